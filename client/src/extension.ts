@@ -1,0 +1,42 @@
+// The thin client: starts dist/server.js, passes the settings, shows the server's log in an output channel.
+// No language logic lives here.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel('Press Corpus', { log: true });
+  const settings = vscode.workspace.getConfiguration('pressCorpus');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'press-corpus' }],
+    outputChannel,
+    initializationOptions: {
+      corpusGlobs: settings.get<string[]>('corpusGlobs'),
+      maxFileSizeMB: settings.get<number>('maxFileSizeMB'),
+      workspaceTrusted: vscode.workspace.isTrusted,
+    },
+  };
+  client = new LanguageClient('pressCorpus', 'Press Corpus', serverOptions, clientOptions);
+  await client.start();
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (event.affectsConfiguration('pressCorpus.corpusGlobs') || event.affectsConfiguration('pressCorpus.maxFileSizeMB')) {
+        const choice = await vscode.window.showInformationMessage('Press Corpus settings changed. Restart the language server to re-index?', 'Restart');
+        if (choice === 'Restart') await client?.restart();
+      }
+    }),
+  );
+  return client;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

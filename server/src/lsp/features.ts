@@ -1,0 +1,12 @@
+// Every LSP feature module the server runs. Add a module here to ship it.
+
+import { LspFeature } from './feature';
+import { outlineFeature } from './outlineFeature';
+import { diagnosticsFeature } from './diagnosticsFeature';
+import { workspaceSymbolFeature } from './workspaceSymbolFeature';
+
+export const LSP_FEATURES: readonly LspFeature[] = [
+  outlineFeature,
+  diagnosticsFeature,
+  workspaceSymbolFeature,
+];

@@ -1,0 +1,61 @@
+// Offsets inside, line/column only here. A line table per stored file version, built on first use.
+
+import { Position, Range } from 'vscode-languageserver/node';
+import { Span } from '../corpus/model';
+import { CorpusFile } from '../features/corpusIndex';
+
+export class LineTable {
+  private readonly lineStarts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (ch === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  toPosition(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  toRange(span: Span): Range {
+    return { start: this.toPosition(span.start), end: this.toPosition(span.end) };
+  }
+
+  /** Out-of-range positions are clamped to the nearest real offset, never an error. */
+  toOffset(position: Position): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const lineStart = this.lineStarts[position.line];
+    const nextLineStart = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
+    let lineEnd = nextLineStart;
+    while (lineEnd > lineStart && (this.text[lineEnd - 1] === '\n' || this.text[lineEnd - 1] === '\r')) lineEnd--;
+    return lineStart + Math.max(0, Math.min(position.character, lineEnd - lineStart));
+  }
+}
+
+const tables = new WeakMap<CorpusFile, LineTable>();
+
+export function getLineTable(file: CorpusFile): LineTable {
+  let table = tables.get(file);
+  if (!table) {
+    table = new LineTable(file.text);
+    tables.set(file, table);
+  }
+  return table;
+}
