@@ -1,6 +1,104 @@
-// Placeholder until the parser lands: no releases.
-import { ParsedCorpusFile } from './model';
+// parseCorpusFile: the text of one corpus file → its releases and problems. Never throws; deterministic.
 
-export function parseCorpusFile(_text: string): ParsedCorpusFile {
-  return { releases: [], problems: [], boilerplate: [] };
+import { Block, splitBlocks } from './blocks';
+import { findReleaseProblems } from './checks';
+import { findFirstDate } from './dates';
+import { getCaptionCredit, getCaptionTitle, getMetadataKind, getSourceName, isCaptionBlock, isChromeBlock, isMetadataBlock } from './lineKinds';
+import { Boilerplate, MetadataLine, Paragraph, ParsedCorpusFile, PhotoCaption, Release, ReleaseDate, Source, SpeakerTurn } from './model';
+import { getReleaseKind } from './releaseKind';
+import { ReleaseBlocks, segmentReleases } from './segment';
+import { parseSpeakerLabel } from './speakers';
+
+export function parseCorpusFile(text: string): ParsedCorpusFile {
+  const { leadingChrome, releases: drafts } = segmentReleases(splitBlocks(text));
+  const releases = drafts.map((draft) => buildRelease(text, draft));
+  const boilerplate = leadingChrome.map((block) => toBoilerplate(text, block));
+  const problems = releases.flatMap((release, releaseIndex) => findReleaseProblems(text, release, releaseIndex));
+  const fileChromeProblems = boilerplate.map((chrome) => ({
+    code: 'release.boilerplate',
+    severity: 'warning' as const,
+    message: `Web page chrome, not press text: “${chrome.text}”.`,
+    span: chrome.span,
+  }));
+  return { releases, problems: [...fileChromeProblems, ...problems].sort((a, b) => a.span.start - b.span.start), boilerplate };
+}
+
+function buildRelease(text: string, draft: ReleaseBlocks): Release {
+  let source: Source | undefined;
+  const metadata: MetadataLine[] = [];
+  const paragraphs: Paragraph[] = [];
+  const captions: PhotoCaption[] = [];
+  const boilerplate: Boilerplate[] = [];
+  for (const block of draft.blocks) {
+    const sourceName = getSourceName(block);
+    if (isChromeBlock(block)) boilerplate.push(toBoilerplate(text, block));
+    else if (sourceName && !source) source = { name: sourceName, span: block.span };
+    else if (paragraphs.length === 0 && isMetadataBlock(block)) metadata.push(...toMetadataLines(block));
+    else if (isCaptionBlock(block)) captions.push({ span: block.span, title: getCaptionTitle(block), credit: getCaptionCredit(block) });
+    else paragraphs.push({ span: block.span });
+  }
+  const title = draft.titleBlocks.map((block) => block.lines[0].text).join(' ');
+  const titleSpans = draft.titleBlocks.length ? draft.titleBlocks.map((block) => block.span) : [{ start: draft.blocks[0].span.start, end: draft.blocks[0].span.start }];
+  const allBlocks = [...draft.titleBlocks, ...draft.blocks];
+  const turns = findTurns(text, paragraphs, title);
+  return {
+    title,
+    titleSpans,
+    span: { start: allBlocks[0].span.start, end: allBlocks[allBlocks.length - 1].span.end },
+    kind: getReleaseKind(title, { turns: turns.length, captions: captions.length, chrome: boilerplate.length }),
+    ...(source ? { source } : {}),
+    ...optionalDate(findReleaseDate(text, metadata, draft.blocks)),
+    metadata,
+    paragraphs,
+    turns,
+    captions,
+    boilerplate,
+  };
+}
+
+function optionalDate(date: ReleaseDate | undefined): { date?: ReleaseDate } {
+  return date ? { date } : {};
+}
+
+/** The dateline: the first date in the metadata lines, else the first in the release's text. */
+function findReleaseDate(text: string, metadata: readonly MetadataLine[], blocks: readonly Block[]): ReleaseDate | undefined {
+  for (const line of metadata) {
+    const date = findFirstDate(text, line.span.start, line.span.end);
+    if (date) return date;
+  }
+  for (const block of blocks) {
+    if (isChromeBlock(block) || getSourceName(block)) continue;
+    const date = findFirstDate(text, block.span.start, block.span.end);
+    if (date) return date;
+  }
+  return undefined;
+}
+
+function toMetadataLines(block: Block): MetadataLine[] {
+  return block.lines.map((line) => ({ kind: getMetadataKind(line.text)!, text: line.text.replace(/^[•·▪‣◦●]\s*/, ''), span: line.span }));
+}
+
+function toBoilerplate(text: string, block: Block): Boilerplate {
+  return { text: text.slice(block.span.start, block.span.end).replace(/\s*[\r\n]+\s*/g, ' / '), span: block.span };
+}
+
+/**
+ * Speaker turns: paragraphs opening with a speaker label. A lone "Admiral Bauer: “…”" in a news release is a
+ * quotation, not a transcript, so labels only count as turns when there are two or more, when one names an
+ * outlet ("Andrew Gray (Reuters)"), or when the title announces a transcript.
+ */
+function findTurns(text: string, paragraphs: readonly Paragraph[], title: string): SpeakerTurn[] {
+  const labelled = paragraphs.map((paragraph, index) => ({ index, match: parseSpeakerLabel(text.slice(paragraph.span.start, paragraph.span.end)) }));
+  const starts = labelled.filter((entry) => entry.match);
+  const isTranscript = starts.length >= 2 || starts.some((entry) => entry.match!.hasOutlet) || /press conference|interview|transcript|briefing/i.test(title);
+  if (!isTranscript) return [];
+  return starts.map((entry, n) => {
+    const start = paragraphs[entry.index].span.start;
+    const lastParagraph = n + 1 < starts.length ? starts[n + 1].index - 1 : paragraphs.length - 1;
+    return {
+      speaker: entry.match!.speaker,
+      labelSpan: { start, end: start + entry.match!.labelLength },
+      span: { start, end: paragraphs[lastParagraph].span.end },
+    };
+  });
 }

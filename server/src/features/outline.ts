@@ -32,7 +32,8 @@ function toReleaseItem(release: Release): OutlineItem {
   if (release.source) children.push(leaf('source', `Source: ${release.source.name}`, release.source.span));
   if (release.date) children.push(leaf('dateline', release.date.text, release.date.span));
   for (const line of release.metadata) {
-    if (!release.date || !contains(line.span, release.date.span)) children.push(leaf('metadata', line.text, line.span));
+    const isDateline = release.date !== undefined && contains(line.span, release.date.span);
+    if (!isDateline && /[\p{L}\p{N}]/u.test(line.text)) children.push(leaf('metadata', line.text, line.span));
   }
   for (const turn of release.turns) children.push(leaf('turn', turn.speaker.label, turn.span, turn.labelSpan));
   for (const caption of release.captions) children.push(leaf('caption', `Photo: ${caption.title ?? 'caption'}`, caption.span));

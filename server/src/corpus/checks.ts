@@ -1,0 +1,59 @@
+// The problems one release shows on its own. Cross-file problems (duplicates) live in the features layer.
+
+import { Problem, Release, Span } from './model';
+import { countWords } from './text';
+
+const DANGLING_REFERENCE =
+  /\b(?:can|may|could) be (?:accessed|found|read|viewed|downloaded|consulted|watched|heard|seen) (?:here|at this link|below)\b|\b(?:click|read more|available|find out more|learn more|watch it|listen) (?:here|at this link)\b|\(link is external\)/gi;
+const INAUDIBLE = /\[(?:inaudible|unintelligible|indiscernible|crosstalk|off[- ]mic(?:rophone)?|audio (?:cut|lost|drops?)[^\]]*)\]|\((?:inaudible|unintelligible|indiscernible|crosstalk)\)/gi;
+const ENDS_COMPLETE = /[.!?…)\]]["”’')\]]*$/;
+
+export function findReleaseProblems(text: string, release: Release, releaseIndex: number): Problem[] {
+  const problems: Problem[] = [];
+  const add = (code: string, severity: Problem['severity'], message: string, span: Span) => problems.push({ code, severity, message, span, releaseIndex });
+  const titleSpan = release.titleSpans[0];
+
+  if (!release.title) {
+    add('release.missing-title', 'warning', 'This text has no title line before it, so it is not part of any titled release. Add the release title on its own line above it.', firstLine(text, release.span));
+  } else if (!release.source) {
+    add('release.missing-source', 'warning', `“${release.title}” states no source. Add a “Source: …” line under the title.`, titleSpan);
+  }
+  if (release.paragraphs.length === 0 && release.captions.length === 0) {
+    add('release.empty-body', 'warning', `“${release.title || 'This release'}” has a title but no body text.`, titleSpan);
+  }
+  for (const chrome of release.boilerplate) add('release.boilerplate', 'warning', `Web page chrome, not press text: “${chrome.text}”.`, chrome.span);
+  for (const caption of release.captions) {
+    add('release.photo-caption', 'information', `Photo caption${caption.title ? ` “${caption.title}”` : ''}${caption.credit ? ` (credit: ${caption.credit})` : ''} inside the release text.`, caption.span);
+  }
+  for (const paragraph of release.paragraphs) {
+    const body = text.slice(paragraph.span.start, paragraph.span.end);
+    for (const match of body.matchAll(DANGLING_REFERENCE)) {
+      const span = { start: paragraph.span.start + match.index!, end: paragraph.span.start + match.index! + match[0].length };
+      add('release.dangling-reference', 'warning', `“${match[0]}” points at a link the plain text no longer has.`, span);
+    }
+    for (const match of body.matchAll(INAUDIBLE)) {
+      const span = { start: paragraph.span.start + match.index!, end: paragraph.span.start + match.index! + match[0].length };
+      add('transcript.inaudible', 'information', `The transcript marks a passage as ${match[0]}: its words are missing.`, span);
+    }
+  }
+  const truncation = findTruncation(text, release);
+  if (truncation) add('release.truncated', 'warning', truncation.message, truncation.span);
+  return problems;
+}
+
+/** A release that ends mid-sentence, or with a colon that introduces nothing ("…platforms, including:"). */
+function findTruncation(text: string, release: Release): { message: string; span: Span } | undefined {
+  const last = release.paragraphs[release.paragraphs.length - 1];
+  if (!last) return undefined;
+  const span = firstLine(text, { start: text.lastIndexOf('\n', last.span.end - 1) + 1, end: last.span.end });
+  const line = text.slice(span.start, span.end);
+  if (line.endsWith(':')) return { message: `“${release.title}” ends with a colon that introduces nothing: the text after it is missing.`, span };
+  if (ENDS_COMPLETE.test(line)) return undefined;
+  if (/[,;–—-]$/.test(line) || countWords(line) >= 6) return { message: `“${release.title}” ends mid-sentence: the rest of the text is missing.`, span };
+  return undefined;
+}
+
+function firstLine(text: string, span: Span): Span {
+  const newline = text.slice(span.start, span.end).search(/[\r\n]/);
+  return newline < 0 ? span : { start: span.start, end: span.start + newline };
+}

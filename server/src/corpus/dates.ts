@@ -1,0 +1,61 @@
+// Dates as releases write them: "Tuesday (7 May 2024)", "04 Apr. 2024", "July 11, 2024",
+// "From 6 to 7 May 2024", "the 24th of February 2022", "2024-05-07". Year-less dates ("28th May") and bare
+// years ("since 2014") are not release dates.
+
+import { ReleaseDate } from './model';
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const WEEKDAY = '(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\\s*\\(?\\s*)?';
+const YEAR = '((?:19|20)\\d{2})';
+
+const PATTERNS: { regex: RegExp; read: (m: RegExpExecArray) => { day: string; endDay?: string; month: string; year: string } | { iso: string } }[] = [
+  // "From 6 to 7 May 2024", "21 to 24 May 2024", "28–30 April 2024"
+  { regex: new RegExp(`\\b(?:[Ff]rom\\s+)?${DAY}\\s*(?:to|until|-|–)\\s*${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'g'), read: (m) => ({ day: m[1], endDay: m[2], month: m[3], year: m[4] }) },
+  // "Tuesday (7 May 2024)", "04 Apr. 2024", "the 24th of February 2022"
+  { regex: new RegExp(`${WEEKDAY}\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b\\)?`, 'g'), read: (m) => ({ day: m[1], month: m[2], year: m[3] }) },
+  // "July 11, 2024", "Thursday, July 11, 2024"
+  { regex: new RegExp(`${WEEKDAY}\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'g'), read: (m) => ({ day: m[2], month: m[1], year: m[3] }) },
+  { regex: /\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b/g, read: (m) => ({ iso: `${m[1]}-${m[2]}-${m[3]}` }) },
+];
+
+/** The first well-formed date in text[start, end), with its offsets in the whole text. */
+export function findFirstDate(text: string, start: number, end: number): ReleaseDate | undefined {
+  const slice = text.slice(start, end);
+  let best: ReleaseDate | undefined;
+  for (const { regex, read } of PATTERNS) {
+    regex.lastIndex = 0;
+    for (let m = regex.exec(slice); m; m = regex.exec(slice)) {
+      if (best && start + m.index >= best.span.start) break;
+      const date = toReleaseDate(read(m));
+      if (!date) continue;
+      let matched = m[0];
+      // Keep "(7 May 2024)" balanced: a closing parenthesis belongs to the date only with its opening one.
+      if (matched.endsWith(')') && !matched.includes('(')) matched = matched.slice(0, -1);
+      matched = matched.replace(/[\s,]+$/, '');
+      best = { ...date, text: matched, span: { start: start + m.index, end: start + m.index + matched.length } };
+      break;
+    }
+  }
+  return best;
+}
+
+function toReleaseDate(parts: { day: string; endDay?: string; month: string; year: string } | { iso: string }): Omit<ReleaseDate, 'text' | 'span'> | undefined {
+  if ('iso' in parts) return isRealDate(parts.iso) ? { iso: parts.iso } : undefined;
+  const monthIndex = MONTHS.findIndex((name) => name.startsWith(parts.month.toLowerCase().replace('.', '').slice(0, 3)));
+  if (monthIndex < 0) return undefined;
+  const iso = toIso(parts.year, monthIndex, parts.day);
+  const endIso = parts.endDay ? toIso(parts.year, monthIndex, parts.endDay) : undefined;
+  if (!isRealDate(iso) || (endIso && (!isRealDate(endIso) || endIso < iso))) return undefined;
+  return endIso ? { iso, endIso } : { iso };
+}
+
+function toIso(year: string, monthIndex: number, day: string): string {
+  return `${year}-${String(monthIndex + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+function isRealDate(iso: string): boolean {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso);
+}

@@ -1,0 +1,22 @@
+// What kind of release this is, from the title's wording first, then from the body's structure.
+
+import { ReleaseKind } from './model';
+
+const BY_TITLE: readonly [RegExp, ReleaseKind][] = [
+  [/\b(press conference|press briefing|news conference|media availability|joint press)\b/i, 'press-conference'],
+  [/\binterview\b/i, 'interview'],
+  [/\bpodcast\b/i, 'podcast'],
+  [/\bfact sheet\b/i, 'fact-sheet'],
+  [/\b(speech|remarks|keynote|lecture|address (by|to|at))\b/i, 'speech'],
+  [/\b(statement|declaration|communiqu[eé]|doorstep|readout)\b/i, 'statement'],
+  [/\b(visits?|trip|travels)\b/i, 'visit'],
+  [/\b(meets?|meeting|talks with|hosts)\b/i, 'meeting'],
+];
+
+export function getReleaseKind(title: string, shape: { turns: number; captions: number; chrome: number }): ReleaseKind {
+  const byTitle = BY_TITLE.find(([pattern]) => pattern.test(title));
+  if (byTitle) return byTitle[1];
+  if (shape.turns >= 2) return 'press-conference';
+  if (shape.captions > 0 || shape.chrome > 0) return 'article';
+  return 'news-release';
+}

@@ -1,0 +1,41 @@
+// Is this block a release title? Titles are one short line without closing punctuation. Inside a release,
+// a title-shaped line only starts a new release when the layout says so: a "Source:" line follows it, or it
+// stands after a wider gap or reads like a headline ("… visits …", "Statement by …") and prose follows.
+// Subheadings of one release (White House fact sheets, GOV.UK pages) have neither and stay in their release.
+
+import { Block } from './blocks';
+import { parseSpeakerLabel } from './speakers';
+import { countWords } from './text';
+
+const HEADLINE_WORDS =
+  /\b(speech|remarks|statement|press (conference|release|briefing)|doorstep|interview|transcript|readout|fact sheet|declaration|communiqu[eé]|podcast|visits?|meets?|welcomes?|announces?|hosts?|holds?|opens?|launches?|publishes|outlines?|reaffirms?|participates|addresses|discusses|condemns|calls on|urges|signs?|travels)\b/i;
+
+/** One short line that ends like a headline, not like a sentence or a list lead-in. */
+export function hasTitleShape(block: Block): boolean {
+  if (block.lines.length !== 1) return false;
+  const line = block.lines[0].text;
+  if (line.length < 3 || line.length > 250 || countWords(line) > 35) return false;
+  if (!/^[\p{Lu}\p{N}“"‘']/u.test(line)) return false;
+  if (/[.,;:!…]["”’')\]]*$/.test(line)) return false;
+  if (/^\[.*\]$/.test(line)) return false;
+  // "Dmytro Shkurko (Ukrinform): [inaudible]" is a transcript turn, not a headline.
+  return !parseSpeakerLabel(line)?.hasOutlet;
+}
+
+export function hasHeadlineWording(block: Block): boolean {
+  return HEADLINE_WORDS.test(block.lines[0].text);
+}
+
+/** Prose that a title introduces: a sentence, a speaker turn, or several lines. */
+export function looksLikeProse(block: Block | undefined): boolean {
+  if (!block) return false;
+  const last = block.lines[block.lines.length - 1].text;
+  return block.lines.length > 1 || /[.!?…:]["”’')\]]*$/.test(last) || countWords(last) >= 15;
+}
+
+/** A second title block continuing the first: "Press conference" + "by NATO Secretary General …". */
+export function isTitleContinuation(first: Block, next: Block | undefined): boolean {
+  if (!next || next.lines.length !== 1 || countWords(first.lines[0].text) > 8) return false;
+  const line = next.lines[0].text;
+  return /^(by|with|of|on|at|following|for|from|during|after|before|in|and|to)\s/.test(line) && !/[.;:]$/.test(line) && line.length <= 250;
+}
