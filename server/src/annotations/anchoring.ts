@@ -1,0 +1,126 @@
+// Re-finding a tagged passage after the corpus text changed. A tag stores what Hypothesis stores for a web
+// annotation: the W3C TextQuoteSelector (the exact quote with ~32 characters of prefix and suffix) and the
+// TextPositionSelector (start/end offsets) as a hint. The passage is found again in three steps, cheapest first:
+//   1. the hint still holds the exact quote (nothing moved, or an edit elsewhere kept the offsets);
+//   2. the exact quote elsewhere: every occurrence, best prefix/suffix agreement first, then nearest the hint
+//      (text inserted above, or the passage copied: the context tells the copies apart);
+//   3. a fuzzy search (diff-match-patch's bitap `match_main`) for a quote that was itself edited.
+// When none holds the passage is orphaned: the caller shows it and keeps the tag.
+
+import diff_match_patch from 'diff-match-patch';
+import { Span } from '../corpus/model';
+
+export interface TextAnchor {
+  /** TextQuoteSelector. */
+  readonly exact: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  /** TextPositionSelector: UTF-16 offsets when the tag was made or last re-anchored; only a hint. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
+
+export interface AnchorMatch {
+  readonly span: Span;
+  readonly method: AnchorMethod;
+}
+
+/** Characters of context kept on each side; also bitap's limit (Match_MaxBits), so one context is one pattern. */
+export const ANCHOR_CONTEXT_LENGTH = 32;
+
+/**
+ * Bitap scores a candidate as (errors / pattern length) + (distance from the hint / Match_Distance) and keeps
+ * candidates at or below this threshold. 0.35 lets about 11 of a 32-character head or tail be edited, which
+ * covers re-typed words and fixed typos, while an unrelated 32-character stretch of English press text differs
+ * in well over half of its characters (measured on seeds/: docs/tags.md). Proximity only breaks ties: drifting
+ * across the whole file costs 0.1 (see `FUZZY_DISTANCE_PER_FILE`).
+ */
+export const FUZZY_MATCH_THRESHOLD = 0.35;
+const FUZZY_DISTANCE_PER_FILE = 10;
+
+/**
+ * The passage bitap found must still be this similar to the stored quote as a whole (1 − Levenshtein distance /
+ * length): a quarter of it may change. Beyond that the passage says something else and the analyst should look
+ * at the orphaned tag rather than have it silently follow new words.
+ */
+export const FUZZY_MIN_SIMILARITY = 0.75;
+
+export function createAnchor(text: string, span: Span): TextAnchor {
+  return {
+    exact: text.slice(span.start, span.end),
+    prefix: text.slice(Math.max(0, span.start - ANCHOR_CONTEXT_LENGTH), span.start),
+    suffix: text.slice(span.end, span.end + ANCHOR_CONTEXT_LENGTH),
+    start: span.start,
+    end: span.end,
+  };
+}
+
+export function findAnchor(text: string, anchor: TextAnchor): AnchorMatch | undefined {
+  if (!anchor.exact) return undefined;
+  if (text.slice(anchor.start, anchor.end) === anchor.exact) return { span: { start: anchor.start, end: anchor.end }, method: 'position' };
+  const quoted = findQuote(text, anchor);
+  if (quoted) return { span: quoted, method: 'quote' };
+  const fuzzy = findFuzzy(text, anchor);
+  return fuzzy ? { span: fuzzy, method: 'fuzzy' } : undefined;
+}
+
+function findQuote(text: string, anchor: TextAnchor): Span | undefined {
+  let best: { start: number; context: number; distance: number } | undefined;
+  for (let at = text.indexOf(anchor.exact); at >= 0; at = text.indexOf(anchor.exact, at + 1)) {
+    const context =
+      countCommonSuffix(text.slice(Math.max(0, at - anchor.prefix.length), at), anchor.prefix) +
+      countCommonPrefix(text.slice(at + anchor.exact.length, at + anchor.exact.length + anchor.suffix.length), anchor.suffix);
+    const distance = Math.abs(at - anchor.start);
+    if (!best || context > best.context || (context === best.context && distance < best.distance)) best = { start: at, context, distance };
+  }
+  return best && { start: best.start, end: best.start + anchor.exact.length };
+}
+
+function findFuzzy(text: string, anchor: TextAnchor): Span | undefined {
+  const dmp = new diff_match_patch();
+  dmp.Match_Threshold = FUZZY_MATCH_THRESHOLD;
+  dmp.Match_Distance = Math.max(1000, text.length * FUZZY_DISTANCE_PER_FILE);
+  dmp.Diff_Timeout = 0.1;
+  const max = dmp.Match_MaxBits;
+  const hint = Math.min(Math.max(0, anchor.start), text.length);
+
+  // The start: where the quote's head is, or else where the prefix ends (an edit hit the head itself).
+  let start = dmp.match_main(text, anchor.exact.slice(0, max), hint);
+  if (start < 0 && anchor.prefix) {
+    const prefixTail = anchor.prefix.slice(-max);
+    const found = dmp.match_main(text, prefixTail, Math.max(0, hint - prefixTail.length));
+    if (found >= 0) start = found + prefixTail.length;
+  }
+  if (start < 0) return undefined;
+
+  // The end: the quote's tail at or after the start, or else where the suffix begins.
+  const tail = anchor.exact.slice(-max);
+  const expectedEnd = start + anchor.exact.length;
+  let end = -1;
+  const tailAt = dmp.match_main(text, tail, Math.max(start, expectedEnd - tail.length));
+  if (tailAt >= start) end = tailAt + tail.length;
+  else if (anchor.suffix) {
+    const suffixAt = dmp.match_main(text, anchor.suffix.slice(0, max), expectedEnd);
+    if (suffixAt > start) end = suffixAt;
+  }
+  if (end <= start) return undefined;
+
+  const candidate = text.slice(start, end);
+  const diffs = dmp.diff_main(anchor.exact, candidate);
+  const similarity = 1 - dmp.diff_levenshtein(diffs) / Math.max(anchor.exact.length, candidate.length);
+  return similarity >= FUZZY_MIN_SIMILARITY ? { start, end } : undefined;
+}
+
+function countCommonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+function countCommonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}

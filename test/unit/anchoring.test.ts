@@ -1,0 +1,87 @@
+// Re-anchoring fixtures: `before` marks the tagged passage with <[ … ]>; `after` is the changed text with the
+// passage's expected new place marked (no marker: the tag must be orphaned).
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createAnchor, findAnchor } from '../../server/src/annotations/anchoring';
+import { parseFixture, renderSpans } from '../support/fixture';
+
+function check(before: string, after: string, expectedMethod: 'position' | 'quote' | 'fuzzy' | 'orphaned'): void {
+  const original = parseFixture(before).main;
+  const anchor = createAnchor(original.text, original.ranges[0]);
+  const edited = parseFixture(after).main;
+  const match = findAnchor(edited.text, anchor);
+  const actual = match ? `${match.method} ${renderSpans(edited.text, [match.span])}` : 'orphaned';
+  const expected = expectedMethod === 'orphaned' ? 'orphaned' : `${expectedMethod} ${renderSpans(edited.text, edited.ranges)}`;
+  assert.equal(actual, expected);
+}
+
+const RELEASE = `Speech by NATO Secretary General Jens Stoltenberg at the Verkhovna Rada in Ukraine
+
+Source: NATO
+
+It is an honour to address this House once again.
+<[Seven years ago, I became the first Secretary General to address the Ukrainian parliament.]>
+
+Today marks the third time I have had this privilege.
+`;
+
+test('an untouched passage is found at its stored offsets', () => {
+  check(RELEASE, RELEASE, 'position');
+});
+
+test('a passage survives text inserted before it', () => {
+  const after = RELEASE.replace('Source: NATO\n', 'Source: NATO\n\nA new paragraph the editors added above the passage, long enough to move it.\n');
+  check(RELEASE, after, 'quote');
+});
+
+test('a passage survives an edit inside it (fuzzy)', () => {
+  const after = RELEASE.replace('first Secretary General to address', 'first NATO Secretary General ever to speak to');
+  check(RELEASE, after, 'fuzzy');
+});
+
+test('a passage survives an edit at its very start, found through its prefix', () => {
+  const after = RELEASE.replace('<[Seven years ago, I became', '<[Eight years back, I became');
+  check(RELEASE, after, 'fuzzy');
+});
+
+test('of a duplicated passage, prefix and suffix pick the tagged copy', () => {
+  const before = `Remarks in Kyiv
+
+Source: NATO
+
+An opening paragraph about the visit, the trains through the night, the talks with the government and the
+soldiers met on the way; the editors later cut it, which moves everything below it up by its whole length.
+
+In Kyiv the Secretary General said:
+<[We will stand with Ukraine for as long as it takes.]>
+Then he visited the memorial wall.
+
+Remarks in Vilnius
+
+Source: NATO
+
+In Vilnius the Secretary General said:
+We will stand with Ukraine for as long as it takes.
+Then he met the President of Lithuania.
+`;
+  // With the opening paragraph gone the Vilnius copy sits nearer the stored offsets than the Kyiv copy; only
+  // the context (prefix "…Kyiv the Secretary General said:") tells them apart.
+  const after = before
+    .replace(/An opening paragraph[^]*?whole length\.\n\n/, '')
+    .replace('<[', '')
+    .replace(']>', '')
+    .replace('Kyiv the Secretary General said:\n', 'Kyiv the Secretary General said:\n<[')
+    .replace('takes.\nThen he visited', 'takes.]>\nThen he visited');
+  check(before, after, 'quote');
+});
+
+test('a deleted passage is orphaned', () => {
+  const after = RELEASE.replace(/<\[.*\]>\n/, '');
+  check(RELEASE, after, 'orphaned');
+});
+
+test('a passage replaced by different words of the same length is orphaned', () => {
+  const after = RELEASE.replace(/<\[.*\]>/, 'The Alliance has grown stronger, larger and more united than at any time in decades.');
+  check(RELEASE, after, 'orphaned');
+});
