@@ -10,16 +10,17 @@ export interface ReleaseHit {
 }
 
 /**
- * Releases whose title holds the query's characters in order (case-insensitive), as editors' symbol pickers
- * match; an empty query lists every release. Stops after `limit` hits.
+ * Releases whose title holds every word of the query (case-insensitive, anywhere in the title), or whose
+ * words start with the query's letters in order ("cnmc" → "Chair of NATO Military Committee …"); an empty
+ * query lists every release. Stops after `limit` hits. Editors rank and filter the answer further.
  */
 export function findReleases(index: CorpusIndex, query: string, limit: number): ReleaseHit[] {
-  const wanted = query.toLowerCase().replace(/\s+/g, '');
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const hits: ReleaseHit[] = [];
   for (const file of index.getFiles()) {
     for (let releaseIndex = 0; releaseIndex < file.parsed.releases.length; releaseIndex++) {
       const release = file.parsed.releases[releaseIndex];
-      if (!matchesInOrder(release.title.toLowerCase(), wanted)) continue;
+      if (!matchesTitle(release.title.toLowerCase(), words)) continue;
       hits.push({ uri: file.uri, release, releaseIndex });
       if (hits.length >= limit) return hits;
     }
@@ -27,12 +28,18 @@ export function findReleases(index: CorpusIndex, query: string, limit: number): 
   return hits;
 }
 
-function matchesInOrder(text: string, wanted: string): boolean {
+function matchesTitle(title: string, words: readonly string[]): boolean {
+  if (words.every((word) => title.includes(word))) return true;
+  return words.length === 1 && isInitialsOf(words[0], title);
+}
+
+function isInitialsOf(letters: string, title: string): boolean {
+  const initials = title.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((word) => word[0]).join('');
   let at = 0;
-  for (const ch of wanted) {
-    at = text.indexOf(ch, at);
+  for (const letter of letters) {
+    at = initials.indexOf(letter, at);
     if (at < 0) return false;
     at++;
   }
-  return true;
+  return letters.length >= 2;
 }
