@@ -1,0 +1,172 @@
+// Changing a tag file without disturbing what the analyst wrote. Each edit prints only the record it touches
+// (with the yaml Document API, so comments inside the record survive) and splices it into the original text:
+// the rest of the file keeps every byte, an unchanged file is never re-printed, and a git diff of a new tag
+// shows only its block. Records are printed in one fixed style, so printing is deterministic.
+
+import { Document, isMap, isSeq, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { TextAnchor } from './anchoring';
+import { ParsedTagFile } from './tagFile';
+
+export interface NewTagRecord {
+  readonly id: string;
+  readonly tags: readonly string[];
+  readonly note: string;
+  readonly release: string;
+  readonly anchor: TextAnchor;
+}
+
+export interface TagRecordChange {
+  readonly tags?: readonly string[];
+  readonly note?: string;
+}
+
+/** lineWidth 0: quotes and notes are never folded, so a record's printed form depends only on its values. */
+const PRINT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
+
+const FILE_HEADER =
+  ' Analyst tags written by Press Corpus (docs/tags.md). Hand edits and comments are kept;\n' +
+  ' each anchor re-finds its passage when the corpus text changes.';
+
+export function printNewTagFile(corpusFile: string, records: readonly NewTagRecord[]): string {
+  const document = new Document({ corpusFile, tags: [] });
+  document.commentBefore = FILE_HEADER;
+  const tags = document.get('tags') as YAMLSeq;
+  for (const record of records) tags.items.push(createRecordNode(document, record));
+  return document.toString(PRINT_OPTIONS);
+}
+
+/** Appends records after the last one; when there is no block list yet the `tags:` entry is printed anew. */
+export function addTagRecords(file: ParsedTagFile, records: readonly NewTagRecord[]): string {
+  assertWritable(file);
+  if (records.length === 0) return file.text;
+  const list = getRecordList(file);
+  if (!list || list.flow || list.items.length === 0) {
+    const document = file.document.clone();
+    const tags = new YAMLSeq();
+    for (const record of records) tags.items.push(createRecordNode(document, record));
+    if (isMap(document.contents)) (document.contents as YAMLMap).set('tags', tags);
+    else document.contents = document.createNode({ tags }) as never;
+    return document.toString(PRINT_OPTIONS);
+  }
+  const indent = getItemBlock(file.text, list.items[0] as Node).indent;
+  const at = list.range![2];
+  const blocks = records.map((record) => printRecordBlock(createRecordNode(file.document, record), indent)).join('');
+  const separator = at > 0 && file.text[at - 1] !== '\n' ? '\n' : '';
+  return file.text.slice(0, at) + separator + blocks + file.text.slice(at);
+}
+
+/** Changes tags and/or note of one record; returns the text unchanged when the values already hold. */
+export function updateTagRecord(file: ParsedTagFile, id: string, change: TagRecordChange): string {
+  assertWritable(file);
+  const item = getRecordNode(file, id);
+  return spliceRecords(file, [item], (copy) => applyChange(copy, change));
+}
+
+export function removeTagRecord(file: ParsedTagFile, id: string): string {
+  assertWritable(file);
+  const block = getItemBlock(file.text, getRecordNode(file, id));
+  return file.text.slice(0, block.start) + file.text.slice(block.end);
+}
+
+/** Renames a tag in every record of the file that has it (merging with `to` when a record has both). */
+export function renameTagInFile(file: ParsedTagFile, from: string, to: string): string {
+  assertWritable(file);
+  const items = file.records.filter((record) => record.tags.includes(from)).map((record) => getRecordNode(file, record.id));
+  return spliceRecords(file, items, (copy) => {
+    const tags = (copy.get('tags') as YAMLSeq).items.map((tag) => String((tag as Scalar).value));
+    return applyChange(copy, { tags: [...new Set(tags.map((tag) => (tag === from ? to : tag)))] });
+  });
+}
+
+/** Re-prints the given records after `change` (which says whether it changed anything) and splices them in. */
+function spliceRecords(file: ParsedTagFile, items: readonly YAMLMap[], change: (copy: YAMLMap) => boolean): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const item of items) {
+    const copy = item.clone() as YAMLMap;
+    if (!change(copy)) continue;
+    const block = getItemBlock(file.text, item);
+    edits.push({ start: block.start, end: block.end, text: printRecordBlock(copy, block.indent) });
+  }
+  let text = file.text;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  return text;
+}
+
+function applyChange(record: YAMLMap, change: TagRecordChange): boolean {
+  let changed = false;
+  if (change.tags) {
+    const current = (record.get('tags') as YAMLSeq).items.map((tag) => String((tag as Scalar).value));
+    if (current.join('\n') !== change.tags.join('\n')) {
+      record.set('tags', createTagsNode(change.tags));
+      changed = true;
+    }
+  }
+  if (change.note !== undefined && (record.get('note') ?? '') !== change.note) {
+    if (change.note) record.set('note', change.note);
+    else record.delete('note');
+    changed = true;
+  }
+  return changed;
+}
+
+function createRecordNode(document: Document, record: NewTagRecord): YAMLMap {
+  const anchor = document.createNode({ ...record.anchor }) as YAMLMap;
+  // Quotes keep every space and line break; double-quoted they print on one line, the same way every time.
+  for (const key of ['exact', 'prefix', 'suffix']) (anchor.get(key, true) as Scalar).type = Scalar.QUOTE_DOUBLE;
+  const node = new YAMLMap();
+  node.set('id', record.id);
+  node.set('tags', createTagsNode(record.tags));
+  if (record.note) node.set('note', record.note);
+  node.set('release', record.release);
+  node.set('anchor', anchor);
+  return node;
+}
+
+function createTagsNode(tags: readonly string[]): YAMLSeq {
+  const node = new YAMLSeq();
+  node.items.push(...tags.map((tag) => new Scalar(tag)));
+  node.flow = true;
+  return node;
+}
+
+/** One record printed as a list item (`- id: …`), indented like its neighbours, ending with a newline. */
+function printRecordBlock(record: YAMLMap, indent: number): string {
+  const holder = new Document([]);
+  (holder.contents as YAMLSeq).items.push(record);
+  const pad = ' '.repeat(indent);
+  return holder
+    .toString(PRINT_OPTIONS)
+    .split('\n')
+    .filter((line, i, lines) => i < lines.length - 1 || line !== '')
+    .map((line) => (line ? pad + line : line) + '\n')
+    .join('');
+}
+
+/** The lines of a list item, from the start of its `- ` line to the end of its last line. */
+function getItemBlock(text: string, item: Node): { start: number; end: number; indent: number } {
+  const range = item.range!;
+  const dash = text.lastIndexOf('-', range[0]);
+  const start = text.lastIndexOf('\n', dash - 1) + 1;
+  let end = range[2];
+  if (end < text.length && text[end - 1] !== '\n') {
+    const newline = text.indexOf('\n', end);
+    end = newline < 0 ? text.length : newline + 1;
+  }
+  return { start, end, indent: dash - start };
+}
+
+function getRecordList(file: ParsedTagFile): YAMLSeq | undefined {
+  const contents = file.document.contents;
+  const tags = isMap(contents) ? contents.get('tags', true) : undefined;
+  return isSeq(tags) ? tags : undefined;
+}
+
+function getRecordNode(file: ParsedTagFile, id: string): YAMLMap {
+  const item = getRecordList(file)?.items.find((node) => isMap(node) && node.get('id') === id);
+  if (!item) throw new Error(`No tag with id ${id} in this file.`);
+  return item as YAMLMap;
+}
+
+function assertWritable(file: ParsedTagFile): void {
+  if (!file.writable) throw new Error('The tag file has errors and is left as it is.');
+}
