@@ -112,8 +112,8 @@ test('malformed records are reported and kept out, never dropped from the file',
     render(text),
     [
       'a3 [ok] "" 0-1 "x"',
-      `tags.invalid-record @${text.indexOf('id: a1')}: This tag record is ignored: `tags` must be a non-empty list of tag names.`,
-      `tags.invalid-record @${text.indexOf('id: a2')}: This tag record is ignored: `anchor.start` and `anchor.end` must be offsets with start ≤ end.`,
+      `tags.invalid-record @${text.indexOf('id: a1')}: This tag record is ignored: \`tags\` must be a non-empty list of tag names.`,
+      `tags.invalid-record @${text.indexOf('id: a2')}: This tag record is ignored: \`anchor.start\` and \`anchor.end\` must be offsets with start ≤ end.`,
       `tags.invalid-record @${text.lastIndexOf('id: a3')}: This tag record is ignored: the id a3 is used by an earlier record.`,
     ].join('\n'),
   );
