@@ -7,20 +7,17 @@ export function computeFileProblems(index: CorpusIndex, uri: string): Problem[] 
   const file = index.getFile(uri);
   if (!file) return [];
   const duplicates = file.parsed.releases.flatMap((release, releaseIndex): Problem[] => {
-    const copies = index.findDuplicatesOf(uri, releaseIndex);
-    if (copies.length === 0) return [];
-    const first = copies[0];
-    const where = first.uri === uri ? 'in this file' : `in ${first.uri.slice(first.uri.lastIndexOf('/') + 1)}`;
-    const otherTitle = index.getFile(first.uri)?.parsed.releases[first.releaseIndex]?.title ?? '';
-    const what = first.kind === 'title' ? 'the same title' : 'the same body';
-    const more = copies.length > 1 ? ` (and ${copies.length - 1} more)` : '';
-    return [{
-      code: 'release.duplicate',
-      severity: 'warning',
-      message: `This release has ${what} as “${otherTitle}” ${where}${more}.`,
-      span: release.titleSpans[0],
-      releaseIndex,
-    }];
+    return index.findDuplicatesOf(uri, releaseIndex).map((copy): Problem => {
+      const where = copy.uri === uri ? 'in this file' : `in ${copy.uri.slice(copy.uri.lastIndexOf('/') + 1)}`;
+      const otherTitle = index.getFile(copy.uri)?.parsed.releases[copy.releaseIndex]?.title ?? '';
+      return {
+        code: 'release.duplicate',
+        severity: 'warning',
+        message: `This release has the same ${copy.kind} as “${otherTitle}” ${where}.`,
+        span: release.titleSpans[0],
+        releaseIndex,
+      };
+    });
   });
   return [...file.parsed.problems, ...duplicates];
 }
