@@ -25,6 +25,8 @@ export interface ServerContext {
   settings: CorpusSettings;
   /** True when the client can watch files for us (workspace/didChangeWatchedFiles dynamic registration). */
   clientWatchesFiles: boolean;
+  /** False when the client says the workspace is untrusted (initializationOptions.workspaceTrusted): no writes. */
+  workspaceTrusted: boolean;
 }
 
 /** The stored file and its line table, or undefined for a uri outside the corpus. */

@@ -20,6 +20,7 @@ const ctx: ServerContext = {
   workspaceFolders: [],
   settings: { ...DEFAULT_SETTINGS },
   clientWatchesFiles: false,
+  workspaceTrusted: true,
 };
 
 for (const feature of LSP_FEATURES) feature.register(ctx);
@@ -29,6 +30,7 @@ connection.onInitialize((params) => {
   ctx.workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
   ctx.settings = readSettings(params.initializationOptions, ctx.settings);
   ctx.clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  ctx.workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     executeCommandProvider: { commands: ctx.hub.commandNames },
