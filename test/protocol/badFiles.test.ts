@@ -34,7 +34,7 @@ test('a binary file is reported as file.binary and yields no releases', async ()
 test('a file over pressCorpus.maxFileSizeMB is reported as file.too-large, the others are parsed', async () => {
   const big = await client.waitForDiagnostics(workspace.uriOf('seeds/000_248d20a5422f2a6b.txt'));
   assert.deepEqual(big.map((d) => d.code), ['file.too-large']);
-  assert.match(big[0].message, /more than pressCorpus\.maxFileSizeMB \(0\.02 MB\)/);
+  assert.match(String(big[0].message), /more than pressCorpus\.maxFileSizeMB \(0\.02 MB\)/);
   const small = await client.waitForDiagnostics(workspace.uriOf('seeds/004_7b58161f0802afcc.txt'));
   assert.deepEqual(small.map((d) => d.code), ['release.missing-source', 'release.missing-source']);
 });
