@@ -1,0 +1,163 @@
+// Pass two of recognition, over a whole file: the names the file has established (full names with titles,
+// transcript speakers, organisation names) name the leftover words: "Stoltenberg" and "Mr Stoltenberg" become
+// Jens Stoltenberg, "Volodymyr" in "My dear friend Volodymyr" becomes Volodymyr Zelenskyy, "the Secretary
+// General" becomes the nearest holder of that title in the release. Whatever stays unnamed is kept as a
+// candidate: the corpus-wide index may know it (a surname introduced in another file).
+
+import { FileEntities, keyOf, Mention, normaliseName } from './entityModel';
+import { Finding } from './mentions';
+import { getRoleHead } from './roles';
+
+/** A transcript speaker: "Andrew Gray (Reuters)" is a person with an outlet. */
+export interface SpeakerFact {
+  readonly name?: string;
+  readonly role?: string;
+  readonly outlet?: string;
+}
+
+/** Resolves one file's findings (in text order) into mentions. */
+export function resolveFileFindings(findings: readonly Finding[], speakers: readonly SpeakerFact[]): FileEntities {
+  const people = new PeopleOfFile();
+  const organisations = new Map<string, string>();
+  for (const speaker of speakers) {
+    if (speaker.name) people.add(speaker.name.split(/\s+/));
+    if (speaker.outlet) organisations.set(normaliseName(speaker.outlet).replace(/^the /, ''), keyOf('organisation', speaker.outlet.replace(/^The /, '')));
+  }
+  const abbreviationAliases = new Map<string, string>();
+  for (const f of findings) {
+    if (f.type !== 'mention') continue;
+    if (f.kind === 'person' && f.words) people.add(f.words);
+    if (f.kind === 'organisation' && f.form === 'name') organisations.set(normaliseName(nameOf(f.key)).replace(/^the /, ''), f.key);
+    if (f.abbreviationOf) abbreviationAliases.set(f.abbreviationOf, f.key);
+  }
+  // "Sviatlana Tsikhanouskaya" where the file knows "Ms Tsikhanouskaya": a full name ending in a known surname.
+  for (const f of findings) {
+    if (f.type === 'name-run' && f.words.length >= 2 && f.words.length <= 4 && people.isSurname(f.words[f.words.length - 1])) people.add(f.words);
+  }
+  const mentions: Mention[] = [];
+  for (const f of findings) {
+    if (f.type === 'mention') {
+      const key = f.kind === 'person' && f.words ? people.resolve(f.words) ?? f.key : f.key;
+      mentions.push({ span: f.span, kind: f.kind, form: f.form, key, role: f.role, releaseIndex: f.releaseIndex });
+    } else if (f.type === 'name-run') {
+      mentions.push(nameRunMention(f, people, organisations));
+    } else {
+      const holder = findRoleHolder(mentions, f.head, f.releaseIndex) ?? people.getHolder(f.role);
+      mentions.push({ span: f.span, kind: 'person', form: 'title', key: holder ?? `role:${f.head}`, role: f.role, releaseIndex: f.releaseIndex });
+    }
+    const last = mentions[mentions.length - 1];
+    if (last.kind === 'person' && last.role && last.form !== 'title') people.addRole(last.key, last.role);
+  }
+  // A title met before its holder's name ("the Secretary General … Jens Stoltenberg") is named on a second look.
+  const resolved = mentions.map((m) => (m.key.startsWith('role:') && m.role ? { ...m, key: people.getHolder(m.role) ?? m.key } : m));
+  resolved.sort((a, b) => a.span.start - b.span.start);
+  return { mentions: resolved, personAliases: people.getAliases(), abbreviationAliases };
+}
+
+function nameOf(key: string): string {
+  return key.slice(key.indexOf(':') + 1);
+}
+
+function nameRunMention(f: Extract<Finding, { type: 'name-run' }>, people: PeopleOfFile, organisations: Map<string, string>): Mention {
+  const base = { span: f.span, releaseIndex: f.releaseIndex };
+  const asOrganisation = organisations.get(normaliseName(f.words.join(' ')));
+  if (asOrganisation) return { ...base, kind: 'organisation', form: 'name', key: asOrganisation };
+  const person = people.resolve(f.words);
+  if (person) {
+    const form = f.words.length > 1 ? 'name' : people.isSurname(f.words[0]) ? 'surname' : 'first-name';
+    return { ...base, kind: 'person', form, key: person };
+  }
+  return { ...base, kind: 'person', form: 'candidate', key: keyOf('person', f.words.join(' ')) };
+}
+
+/** The person nearest before this point in the same release whose stated role has this head. */
+function findRoleHolder(mentions: readonly Mention[], head: string, releaseIndex: number): string | undefined {
+  for (let i = mentions.length - 1; i >= 0 && mentions[i].releaseIndex === releaseIndex; i--) {
+    const m = mentions[i];
+    if (m.kind === 'person' && !m.key.startsWith('role:') && m.role && roleHeadMatches(m.role, head)) return m.key;
+  }
+  return undefined;
+}
+
+function roleHeadMatches(role: string, head: string): boolean {
+  return ` ${normaliseName(role)} `.includes(` ${head} `) && !` ${normaliseName(role)} `.includes(` deputy ${head} `);
+}
+
+/** The people a file names in full, indexed by surname and first name. */
+class PeopleOfFile {
+  private readonly fullNames = new Map<string, string>(); // normalised full name → key
+  private readonly byTail = new Map<string, Set<string>>(); // "de croo" → keys of "Alexander De Croo"
+  private readonly bySurname = new Map<string, Set<string>>();
+  private readonly byFirstName = new Map<string, Set<string>>();
+  private readonly singleNames = new Set<string>(); // "Putin" from "President Putin"
+  private readonly roles = new Map<string, Map<string, number>>(); // key → role → count
+
+  add(words: readonly string[]): void {
+    if (words.length === 1) {
+      this.singleNames.add(normaliseName(words[0]));
+      return;
+    }
+    const key = keyOf('person', words.join(' '));
+    this.fullNames.set(normaliseName(words.join(' ')), key);
+    addTo(this.bySurname, normaliseName(words[words.length - 1]), key);
+    addTo(this.byFirstName, normaliseName(words[0]), key);
+    for (let i = 1; i < words.length - 1; i++) addTo(this.byTail, normaliseName(words.slice(i).join(' ')), key);
+  }
+
+  addRole(key: string, role: string): void {
+    const counts = this.roles.get(key) ?? new Map<string, number>();
+    counts.set(role, (counts.get(role) ?? 0) + 1);
+    this.roles.set(key, counts);
+  }
+
+  isSurname(word: string): boolean {
+    const w = normaliseName(word);
+    return this.bySurname.has(w) || this.singleNames.has(w);
+  }
+
+  /** The key of the person these words name in this file, when exactly one person fits. */
+  resolve(words: readonly string[]): string | undefined {
+    const whole = normaliseName(words.join(' '));
+    // "De Croo" is the end of "Alexander De Croo" even though "Prime Minister De Croo" made it a name of its own.
+    const full = (words.length > 1 ? only(this.byTail.get(whole)) : undefined) ?? this.fullNames.get(whole);
+    if (full || words.length !== 1) return full;
+    const bySurname = this.bySurname.get(whole);
+    if (bySurname) return only(bySurname);
+    const byFirstName = only(this.byFirstName.get(whole));
+    if (byFirstName) return byFirstName;
+    return this.singleNames.has(whole) ? keyOf('person', whole) : undefined;
+  }
+
+  /**
+   * The person of this file who most often holds this role. Away from the holder's release only the same role
+   * counts: a bare title ("the Secretary General") or the exact words ("NATO Secretary General").
+   */
+  getHolder(role: string): string | undefined {
+    const wanted = normaliseName(role).replace(/^(?:mister|madam|mr|ms|mrs) /, '');
+    const head = getRoleHead(role);
+    let best: string | undefined;
+    let bestCount = 0;
+    for (const [key, roles] of this.roles) {
+      const count = [...roles].filter(([stated]) => normaliseName(stated) === wanted || (wanted === head && roleHeadMatches(stated, head))).reduce((sum, [, n]) => sum + n, 0);
+      if (count > bestCount) [best, bestCount] = [key, count];
+    }
+    return best;
+  }
+
+  /** Surname-only keys the file resolves to one full name. */
+  getAliases(): Map<string, string> {
+    const aliases = new Map<string, string>();
+    for (const [surname, keys] of this.bySurname) if (keys.size === 1) aliases.set(keyOf('person', surname), [...keys][0]);
+    return aliases;
+  }
+}
+
+function only(keys: ReadonlySet<string> | undefined): string | undefined {
+  return keys?.size === 1 ? [...keys][0] : undefined;
+}
+
+function addTo(map: Map<string, Set<string>>, word: string, key: string): void {
+  const set = map.get(word) ?? new Set<string>();
+  set.add(key);
+  map.set(word, set);
+}

@@ -1,0 +1,267 @@
+// Pass one of recognition, over one text span at a time: capitalised runs of words are read left to right as
+// roles with names ("Minister of Defence Ludivine Dedonder"), organisation and event names, gazetteer places,
+// abbreviations, and leftover capitalised words that only the whole file (aliases.ts) can name.
+
+import { Span } from '../model';
+import { EntityKind, keyOf, MentionForm } from './entityModel';
+import { Gazetteer, getGazetteer } from './gazetteer';
+import { EVENT_HEADS, EVENT_LEADS, GOVERNMENT_NOUNS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS } from './lexicon';
+import {
+  findNamedPhraseAt,
+  gazetteerAt,
+  isCalendarWord,
+  isEntityAbbreviation,
+  isFunctionWord,
+  isHonorific,
+  isNameParticle,
+  isNameWord,
+  isTitleWord,
+  lower,
+} from './phrases';
+import { findRoleAt, getRoleHead, RoleMatch } from './roles';
+import { isNameJoin, Token, tokenize } from './tokens';
+
+/** A span of text to read, and the release it belongs to. */
+export interface Segment {
+  readonly span: Span;
+  readonly releaseIndex: number;
+}
+
+/** One finding of pass one, in text order. */
+export type Finding =
+  | { type: 'mention'; span: Span; kind: EntityKind; form: MentionForm; key: string; role?: string; words?: string[]; releaseIndex: number; abbreviationOf?: string; outer?: Span }
+  | { type: 'role'; span: Span; outer: Span; role: string; head: string; confirmed: boolean; releaseIndex: number }
+  | { type: 'name-run'; span: Span; words: string[]; releaseIndex: number };
+
+/** Reads one segment; findings come out in text order. */
+export function findInSegment(text: string, segment: Segment, gazetteer: Gazetteer = getGazetteer()): Finding[] {
+  const tokens = tokenize(text, segment.span);
+  const reader = new SegmentReader(text, tokens, segment.releaseIndex, gazetteer);
+  for (let i = 0; i < tokens.length; ) {
+    if (!tokens[i].capitalised) {
+      i++;
+      continue;
+    }
+    i = reader.readRun(i, findRunEnd(tokens, i));
+  }
+  // Containers before what they contain, so that the finding after a role is the next one outside it.
+  const ordered = [...reader.findings].sort((a, b) => outerOf(a).start - outerOf(b).start || outerOf(b).end - outerOf(a).end);
+  return joinAppositions(text, ordered);
+}
+
+/** Capitalised words joined by spaces or hyphens, with lower-case connectors between them ("Party of Germany"). */
+function findRunEnd(tokens: readonly Token[], start: number): number {
+  let j = start + 1;
+  while (j < tokens.length && isNameJoin(tokens[j - 1].gapAfter) && !tokens[j - 1].possessive) {
+    const t = tokens[j];
+    // A number ends an event name: "Exercise Northern Forest 24", "Saber Strike 24 exercise".
+    const numbered = /^\d+$/.test(t.text) && tokens[j - 1].capitalised && (tokens.slice(start, j).some((x) => x.capitalised && EVENT_LEADS.has(lower(x))) || EVENT_HEADS.has(lower(tokens[j + 1])));
+    if (t.capitalised || numbered) {
+      j++;
+    } else if (isRunConnector(t) && isNameJoin(t.gapAfter) && (tokens[j + 1]?.capitalised || (isRunConnector(tokens[j + 1]) && isNameJoin(tokens[j + 1].gapAfter) && tokens[j + 2]?.capitalised))) {
+      j++;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+/** "of", "the", "de", "Ould"…: lower-case words that can sit between the capitalised words of one name. */
+function isRunConnector(t: Token | undefined): boolean {
+  return !!t && !t.capitalised && NAME_CONNECTORS.has(t.text);
+}
+
+class SegmentReader {
+  readonly findings: Finding[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly tokens: readonly Token[],
+    private readonly releaseIndex: number,
+    private readonly gazetteer: Gazetteer,
+  ) {}
+
+  /** Reads a run; returns where reading goes on (past the run, or past an abbreviation defined after it). */
+  readRun(start: number, end: number): number {
+    let k = start;
+    while (k < end) k = this.readAt(k, end);
+    return k;
+  }
+
+  /** Reads what starts at token k and returns the next token to read. */
+  private readAt(k: number, end: number): number {
+    const t = this.tokens[k];
+    if (!t.capitalised || isCalendarWord(t) || (isFunctionWord(t) && !isHonorific(this.tokens[k + 1]))) return k + 1;
+    const phrase = findNamedPhraseAt(this.tokens, k, end);
+    const role = findRoleAt(this.gazetteer, this.tokens, k, end);
+    if (role && (!phrase || phrase.end <= role.end)) return this.readRole(role, end);
+    if (phrase) {
+      const first = this.tokens[phrase.start].text === 'The' ? phrase.start + 1 : phrase.start;
+      this.addMention(first, phrase.end, phrase.kind, 'name', keyOf(phrase.kind, this.textOf(first, phrase.end)));
+      return this.readDefinedAbbreviation(phrase.end, phrase.kind);
+    }
+    const place = gazetteerAt(this.gazetteer, this.tokens, k, end);
+    if (place && this.readPlace(k, place.tokenCount, place.kind, place.id, place.countryName)) return k + place.tokenCount;
+    if (t.allCaps && isEntityAbbreviation(this.tokens, k) && !place && !/^\p{Lu}\.\p{Lu}\.?$/u.test(t.text)) {
+      const regionWord = /^(region|area)$/.test(this.tokens[k + 1]?.text ?? '');
+      this.addMention(k, k + 1, regionWord ? 'place' : 'organisation', 'abbreviation', keyOf(regionWord ? 'place' : 'organisation', t.text));
+      return k + 1;
+    }
+    return this.readNameRun(k, end);
+  }
+
+  private readRole(role: RoleMatch, end: number): number {
+    let m = role.end;
+    while (m < end && m - role.end < 5 && (isNameWord(this.tokens[m]) || (isNameParticle(this.tokens[m]) && isNameWord(this.tokens[m + 1])))) {
+      if (m === role.end && gazetteerAt(this.gazetteer, this.tokens, m, end)?.kind === 'country') break;
+      m++;
+      if (this.tokens[m - 1].possessive) break;
+    }
+    this.readInsideRole(role);
+    const roleText = role.honorificOnly ? undefined : this.textOf(role.start, role.end).replace(/^(The|the) /, '');
+    if (m > role.end) {
+      const words = this.wordsOf(role.end, m);
+      const form = words.length > 1 ? 'name' : 'surname';
+      this.addMention(role.end, m, 'person', form, keyOf('person', words.join(' ')), roleText, words);
+      const added = this.findings[this.findings.length - 1];
+      if (added.type === 'mention') added.outer = this.spanOf(role.start, m);
+      return m;
+    }
+    if (!role.honorificOnly && roleText) {
+      const previous = this.tokens[role.start - 1];
+      const owned = role.titleStart > role.start;
+      const confirmed = owned || role.start === 0 || previous?.text === 'the' || previous?.text === 'The' || isHonorific(this.tokens[role.titleStart]);
+      const span = { start: this.tokens[role.titleStart].start, end: this.tokens[role.titleEnd - 1].end };
+      const outer = this.spanOf(role.start, role.end);
+      this.findings.push({ type: 'role', span, outer, role: roleText, head: getRoleHead(roleText), confirmed, releaseIndex: this.releaseIndex });
+    }
+    return role.end;
+  }
+
+  /** Owners and complements of a role are mentions too: "NATO" in "NATO Secretary General". */
+  private readInsideRole(role: RoleMatch): void {
+    for (let k = role.start; k < role.end; ) {
+      const t = this.tokens[k];
+      if (!t.capitalised || isTitleWord(t) || isHonorific(t) || isFunctionWord(t)) {
+        k++;
+        continue;
+      }
+      const phrase = findNamedPhraseAt(this.tokens, k, role.end);
+      if (phrase) {
+        this.addMention(phrase.start, phrase.end, phrase.kind, 'name', keyOf(phrase.kind, this.textOf(phrase.start, phrase.end)));
+        k = phrase.end;
+        continue;
+      }
+      const place = gazetteerAt(this.gazetteer, this.tokens, k, role.end);
+      if (place && this.readPlace(k, place.tokenCount, place.kind, place.id, place.countryName)) {
+        k += place.tokenCount;
+      } else {
+        if (t.allCaps && isEntityAbbreviation(this.tokens, k)) this.addMention(k, k + 1, 'organisation', 'abbreviation', keyOf('organisation', t.text));
+        k++;
+      }
+    }
+  }
+
+  private readPlace(k: number, length: number, kind: string, id: string, countryName: string): boolean {
+    const t = this.tokens[k];
+    const previous = lower(this.tokens[k - 1]);
+    if (kind === 'code' && !t.text.includes('.') && previous !== 'the') return false;
+    if (kind === 'region') {
+      this.addMention(k, k + length, 'place', 'name', keyOf('place', id));
+    } else if (kind === 'capital' && LOCATIVE_PREPOSITIONS.has(previous) && !GOVERNMENT_NOUNS.has(lower(this.tokens[k - 2]))) {
+      this.addMention(k, k + length, 'place', 'name', keyOf('place', this.textOf(k, k + length)));
+    } else {
+      const form: MentionForm = kind === 'capital' ? 'capital' : kind === 'demonym' ? 'demonym' : kind === 'country' ? 'name' : 'abbreviation';
+      this.addMention(k, k + length, 'country', form, `country:${id}`, undefined, [countryName]);
+    }
+    return true;
+  }
+
+  /** "Long Name (LN)": the abbreviation names the same entity. */
+  private readDefinedAbbreviation(after: number, kind: EntityKind): number {
+    const next = this.tokens[after];
+    const previous = this.findings[this.findings.length - 1];
+    if (!next?.allCaps || !/\($/.test(this.tokens[after - 1].gapAfter) || !/^\)/.test(next.gapAfter) || previous?.type !== 'mention') return after;
+    this.addMention(after, after + 1, kind, 'abbreviation', previous.key);
+    const added = this.findings[this.findings.length - 1];
+    if (added.type === 'mention') added.abbreviationOf = keyOf(kind, next.text);
+    return after + 1;
+  }
+
+  /** Capitalised words no rule names: kept whole for the file-level pass ("Andrew Gray", "Stoltenberg"). */
+  private readNameRun(k: number, end: number): number {
+    let m = k;
+    while (m < end && (isNameWord(this.tokens[m]) || (m > k && isNameParticle(this.tokens[m]) && isNameWord(this.tokens[m + 1])))) {
+      if (m > k && gazetteerAt(this.gazetteer, this.tokens, m, end)) break;
+      m++;
+      if (this.tokens[m - 1].possessive) break;
+    }
+    if (m === k) return k + 1;
+    const after = this.tokens[m];
+    if (after && !after.capitalised && EVENT_HEADS.has(lower(after)) && after.text === lower(after)) {
+      this.addMention(k, m, 'event', 'name', keyOf('event', this.textOf(k, m)));
+    } else {
+      this.findings.push({ type: 'name-run', span: this.spanOf(k, m), words: this.wordsOf(k, m), releaseIndex: this.releaseIndex });
+    }
+    return m;
+  }
+
+  private addMention(start: number, end: number, kind: EntityKind, form: MentionForm, key: string, role?: string, words?: string[]): void {
+    this.findings.push({ type: 'mention', span: this.spanOf(start, end), kind, form, key, role, words, releaseIndex: this.releaseIndex });
+  }
+
+  private spanOf(start: number, end: number): Span {
+    return { start: this.tokens[start].start, end: this.tokens[end - 1].end };
+  }
+
+  private textOf(start: number, end: number): string {
+    return this.text.slice(this.tokens[start].start, this.tokens[end - 1].end);
+  }
+
+  private wordsOf(start: number, end: number): string[] {
+    return this.tokens.slice(start, end).map((t) => t.text);
+  }
+}
+
+const APPOSITION_GAP = /^,\s*(?:(?:the|a|an)\s+)?(?:(?:former|current|then|new|acting|outgoing|incoming)\s+)?$/;
+
+/**
+ * "Admiral Rob Bauer, the Chair of the NATO Military Committee" and "President of Mauritania, His Excellency
+ * Mohamed Ould Ghazouani": a role next to a name, set off by a comma, is that person's role.
+ */
+function joinAppositions(text: string, findings: readonly Finding[]): Finding[] {
+  const out: (Finding | undefined)[] = [...findings];
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i];
+    if (!a || (a.type !== 'role' && !isPersonLike(a))) continue;
+    const aEnd = outerOf(a).end;
+    let j = i + 1;
+    while (j < out.length && (!out[j] || outerOf(out[j]!).start < aEnd)) j++;
+    const b = out[j];
+    if (!b || !APPOSITION_GAP.test(text.slice(aEnd, outerOf(b).start))) continue;
+    if (a.type === 'role' && isPersonLike(b)) {
+      out[j] = asPerson(b, a.role);
+      out[i] = undefined;
+    } else if (b.type === 'role' && isPersonLike(a)) {
+      out[i] = asPerson(a, b.role);
+      out[j] = undefined;
+    }
+  }
+  // Unconfirmed roles (no "the", no owner) that are no apposition are dropped: a bare "President" is rarely a reference.
+  return out.filter((f): f is Finding => !!f && (f.type !== 'role' || f.confirmed));
+}
+
+function outerOf(f: Finding): Span {
+  return f.type === 'name-run' ? f.span : f.outer ?? f.span;
+}
+
+function isPersonLike(f: Finding): boolean {
+  return (f.type === 'mention' && f.kind === 'person') || (f.type === 'name-run' && f.words.length >= 2 && f.words.length <= 4);
+}
+
+function asPerson(f: Finding, role: string): Finding {
+  if (f.type === 'mention') return { ...f, role };
+  if (f.type !== 'name-run') return f;
+  return { type: 'mention', span: f.span, kind: 'person', form: 'name', key: keyOf('person', f.words.join(' ')), role, words: f.words, releaseIndex: f.releaseIndex };
+}

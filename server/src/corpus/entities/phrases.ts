@@ -1,0 +1,113 @@
+// Word classes and the phrase shapes built from them: an organisation or event name ending in its head noun
+// ("NATO Military Committee", "Jeju Forum for Peace and Prosperity"), a gazetteer phrase, an abbreviation.
+// Every function looks at a few tokens around one position: recognition stays linear in the text size.
+
+import { normaliseName } from './entityModel';
+import { findGazetteerPhrase, Gazetteer, GazetteerEntry } from './gazetteer';
+import {
+  CALENDAR_WORDS,
+  EVENT_HEADS,
+  EVENT_LEADS,
+  FUNCTION_WORDS,
+  HONORIFICS,
+  NAME_CONNECTORS,
+  NON_ENTITY_ABBREVIATIONS,
+  ORGANISATION_HEADS,
+  TITLE_HEADS,
+  TITLE_WORDS,
+} from './lexicon';
+import { isNameJoin, Token } from './tokens';
+
+export const lower = (token: Token | undefined): string => (token ? normaliseName(token.text) : '');
+
+export const isTitleWord = (t: Token | undefined): boolean => !!t && t.capitalised && TITLE_WORDS.has(lower(t));
+export const isTitleHead = (t: Token | undefined): boolean => !!t && t.capitalised && TITLE_HEADS.has(lower(t));
+export const isHonorific = (t: Token | undefined): boolean => !!t && t.capitalised && HONORIFICS.has(lower(t));
+export const isPhraseConnector = (t: Token | undefined): boolean => !!t && ['of', 'for', 'the', 'and', '&'].includes(t.text);
+export const isNameParticle = (t: Token | undefined): boolean => !!t && NAME_CONNECTORS.has(lower(t)) && !isPhraseConnector(t);
+export const isFunctionWord = (t: Token | undefined): boolean => !!t && FUNCTION_WORDS.has(lower(t));
+export const isCalendarWord = (t: Token | undefined): boolean => !!t && CALENDAR_WORDS.has(lower(t));
+
+/** An upper-case abbreviation that may name an organisation (not "GDP", not a heading in capitals). */
+export function isEntityAbbreviation(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t.allCaps || NON_ENTITY_ABBREVIATIONS.has(lower(t)) || !/\p{Lu}.*\p{Lu}/u.test(t.text)) return false;
+  // Three capitalised words in a row written in capitals are a shouted heading, not three abbreviations.
+  const shouted = (j: number) => !!tokens[j]?.allCaps;
+  return !(shouted(i - 1) && shouted(i + 1)) && !(shouted(i + 1) && shouted(i + 2)) && !(shouted(i - 1) && shouted(i - 2));
+}
+
+/** A word that can be part of a personal name: capitalised, not a title, honorific, month or function word. */
+export function isNameWord(t: Token | undefined): boolean {
+  return !!t && t.capitalised && !t.allCaps && !isTitleWord(t) && !isHonorific(t) && !isFunctionWord(t) && !isCalendarWord(t) && !ORGANISATION_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t));
+}
+
+/** The gazetteer phrase covering whole tokens from token i ("North Korea", "U.K."), or undefined. */
+export function gazetteerAt(gazetteer: Gazetteer, tokens: readonly Token[], i: number, end: number): (GazetteerEntry & { tokenCount: number }) | undefined {
+  if (!tokens[i]?.capitalised) return undefined;
+  const words: string[] = [];
+  const tokenEnds: number[] = []; // word count after each token
+  for (let j = i; j < end && j < i + 8; j++) {
+    words.push(...lower(tokens[j]).split(/[\s-]+/));
+    tokenEnds.push(words.length);
+  }
+  const entry = findGazetteerPhrase(gazetteer, words, 0);
+  const tokenCount = entry ? tokenEnds.indexOf(entry.words.length) + 1 : 0;
+  return entry && tokenCount > 0 ? { ...entry, tokenCount } : undefined;
+}
+
+export interface PhraseMatch {
+  readonly kind: 'organisation' | 'event';
+  readonly start: number;
+  /** Exclusive token index. */
+  readonly end: number;
+}
+
+/**
+ * An organisation or event name starting at token `start`: capitalised words up to a head noun ("Council"),
+ * then "of/for (the) Capitalised…" complements ("Council of the European Union"). One word alone is not
+ * enough ("the Alliance", "the Summit" are common nouns in context).
+ */
+export function findNamedPhraseAt(tokens: readonly Token[], start: number, end: number): PhraseMatch | undefined {
+  if (EVENT_LEADS.has(lower(tokens[start])) && tokens[start].capitalised && tokens[start + 1]?.capitalised && start + 1 < end) {
+    let j = start + 1;
+    while (j < end && (tokens[j].capitalised || /^\d+$/.test(tokens[j].text))) j++;
+    return { kind: 'event', start, end: j };
+  }
+  for (let h = start; h < end; h++) {
+    const t = tokens[h];
+    if (t.text === 'and' && h > start && tokens[h + 1]?.capitalised && joined(tokens, h - 1) && joined(tokens, h)) continue;
+    if (!t.capitalised || isHonorific(t) || (h > start && !joined(tokens, h - 1))) break;
+    const word = lower(t);
+    const kind = ORGANISATION_HEADS.has(word) ? 'organisation' : EVENT_HEADS.has(word) ? 'event' : undefined;
+    if (!kind || t.allCaps) {
+      if (t.possessive) break;
+      continue;
+    }
+    const phraseEnd = extendWithComplements(tokens, h + 1, end);
+    if (phraseEnd - start < 2) continue;
+    return { kind, start, end: phraseEnd };
+  }
+  return undefined;
+}
+
+function joined(tokens: readonly Token[], i: number): boolean {
+  return isNameJoin(tokens[i].gapAfter) && !tokens[i].possessive;
+}
+
+/** "… of the European Union", "… for Peace and Prosperity": complements made of capitalised words. */
+function extendWithComplements(tokens: readonly Token[], from: number, end: number): number {
+  let j = from;
+  while (j < end && (tokens[j].text === 'of' || tokens[j].text === 'for') && joined(tokens, j - 1)) {
+    let k = j + 1;
+    if (tokens[k]?.text === 'the') k++;
+    let last = k;
+    while (last < end && (tokens[last].capitalised && !isTitleHead(tokens[last]) || (tokens[last].text === 'and' && tokens[last + 1]?.capitalised)) && joined(tokens, last - 1)) {
+      last++;
+      if (tokens[last - 1].possessive) break;
+    }
+    if (last === k || !tokens[last - 1].capitalised) break;
+    j = last;
+  }
+  return j;
+}

@@ -1,0 +1,112 @@
+// Roles as the text states them. A role is an optional owner ("NATO", "Bulgarian", "Ukraine"), title words
+// ("Deputy Secretary General", "Minister-Delegate") with at least one head word, and complements after
+// "of/for (the)": a portfolio ("of Foreign Affairs"), a country ("of Mauritania"), an organisation ("of the NATO
+// Military Committee"). Ranks can follow a post: "Deputy Chief of Defence Brigadier General".
+
+import { Gazetteer } from './gazetteer';
+import { PORTFOLIO_WORDS } from './lexicon';
+import { findNamedPhraseAt, gazetteerAt, isEntityAbbreviation, isHonorific, isTitleHead, isTitleWord, lower } from './phrases';
+import { isNameJoin, Token } from './tokens';
+
+export interface RoleMatch {
+  readonly start: number;
+  /** Exclusive token index where the role ends (a name may follow). */
+  readonly end: number;
+  /** The first block of title words: the span a title-only mention covers ("Secretary General"). */
+  readonly titleStart: number;
+  readonly titleEnd: number;
+  /** Only courtesy words ("Mr", "His Excellency"): a name must follow, and it is not a role. */
+  readonly honorificOnly: boolean;
+}
+
+/** The role starting at token `start` of a name run ending at `end`, or undefined. */
+export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start: number, end: number): RoleMatch | undefined {
+  let i = start;
+  const owner = findOwnerEnd(gazetteer, tokens, i, end);
+  if (owner !== undefined && isTitleWord(tokens[owner])) i = owner;
+  let titleStart = -1;
+  let titleEnd = -1;
+  let heads = 0;
+  let honorifics = 0;
+  for (let round = 0; round < 3; round++) {
+    const blockStart = i;
+    while (i < end && (isTitleWord(tokens[i]) || isHonorific(tokens[i]) || isCourtesyPronoun(tokens, i)) && (i === blockStart || isNameJoin(tokens[i - 1].gapAfter))) {
+      if (isTitleHead(tokens[i])) heads++;
+      if (isHonorific(tokens[i])) honorifics++;
+      i++;
+    }
+    if (i > blockStart && titleStart < 0) {
+      titleStart = blockStart;
+      titleEnd = i;
+    }
+    const afterComplement = findComplementEnd(gazetteer, tokens, i, end);
+    if (afterComplement === i && i === blockStart) break;
+    i = afterComplement;
+  }
+  if (titleStart < 0 || heads + honorifics === 0) return undefined;
+  return { start, end: i, titleStart, titleEnd, honorificOnly: heads === 0 };
+}
+
+/** "His Excellency", "Her Majesty": the pronoun belongs to the courtesy title. */
+function isCourtesyPronoun(tokens: readonly Token[], i: number): boolean {
+  return (tokens[i]?.text === 'His' || tokens[i]?.text === 'Her') && isHonorific(tokens[i + 1]);
+}
+
+/** The owner before a title: an abbreviation, a country or demonym, or an organisation name. */
+function findOwnerEnd(gazetteer: Gazetteer, tokens: readonly Token[], i: number, end: number): number | undefined {
+  if (tokens[i]?.allCaps && isEntityAbbreviation(tokens, i)) return i + 1;
+  const place = gazetteerAt(gazetteer, tokens, i, end);
+  if (place && place.kind !== 'code') return i + place.tokenCount;
+  return findNamedPhraseAt(tokens, i, end)?.end;
+}
+
+/** Past "of/for (the) <portfolio | country | organisation>" complements and a bare country ("Command Finland"). */
+function findComplementEnd(gazetteer: Gazetteer, tokens: readonly Token[], i: number, end: number): number {
+  for (;;) {
+    const t = tokens[i];
+    if (i >= end || !t) return i;
+    if (i > 0 && !isNameJoin(tokens[i - 1].gapAfter)) return i;
+    if (t.text === 'of' || t.text === 'for') {
+      let j = i + 1;
+      if (tokens[j]?.text === 'the') j++;
+      const next = findComplementWordsEnd(gazetteer, tokens, j, end);
+      if (next === j) return i;
+      i = next;
+    } else if (t.capitalised && !isTitleWord(t)) {
+      const place = gazetteerAt(gazetteer, tokens, i, end);
+      if (!place || place.kind !== 'country') return i;
+      i += place.tokenCount;
+    } else {
+      return i;
+    }
+  }
+}
+
+function findComplementWordsEnd(gazetteer: Gazetteer, tokens: readonly Token[], j: number, end: number): number {
+  const organisation = findNamedPhraseAt(tokens, j, end);
+  if (organisation?.kind === 'organisation') return organisation.end;
+  const place = gazetteerAt(gazetteer, tokens, j, end);
+  if (place && place.kind === 'country') return j + place.tokenCount;
+  if (tokens[j]?.allCaps && isEntityAbbreviation(tokens, j)) return j + 1;
+  let k = j;
+  while (k < end && tokens[k].capitalised && PORTFOLIO_WORDS.has(lower(tokens[k]))) {
+    k++;
+    if (tokens[k]?.text === 'and' && tokens[k + 1]?.capitalised && PORTFOLIO_WORDS.has(lower(tokens[k + 1]))) k++;
+    if (!isNameJoin(tokens[k - 1].gapAfter)) break;
+  }
+  return k;
+}
+
+/** The title words of a role, lower case, for matching "the Secretary General" to its holder. */
+export function getRoleHead(role: string): string {
+  const words = role.split(/[\s-]+/);
+  const first = words.findIndex((w) => /^\p{Lu}/u.test(w) && isTitleText(w) && !/^(His|Her)$/.test(w));
+  if (first < 0) return '';
+  let last = first;
+  while (last + 1 < words.length && isTitleText(words[last + 1])) last++;
+  return words.slice(first, last + 1).join(' ').toLowerCase();
+}
+
+function isTitleText(word: string): boolean {
+  return isTitleWord({ text: word, capitalised: /^\p{Lu}/u.test(word) } as Token);
+}

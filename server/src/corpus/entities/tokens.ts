@@ -1,0 +1,56 @@
+// Words of a text span with the facts recognition needs: where they are, whether they are capitalised, and
+// what separates them from the next word. One regular-expression pass per span: linear in the text size.
+
+import { Span } from '../model';
+
+export interface Token {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Starts with an upper-case letter (or is a dotted abbreviation such as "U.K."). */
+  readonly capitalised: boolean;
+  /** Two or more capitals and no lower case: "NATO", "GRU", "APT28", "U.K.". */
+  readonly allCaps: boolean;
+  /** Written with a possessive "’s" (not part of the token). */
+  readonly possessive: boolean;
+  /** The characters between this token and the next one ("" at the end of the span). */
+  readonly gapAfter: string;
+  /** First word of a sentence: after . ! ? : or a line start, or at the start of the span. */
+  readonly sentenceStart: boolean;
+}
+
+// A dotted abbreviation ("U.K.", "D.C"), a model designation joined to its number ("F-35", "MQ-9B"), or a word
+// with inner apostrophes ("O’Brien"). Hyphens otherwise separate words: "NATO-EU", "German-led".
+const WORD = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-\p{N}[\p{L}\p{N}]*)?(?:['’][\p{L}\p{M}]+)*/gu;
+
+export function tokenize(text: string, span: Span): Token[] {
+  const slice = text.slice(span.start, span.end);
+  const raw: { start: number; end: number; word: string }[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(slice); match; match = WORD.exec(slice)) {
+    raw.push({ start: match.index, end: match.index + match[0].length, word: match[0] });
+  }
+  return raw.map((entry, i) => {
+    let word = entry.word;
+    const possessive = /.['’]s$/.test(word);
+    if (possessive) word = word.slice(0, -2);
+    const previousEnd = i > 0 ? raw[i - 1].end : 0;
+    const gapBefore = slice.slice(previousEnd, entry.start);
+    const nextStart = i + 1 < raw.length ? raw[i + 1].start : slice.length;
+    return {
+      start: span.start + entry.start,
+      end: span.start + entry.start + word.length,
+      text: word,
+      capitalised: /^\p{Lu}/u.test(word),
+      allCaps: /^\p{Lu}[\p{Lu}\p{N}.]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word),
+      possessive,
+      gapAfter: i + 1 < raw.length ? slice.slice(entry.end, nextStart) : '',
+      sentenceStart: i === 0 || /[.!?:;•"“‘(\n]\s*$/.test(gapBefore) || /^\s*$/.test(gapBefore) && /\n/.test(gapBefore),
+    };
+  });
+}
+
+/** Whether two neighbouring tokens belong to one name: only a space or a hyphen between them. */
+export function isNameJoin(gap: string): boolean {
+  return gap === ' ' || gap === '-' || gap === '\u00a0';
+}

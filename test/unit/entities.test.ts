@@ -1,0 +1,131 @@
+// Entity recognition on plain strings: names with titles, aliases within a file, capitals and demonyms standing
+// for states, abbreviations, roles as stated. Expectations are one line per mention; candidates (words only the
+// corpus index can name) are left out.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { printMention } from '../../server/src/corpus/entities/entityModel';
+import { SpeakerFact } from '../../server/src/corpus/entities/aliases';
+import { recognizeMentions } from '../../server/src/corpus/entities/recognize';
+
+/** Blocks separated by blank lines are the spans read; "===" on its own line starts the next release. */
+function mentionsOf(text: string, speakers: SpeakerFact[] = []): string {
+  const segments: { span: { start: number; end: number }; releaseIndex: number }[] = [];
+  let releaseIndex = 0;
+  for (const match of text.matchAll(/[^\n]+(?:\n[^\n]+)*/g)) {
+    if (match[0] === '===') releaseIndex++;
+    else segments.push({ span: { start: match.index!, end: match.index! + match[0].length }, releaseIndex });
+  }
+  const found = recognizeMentions(text, segments, speakers).mentions.filter((m) => m.form !== 'candidate');
+  return found.map((m) => printMention(text, m)).join('\n');
+}
+
+function check(text: string, expected: string[], speakers: SpeakerFact[] = []): void {
+  assert.equal(mentionsOf(text, speakers), expected.join('\n'));
+}
+
+test('full name with title, "Mr" + surname and surname alone are one person', () => {
+  check('NATO Secretary General Jens Stoltenberg spoke.\n\nMr Stoltenberg said so. Later, Stoltenberg left.', [
+    'organisation/abbreviation “NATO” → organisation:nato',
+    'person/name “Jens Stoltenberg” → person:jens stoltenberg (NATO Secretary General)',
+    'person/surname “Stoltenberg” → person:jens stoltenberg',
+    'person/surname “Stoltenberg” → person:jens stoltenberg',
+  ]);
+});
+
+test('a title alone names the nearest holder of that title in the release, not a deputy', () => {
+  check('Deputy Secretary General Mircea Geoană met Secretary General Jens Stoltenberg.\n\nThe Secretary General underlined it.', [
+    'person/name “Mircea Geoană” → person:mircea geoana (Deputy Secretary General)',
+    'person/name “Jens Stoltenberg” → person:jens stoltenberg (Secretary General)',
+    'person/title “Secretary General” → person:jens stoltenberg (Secretary General)',
+  ]);
+});
+
+test('first name alone: "My dear friend Volodymyr"', () => {
+  check('Press conference with President Volodymyr Zelenskyy of Ukraine\n\nMy dear friend Volodymyr,\nThank you, Mister President.', [
+    'person/name “Volodymyr Zelenskyy” → person:volodymyr zelenskyy (President)',
+    'country/name “Ukraine” → country:UKR',
+    'person/first-name “Volodymyr” → person:volodymyr zelenskyy',
+    'person/title “Mister President” → person:volodymyr zelenskyy (Mister President)',
+  ]);
+});
+
+test('capitals stand for their states unless the text places something in the city', () => {
+  check('The regime in Moscow does not share these values. Moscow, Beijing, Tehran and Pyongyang must not believe it.\n\nThe summit in Brussels.', [
+    'country/capital “Moscow” → country:RUS',
+    'country/capital “Moscow” → country:RUS',
+    'country/capital “Beijing” → country:CHN',
+    'country/capital “Tehran” → country:IRN',
+    'country/capital “Pyongyang” → country:PRK',
+    'place/name “Brussels” → place:brussels',
+  ]);
+});
+
+test('"Georgia" the country is not a person; demonyms link to their country', () => {
+  check('I visited Georgia, Tbilisi. The Georgian people and Ukrainians and the Belgian king welcome Belgians.', [
+    'country/name “Georgia” → country:GEO',
+    'country/capital “Tbilisi” → country:GEO',
+    'country/demonym “Georgian” → country:GEO',
+    'country/demonym “Ukrainians” → country:UKR',
+    'country/demonym “Belgian” → country:BEL',
+    'country/demonym “Belgians” → country:BEL',
+  ]);
+});
+
+test('abbreviations: organisations, dotted and bare country abbreviations, a defined abbreviation', () => {
+  check('Unlike the EU, NATO acts. The U.K. and the US agree. GDP grows. The Russian General Staff Main Intelligence Directorate (GRU) acts.', [
+    'organisation/abbreviation “EU” → organisation:eu',
+    'organisation/abbreviation “NATO” → organisation:nato',
+    'country/abbreviation “U.K.” → country:GBR',
+    'country/abbreviation “US” → country:USA',
+    'organisation/name “Russian General Staff Main Intelligence Directorate” → organisation:russian general staff main intelligence directorate',
+    'organisation/abbreviation “GRU” → organisation:russian general staff main intelligence directorate',
+  ]);
+});
+
+test('roles as stated: title before the name, apposition after it, apposition before it', () => {
+  check(
+    'He was received by Minister of Defence Ludivine Dedonder.\n\n' +
+      'Admiral Rob Bauer, the Chair of the NATO Military Committee, visited.\n\n' +
+      'Here he was received by the President of Mauritania, His Excellency Mohamed Ould Ghazouani.\n\n' +
+      'Olha Stefanishyna, Deputy Prime Minister for European and Euro-Atlantic Integration of Ukraine, spoke.',
+    [
+      'person/name “Ludivine Dedonder” → person:ludivine dedonder (Minister of Defence)',
+      'person/name “Rob Bauer” → person:rob bauer (Chair of the NATO Military Committee)',
+      'organisation/name “NATO Military Committee” → organisation:nato military committee',
+      'country/name “Mauritania” → country:MRT',
+      'person/name “Mohamed Ould Ghazouani” → person:mohamed ould ghazouani (President of Mauritania)',
+      'person/name “Olha Stefanishyna” → person:olha stefanishyna (Deputy Prime Minister for European and Euro-Atlantic Integration of Ukraine)',
+      'country/name “Ukraine” → country:UKR',
+    ],
+  );
+});
+
+test('journalists in transcripts: the speaker label names the person and the outlet for the whole file', () => {
+  const text = 'We go to Andrew Gray from Reuters.\n\nAndrew Gray (Reuters): Thank you.\n\nNATO Spokesperson Farah Dakhlallah: Thanks, Andrew.';
+  check(text, [
+    'person/name “Andrew Gray” → person:andrew gray',
+    'organisation/name “Reuters” → organisation:reuters',
+    'person/name “Andrew Gray” → person:andrew gray',
+    'organisation/name “Reuters” → organisation:reuters',
+    'organisation/abbreviation “NATO” → organisation:nato',
+    'person/name “Farah Dakhlallah” → person:farah dakhlallah (NATO Spokesperson)',
+    'person/first-name “Andrew” → person:andrew gray',
+  ], [{ name: 'Andrew Gray', outlet: 'Reuters' }]);
+});
+
+test('organisation and event names end in their head word; a head word alone is no name', () => {
+  check('The Foreign Affairs Council of the European Union met before the Washington Summit and Exercise Northern Forest 24. The Alliance agreed.', [
+    'organisation/name “Foreign Affairs Council of the European Union” → organisation:foreign affairs council of the european union',
+    'event/name “Washington Summit” → event:washington summit',
+    'event/name “Exercise Northern Forest 24” → event:exercise northern forest 24',
+  ]);
+});
+
+test('a surname introduced in a title later completes its full name: "Ms Tsikhanouskaya" and "Sviatlana Tsikhanouskaya"', () => {
+  check('Sviatlana Tsikhanouskaya meets allies.\n\nMs Tsikhanouskaya addressed the North Atlantic Council.', [
+    'person/name “Sviatlana Tsikhanouskaya” → person:sviatlana tsikhanouskaya',
+    'person/surname “Tsikhanouskaya” → person:sviatlana tsikhanouskaya',
+    'organisation/name “North Atlantic Council” → organisation:north atlantic council',
+  ]);
+});
