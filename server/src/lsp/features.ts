@@ -4,9 +4,11 @@ import { LspFeature } from './feature';
 import { outlineFeature } from './outlineFeature';
 import { diagnosticsFeature } from './diagnosticsFeature';
 import { workspaceSymbolFeature } from './workspaceSymbolFeature';
+import { tagsFeature } from './tagsFeature';
 
 export const LSP_FEATURES: readonly LspFeature[] = [
   outlineFeature,
   diagnosticsFeature,
   workspaceSymbolFeature,
+  tagsFeature,
 ];
