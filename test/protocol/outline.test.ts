@@ -2,7 +2,7 @@
 // over files that were never opened, and diagnostics that follow edits.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, SymbolInformation } from 'vscode-languageserver-protocol';
@@ -137,4 +137,14 @@ test('diagnostics follow incremental edits, and the missing Source quick fix ins
   await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: edit.range, text: edit.newText }] });
   const after = await client.waitForDiagnostics(uri, (d) => d.length === 1);
   assert.equal(after[0].range.start.line, 9, 'only the second release still lacks its Source line');
+});
+
+test('a corpus file created, then edited on disk is (re-)read: the server watches when the client cannot', async () => {
+  const path = join(workspace.root, 'seeds', 'added.txt');
+  const uri = workspace.uriOf('seeds/added.txt');
+  writeFileSync(path, 'NATO Military Committee visits Sweden\n\nFrom 27 to 29 May, the Military Committee visited Rovaniemi.\n');
+  const created = await client.waitForDiagnostics(uri);
+  assert.deepEqual(created.map((d) => d.code), ['release.missing-source']);
+  writeFileSync(path, 'NATO Military Committee visits Sweden\n\nSource: NATO\n\nFrom 27 to 29 May, the Military Committee visited Rovaniemi.\n');
+  await client.waitForDiagnostics(uri, (d) => d.length === 0);
 });

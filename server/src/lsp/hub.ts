@@ -25,6 +25,7 @@ import {
   WorkspaceSymbol,
   WorkspaceSymbolParams,
 } from 'vscode-languageserver/node';
+import { watchOnServer } from './serverSideWatcher';
 
 type MaybePromise<T> = T | Promise<T>;
 type Provider<P, R> = (params: P) => MaybePromise<R[] | R | null | undefined>;
@@ -67,10 +68,21 @@ export class FeatureHub {
     this.fileWatchers.push({ globs, handler });
   }
 
-  /** Registers all watchers with a client that supports dynamic registration. */
-  async registerFileWatchers(): Promise<void> {
-    const watchers = this.fileWatchers.flatMap((watcher) => watcher.globs()).map((globPattern) => ({ globPattern }));
-    await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  /**
+   * Registers all watchers with a client that supports dynamic registration; otherwise the server watches
+   * the globs' folders itself, so external edits (git pull, hand edits) still reach the features.
+   */
+  async startFileWatching(clientWatchesFiles: boolean, workspaceFolders: readonly string[]): Promise<void> {
+    const globs = this.fileWatchers.flatMap((watcher) => watcher.globs());
+    if (clientWatchesFiles) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+    } else {
+      watchOnServer(workspaceFolders, globs, (changes) => void this.dispatchFileChanges(changes));
+    }
+  }
+
+  private async dispatchFileChanges(changes: FileEvent[]): Promise<void> {
+    for (const watcher of this.fileWatchers) await watcher.handler(changes);
   }
 
   addCommand(name: string, handler: CommandHandler): void {
@@ -111,9 +123,7 @@ export class FeatureHub {
     c.onReferences(async (params) => collect(this.references, params));
     c.onDocumentHighlight(async (params) => collect(this.highlights, params));
     c.languages.inlayHint.on(async (params) => collect(this.inlayHints, params));
-    c.onDidChangeWatchedFiles(async ({ changes }) => {
-      for (const watcher of this.fileWatchers) await watcher.handler(changes);
-    });
+    c.onDidChangeWatchedFiles(({ changes }) => this.dispatchFileChanges(changes));
     c.onExecuteCommand(async (params: ExecuteCommandParams) => {
       const handler = this.commands.get(params.command);
       if (!handler) return new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${params.command}`);

@@ -41,7 +41,7 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(async () => {
-  if (ctx.clientWatchesFiles) await ctx.hub.registerFileWatchers();
+  await ctx.hub.startFileWatching(ctx.clientWatchesFiles, ctx.workspaceFolders);
   await startWorkspaceIndexing(ctx);
 });
 
