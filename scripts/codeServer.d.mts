@@ -25,10 +25,12 @@ export interface RunningCodeServer {
 }
 
 export function cleanEnv(extra?: Record<string, string>): NodeJS.ProcessEnv;
-export function ensureRealEditor(log?: (line: string) => void): void;
+export function ensureRealEditor(options?: { browser?: boolean; log?: (line: string) => void }): void;
 export function findFreePort(): Promise<number>;
 export function codeServerCli(profile: Profile, args: string[]): string;
-export function createProfile(settings?: Record<string, unknown>): Profile;
+export function createProfile(settings?: Record<string, unknown>, root?: string): Profile;
 export function startCodeServer(profile: Profile, folder: string,
   options?: { port?: number; timeoutMs?: number; output?: 'pipe' | 'inherit' }): Promise<RunningCodeServer>;
 export function launchChromium(): Promise<Browser>;
+export function packageExtension(out?: string): string;
+export function installExtension(profile: Profile, vsix: string): string;

@@ -20,9 +20,9 @@ const COMPLETE_MARKER = join(INSTALL_DIR, `.complete-${CODE_SERVER_VERSION}`);
 export const CODE_SERVER_BIN = join(INSTALL_DIR, 'node_modules', '.bin', 'code-server');
 export const CHROMIUM = '/usr/bin/chromium';
 
-// Debian packages: chromium drives the workbench; ripgrep replaces @vscode/ripgrep's download from outside the
-// registry; libkrb5-dev and pkg-config let code-server's kerberos module compile.
-const APT_PACKAGES = ['chromium', 'ripgrep', 'libkrb5-dev', 'pkg-config'];
+// Debian packages: ripgrep replaces @vscode/ripgrep's download from outside the registry; libkrb5-dev and
+// pkg-config let code-server's kerberos module compile; chromium drives the workbench in the tests.
+const CODE_SERVER_APT_PACKAGES = ['ripgrep', 'libkrb5-dev', 'pkg-config'];
 
 /**
  * The environment for a child: without the variables of an enclosing `npm run` (they would point a nested
@@ -41,8 +41,8 @@ function isAptPackageInstalled(name) {
   return result.status === 0 && result.stdout.includes('install ok installed');
 }
 
-function ensureAptPackages(log) {
-  const missing = APT_PACKAGES.filter((name) => !isAptPackageInstalled(name));
+function ensureAptPackages(names, log) {
+  const missing = names.filter((name) => !isAptPackageInstalled(name));
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     throw new Error(`real editor prerequisites missing: ${missing.join(' ')}; run as root or: sudo apt-get install -y ${missing.join(' ')}`);
@@ -113,11 +113,14 @@ function withInstallLock(action) {
   }
 }
 
-/** Installs chromium and code-server when missing (apt only as root); throws with the reason otherwise. */
-export function ensureRealEditor(log = (line) => console.error(`[real-editor] ${line}`)) {
-  if (existsSync(COMPLETE_MARKER) && existsSync(CHROMIUM)) return;
+/**
+ * Installs code-server, and chromium unless `browser` is false, when missing (apt only as root); throws with
+ * the reason otherwise.
+ */
+export function ensureRealEditor({ browser = true, log = (line) => console.error(`[real-editor] ${line}`) } = {}) {
+  if (existsSync(COMPLETE_MARKER) && (!browser || existsSync(CHROMIUM))) return;
   withInstallLock(() => {
-    ensureAptPackages(log);
+    ensureAptPackages([...(existsSync(COMPLETE_MARKER) ? [] : CODE_SERVER_APT_PACKAGES), ...(browser ? ['chromium'] : [])], log);
     if (!existsSync(COMPLETE_MARKER)) installCodeServer(log);
   });
 }
@@ -153,12 +156,24 @@ export function codeServerCli(profile, args) {
     { encoding: 'utf8', env: cleanEnv(profile.env), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
+/** `npm run package` to a temporary .vsix (or `out`); returns its path. */
+export function packageExtension(out = join(mkdtempSync(join(tmpdir(), 'press-corpus-vsix-')), 'press-corpus.vsix')) {
+  execFileSync('npm', ['run', '--silent', 'package', '--', '--out', out], { cwd: REPO_ROOT, env: cleanEnv(), stdio: ['ignore', 2, 2] });
+  return out;
+}
+
+/** Installs a .vsix into the profile as `code-server --install-extension` does for a user. */
+export function installExtension(profile, vsix) {
+  const output = codeServerCli(profile, ['--force', '--install-extension', vsix]);
+  if (!/was successfully installed/.test(output)) throw new Error(`installing ${vsix} failed:\n${output}`);
+  return output;
+}
+
 /**
- * A throw-away profile: user data, extensions, config and temp dirs, with workspace trust off and no
- * start-up editor so nothing covers the workbench. Keeps code-server out of $HOME and /tmp.
+ * A profile: user data, extensions, config and temp dirs, with workspace trust off and no start-up editor so
+ * nothing covers the workbench. Keeps code-server out of $HOME and /tmp. Throw-away unless `root` is given.
  */
-export function createProfile(settings = {}) {
-  const root = mkdtempSync(join(tmpdir(), 'press-corpus-cs-'));
+export function createProfile(settings = {}, root = mkdtempSync(join(tmpdir(), 'press-corpus-cs-'))) {
   const profile = {
     root,
     userDataDir: join(root, 'user-data'),
@@ -167,7 +182,9 @@ export function createProfile(settings = {}) {
     dispose: () => rmSync(root, { recursive: true, force: true }),
   };
   for (const dir of [join(profile.userDataDir, 'User'), profile.extensionsDir, ...Object.values(profile.env)]) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify({
+  const settingsFile = join(profile.userDataDir, 'User', 'settings.json');
+  // A kept profile keeps the user's own settings.
+  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({
     'security.workspace.trust.enabled': false,
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,

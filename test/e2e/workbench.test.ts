@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { createTestWorkspace, REPO_ROOT, TestWorkspace } from '../support/lspClient';
-import { packageExtension, prepareRealEditor, Profile, RunningCodeServer, SETUP_TIMEOUT_MS } from './support/realEditor';
+import { prepareRealEditor, Profile, RunningCodeServer, SETUP_TIMEOUT_MS } from './support/realEditor';
 import { Workbench } from './support/workbench';
 
 const FILE_000 = '000_248d20a5422f2a6b.txt';
@@ -31,10 +31,8 @@ describe('real editor: the packaged extension in code-server', { timeout: SETUP_
 
   before(async () => {
     const codeServer = await prepareRealEditor();
-    const vsix = packageExtension(codeServer);
     profile = codeServer.createProfile({ 'editor.wordWrap': 'on' });
-    const installed = codeServer.codeServerCli(profile, ['--install-extension', vsix]);
-    assert.match(installed, /was successfully installed/, installed);
+    codeServer.installExtension(profile, codeServer.packageExtension());
     workspace = createTestWorkspace({ annotations: true });
     server = await codeServer.startCodeServer(profile, workspace.root);
     browser = await codeServer.launchChromium();

@@ -1,8 +1,6 @@
-// Shared set-up of the real-editor tests: code-server and chromium (scripts/codeServer.mjs), the packaged .vsix.
+// Shared set-up of the real-editor tests; code-server, chromium and the .vsix come from scripts/codeServer.mjs.
 
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../../support/lspClient';
@@ -29,13 +27,6 @@ export async function prepareRealEditor(): Promise<CodeServerModule> {
     throw new Error(`the real editor cannot be set up, so this end-to-end test fails: ${(error as Error).message}`);
   }
   return codeServer;
-}
-
-/** `npm run package` into a temporary directory; returns the .vsix path. */
-export function packageExtension(codeServer: CodeServerModule): string {
-  const vsix = join(mkdtempSync(join(tmpdir(), 'press-corpus-vsix-')), 'press-corpus.vsix');
-  execFileSync('npm', ['run', '--silent', 'package', '--', '--out', vsix], { cwd: REPO_ROOT, env: codeServer.cleanEnv(), stdio: ['ignore', 2, 2] });
-  return vsix;
 }
 
 export function screenshotPath(name: string): string {
