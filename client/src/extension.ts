@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerTags } from './tags';
 
 let client: LanguageClient | undefined;
 
@@ -16,7 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
   const outputChannel = vscode.window.createOutputChannel('Press Corpus', { log: true });
   const settings = vscode.workspace.getConfiguration('pressCorpus');
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'press-corpus' }],
+    // Tag files are synced too: the server must see unsaved edits there before it changes one (workspace/applyEdit).
+    documentSelector: [{ language: 'press-corpus' }, { scheme: 'file', pattern: '**/annotations/*.yaml' }],
     outputChannel,
     initializationOptions: {
       corpusGlobs: settings.get<string[]>('corpusGlobs'),
@@ -26,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
   };
   client = new LanguageClient('pressCorpus', 'Press Corpus', serverOptions, clientOptions);
   await client.start();
+  registerTags(context, client);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration('pressCorpus.corpusGlobs') || event.affectsConfiguration('pressCorpus.maxFileSizeMB')) {

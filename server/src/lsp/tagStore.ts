@@ -34,6 +34,9 @@ type PendingWrite =
 
 export class TagStore {
   private readonly diskFiles = new Map<string, ParsedTagFile>();
+  /** The last few texts each file had on disk: an open editor showing one of them has no unsaved edits, it has
+   *  just not reloaded our latest write yet. */
+  private readonly recentDiskTexts = new Map<string, string[]>();
   private readonly openFiles = new Map<string, { version: number; parsed: ParsedTagFile }>();
   private readonly corpusUriByTagFile = new Map<string, string>();
   private readonly pending = new Map<string, { location: TagFileLocation; writes: PendingWrite[] }>();
@@ -86,7 +89,7 @@ export class TagStore {
   /** The tag file as the editor shows it when open, else as on disk; undefined when there is none. */
   getTagFile(yamlUri: string): ParsedTagFile | undefined {
     const document = this.ctx.documents.get(yamlUri);
-    if (!document) return this.diskFiles.get(yamlUri);
+    if (!document || !this.hasUnsavedEdits(yamlUri)) return this.diskFiles.get(yamlUri);
     const cached = this.openFiles.get(yamlUri);
     if (cached?.version === document.version) return cached.parsed;
     const parsed = parseTagFile(document.getText());
@@ -124,8 +127,7 @@ export class TagStore {
         const before = this.diskFiles.get(change.uri);
         const text = change.type === FileChangeType.Deleted ? '' : await readTextIfExists(fileURLToPath(change.uri));
         if (before?.text === text) continue; // our own write coming back
-        if (text) this.diskFiles.set(change.uri, parseTagFile(text));
-        else this.diskFiles.delete(change.uri);
+        this.setDiskFile(change.uri, text);
         changed.push(change.uri);
       }
       if (changed.length) this.notify(changed);
@@ -147,7 +149,7 @@ export class TagStore {
       for (const name of names.filter((n) => n.endsWith('.yaml') && n !== ENTITY_FILE_NAME).sort()) {
         const path = join(folder, 'annotations', name);
         const uri = pathToFileURL(path).toString();
-        this.diskFiles.set(uri, parseTagFile(await readTextIfExists(path)));
+        this.setDiskFile(uri, await readTextIfExists(path));
         loaded.push(uri);
       }
     }
@@ -180,7 +182,7 @@ export class TagStore {
           const current = known?.text === text ? known : parseTagFile(text);
           const { parsed, settle } = this.applyWrites(queue.location, current, writes);
           if (parsed.text !== text) await writeFileAtomically(yamlPath, parsed.text);
-          this.diskFiles.set(queue.location.yamlUri, parsed);
+          this.setDiskFile(queue.location.yamlUri, parsed.text, parsed);
           settle();
         });
         this.notify([queue.location.yamlUri]);
@@ -228,7 +230,13 @@ export class TagStore {
 
   private hasUnsavedEdits(yamlUri: string): boolean {
     const document = this.ctx.documents.get(yamlUri);
-    return document !== undefined && document.getText() !== (this.diskFiles.get(yamlUri)?.text ?? '');
+    return document !== undefined && !(this.recentDiskTexts.get(yamlUri) ?? ['']).includes(document.getText());
+  }
+
+  private setDiskFile(yamlUri: string, text: string, parsed: ParsedTagFile = parseTagFile(text)): void {
+    if (text) this.diskFiles.set(yamlUri, parsed);
+    else this.diskFiles.delete(yamlUri);
+    this.recentDiskTexts.set(yamlUri, [text, ...(this.recentDiskTexts.get(yamlUri) ?? [])].slice(0, 3));
   }
 
   /** The editor holds unsaved edits: change its buffer (the analyst saves), leave the disk alone. */

@@ -1,0 +1,72 @@
+// "Tag Selection…" and "Edit Tag…": a quick pick of existing tags (most used first; typing a new name offers it
+// first, commas give several) and then an optional note. Enter on an empty note means no note; Escape cancels.
+
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { countTagNames, executeTagCommand, listTags, showTagError, TagInfo } from './tagRequests';
+
+export const TAG_SELECTION_COMMAND = 'pressCorpus.tagSelection';
+export const EDIT_TAG_COMMAND = 'pressCorpus.editTagInteractive';
+
+export async function tagSelection(client: LanguageClient): Promise<TagInfo | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.selection.isEmpty) {
+    void vscode.window.showInformationMessage('Press Corpus: select a passage in a corpus file first, then run Tag Selection….');
+    return undefined;
+  }
+  const { document, selection } = editor;
+  try {
+    const tags = await pickTagNames(client, 'Tag the selected passage: pick a tag or type a new one (commas for several)');
+    if (!tags) return undefined;
+    const note = await vscode.window.showInputBox({ title: `Note for ${tags.map((t) => `#${t}`).join(' ')}`, prompt: 'Optional: press Enter to tag without a note.' });
+    if (note === undefined) return undefined;
+    const range = { start: { line: selection.start.line, character: selection.start.character }, end: { line: selection.end.line, character: selection.end.character } };
+    const tagged = await executeTagCommand<TagInfo>(client, 'pressCorpus.tagPassage', { uri: document.uri.toString(), range, tags, note });
+    vscode.window.setStatusBarMessage(`Tagged ${tagged.tags.map((t) => `#${t}`).join(' ')}`, 4000);
+    return tagged;
+  } catch (error) {
+    showTagError(error);
+    return undefined;
+  }
+}
+
+export async function editTag(client: LanguageClient, argument: { id?: string } | undefined): Promise<void> {
+  try {
+    const tag = (await listTags(client)).find((t) => t.id === argument?.id);
+    if (!tag) throw new Error(`No tag with id ${argument?.id}.`);
+    const tags = await pickTagNames(client, 'Tags of this passage (commas for several)', tag.tags.join(', '));
+    if (!tags) return;
+    const note = await vscode.window.showInputBox({ title: 'Note', value: tag.note, prompt: 'Empty removes the note.' });
+    if (note === undefined) return;
+    await executeTagCommand(client, 'pressCorpus.editTag', { id: tag.id, tags, note });
+  } catch (error) {
+    showTagError(error);
+  }
+}
+
+async function pickTagNames(client: LanguageClient, placeholder: string, initial = ''): Promise<string[] | undefined> {
+  const existing = countTagNames(await listTags(client)).map(({ name, count }): vscode.QuickPickItem => ({
+    label: name,
+    description: count === 1 ? '1 passage' : `${count} passages`,
+  }));
+  const pick = vscode.window.createQuickPick();
+  pick.placeholder = placeholder;
+  pick.items = existing;
+  pick.value = initial;
+  const offerTyped = () => {
+    const typed = pick.value.trim();
+    const known = existing.some((item) => item.label === typed);
+    // What was typed comes first, so Enter takes it; existing tags stay below to pick with the arrows.
+    pick.items = typed && !known ? [{ label: typed, description: 'new tag', alwaysShow: true }, ...existing] : existing;
+  };
+  pick.onDidChangeValue(offerTyped);
+  offerTyped();
+  const chosen = await new Promise<string | undefined>((resolve) => {
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]?.label ?? pick.value));
+    pick.onDidHide(() => resolve(undefined));
+    pick.show();
+  });
+  pick.dispose();
+  const names = (chosen ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  return names.length ? names : undefined;
+}

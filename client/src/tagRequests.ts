@@ -1,0 +1,44 @@
+// The client's view of the server's tag commands: their argument and answer shapes, and one way to call them.
+// The client never computes tags itself; it asks the server (workspace/executeCommand) and draws the answer.
+
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest, LanguageClient, Range } from 'vscode-languageclient/node';
+
+/** One tag as pressCorpus.listTags and pressCorpus.tagPassage answer it. */
+export interface TagInfo {
+  readonly id: string;
+  readonly uri: string;
+  readonly range: Range;
+  readonly status: 'anchored' | 'orphaned';
+  readonly tags: readonly string[];
+  readonly note: string;
+  readonly release: string;
+  readonly quote: string;
+}
+
+/** Sent by the server whenever tags of these corpus files may look different. */
+export const TAGS_CHANGED_NOTIFICATION = 'pressCorpus/tagsChanged';
+
+export async function executeTagCommand<R>(client: LanguageClient, command: string, argument: object): Promise<R> {
+  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [argument] })) as R;
+}
+
+export function listTags(client: LanguageClient, filter: { uri?: string; tag?: string } = {}): Promise<TagInfo[]> {
+  return executeTagCommand<TagInfo[]>(client, 'pressCorpus.listTags', filter);
+}
+
+/** Every tag name with its number of passages, most used first. */
+export function countTagNames(tags: readonly TagInfo[]): { name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const tag of tags) for (const name of tag.tags) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export function toVscodeRange(range: Range): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+/** Server errors (a corrupt YAML file, an untrusted workspace) are the user's answer: show them as they are. */
+export function showTagError(error: unknown): void {
+  void vscode.window.showErrorMessage(`Press Corpus: ${error instanceof Error ? error.message : String(error)}`);
+}

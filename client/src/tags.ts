@@ -1,0 +1,34 @@
+// Analyst tags in VS Code: the Tag Selection… and Edit Tag… commands, the Tags view and the passage
+// decorations, all kept in step with the server's `pressCorpus/tagsChanged` notification.
+// The server's own commands (pressCorpus.tagPassage, …) are registered by the language client under their names,
+// so the client commands here have other ids.
+
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { TagDecorations } from './tagDecorations';
+import { EDIT_TAG_COMMAND, editTag, TAG_SELECTION_COMMAND, tagSelection } from './tagPrompts';
+import { TAGS_CHANGED_NOTIFICATION } from './tagRequests';
+import { registerTagsView } from './tagsView';
+
+export function registerTags(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const view = registerTagsView(context, client);
+  const decorations = new TagDecorations(client);
+  context.subscriptions.push(
+    decorations,
+    vscode.commands.registerCommand(TAG_SELECTION_COMMAND, () => tagSelection(client)),
+    vscode.commands.registerCommand(EDIT_TAG_COMMAND, (argument?: { id?: string }) => editTag(client, argument)),
+    vscode.commands.registerCommand('pressCorpus.refreshTags', () => {
+      view.refresh();
+      void decorations.redraw();
+    }),
+    client.onNotification(TAGS_CHANGED_NOTIFICATION, ({ uris }: { uris: string[] }) => {
+      view.refresh();
+      void decorations.redraw(uris);
+    }),
+    vscode.window.onDidChangeVisibleTextEditors(() => void decorations.redraw()),
+    vscode.workspace.onDidChangeTextDocument(({ document }) => {
+      if (document.languageId === 'press-corpus') decorations.redrawSoon(document.uri.toString());
+    }),
+  );
+  void decorations.redraw();
+}
