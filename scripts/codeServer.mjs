@@ -50,7 +50,7 @@ function ensureAptPackages(names, log) {
   log(`apt-get install ${missing.join(' ')}`);
   const apt = { stdio: ['ignore', 2, 2], env: { ...cleanEnv(), DEBIAN_FRONTEND: 'noninteractive' } };
   execFileSync('apt-get', ['update', '-qq'], apt);
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], apt);
+  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], apt);
 }
 
 function run(command, args, cwd) {
