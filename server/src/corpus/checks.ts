@@ -7,6 +7,8 @@ const DANGLING_REFERENCE =
   /\b(?:can|may|could) be (?:accessed|found|read|viewed|downloaded|consulted|watched|heard|seen) (?:here|at this link|below)\b|\b(?:click|read more|available|find out more|learn more|watch it|listen) (?:here|at this link)\b|\(link is external\)/gi;
 const INAUDIBLE = /\[(?:inaudible|unintelligible|indiscernible|crosstalk|off[- ]mic(?:rophone)?|audio (?:cut|lost|drops?)[^\]]*)\]|\((?:inaudible|unintelligible|indiscernible|crosstalk)\)/gi;
 const ENDS_COMPLETE = /[.!?…)\]]["”’')\]]*$/;
+/** Contact lines end without a full stop: an e-mail address, a web address, a phone number. */
+const CONTACT_DETAILS = /\S@\S|https?:\/\/|\bwww\.|\+?\d[\d\s().-]{6,}\d$/;
 
 export function findReleaseProblems(text: string, release: Release, releaseIndex: number): Problem[] {
   const problems: Problem[] = [];
@@ -48,7 +50,7 @@ function findTruncation(text: string, release: Release): { message: string; span
   const span = firstLine(text, { start: text.lastIndexOf('\n', last.span.end - 1) + 1, end: last.span.end });
   const line = text.slice(span.start, span.end);
   if (line.endsWith(':')) return { message: `“${release.title}” ends with a colon that introduces nothing: the text after it is missing.`, span };
-  if (ENDS_COMPLETE.test(line)) return undefined;
+  if (ENDS_COMPLETE.test(line) || CONTACT_DETAILS.test(line)) return undefined;
   if (/[,;–—-]$/.test(line) || countWords(line) >= 6) return { message: `“${release.title}” ends mid-sentence: the rest of the text is missing.`, span };
   return undefined;
 }

@@ -3,6 +3,7 @@
 // not the wording of one file: see docs/format.md.
 
 import { Block } from './blocks';
+import { findFirstDate } from './dates';
 
 const CHROME_LINES: readonly RegExp[] = [
   /^an official website of the (united states|u\.s\.) government$/i,
@@ -27,6 +28,10 @@ const CHROME_LINES: readonly RegExp[] = [
   /^(download|view|watch) (the )?(pdf|full (text|video|transcript)|video|photos?|image)$/i,
   /^(tags|topics|categories|keywords):/i,
   /^(©|copyright\b)/i,
+  // Section navigation that pages print beside every release (White House, agencies).
+  /^(briefing room|statements and releases|speeches and remarks|presidential actions|press briefings|latest news|news releases?|press releases)$/i,
+  // End marks of US and UK releases.
+  /^(#{3}|-\s*ends?\s*-|ends|-30-)$/i,
 ];
 
 export function isChromeLine(line: string): boolean {
@@ -48,19 +53,45 @@ const BULLET_LINE = /^[•·▪‣◦●]\s*/;
 const PUBLISHED_LINE = /^(last updated|updated|published|released|posted|date|issued)\s*(:|on\b)\s*\S/i;
 const DELIVERY_NOTE = /^\(?\s*(as delivered|as prepared( for delivery)?|check against delivery|embargoed\b[^)]*|unofficial translation|original: [^)]+)\s*\)?$/i;
 
+const TIME_ONLY = /^\d{1,2}[:.]\d{2}(\s*([ap]\.?m\.?|h))?(\s+[A-Z]{2,5})?$/i;
+const DATE_REMAINDER = /^[\s,.–—-]*(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*([A-Z]{2,5})?)?[\s,.–—-]*$/i;
+/** "From:" / "Published" alone on a line, its value on the next: GOV.UK and agency pages. */
+const LABEL_ONLY = /^(from|published|last updated|updated|released|issued|date|location)\s*:?$/i;
+
 export type MetadataKind = 'bullet' | 'delivery-note' | 'published';
 
-/** Metadata lines as pages put them between the title and the body: "• 04 Apr. 2024 -", "(As delivered)". */
+/**
+ * Metadata lines as pages put them around the title: "• 04 Apr. 2024 -", "(As delivered)",
+ * "Last updated: …", a line that is only a date ("July 10, 2024") or a time ("11:30").
+ */
 export function getMetadataKind(line: string): MetadataKind | undefined {
   if (line.length > 120) return undefined;
   if (DELIVERY_NOTE.test(line)) return 'delivery-note';
   if (BULLET_LINE.test(line)) return 'bullet';
-  if (PUBLISHED_LINE.test(line)) return 'published';
+  if (PUBLISHED_LINE.test(line) || TIME_ONLY.test(line) || isDateOnly(line)) return 'published';
   return undefined;
 }
 
+function isDateOnly(line: string): boolean {
+  const date = findFirstDate(line, 0, line.length);
+  return date !== undefined && DATE_REMAINDER.test(line.slice(0, date.span.start) + line.slice(date.span.end));
+}
+
 export function isMetadataBlock(block: Block): boolean {
-  return block.lines.every((line) => getMetadataKind(line.text) !== undefined);
+  return block.lines.every((line) => getMetadataKind(line.text) !== undefined) || isLabelValueBlock(block);
+}
+
+/** "From:" + "Prime Minister's Office, …", "Published" + "10 July 2024": one metadata entry. */
+export function isLabelValueBlock(block: Block): boolean {
+  return block.lines.length >= 2 && block.lines.length <= 3 && LABEL_ONLY.test(block.lines[0].text);
+}
+
+/**
+ * Short lines above a title that are neither chrome nor text: a document type ("Press release"), a document
+ * symbol ("SC/15760"), an organ ("Security Council"), a meeting line ("9680th Meeting (AM)").
+ */
+export function isHeaderBlock(block: Block): boolean {
+  return block.lines.every((line) => getMetadataKind(line.text) !== undefined || (line.text.split(/\s+/).length <= 6 && !/[.!?,;:]$/.test(line.text)));
 }
 
 const CAPTION_MARKER = /^((photo|image|picture)\s*)?credit\s*:|^VIRIN\s*:|^(photo|image|picture)\s*(by\b|:)|^\((photo|image|picture)\b[^)]*\)$/i;

@@ -36,9 +36,12 @@ export interface ReleaseDate {
   readonly span: Span;
 }
 
-/** A metadata line that is not body text: "• 04 Apr. 2024 -", "• Last updated: …", "(As delivered)". */
+/**
+ * A metadata line that is not body text: "• 04 Apr. 2024 -", "Last updated: …", "(As delivered)", or a label
+ * above the title ("Press release", "SC/15760").
+ */
 export interface MetadataLine {
-  readonly kind: 'bullet' | 'delivery-note' | 'published';
+  readonly kind: 'bullet' | 'delivery-note' | 'published' | 'label';
   readonly text: string;
   readonly span: Span;
 }

@@ -3,7 +3,7 @@
 import { Block, splitBlocks } from './blocks';
 import { findReleaseProblems } from './checks';
 import { findFirstDate } from './dates';
-import { getCaptionCredit, getCaptionTitle, getMetadataKind, getSourceName, isCaptionBlock, isChromeBlock, isMetadataBlock } from './lineKinds';
+import { getCaptionCredit, getCaptionTitle, getMetadataKind, getSourceName, isCaptionBlock, isChromeBlock, isLabelValueBlock, isMetadataBlock } from './lineKinds';
 import { Boilerplate, MetadataLine, Paragraph, ParsedCorpusFile, PhotoCaption, Release, ReleaseDate, Source, SpeakerTurn } from './model';
 import { getReleaseKind } from './releaseKind';
 import { ReleaseBlocks, segmentReleases } from './segment';
@@ -29,17 +29,19 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
   const paragraphs: Paragraph[] = [];
   const captions: PhotoCaption[] = [];
   const boilerplate: Boilerplate[] = [];
+  for (const block of draft.headerBlocks) metadata.push(...toMetadataLines(block));
   for (const block of draft.blocks) {
     const sourceName = getSourceName(block);
     if (isChromeBlock(block)) boilerplate.push(toBoilerplate(text, block));
     else if (sourceName && !source) source = { name: sourceName, span: block.span };
+    else if (isLabelValueBlock(block)) metadata.push({ kind: 'published', text: block.lines.map((line) => line.text).join(' / '), span: block.span });
     else if (paragraphs.length === 0 && isMetadataBlock(block)) metadata.push(...toMetadataLines(block));
     else if (isCaptionBlock(block)) captions.push({ span: block.span, title: getCaptionTitle(block), credit: getCaptionCredit(block) });
     else paragraphs.push({ span: block.span });
   }
   const title = draft.titleBlocks.map((block) => block.lines[0].text).join(' ');
   const titleSpans = draft.titleBlocks.length ? draft.titleBlocks.map((block) => block.span) : [{ start: draft.blocks[0].span.start, end: draft.blocks[0].span.start }];
-  const allBlocks = [...draft.titleBlocks, ...draft.blocks];
+  const allBlocks = [...draft.headerBlocks, ...draft.titleBlocks, ...draft.blocks];
   const turns = findTurns(text, paragraphs, title);
   return {
     title,
@@ -74,8 +76,9 @@ function findReleaseDate(text: string, metadata: readonly MetadataLine[], blocks
   return undefined;
 }
 
+/** Each line of a metadata block; in the header above a title, lines of no other kind are labels. */
 function toMetadataLines(block: Block): MetadataLine[] {
-  return block.lines.map((line) => ({ kind: getMetadataKind(line.text)!, text: line.text.replace(/^[•·▪‣◦●]\s*/, ''), span: line.span }));
+  return block.lines.map((line) => ({ kind: getMetadataKind(line.text) ?? 'label', text: line.text.replace(/^[•·▪‣◦●]\s*/, ''), span: line.span }));
 }
 
 function toBoilerplate(text: string, block: Block): Boilerplate {

@@ -1,10 +1,12 @@
 // Blocks → releases: where each release starts (its title blocks) and which blocks belong to it.
 
 import { Block } from './blocks';
-import { getSourceName, isCaptionBlock, isChromeBlock, isMetadataBlock } from './lineKinds';
+import { getSourceName, isCaptionBlock, isChromeBlock, isHeaderBlock, isMetadataBlock } from './lineKinds';
 import { hasHeadlineWording, hasTitleShape, isTitleContinuation, looksLikeProse } from './titles';
 
 export interface ReleaseBlocks {
+  /** Labels above the first title of a file: "Press release", "SC/15760", "12 July 2024". */
+  readonly headerBlocks: Block[];
   /** Empty for content before the first title (an untitled release). */
   readonly titleBlocks: Block[];
   /** Everything after the title up to the next release, chrome included. */
@@ -20,8 +22,11 @@ export interface Segmentation {
 export function segmentReleases(blocks: readonly Block[]): Segmentation {
   const leadingChrome: Block[] = [];
   const releases: ReleaseBlocks[] = [];
+  const firstTitle = findFirstTitle(blocks);
+  const headerBlocks: Block[] = [];
+  for (let i = 0; i < firstTitle; i++) (isChromeBlock(blocks[i]) ? leadingChrome : headerBlocks).push(blocks[i]);
   let current: ReleaseBlocks | undefined;
-  for (let i = 0; i < blocks.length; i++) {
+  for (let i = Math.max(firstTitle, 0); i < blocks.length; i++) {
     const block = blocks[i];
     if (isChromeBlock(block)) {
       (current ? current.blocks : leadingChrome).push(block);
@@ -30,12 +35,12 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
     if (startsRelease(blocks, i, current)) {
       const titleBlocks = [block];
       if (isTitleContinuation(block, blocks[i + 1])) titleBlocks.push(blocks[++i]);
-      current = { titleBlocks, blocks: [] };
+      current = { headerBlocks: releases.length ? [] : headerBlocks, titleBlocks, blocks: [] };
       releases.push(current);
       continue;
     }
     if (!current) {
-      current = { titleBlocks: [], blocks: [] };
+      current = { headerBlocks: [], titleBlocks: [], blocks: [] };
       releases.push(current);
     }
     current.blocks.push(block);
@@ -43,18 +48,48 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
   return { leadingChrome, releases };
 }
 
+/**
+ * The first title of a file: the first title-shaped block that text follows (past metadata and chrome).
+ * Short labels before it ("Press release", "Security Council", "9680th Meeting (AM)") are its header. When
+ * text or a longer line comes first, the first title-shaped block wins, or there is no title (-1).
+ */
+function findFirstTitle(blocks: readonly Block[]): number {
+  let firstTitleShaped = -1;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (isChromeBlock(block) || isMetadataBlock(block)) continue;
+    const titleShaped = isTitleCandidate(block);
+    if (titleShaped && isFollowedByText(blocks, i)) return i;
+    if (titleShaped && firstTitleShaped < 0) firstTitleShaped = i;
+    // Only short lines can be a header; a longer headline with no text after it is a title with an empty body.
+    if (!isHeaderBlock(block)) return firstTitleShaped;
+  }
+  return firstTitleShaped;
+}
+
+function isTitleCandidate(block: Block): boolean {
+  return hasTitleShape(block) && !getSourceName(block) && !isMetadataBlock(block) && !isCaptionBlock(block);
+}
+
+function isFollowedByText(blocks: readonly Block[], titleIndex: number): boolean {
+  const next = nextContentBlock(blocks, isTitleContinuation(blocks[titleIndex], blocks[titleIndex + 1]) ? titleIndex + 2 : titleIndex + 1, true);
+  return next !== undefined && (getSourceName(next) !== undefined || looksLikeProse(next));
+}
+
 function startsRelease(blocks: readonly Block[], i: number, current: ReleaseBlocks | undefined): boolean {
   const block = blocks[i];
-  if (!hasTitleShape(block) || getSourceName(block) || isMetadataBlock(block) || isCaptionBlock(block)) return false;
+  if (!isTitleCandidate(block)) return false;
   const afterTitle = isTitleContinuation(block, blocks[i + 1]) ? i + 2 : i + 1;
-  const next = nextContentBlock(blocks, afterTitle);
+  const next = nextContentBlock(blocks, afterTitle, false);
   if (next && getSourceName(next)) return true;
   if (!current) return true;
   const hasBody = current.blocks.some((b) => !isChromeBlock(b) && !getSourceName(b));
   return hasBody && (block.blankLinesBefore >= 2 || hasHeadlineWording(block)) && looksLikeProse(next);
 }
 
-function nextContentBlock(blocks: readonly Block[], from: number): Block | undefined {
-  for (let j = from; j < blocks.length; j++) if (!isChromeBlock(blocks[j])) return blocks[j];
+function nextContentBlock(blocks: readonly Block[], from: number, skipMetadata: boolean): Block | undefined {
+  for (let j = from; j < blocks.length; j++) {
+    if (!isChromeBlock(blocks[j]) && !(skipMetadata && isMetadataBlock(blocks[j]))) return blocks[j];
+  }
   return undefined;
 }

@@ -14,7 +14,10 @@ const HEADLINE_WORDS =
 export function hasTitleShape(block: Block): boolean {
   if (block.lines.length !== 1) return false;
   const line = block.lines[0].text;
-  if (line.length < 3 || line.length > 250 || countWords(line) > 35) return false;
+  const words = countWords(line);
+  if (line.length < 3 || line.length > 250 || words > 35) return false;
+  // Two-word lines are labels ("Security Council", "Related Stories") unless they read like a headline.
+  if (words < 3 && !HEADLINE_WORDS.test(line)) return false;
   if (!/^[\p{Lu}\p{N}“"‘']/u.test(line)) return false;
   if (/[.,;:!…]["”’')\]]*$/.test(line)) return false;
   if (/^\[.*\]$/.test(line)) return false;

@@ -21,7 +21,8 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
   const organisations = new Map<string, string>();
   for (const speaker of speakers) {
     if (speaker.name) people.add(speaker.name.split(/\s+/));
-    if (speaker.outlet) organisations.set(normaliseName(speaker.outlet).replace(/^the /, ''), keyOf('organisation', speaker.outlet.replace(/^The /, '')));
+    // "National News Agency of Ukraine, Ukrinform": an outlet may be named twice.
+    for (const outlet of speaker.outlet?.split(/,\s*/) ?? []) organisations.set(normaliseName(outlet).replace(/^the /, ''), keyOf('organisation', outlet.replace(/^The /, '')));
   }
   const abbreviationAliases = new Map<string, string>();
   for (const f of findings) {

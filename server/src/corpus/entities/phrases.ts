@@ -84,7 +84,13 @@ export function findNamedPhraseAt(tokens: readonly Token[], start: number, end: 
       if (t.possessive) break;
       continue;
     }
-    const phraseEnd = extendWithComplements(tokens, h + 1, end);
+    // "National News Agency": the name runs to its last head word.
+    let last = h;
+    for (let k = h + 1; k < end && tokens[k].capitalised && joined(tokens, k - 1); k++) {
+      if (ORGANISATION_HEADS.has(lower(tokens[k])) || EVENT_HEADS.has(lower(tokens[k]))) last = k;
+      if (tokens[k].possessive) break;
+    }
+    const phraseEnd = extendWithComplements(tokens, last + 1, end);
     if (phraseEnd - start < 2) continue;
     return { kind, start, end: phraseEnd };
   }
