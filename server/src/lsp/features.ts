@@ -5,10 +5,12 @@ import { outlineFeature } from './outlineFeature';
 import { diagnosticsFeature } from './diagnosticsFeature';
 import { workspaceSymbolFeature } from './workspaceSymbolFeature';
 import { tagsFeature } from './tagsFeature';
+import { entityFeature } from './entityFeature';
 
 export const LSP_FEATURES: readonly LspFeature[] = [
   outlineFeature,
   diagnosticsFeature,
   workspaceSymbolFeature,
   tagsFeature,
+  entityFeature,
 ];

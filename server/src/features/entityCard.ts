@@ -1,0 +1,74 @@
+// What a hover tells about an entity: its roles and spellings as the corpus writes them, where it appears, and
+// the entities it appears with. Work is proportional to the entity's own mentions and their releases.
+
+import { EntityRecord } from '../annotations/entityFile';
+import { CorpusIndex } from './corpusIndex';
+import { Entity, EntityIndex, MentionIn } from './entityIndex';
+
+export interface ReleaseAppearance {
+  readonly uri: string;
+  readonly releaseIndex: number;
+  readonly title: string;
+  readonly date?: string;
+  readonly mentions: number;
+}
+
+export interface EntityCard {
+  readonly entity: Entity;
+  readonly record?: EntityRecord;
+  /** Roles as stated next to the mentions, most frequent first. */
+  readonly roles: readonly { role: string; count: number }[];
+  /** How the corpus writes the entity, most frequent first. */
+  readonly spellings: readonly string[];
+  readonly mentionCount: number;
+  readonly releases: readonly ReleaseAppearance[];
+  /** Entities named in the same releases, by number of shared releases. */
+  readonly companions: readonly { entity: Entity; releases: number }[];
+  readonly references: readonly MentionIn[];
+}
+
+export function computeEntityCard(corpus: CorpusIndex, entities: EntityIndex, entity: Entity, companionLimit = 5): EntityCard {
+  const references = entities.findReferences(entity.id);
+  const roles = new Map<string, number>();
+  const spellings = new Map<string, number>();
+  const releases = new Map<string, ReleaseAppearance>();
+  for (const { uri, mention } of references) {
+    const file = corpus.getFile(uri);
+    if (!file) continue;
+    if (mention.role && mention.form !== 'title') roles.set(mention.role, (roles.get(mention.role) ?? 0) + 1);
+    const written = file.text.slice(mention.span.start, mention.span.end).replace(/\s+/g, ' ');
+    spellings.set(written, (spellings.get(written) ?? 0) + 1);
+    const id = `${uri}#${mention.releaseIndex}`;
+    const release = file.parsed.releases[mention.releaseIndex];
+    const seen = releases.get(id);
+    releases.set(id, { uri, releaseIndex: mention.releaseIndex, title: release?.title ?? '(untitled)', date: release?.date?.iso, mentions: (seen?.mentions ?? 0) + 1 });
+  }
+  return {
+    entity,
+    record: entity.record,
+    roles: sortByCount(roles).map(([role, count]) => ({ role, count })),
+    spellings: sortByCount(spellings).map(([text]) => text),
+    mentionCount: references.length,
+    releases: [...releases.values()],
+    companions: findCompanions(entities, entity, [...releases.values()], companionLimit),
+    references,
+  };
+}
+
+function findCompanions(entities: EntityIndex, entity: Entity, releases: readonly ReleaseAppearance[], limit: number): { entity: Entity; releases: number }[] {
+  const shared = new Map<string, { entity: Entity; releases: number }>();
+  for (const release of releases) {
+    const inRelease = new Map<string, Entity>();
+    for (const mention of entities.getFileEntities(release.uri)?.mentions ?? []) {
+      if (mention.releaseIndex !== release.releaseIndex) continue;
+      const other = entities.resolve(mention);
+      if (other && other.id !== entity.id) inRelease.set(other.id, other);
+    }
+    for (const [id, other] of inRelease) shared.set(id, { entity: other, releases: (shared.get(id)?.releases ?? 0) + 1 });
+  }
+  return [...shared.values()].sort((a, b) => b.releases - a.releases || a.entity.name.localeCompare(b.entity.name)).slice(0, limit);
+}
+
+function sortByCount(counts: Map<string, number>): [string, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}

@@ -1,0 +1,121 @@
+// Entities in the editor: hover card, go to definition (the entities.yaml entry, else the first mention), find
+// references, document highlights, workspace symbols and semantic tokens coloured by kind. Handlers convert
+// positions and call the features layer; the knowledge file is loaded before the first answer.
+
+import { Location, SemanticTokensBuilder, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
+import { EntityKind } from '../corpus/entities/entityModel';
+import { computeEntityCard, EntityCard } from '../features/entityCard';
+import { Entity, MentionIn } from '../features/entityIndex';
+import { getFileWithLines, ServerContext } from './context';
+import { getEntityKnowledge } from './entityKnowledge';
+import { registerEntityActions } from './entityActions';
+import { LspFeature } from './feature';
+import { MAX_WORKSPACE_SYMBOLS } from './hub';
+
+/** Standard token types, so every theme colours them: people as variables, organisations as namespaces… */
+const TOKEN_TYPES: Record<EntityKind, string> = { person: 'variable', organisation: 'namespace', country: 'type', place: 'enumMember', event: 'event' };
+const LEGEND = { tokenTypes: [...new Set(Object.values(TOKEN_TYPES))], tokenModifiers: [] };
+const SYMBOL_KINDS: Record<EntityKind, SymbolKind> = { person: SymbolKind.Object, organisation: SymbolKind.Namespace, country: SymbolKind.Package, place: SymbolKind.Field, event: SymbolKind.Event };
+
+export const entityFeature: LspFeature = {
+  capabilities: {
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+    workspaceSymbolProvider: true,
+    codeActionProvider: true,
+    semanticTokensProvider: { legend: LEGEND, full: true },
+  },
+  register(ctx) {
+    const knowledge = getEntityKnowledge(ctx);
+    const entityAt = async (uri: string, position: { line: number; character: number }) => {
+      await knowledge.ensureLoaded();
+      const found = getFileWithLines(ctx, uri);
+      const hit = found && knowledge.entities.findMentionAt(uri, found.lines.toOffset(position));
+      return hit?.entity && found ? { ...hit, entity: hit.entity, lines: found.lines } : undefined;
+    };
+
+    ctx.hub.addHoverProvider(async ({ textDocument, position }) => {
+      const hit = await entityAt(textDocument.uri, position);
+      if (!hit) return undefined;
+      const card = computeEntityCard(ctx.index, knowledge.entities, hit.entity);
+      return { contents: { kind: 'markdown', value: printCard(card) }, range: hit.lines.toRange(hit.mention.span) };
+    });
+
+    ctx.hub.addDefinitionProvider(async ({ textDocument, position }) => {
+      const hit = await entityAt(textDocument.uri, position);
+      if (!hit) return undefined;
+      return getEntryLocation(ctx, hit.entity) ?? toLocation(ctx, knowledge.entities.findReferences(hit.entity.id)[0]);
+    });
+
+    ctx.hub.addReferencesProvider(async ({ textDocument, position, context }) => {
+      const hit = await entityAt(textDocument.uri, position);
+      if (!hit) return undefined;
+      const locations = knowledge.entities.findReferences(hit.entity.id).map((m) => toLocation(ctx, m)!);
+      const entry = context.includeDeclaration ? getEntryLocation(ctx, hit.entity) : undefined;
+      return entry ? [entry, ...locations] : locations;
+    });
+
+    ctx.hub.addDocumentHighlightProvider(async ({ textDocument, position }) => {
+      const hit = await entityAt(textDocument.uri, position);
+      if (!hit) return undefined;
+      const mentions = knowledge.entities.getFileEntities(textDocument.uri)?.mentions ?? [];
+      return mentions.filter((m) => knowledge.entities.resolve(m)?.id === hit.entity.id).map((m) => ({ range: hit.lines.toRange(m.span) }));
+    });
+
+    ctx.hub.addWorkspaceSymbolProvider(async ({ query }) => {
+      if (query.startsWith('#')) return []; // tag queries
+      await knowledge.ensureLoaded();
+      return knowledge.entities.findEntities(query, MAX_WORKSPACE_SYMBOLS).flatMap(({ entity, first, mentions }): WorkspaceSymbol[] => {
+        const location = getEntryLocation(ctx, entity) ?? toLocation(ctx, first);
+        return location ? [{ name: entity.name, kind: SYMBOL_KINDS[entity.kind], containerName: `${entity.kind} · ${mentions} mentions`, location }] : [];
+      });
+    });
+
+    ctx.connection.languages.semanticTokens.on(async ({ textDocument }) => {
+      await knowledge.ensureLoaded();
+      const found = getFileWithLines(ctx, textDocument.uri);
+      const builder = new SemanticTokensBuilder();
+      for (const mention of knowledge.entities.getFileEntities(textDocument.uri)?.mentions ?? []) {
+        const entity = knowledge.entities.resolve(mention);
+        const start = found?.lines.toPosition(mention.span.start);
+        const end = found?.lines.toPosition(mention.span.end);
+        // Semantic tokens are single-line; a name broken over two lines is left uncoloured.
+        if (!entity || !start || !end || start.line !== end.line) continue;
+        builder.push(start.line, start.character, end.character - start.character, LEGEND.tokenTypes.indexOf(TOKEN_TYPES[entity.kind]), 0);
+      }
+      return builder.build();
+    });
+
+    registerEntityActions(ctx, knowledge);
+  },
+};
+
+function getEntryLocation(ctx: ServerContext, entity: Entity): Location | undefined {
+  const knowledge = getEntityKnowledge(ctx);
+  const uri = knowledge.uri;
+  return entity.record && uri ? { uri, range: knowledge.lines.toRange(entity.record.span) } : undefined;
+}
+
+function toLocation(ctx: ServerContext, found: MentionIn | undefined): Location | undefined {
+  const file = found && getFileWithLines(ctx, found.uri);
+  return file ? { uri: found.uri, range: file.lines.toRange(found.mention.span) } : undefined;
+}
+
+function printCard(card: EntityCard): string {
+  const { entity } = card;
+  const lines = [`**${entity.name}** · ${entity.kind}${entity.record ? '' : ' · not in entities.yaml'}`];
+  if (card.record?.description) lines.push('', card.record.description);
+  const roles = card.roles.slice(0, 4).map((r) => `${r.role} (${r.count})`);
+  if (card.record?.role && !card.roles.some((r) => r.role === card.record?.role)) roles.unshift(card.record.role);
+  if (roles.length) lines.push('', `Role: ${roles.join('; ')}`);
+  if (card.spellings.length > 1) lines.push('', `Written: ${card.spellings.slice(0, 8).map((s) => `“${s}”`).join(', ')}`);
+  lines.push('', `${card.mentionCount} mentions in ${card.releases.length} releases:`);
+  for (const release of card.releases.slice(0, 8)) {
+    lines.push(`- ${release.title}${release.date ? ` (${release.date})` : ''} — ${release.uri.slice(release.uri.lastIndexOf('/') + 1)}`);
+  }
+  if (card.releases.length > 8) lines.push(`- … and ${card.releases.length - 8} more`);
+  if (card.companions.length) lines.push('', `Often with: ${card.companions.map((c) => `${c.entity.name} (${c.releases})`).join(', ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,106 @@
+// Entities over stdio, as an editor sees them: hover cards, references across files that were never opened,
+// definition in annotations/entities.yaml, semantic tokens, diagnostics on the YAML file, its reloading, and the
+// "Add to entities.yaml" code action (refused while the YAML does not parse).
+
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { CodeAction, Hover, Location, MarkupContent, Position, SemanticTokens, WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import { createTestWorkspace, LspTestClient, TestWorkspace } from '../support/lspClient';
+
+const SEED_003 = 'seeds/003_d0123674c22c2241.txt';
+const SEED_000 = 'seeds/000_248d20a5422f2a6b.txt';
+const ENTITY_FILE = 'annotations/entities.yaml';
+
+let workspace: TestWorkspace;
+let client: LspTestClient;
+
+before(async () => {
+  workspace = createTestWorkspace({ annotations: true });
+  client = await LspTestClient.start(workspace.root);
+  await client.waitForLog(/Indexed \d+ corpus files/);
+});
+
+after(async () => {
+  await client.stop();
+  workspace.dispose();
+});
+
+/** The position of the n-th occurrence (0-based) of `needle` in a seed, plus `into` characters. */
+function positionOf(path: string, needle: string, n = 0, into = 1): Position {
+  const text = readFileSync(join(workspace.root, path), 'utf8');
+  let offset = -1;
+  for (let i = 0; i <= n; i++) offset = text.indexOf(needle, offset + 1);
+  assert.ok(offset >= 0, `${needle} not found in ${path}`);
+  const before = text.slice(0, offset + into).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+function at(path: string, needle: string, n = 0, into = 1) {
+  return { textDocument: { uri: workspace.uriOf(path) }, position: positionOf(path, needle, n, into) };
+}
+
+test('hover on "Stoltenberg" in 003 names Jens Stoltenberg and his role', async () => {
+  const hover = await client.request<Hover>('textDocument/hover', at(SEED_003, 'Stoltenberg said', 0, 3));
+  const value = (hover.contents as MarkupContent).value;
+  assert.match(value, /\*\*Jens Stoltenberg\*\* · person/);
+  assert.match(value, /Role: .*NATO Secretary General/);
+  assert.match(value, /Secretary General of NATO since 2014/); // the entities.yaml description
+  assert.match(value, /\d+ mentions in \d+ releases/);
+  assert.match(value, /Often with: .*North Atlantic Treaty Organization/);
+});
+
+test('references to Volodymyr Zelenskyy span at least three seed files, surname-only mentions included', async () => {
+  const locations = await client.request<Location[]>('textDocument/references', { ...at(SEED_003, 'Zelenskyy pledged'), context: { includeDeclaration: false } });
+  const files = new Set(locations.map((l) => l.uri.slice(l.uri.lastIndexOf('/') + 1)));
+  assert.ok(files.size >= 3, `found in ${[...files].join(', ')}`);
+  const texts = locations.map((l) => {
+    const lines = readFileSync(join(workspace.root, 'seeds', l.uri.slice(l.uri.lastIndexOf('/') + 1)), 'utf8').split('\n');
+    return lines[l.range.start.line].slice(l.range.start.character, l.range.end.character);
+  });
+  assert.ok(texts.includes('Zelenskyy') && texts.includes('Volodymyr Zelenskyy') && texts.includes('Volodymyr'), texts.join(', '));
+});
+
+test('definition on "Admiral Bauer" lands on its entities.yaml entry', async () => {
+  const locations = await client.request<Location[]>('textDocument/definition', at(SEED_000, 'Admiral Bauer called', 0, 10));
+  assert.equal(locations.length, 1);
+  assert.equal(locations[0].uri, workspace.uriOf(ENTITY_FILE));
+  const yaml = readFileSync(join(workspace.root, ENTITY_FILE), 'utf8').split('\n');
+  assert.equal(yaml[locations[0].range.start.line].trim(), '- id: rob-bauer');
+});
+
+test('"Moscow" in "The regime in Moscow" is Russia; semantic tokens colour mentions by kind', async () => {
+  const hover = await client.request<Hover>('textDocument/hover', at(SEED_000, 'regime in Moscow', 0, 11));
+  assert.match((hover.contents as MarkupContent).value, /^\*\*Russia\*\* · country/);
+  const tokens = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: workspace.uriOf(SEED_003) } });
+  assert.ok(tokens.data.length / 5 > 40, `${tokens.data.length / 5} tokens`);
+});
+
+test('workspace symbols include entities that are only in files never opened', async () => {
+  const symbols = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Tsikhanouskaya' });
+  assert.ok(symbols.some((s) => s.name === 'Sviatlana Tsikhanouskaya' && s.containerName?.startsWith('person')), JSON.stringify(symbols.map((s) => s.name)));
+});
+
+test('"Add to entities.yaml" on an unknown name gives a well-formed entry; a broken YAML refuses with its line, is reported, and is never touched', async () => {
+  const request = at(SEED_000, 'Ludivine Dedonder', 0, 2);
+  const range = { start: request.position, end: request.position };
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: request.textDocument, range, context: { diagnostics: [] } });
+  const add = actions.find((a) => a.title === 'Add “Ludivine Dedonder” to annotations/entities.yaml');
+  assert.ok(add?.edit, JSON.stringify(actions.map((a) => a.title)));
+  const edit = JSON.stringify(add.edit);
+  assert.match(edit, /- id: ludivine-dedonder\\n {4}name: Ludivine Dedonder\\n {4}kind: person\\n/);
+  assert.match(edit, /role: Minister of Defence/);
+
+  const yamlPath = join(workspace.root, ENTITY_FILE);
+  const broken = readFileSync(yamlPath, 'utf8').replace('  - id: reuters\n', '  - id: [reuters\n');
+  writeFileSync(yamlPath, broken);
+  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uriOf(ENTITY_FILE), type: 2 }] });
+  const diagnostics = await client.waitForDiagnostics(workspace.uriOf(ENTITY_FILE), (d) => d.length > 0);
+  assert.equal(diagnostics[0].code, 'entities.invalid-yaml');
+  const refused = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: request.textDocument, range, context: { diagnostics: [] } });
+  const disabled = refused.find((a) => a.title.startsWith('Add “Ludivine Dedonder”'));
+  assert.match(disabled?.disabled?.reason ?? '', /cannot take a new entry \(line \d+: This YAML does not parse/);
+  assert.equal(disabled?.edit, undefined);
+  assert.equal(readFileSync(yamlPath, 'utf8'), broken);
+});
