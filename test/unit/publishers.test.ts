@@ -118,3 +118,24 @@ Media contact: NATO Press Office, +32 2 707 5041`,
     `release "Allies agree new air defence measures" news-release source=NATO paragraphs=2`,
   );
 });
+
+test('defense.gov: a byline under the title is metadata; decorative separators are chrome', () => {
+  check(
+    `Austin Hosts Ukraine Defense Contact Group Meeting in Brussels
+
+By Jim Garamone, DOD News
+
+June 13, 2024
+
+Defense Secretary Lloyd J. Austin III hosted the Ukraine Defense Contact Group meeting today.
+
+* * *`,
+    `
+release "Austin Hosts Ukraine Defense Contact Group Meeting in Brussels" meeting date=2024-06-13 "June 13, 2024" paragraphs=1
+  byline "By Jim Garamone, DOD News"
+  published "June 13, 2024"
+  chrome "* * *"
+problem release.missing-source "Austin Hosts Ukraine Defense Contact Group Meeting in Brusse"
+problem release.boilerplate "* * *"`,
+  );
+});

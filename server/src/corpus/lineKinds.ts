@@ -30,8 +30,9 @@ const CHROME_LINES: readonly RegExp[] = [
   /^(©|copyright\b)/i,
   // Section navigation that pages print beside every release (White House, agencies).
   /^(briefing room|statements and releases|speeches and remarks|presidential actions|press briefings|latest news|news releases?|press releases)$/i,
-  // End marks of US and UK releases.
+  // End marks of US and UK releases, decorative separators.
   /^(#{3}|-\s*ends?\s*-|ends|-30-)$/i,
+  /^([-*_=~•·]\s*){3,}$/,
 ];
 
 export function isChromeLine(line: string): boolean {
@@ -58,7 +59,10 @@ const DATE_REMAINDER = /^[\s,.–—-]*(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*([A-
 /** "From:" / "Published" alone on a line, its value on the next: GOV.UK and agency pages. */
 const LABEL_ONLY = /^(from|published|last updated|updated|released|issued|date|location)\s*:?$/i;
 
-export type MetadataKind = 'bullet' | 'delivery-note' | 'published';
+/** "By Jim Garamone, DOD News": a capitalised name after "By", an optional outlet after a comma. */
+const BYLINE = /^By\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(,\s*[^.!?]{2,60})?$/u;
+
+export type MetadataKind = 'bullet' | 'delivery-note' | 'published' | 'byline';
 
 /**
  * Metadata lines as pages put them around the title: "• 04 Apr. 2024 -", "(As delivered)",
@@ -68,6 +72,7 @@ export function getMetadataKind(line: string): MetadataKind | undefined {
   if (line.length > 120) return undefined;
   if (DELIVERY_NOTE.test(line)) return 'delivery-note';
   if (BULLET_LINE.test(line)) return 'bullet';
+  if (BYLINE.test(line)) return 'byline';
   if (PUBLISHED_LINE.test(line) || TIME_ONLY.test(line) || isDateOnly(line)) return 'published';
   return undefined;
 }

@@ -41,7 +41,7 @@ export interface ReleaseDate {
  * above the title ("Press release", "SC/15760").
  */
 export interface MetadataLine {
-  readonly kind: 'bullet' | 'delivery-note' | 'published' | 'label';
+  readonly kind: 'bullet' | 'delivery-note' | 'published' | 'byline' | 'label';
   readonly text: string;
   readonly span: Span;
 }
