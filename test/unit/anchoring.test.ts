@@ -45,6 +45,23 @@ test('a passage survives an edit at its very start, found through its prefix', (
   check(RELEASE, after, 'fuzzy');
 });
 
+test('an edited passage whose first words stand unedited elsewhere is found through its prefix', () => {
+  const before = `Remarks
+
+Source: NATO
+
+We work with the transatlantic defence industrial base every day.
+
+Allies agreed today:
+<[the transatlantic defence industrial base must ramp up production, both to support Ukraine and for stocks.]>
+Thank you.
+`;
+  const after = before
+    .replace('<[the transatlantic defence industrial base must', '<[the trans-Atlantic defence-industrial base has to')
+    .replace('Ukraine and for stocks.]>', 'Ukraine and for our own stocks.]>');
+  check(before, after, 'fuzzy');
+});
+
 test('of a duplicated passage, prefix and suffix pick the tagged copy', () => {
   const before = `Remarks in Kyiv
 
