@@ -2,7 +2,8 @@
 // obvious fixes as code actions.
 
 import { CodeAction, CodeActionKind } from 'vscode-languageserver/node';
-import { computeFileProblems, getMostCommonSource } from '../features/diagnostics';
+import { computeFileProblems } from '../features/diagnostics';
+import { computeQuickFixes } from '../features/quickFixes';
 import { getFileWithLines } from './context';
 import { LspFeature } from './feature';
 import { toDiagnostic } from './problemConversion';
@@ -18,23 +19,18 @@ export const diagnosticsFeature: LspFeature = {
     ctx.hub.addCodeActionProvider(({ textDocument, context }) => {
       const found = getFileWithLines(ctx, textDocument.uri);
       if (!found) return [];
-      return context.diagnostics
-        .filter((diagnostic) => diagnostic.code === 'release.missing-source')
-        .map((diagnostic): CodeAction | undefined => {
-          const offset = found.lines.toOffset(diagnostic.range.start);
-          const release = found.file.parsed.releases.find((r) => r.span.start <= offset && offset <= r.span.end);
-          if (!release) return undefined;
-          const source = getMostCommonSource(ctx.index) ?? 'Unknown';
-          const titleEnd = found.lines.toPosition(release.titleSpans[release.titleSpans.length - 1].end);
-          return {
-            title: `Insert “Source: ${source}” after the title`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: true,
-            edit: { changes: { [textDocument.uri]: [{ range: { start: titleEnd, end: titleEnd }, newText: `\n\nSource: ${source}` }] } },
-          };
-        })
-        .filter((action): action is CodeAction => action !== undefined);
+      return context.diagnostics.flatMap((diagnostic) =>
+        computeQuickFixes(ctx.index, textDocument.uri, String(diagnostic.code), {
+          start: found.lines.toOffset(diagnostic.range.start),
+          end: found.lines.toOffset(diagnostic.range.end),
+        }).map((fix): CodeAction => ({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred,
+          edit: { changes: { [textDocument.uri]: fix.edits.map((edit) => ({ range: found.lines.toRange(edit.span), newText: edit.newText })) } },
+        })),
+      );
     });
   },
 };
