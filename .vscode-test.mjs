@@ -2,7 +2,7 @@
 // VS Code desktop: downloaded by @vscode/test-electron, or the one in VSCODE_EXECUTABLE. Where neither is
 // possible, VSCODE_EXECUTABLE=test/vscode/codeServerShim.mjs runs the same suite in code-server.
 // `npm run test:vscode`; `npm test` runs it from test/vscode/vscodeTest.test.ts.
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@vscode/test-cli';
@@ -10,7 +10,7 @@ import { defineConfig } from '@vscode/test-cli';
 /** The tests run on a copy: seeds/ is read-only input, and tagging writes annotations/. */
 function copyCorpus() {
   const root = mkdtempSync(join(tmpdir(), 'press-corpus-vscode-test-'));
-  for (const dir of ['seeds', 'annotations']) cpSync(dir, join(root, dir), { recursive: true });
+  for (const dir of ['seeds', 'annotations'].filter((name) => existsSync(name))) cpSync(dir, join(root, dir), { recursive: true });
   return root;
 }
 

@@ -6,8 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { createTestWorkspace, REPO_ROOT, TestWorkspace } from '../support/lspClient';
-import { prepareRealEditor, Profile, RunningCodeServer, SETUP_TIMEOUT_MS } from './support/realEditor';
+import { REPO_ROOT, TestWorkspace } from '../support/lspClient';
+import { createEditorWorkspace, prepareRealEditor, Profile, RunningCodeServer, SETUP_TIMEOUT_MS } from './support/realEditor';
 import { Workbench } from './support/workbench';
 
 const FILE_000 = '000_248d20a5422f2a6b.txt';
@@ -33,7 +33,7 @@ describe('real editor: the packaged extension in code-server', { timeout: SETUP_
     const codeServer = await prepareRealEditor();
     profile = codeServer.createProfile({ 'editor.wordWrap': 'on' });
     codeServer.installExtension(profile, codeServer.packageExtension());
-    workspace = createTestWorkspace({ annotations: true });
+    workspace = createEditorWorkspace();
     server = await codeServer.startCodeServer(profile, workspace.root);
     browser = await codeServer.launchChromium();
     workbench = new Workbench(await browser.newPage({ viewport: { width: 1400, height: 860 } }));
@@ -47,40 +47,39 @@ describe('real editor: the packaged extension in code-server', { timeout: SETUP_
     workspace?.dispose();
   });
 
-  test('the Outline view lists the releases of seeds/000', async () => {
+  test('the Outline view lists the releases of seeds/000', () => workbench.capture('01-outline', async () => {
     await workbench.openFile(FILE_000, 'Speech by NATO Secretary General');
     await workbench.runCommand('Focus on Outline View');
+    // Collapse the file tree, as a reader of a long file would, so the Outline gets the side bar's height.
+    await workbench.page.locator('.sidebar .pane-header:has-text("press-corpus-")').first().click();
     const titles = ['Speech by NATO Secretary General Jens Stoltenberg at the Verkhovna Rada in Ukraine',
       'Chair of the NATO Military Committee visits Belgium'];
     const rows = await workbench.rowsOf('.outline-pane', (texts) => titles.every((title) => texts.some((row) => row.includes(title))), 60000);
     assert.ok(rows[0].includes(titles[0]), `first outline row: ${rows[0]}`);
-    await workbench.screenshot('01-outline');
-  });
+  }));
 
-  test('a hover on "Stoltenberg" in seeds/003 shows the entity card', async () => {
+  test('a hover on "Stoltenberg" in seeds/003 shows the entity card', () => workbench.capture('02-hover', async () => {
     await workbench.openFile(FILE_003, 'Stoltenberg');
     const { line, column } = positionInSeed(FILE_003, 'Jens Stoltenberg said', 'Jens Sto'.length);
     await workbench.goTo(line, column);
     await workbench.page.keyboard.press('Control+K');
     await workbench.page.keyboard.press('Control+I');
-    const hover = workbench.page.locator('.monaco-hover:has-text("Jens Stoltenberg")').first();
-    await hover.waitFor({ timeout: 30000 });
-    await workbench.screenshot('02-hover');
-    await workbench.page.keyboard.press('Escape');
-  });
+    await workbench.page.locator('.monaco-hover:has-text("Jens Stoltenberg")').first().waitFor({ timeout: 30000 });
+  }));
 
-  test('the Problems panel lists the malformed sections of seeds/003', async () => {
+  test('the Problems panel lists the malformed sections of seeds/003', () => workbench.capture('03-problems', async () => {
+    await workbench.page.keyboard.press('Escape');
     await workbench.openFile(FILE_003, 'Stoltenberg');
     await workbench.runCommand('Focus on Problems View');
     await workbench.page.locator('.viewpane-filter input').first().fill(FILE_003);
     const codes = ['release.missing-source', 'release.photo-caption', 'release.boilerplate'];
     await workbench.rowsOf('.markers-panel', (texts) => codes.every((code) => texts.some((row) => row.includes(code))), 60000);
-    await workbench.screenshot('03-problems');
-  });
+  }));
 
-  test('"Press Corpus: Tag Selection…" writes the tag file of seeds/003', async () => {
+  test('"Press Corpus: Tag Selection…" writes the tag file of seeds/003', () => workbench.capture('04-tagged', async () => {
     const yamlPath = join(workspace!.root, TAG_YAML);
-    assert.ok(!existsSync(yamlPath) || !readFileSync(yamlPath, 'utf8').includes('e2e-tag'), 'tag present before the test');
+    const written = () => existsSync(yamlPath) && readFileSync(yamlPath, 'utf8').includes('e2e-tag');
+    assert.ok(!written(), 'the tag is there before the test');
     await workbench.openFile(FILE_003, 'Stoltenberg');
     const { line } = positionInSeed(FILE_003, 'Part of that effort, Stoltenberg said');
     await workbench.goTo(line, 1);
@@ -93,12 +92,8 @@ describe('real editor: the packaged extension in code-server', { timeout: SETUP_
     // The optional note: accept it empty.
     await workbench.page.waitForTimeout(500);
     await workbench.page.keyboard.press('Enter');
-    const deadline = Date.now() + 30000;
-    while (!(existsSync(yamlPath) && readFileSync(yamlPath, 'utf8').includes('e2e-tag')) && Date.now() < deadline) {
-      await workbench.page.waitForTimeout(250);
-    }
-    assert.ok(existsSync(yamlPath), `${TAG_YAML} was not written`);
-    assert.match(readFileSync(yamlPath, 'utf8'), /e2e-tag/);
-    await workbench.screenshot('04-tagged');
-  });
+    for (const deadline = Date.now() + 30000; !written() && Date.now() < deadline;) await workbench.page.waitForTimeout(250);
+    assert.ok(written(), `${TAG_YAML} was not written with the tag`);
+    await workbench.openFile('003_d0123674c22c2241.yaml', 'e2e-tag');
+  }));
 });

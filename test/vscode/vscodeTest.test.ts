@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { test, TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import { downloadAndUnzipVSCode } from '@vscode/test-electron';
-import { createTestWorkspace, REPO_ROOT } from '../support/lspClient';
+import { createEditorWorkspace } from '../e2e/support/realEditor';
+import { REPO_ROOT } from '../support/lspClient';
 
 const SHIM = join(REPO_ROOT, 'test', 'vscode', 'codeServerShim.mjs');
 const TEST_CLI = join(REPO_ROOT, 'node_modules', '@vscode', 'test-cli', 'out', 'bin.mjs');
@@ -17,7 +18,7 @@ const RUN_TIMEOUT_MS = 8 * 60000;
 
 /** `vscode-test` with the given executable; resolves with its output, rejects with it on a non-zero exit. */
 async function runTestCli(executable: string, wrapper: string[] = []): Promise<string> {
-  const workspace = createTestWorkspace({ annotations: true });
+  const workspace = createEditorWorkspace();
   const env: NodeJS.ProcessEnv = { ...process.env, VSCODE_EXECUTABLE: executable, PRESS_CORPUS_TEST_WORKSPACE: workspace.root };
   delete env.NODE_TEST_CONTEXT; // else the child node reports to this test runner instead of printing
   const [command, ...args] = [...wrapper, process.execPath, TEST_CLI];

@@ -1,9 +1,9 @@
 // Shared set-up of the real-editor tests; code-server, chromium and the .vsix come from scripts/codeServer.mjs.
 
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT } from '../../support/lspClient';
+import { createTestWorkspace, REPO_ROOT, TestWorkspace } from '../../support/lspClient';
 
 type CodeServerModule = typeof import('../../../scripts/codeServer.mjs', { with: { 'resolution-mode': 'import' } });
 export type { Profile, RunningCodeServer } from '../../../scripts/codeServer.mjs' with { 'resolution-mode': 'import' };
@@ -32,4 +32,9 @@ export async function prepareRealEditor(): Promise<CodeServerModule> {
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return join(SCREENSHOT_DIR, `${name}.png`);
+}
+
+/** A copy of seeds/ and of annotations/ when there is one (git keeps no empty folder). */
+export function createEditorWorkspace(): TestWorkspace {
+  return createTestWorkspace({ annotations: existsSync(join(REPO_ROOT, 'annotations')) });
 }

@@ -62,7 +62,15 @@ export class Workbench {
     throw new Error(`${view} never showed the expected rows; it showed:\n${texts.join('\n')}`);
   }
 
-  async screenshot(name: string): Promise<void> {
+  /** Runs a user story and saves what the screen shows at its end as test-results/e2e/NAME(-failed).png. */
+  async capture(name: string, story: () => Promise<void>): Promise<void> {
+    try {
+      await story();
+    } catch (error) {
+      await this.page.screenshot({ path: screenshotPath(`${name}-failed`) }).catch(() => undefined);
+      throw error;
+    }
+    await this.page.waitForTimeout(600); // let hovers and views finish fading in
     await this.page.screenshot({ path: screenshotPath(name) });
   }
 }
