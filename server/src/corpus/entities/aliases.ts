@@ -6,7 +6,7 @@
 
 import { FileEntities, keyOf, Mention, normaliseName } from './entityModel';
 import { Finding } from './mentions';
-import { getRoleHead } from './roles';
+import { getRoleHead, normaliseRole } from './roles';
 
 /** A transcript speaker: "Andrew Gray (Reuters)" is a person with an outlet. */
 export interface SpeakerFact {
@@ -134,12 +134,12 @@ class PeopleOfFile {
    * counts: a bare title ("the Secretary General") or the exact words ("NATO Secretary General").
    */
   getHolder(role: string): string | undefined {
-    const wanted = normaliseName(role).replace(/^(?:mister|madam|mr|ms|mrs) /, '');
+    const wanted = normaliseRole(role);
     const head = getRoleHead(role);
     let best: string | undefined;
     let bestCount = 0;
     for (const [key, roles] of this.roles) {
-      const count = [...roles].filter(([stated]) => normaliseName(stated) === wanted || (wanted === head && roleHeadMatches(stated, head))).reduce((sum, [, n]) => sum + n, 0);
+      const count = [...roles].filter(([stated]) => normaliseRole(stated) === wanted || (wanted === head && roleHeadMatches(stated, head))).reduce((sum, [, n]) => sum + n, 0);
       if (count > bestCount) [best, bestCount] = [key, count];
     }
     return best;

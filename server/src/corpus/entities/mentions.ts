@@ -143,14 +143,14 @@ class SegmentReader {
   private readInsideRole(role: RoleMatch): void {
     for (let k = role.start; k < role.end; ) {
       const t = this.tokens[k];
-      if (!t.capitalised || isTitleWord(t) || isHonorific(t) || isFunctionWord(t)) {
-        k++;
-        continue;
-      }
-      const phrase = findNamedPhraseAt(this.tokens, k, role.end);
+      const phrase = t.capitalised ? findNamedPhraseAt(this.tokens, k, role.end) : undefined;
       if (phrase) {
         this.addMention(phrase.start, phrase.end, phrase.kind, 'name', keyOf(phrase.kind, this.textOf(phrase.start, phrase.end)));
         k = phrase.end;
+        continue;
+      }
+      if (!t.capitalised || isTitleWord(t) || isHonorific(t) || isFunctionWord(t)) {
+        k++;
         continue;
       }
       const place = gazetteerAt(this.gazetteer, this.tokens, k, role.end);
@@ -199,12 +199,23 @@ class SegmentReader {
     }
     if (m === k) return k + 1;
     const after = this.tokens[m];
+    if (m - k >= 2 && this.isDefinedAbbreviation(k, m)) {
+      // "Mediterranean Dialogue (MD)": a name the text abbreviates by its initials names an organisation.
+      this.addMention(k, m, 'organisation', 'name', keyOf('organisation', this.textOf(k, m)));
+      return this.readDefinedAbbreviation(m, 'organisation');
+    }
     if (after && !after.capitalised && EVENT_HEADS.has(lower(after)) && after.text === lower(after)) {
       this.addMention(k, m, 'event', 'name', keyOf('event', this.textOf(k, m)));
     } else {
       this.findings.push({ type: 'name-run', span: this.spanOf(k, m), words: this.wordsOf(k, m), releaseIndex: this.releaseIndex });
     }
     return m;
+  }
+
+  private isDefinedAbbreviation(start: number, end: number): boolean {
+    const next = this.tokens[end];
+    const initials = this.tokens.slice(start, end).map((t) => t.text[0]).join('');
+    return !!next?.allCaps && /\($/.test(this.tokens[end - 1].gapAfter) && /^\)/.test(next.gapAfter) && next.text === initials;
   }
 
   private addMention(start: number, end: number, kind: EntityKind, form: MentionForm, key: string, role?: string, words?: string[]): void {

@@ -80,7 +80,7 @@ export function findNamedPhraseAt(tokens: readonly Token[], start: number, end: 
     if (!t.capitalised || isHonorific(t) || (h > start && !joined(tokens, h - 1))) break;
     const word = lower(t);
     const kind = ORGANISATION_HEADS.has(word) ? 'organisation' : EVENT_HEADS.has(word) ? 'event' : undefined;
-    if (!kind || t.allCaps) {
+    if (!kind) {
       if (t.possessive) break;
       continue;
     }
@@ -90,7 +90,10 @@ export function findNamedPhraseAt(tokens: readonly Token[], start: number, end: 
       if (ORGANISATION_HEADS.has(lower(tokens[k])) || EVENT_HEADS.has(lower(tokens[k]))) last = k;
       if (tokens[k].possessive) break;
     }
-    const phraseEnd = extendWithComplements(tokens, last + 1, end);
+    // "Defence Command Finland", "Allied Command Operations": capitalised words right after the head belong to it.
+    while (last + 1 < end && tokens[last + 1].capitalised && joined(tokens, last) && !isTitleWord(tokens[last + 1]) && !isHonorific(tokens[last + 1]) && !isFunctionWord(tokens[last + 1])) last++;
+    // "Spring Session of the NATO Parliamentary Assembly": an event's "of" complement is a name of its own.
+    const phraseEnd = kind === 'event' ? last + 1 : extendWithComplements(tokens, last + 1, end);
     if (phraseEnd - start < 2) continue;
     return { kind, start, end: phraseEnd };
   }

@@ -1,7 +1,7 @@
 // Entity recognition of one corpus file: which spans to read (titles, paragraphs, transcript turns; not
 // captions or web chrome), pass one per span (mentions.ts), pass two over the file (aliases.ts).
 
-import { ParsedCorpusFile, Span } from '../model';
+import { ParsedCorpusFile, Release, Span } from '../model';
 import { SpeakerFact, resolveFileFindings } from './aliases';
 import { FileEntities } from './entityModel';
 import { findInSegment, Finding, Segment } from './mentions';
@@ -18,11 +18,15 @@ export function computeFileEntities(text: string, parsed: ParsedCorpusFile): Fil
   const segments: Segment[] = [];
   const speakers: SpeakerFact[] = [];
   parsed.releases.forEach((release, releaseIndex) => {
-    const spans: Span[] = [...release.titleSpans, ...release.paragraphs.map((p) => p.span), ...release.turns.map((t) => t.labelSpan)];
-    for (const span of withoutNested(spans)) segments.push({ span, releaseIndex });
+    for (const span of getReadSpans(release)) segments.push({ span, releaseIndex });
     for (const turn of release.turns) speakers.push(turn.speaker);
   });
   return recognizeMentions(text, segments, speakers);
+}
+
+/** The spans of a release that recognition reads, in text order: titles, paragraphs, turn labels. */
+export function getReadSpans(release: Release): Span[] {
+  return withoutNested([...release.titleSpans, ...release.paragraphs.map((p) => p.span), ...release.turns.map((t) => t.labelSpan)]);
 }
 
 /** Sorted spans with those inside another dropped: a turn's label may lie inside its paragraph. */

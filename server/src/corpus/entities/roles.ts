@@ -3,6 +3,7 @@
 // "of/for (the)": a portfolio ("of Foreign Affairs"), a country ("of Mauritania"), an organisation ("of the NATO
 // Military Committee"). Ranks can follow a post: "Deputy Chief of Defence Brigadier General".
 
+import { normaliseName } from './entityModel';
 import { Gazetteer } from './gazetteer';
 import { PORTFOLIO_WORDS } from './lexicon';
 import { findNamedPhraseAt, gazetteerAt, isEntityAbbreviation, isHonorific, isTitleHead, isTitleWord, lower } from './phrases';
@@ -109,4 +110,9 @@ export function getRoleHead(role: string): string {
 
 function isTitleText(word: string): boolean {
   return isTitleWord({ text: word, capitalised: /^\p{Lu}/u.test(word) } as Token);
+}
+
+/** A role for comparison: "Chair of the NATO Military Committee" and "Chair of NATO Military Committee" agree. */
+export function normaliseRole(role: string): string {
+  return normaliseName(role).replace(/^(?:mister|madam|mr|ms|mrs) /, '').replace(/\b(?:the|of|for)\b/g, ' ').replace(/\s+/g, ' ').trim();
 }
