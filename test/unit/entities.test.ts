@@ -129,3 +129,29 @@ test('a surname introduced in a title later completes its full name: "Ms Tsikhan
     'organisation/name “North Atlantic Council” → organisation:north atlantic council',
   ]);
 });
+
+test('other publishers: initials, abbreviated titles and suffixes ("Gen.", "Ms.", "Jr.", "III") stay inside the name', () => {
+  check('Army Gen. Charles Q. Brown Jr. met Secretary of Defense Lloyd J. Austin III.\n\nMs. Amina Diallo spoke. Austin agreed.', [
+    'person/name “Charles Q. Brown Jr” → person:charles q brown (Gen)',
+    'person/name “Lloyd J. Austin III” → person:lloyd j austin (Secretary of Defense)',
+    'person/name “Amina Diallo” → person:amina diallo',
+    'person/surname “Austin” → person:lloyd j austin',
+  ]);
+});
+
+test('a name placed by its country is a person; seas and straits are places; "travel to Tokyo" is the city; a hyphenated title finds its holder', () => {
+  check(
+    'United Nations Secretary-General António Guterres named Karim Haddad of Lebanon. The Secretary-General thanked him.\n\n' +
+      'Ships in the East China Sea. Mr. Sullivan will travel to Tokyo.',
+    [
+      'organisation/name “United Nations” → organisation:united nations',
+      'person/name “António Guterres” → person:antonio guterres (United Nations Secretary-General)',
+      'person/name “Karim Haddad” → person:karim haddad',
+      'country/name “Lebanon” → country:LBN',
+      'person/title “Secretary-General” → person:antonio guterres (Secretary-General)',
+      'place/name “East China Sea” → place:east china sea',
+      'person/surname “Sullivan” → person:sullivan',
+      'place/name “Tokyo” → place:tokyo',
+    ],
+  );
+});

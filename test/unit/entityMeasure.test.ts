@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../support/lspClient';
-import { measureEntityRecognition } from '../../scripts/measureEntities';
+import { HELD_OUT_LABELS, measureEntityRecognition, SEED_LABELS } from '../../scripts/measureEntities';
 
 // Measured: person 1.000 / 0.921, organisation 0.969 / 0.979, country 0.986 / 1.000 (precision / recall).
 const FLOORS = {
@@ -14,9 +14,27 @@ const FLOORS = {
 };
 
 test('precision and recall of person, organisation and country mentions stay above their floors (rules alone)', () => {
-  const { scores } = measureEntityRecognition(REPO_ROOT, false);
+  const { scores } = measureEntityRecognition(REPO_ROOT, SEED_LABELS, false);
   for (const score of scores) {
     const floor = FLOORS[score.kind];
+    assert.ok(score.precision >= floor.precision, `${score.kind} precision ${score.precision.toFixed(3)} < ${floor.precision}`);
+    assert.ok(score.recall >= floor.recall, `${score.kind} recall ${score.recall.toFixed(3)} < ${floor.recall}`);
+  }
+});
+
+// The held-out sample is small (88 mentions): its floors guard against a rule that breaks other publishers' text.
+// Measured after the rules for initials, abbreviated titles, seas and "of <country>": 1.000 / 0.935 person,
+// 1.000 / 0.762 organisation, 1.000 / 0.944 country.
+const HELD_OUT_FLOORS = {
+  person: { precision: 0.93, recall: 0.9 },
+  organisation: { precision: 0.93, recall: 0.7 },
+  country: { precision: 0.93, recall: 0.9 },
+};
+
+test('held-out releases in other publishers\' styles stay above their floors (rules alone)', () => {
+  const { scores } = measureEntityRecognition(REPO_ROOT, HELD_OUT_LABELS, false);
+  for (const score of scores) {
+    const floor = HELD_OUT_FLOORS[score.kind];
     assert.ok(score.precision >= floor.precision, `${score.kind} precision ${score.precision.toFixed(3)} < ${floor.precision}`);
     assert.ok(score.recall >= floor.recall, `${score.kind} recall ${score.recall.toFixed(3)} < ${floor.recall}`);
   }

@@ -8,6 +8,7 @@ import { EntityRecord, ParsedEntityFile } from '../annotations/entityFile';
 import { EntityKind, FileEntities, kindOfKey, Mention, nameOfKey, normaliseName } from '../corpus/entities/entityModel';
 import { getGazetteer } from '../corpus/entities/gazetteer';
 import { computeFileEntities } from '../corpus/entities/recognize';
+import { normaliseRole } from '../corpus/entities/roles';
 import { CorpusIndex } from './corpusIndex';
 
 export interface Entity {
@@ -154,10 +155,11 @@ export class EntityIndex {
   private resolveUncached(mention: Mention): Entity | undefined {
     const key = mention.key;
     if (key.startsWith('role:')) {
-      const holder = mention.role ? getMostCounted(this.holdersByRole.get(normaliseName(mention.role))) : undefined;
+      const holder = mention.role ? getMostCounted(this.holdersByRole.get(normaliseRole(mention.role))) : undefined;
       return holder ? this.resolve({ ...mention, key: holder, form: 'name' }) : undefined;
     }
-    const record = this.getRecordForKey(key);
+    // A candidate ("Kremlin") has no kind of its own: the analysts' entry gives it one.
+    const record = this.getRecordForKey(key, mention.form === 'candidate');
     if (record) return { id: record.id, name: record.name, kind: record.kind, record };
     const kind = kindOfKey(key);
     const name = nameOfKey(key);
@@ -177,11 +179,11 @@ export class EntityIndex {
     return this.entityOfKey(key);
   }
 
-  private getRecordForKey(key: string): EntityRecord | undefined {
+  private getRecordForKey(key: string, anyKind: boolean): EntityRecord | undefined {
     const kind = kindOfKey(key);
     const name = kind === 'country' ? getGazetteer().getCountryName(nameOfKey(key).toUpperCase()) ?? nameOfKey(key) : nameOfKey(key);
     const record = this.records.get(normaliseName(name));
-    return record && (record.kind === kind || (record.kind === 'place' && kind === 'country')) ? record : undefined;
+    return record && (anyKind || record.kind === kind || (record.kind === 'place' && kind === 'country')) ? record : undefined;
   }
 
   private entityOfKey(key: string): Entity {
@@ -223,7 +225,7 @@ export class EntityIndex {
       if (m.kind === 'person' && m.form === 'name') {
         const words = nameOfKey(m.key).split(' ');
         if (words.length > 1) rows.push([this.fullNamesBySurname, words[words.length - 1], m.key]);
-        if (m.role) rows.push([this.holdersByRole, normaliseName(m.role), m.key]);
+        if (m.role) rows.push([this.holdersByRole, normaliseRole(m.role), m.key]);
       }
       if (m.form === 'name' || m.form === 'surname') rows.push([this.displayNames, m.key, text.slice(m.span.start, m.span.end)]);
     }

@@ -81,7 +81,8 @@ function findRoleHolder(mentions: readonly Mention[], head: string, releaseIndex
 }
 
 function roleHeadMatches(role: string, head: string): boolean {
-  return ` ${normaliseName(role)} `.includes(` ${head} `) && !` ${normaliseName(role)} `.includes(` deputy ${head} `);
+  const stated = ` ${normaliseRole(role)} `;
+  return stated.includes(` ${head} `) && !stated.includes(` deputy ${head} `);
 }
 
 /** The people a file names in full, indexed by surname and first name. */

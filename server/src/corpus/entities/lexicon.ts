@@ -12,7 +12,8 @@ export const TITLE_WORDS = words(`
   spokesman spokeswoman senator congressman congresswoman king queen prince princess chancellor director
   inspector sergeant sgt corporal marshal mayor premier pope sheikh emir commissioner envoy representative
   delegate undersecretary assistant attorney judge speaker leader head officer counsellor counselor adviser
-  advisor coordinator executive foreign defence defense high special permanent
+  advisor coordinator executive foreign defence defense high special permanent gen lt col maj capt cmdr adm brig
+  sen rep gov pres prof amb
 `);
 
 /** Title words that can end a title ("Prime Minister") rather than only qualify one ("Foreign", "Deputy"). */
@@ -21,7 +22,8 @@ export const TITLE_HEADS = words(`
   professor ambassador spokesperson spokesman spokeswoman senator congressman congresswoman king queen prince
   princess chancellor director inspector sergeant sgt corporal marshal mayor premier pope sheikh emir
   commissioner envoy representative delegate undersecretary judge speaker leader officer counsellor counselor
-  adviser advisor coordinator colonel captain lieutenant brigadier
+  adviser advisor coordinator colonel captain lieutenant brigadier gen lt col maj capt cmdr adm sen rep gov pres
+  prof amb
 `);
 
 /** Portfolio words after "of"/"for" in a title: "Minister of Foreign Affairs", "Chief of the Air Force". */
@@ -49,6 +51,18 @@ export const ORGANISATION_HEADS = words(`
 
 /** Last words of event names: "Washington Summit", "Jeju Forum", "Cold War". */
 export const EVENT_HEADS = words('summit forum conference session war games olympics congress meeting exercise talks');
+
+/** Last words of geographic names: "East China Sea", "Second Thomas Shoal", "Western Balkans" stay places. */
+export const PLACE_HEADS = words(`
+  sea ocean river strait straits gulf mountains mountain island islands peninsula shoal basin desert lake valley bay
+  coast canal channel balkans caucasus
+`);
+
+/** Generational suffixes that end a personal name: "Gilberto Teodoro Jr.", "Lloyd J. Austin III". */
+export const NAME_SUFFIXES = words('jr sr ii iii iv');
+
+/** Verbs of movement: "travel to Tokyo", "arrived in Kyiv" name a place, not the state. */
+export const MOVEMENT_VERBS = words('travel travels travelled traveled travelling traveling fly flies flew go goes went return returns returned arrive arrives arrived come comes came head heads headed');
 
 /** Words that turn the capitalised words after them into an event: "Exercise Northern Forest 24". */
 export const EVENT_LEADS = words('exercise operation');

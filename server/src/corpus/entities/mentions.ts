@@ -5,7 +5,7 @@
 import { Span } from '../model';
 import { EntityKind, keyOf, MentionForm } from './entityModel';
 import { Gazetteer, getGazetteer } from './gazetteer';
-import { EVENT_HEADS, EVENT_LEADS, GOVERNMENT_NOUNS, LOCATIVE_PREPOSITIONS, NAME_CONNECTORS } from './lexicon';
+import { EVENT_HEADS, EVENT_LEADS, GOVERNMENT_NOUNS, LOCATIVE_PREPOSITIONS, MOVEMENT_VERBS, NAME_CONNECTORS } from './lexicon';
 import {
   findNamedPhraseAt,
   gazetteerAt,
@@ -14,6 +14,7 @@ import {
   isFunctionWord,
   isHonorific,
   isNameParticle,
+  isNameSuffix,
   isNameWord,
   isTitleWord,
   lower,
@@ -113,7 +114,7 @@ class SegmentReader {
 
   private readRole(role: RoleMatch, end: number): number {
     let m = role.end;
-    while (m < end && m - role.end < 5 && (isNameWord(this.tokens[m]) || (isNameParticle(this.tokens[m]) && isNameWord(this.tokens[m + 1])))) {
+    while (m < end && m - role.end < 5 && (isNameWord(this.tokens[m]) || (isNameParticle(this.tokens[m]) && isNameWord(this.tokens[m + 1])) || (m > role.end && isNameSuffix(this.tokens[m])))) {
       if (m === role.end && gazetteerAt(this.gazetteer, this.tokens, m, end)?.kind === 'country') break;
       m++;
       if (this.tokens[m - 1].possessive) break;
@@ -169,7 +170,7 @@ class SegmentReader {
     if (kind === 'code' && !t.text.includes('.') && previous !== 'the') return false;
     if (kind === 'region') {
       this.addMention(k, k + length, 'place', 'name', keyOf('place', id));
-    } else if (kind === 'capital' && LOCATIVE_PREPOSITIONS.has(previous) && !GOVERNMENT_NOUNS.has(lower(this.tokens[k - 2]))) {
+    } else if (kind === 'capital' && ((LOCATIVE_PREPOSITIONS.has(previous) && !GOVERNMENT_NOUNS.has(lower(this.tokens[k - 2]))) || (previous === 'to' && MOVEMENT_VERBS.has(lower(this.tokens[k - 2]))))) {
       this.addMention(k, k + length, 'place', 'name', keyOf('place', this.textOf(k, k + length)));
     } else {
       const form: MentionForm = kind === 'capital' ? 'capital' : kind === 'demonym' ? 'demonym' : kind === 'country' ? 'name' : 'abbreviation';
@@ -192,7 +193,7 @@ class SegmentReader {
   /** Capitalised words no rule names: kept whole for the file-level pass ("Andrew Gray", "Stoltenberg"). */
   private readNameRun(k: number, end: number): number {
     let m = k;
-    while (m < end && (isNameWord(this.tokens[m]) || (m > k && isNameParticle(this.tokens[m]) && isNameWord(this.tokens[m + 1])))) {
+    while (m < end && (isNameWord(this.tokens[m]) || (m > k && isNameParticle(this.tokens[m]) && isNameWord(this.tokens[m + 1])) || (m > k && isNameSuffix(this.tokens[m])))) {
       if (m > k && gazetteerAt(this.gazetteer, this.tokens, m, end)) break;
       m++;
       if (this.tokens[m - 1].possessive) break;
@@ -204,12 +205,23 @@ class SegmentReader {
       this.addMention(k, m, 'organisation', 'name', keyOf('organisation', this.textOf(k, m)));
       return this.readDefinedAbbreviation(m, 'organisation');
     }
+    if (m - k >= 2 && m - k <= 4 && this.isFollowedByOfCountry(m)) {
+      // "Karim Haddad of Lebanon", "Hadja Lahbib of Belgium": a name placed by its country is a person's.
+      this.addMention(k, m, 'person', 'name', keyOf('person', this.wordsOf(k, m).join(' ')), undefined, this.wordsOf(k, m));
+      return m;
+    }
     if (after && !after.capitalised && EVENT_HEADS.has(lower(after)) && after.text === lower(after)) {
       this.addMention(k, m, 'event', 'name', keyOf('event', this.textOf(k, m)));
     } else {
       this.findings.push({ type: 'name-run', span: this.spanOf(k, m), words: this.wordsOf(k, m), releaseIndex: this.releaseIndex });
     }
     return m;
+  }
+
+  private isFollowedByOfCountry(end: number): boolean {
+    const of = this.tokens[end];
+    if (of?.text !== 'of' || !isNameJoin(this.tokens[end - 1].gapAfter) || !isNameJoin(of.gapAfter)) return false;
+    return gazetteerAt(this.gazetteer, this.tokens, end + 1, this.tokens.length)?.kind === 'country';
   }
 
   private isDefinedAbbreviation(start: number, end: number): boolean {
@@ -230,8 +242,9 @@ class SegmentReader {
     return this.text.slice(this.tokens[start].start, this.tokens[end - 1].end);
   }
 
+  /** The words of a name, without a generational suffix: "Gilberto Teodoro Jr." is Gilberto Teodoro. */
   private wordsOf(start: number, end: number): string[] {
-    return this.tokens.slice(start, end).map((t) => t.text);
+    return this.tokens.slice(start, end).filter((t, i) => i === 0 || !isNameSuffix(t)).map((t) => t.text);
   }
 }
 

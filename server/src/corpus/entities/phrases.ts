@@ -11,8 +11,10 @@ import {
   FUNCTION_WORDS,
   HONORIFICS,
   NAME_CONNECTORS,
+  NAME_SUFFIXES,
   NON_ENTITY_ABBREVIATIONS,
   ORGANISATION_HEADS,
+  PLACE_HEADS,
   TITLE_HEADS,
   TITLE_WORDS,
 } from './lexicon';
@@ -25,13 +27,14 @@ export const isTitleHead = (t: Token | undefined): boolean => !!t && t.capitalis
 export const isHonorific = (t: Token | undefined): boolean => !!t && t.capitalised && HONORIFICS.has(lower(t));
 export const isPhraseConnector = (t: Token | undefined): boolean => !!t && ['of', 'for', 'the', 'and', '&'].includes(t.text);
 export const isNameParticle = (t: Token | undefined): boolean => !!t && NAME_CONNECTORS.has(lower(t)) && !isPhraseConnector(t);
+export const isNameSuffix = (t: Token | undefined): boolean => !!t && t.capitalised && NAME_SUFFIXES.has(lower(t));
 export const isFunctionWord = (t: Token | undefined): boolean => !!t && FUNCTION_WORDS.has(lower(t));
 export const isCalendarWord = (t: Token | undefined): boolean => !!t && CALENDAR_WORDS.has(lower(t));
 
 /** An upper-case abbreviation that may name an organisation (not "GDP", not a heading in capitals). */
 export function isEntityAbbreviation(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
-  if (!t.allCaps || NON_ENTITY_ABBREVIATIONS.has(lower(t)) || !/\p{Lu}.*\p{Lu}/u.test(t.text)) return false;
+  if (!t.allCaps || NON_ENTITY_ABBREVIATIONS.has(lower(t)) || NAME_SUFFIXES.has(lower(t)) || !/\p{Lu}.*\p{Lu}/u.test(t.text)) return false;
   // Three capitalised words in a row written in capitals are a shouted heading, not three abbreviations.
   const shouted = (j: number) => !!tokens[j]?.allCaps;
   return !(shouted(i - 1) && shouted(i + 1)) && !(shouted(i + 1) && shouted(i + 2)) && !(shouted(i - 1) && shouted(i - 2));
@@ -39,7 +42,7 @@ export function isEntityAbbreviation(tokens: readonly Token[], i: number): boole
 
 /** A word that can be part of a personal name: capitalised, not a title, honorific, month or function word. */
 export function isNameWord(t: Token | undefined): boolean {
-  return !!t && t.capitalised && !t.allCaps && !isTitleWord(t) && !isHonorific(t) && !isFunctionWord(t) && !isCalendarWord(t) && !ORGANISATION_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t));
+  return !!t && t.capitalised && !t.allCaps && !isNameSuffix(t) && !isTitleWord(t) && !isHonorific(t) && !isFunctionWord(t) && !isCalendarWord(t) && !ORGANISATION_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t));
 }
 
 /** The gazetteer phrase covering whole tokens from token i ("North Korea", "U.K."), or undefined. */
@@ -57,7 +60,7 @@ export function gazetteerAt(gazetteer: Gazetteer, tokens: readonly Token[], i: n
 }
 
 export interface PhraseMatch {
-  readonly kind: 'organisation' | 'event';
+  readonly kind: 'organisation' | 'event' | 'place';
   readonly start: number;
   /** Exclusive token index. */
   readonly end: number;
@@ -79,7 +82,7 @@ export function findNamedPhraseAt(tokens: readonly Token[], start: number, end: 
     if (t.text === 'and' && h > start && tokens[h + 1]?.capitalised && joined(tokens, h - 1) && joined(tokens, h)) continue;
     if (!t.capitalised || isHonorific(t) || (h > start && !joined(tokens, h - 1))) break;
     const word = lower(t);
-    const kind = ORGANISATION_HEADS.has(word) ? 'organisation' : EVENT_HEADS.has(word) ? 'event' : undefined;
+    const kind = ORGANISATION_HEADS.has(word) ? 'organisation' : EVENT_HEADS.has(word) ? 'event' : PLACE_HEADS.has(word) ? 'place' : undefined;
     if (!kind) {
       if (t.possessive) break;
       continue;
@@ -87,7 +90,7 @@ export function findNamedPhraseAt(tokens: readonly Token[], start: number, end: 
     // "National News Agency": the name runs to its last head word.
     let last = h;
     for (let k = h + 1; k < end && tokens[k].capitalised && joined(tokens, k - 1); k++) {
-      if (ORGANISATION_HEADS.has(lower(tokens[k])) || EVENT_HEADS.has(lower(tokens[k]))) last = k;
+      if (ORGANISATION_HEADS.has(lower(tokens[k])) || EVENT_HEADS.has(lower(tokens[k])) || PLACE_HEADS.has(lower(tokens[k]))) last = k;
       if (tokens[k].possessive) break;
     }
     // "Defence Command Finland", "Allied Command Operations": capitalised words right after the head belong to it.

@@ -114,5 +114,5 @@ function isTitleText(word: string): boolean {
 
 /** A role for comparison: "Chair of the NATO Military Committee" and "Chair of NATO Military Committee" agree. */
 export function normaliseRole(role: string): string {
-  return normaliseName(role).replace(/^(?:mister|madam|mr|ms|mrs) /, '').replace(/\b(?:the|of|for)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  return normaliseName(role).replace(/-/g, ' ').replace(/^(?:mister|madam|mr|ms|mrs) /, '').replace(/\b(?:the|of|for)\b/g, ' ').replace(/\s+/g, ' ').trim();
 }

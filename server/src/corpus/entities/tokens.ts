@@ -44,10 +44,18 @@ export function tokenize(text: string, span: Span): Token[] {
       capitalised: /^\p{Lu}/u.test(word),
       allCaps: /^\p{Lu}[\p{Lu}\p{N}.]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word),
       possessive,
-      gapAfter: i + 1 < raw.length ? slice.slice(entry.end, nextStart) : '',
+      gapAfter: joinsAbbreviation(word, slice.slice(entry.end, nextStart), raw[i + 1]?.word) ? ' ' : i + 1 < raw.length ? slice.slice(entry.end, nextStart) : '',
       sentenceStart: i === 0 || /[.!?:;•"“‘(\n]\s*$/.test(gapBefore) || /^\s*$/.test(gapBefore) && /\n/.test(gapBefore),
     };
   });
+}
+
+// Abbreviated courtesy titles and ranks ("Mr.", "Gen.", "Lt."), initials ("Joseph R. Biden") and "Jr." go on into
+// the next capitalised word: the full stop is no sentence end there.
+const ABBREVIATED_TITLES = new Set('Mr Mrs Ms Dr Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Brig Sen Rep Gov Pres Amb St Jr Sr'.split(' '));
+
+function joinsAbbreviation(word: string, gap: string, next: string | undefined): boolean {
+  return /^\. $/.test(gap) && !!next && /^\p{Lu}/u.test(next) && (ABBREVIATED_TITLES.has(word) || /^\p{Lu}$/u.test(word));
 }
 
 /** Whether two neighbouring tokens belong to one name: only a space or a hyphen between them. */
