@@ -6,6 +6,7 @@ import { diagnosticsFeature } from './diagnosticsFeature';
 import { workspaceSymbolFeature } from './workspaceSymbolFeature';
 import { tagsFeature } from './tagsFeature';
 import { entityFeature } from './entityFeature';
+import { repeatsFeature } from './repeatsFeature';
 
 export const LSP_FEATURES: readonly LspFeature[] = [
   outlineFeature,
@@ -13,4 +14,5 @@ export const LSP_FEATURES: readonly LspFeature[] = [
   workspaceSymbolFeature,
   tagsFeature,
   entityFeature,
+  repeatsFeature,
 ];

@@ -1,0 +1,168 @@
+// Passages the corpus repeats: sentences of six words or more that stand in more than one release (a speech
+// and the press conference that quotes it, a statement re-published). Each file's sentences are hashed once
+// per file version; the corpus-wide table of who holds a sentence is updated from that file's old and new
+// sentences only, and a lookup looks at a bounded number of holders however often a sentence recurs.
+
+import { Span } from '../corpus/model';
+import { findSentences } from '../corpus/sentences';
+import { CorpusIndex } from './corpusIndex';
+
+export interface PassageOccurrence {
+  readonly uri: string;
+  readonly releaseIndex: number;
+  readonly span: Span;
+}
+
+interface Sentence extends PassageOccurrence {
+  readonly key: string;
+}
+
+/** A run of consecutive sentences of one release that other releases repeat. */
+export interface RepeatedRun {
+  readonly span: Span;
+  readonly releaseIndex: number;
+  /** The first repeated sentence of the run in each other release, at most `MAX_TARGETS`. */
+  readonly elsewhere: readonly PassageOccurrence[];
+  /** How many other releases repeat part of the run; `MAX_TARGETS` means "that many or more". */
+  readonly releaseCount: number;
+}
+
+export const MAX_TARGETS = 50;
+
+export class PassageIndex {
+  private readonly sentencesByFile = new Map<string, { version: number; sentences: Sentence[] }>();
+  private readonly holders = new Map<string, Set<Sentence>>();
+  private readonly dirty = new Set<string>();
+
+  constructor(private readonly corpus: CorpusIndex) {
+    for (const file of corpus.getFiles()) this.dirty.add(file.uri);
+    corpus.onDidChange((uris) => uris.forEach((uri) => this.dirty.add(uri)));
+  }
+
+  /** Runs of the file's sentences that stand in other releases too, in text order. */
+  findRepeatedRuns(uri: string): RepeatedRun[] {
+    this.refresh();
+    const runs: RepeatedRun[] = [];
+    let open: { span: Span; releaseIndex: number; targets: Map<string, PassageOccurrence> } | undefined;
+    const close = () => {
+      if (open) runs.push({ span: open.span, releaseIndex: open.releaseIndex, elsewhere: [...open.targets.values()], releaseCount: open.targets.size });
+      open = undefined;
+    };
+    for (const sentence of this.sentencesByFile.get(uri)?.sentences ?? []) {
+      // Once a run names MAX_TARGETS releases, a sentence only has to show that it repeats.
+      const others = this.findOthers(sentence, open && open.targets.size >= MAX_TARGETS ? 1 : MAX_TARGETS);
+      if (others.length === 0 || (open && open.releaseIndex !== sentence.releaseIndex)) close();
+      if (others.length === 0) continue;
+      open ??= { span: sentence.span, releaseIndex: sentence.releaseIndex, targets: new Map() };
+      open.span = { start: open.span.start, end: sentence.span.end };
+      for (const other of others) {
+        const target = `${other.uri}#${other.releaseIndex}`;
+        if (open.targets.size < MAX_TARGETS && !open.targets.has(target)) open.targets.set(target, other);
+      }
+    }
+    close();
+    return runs;
+  }
+
+  /** The repeated sentence at the offset and where else it stands (at most `limit` places), or undefined. */
+  findOccurrencesAt(uri: string, offset: number, limit = 1000): { span: Span; elsewhere: PassageOccurrence[] } | undefined {
+    this.refresh();
+    const sentence = this.sentencesByFile.get(uri)?.sentences.find((s) => s.span.start <= offset && offset <= s.span.end);
+    const elsewhere = sentence ? this.findOthers(sentence, limit) : [];
+    return sentence && elsewhere.length ? { span: sentence.span, elsewhere } : undefined;
+  }
+
+  /** Hashes the sentences of up to `maxFiles` changed files; true while more are waiting (background warm-up). */
+  refreshSome(maxFiles: number): boolean {
+    let done = 0;
+    for (const uri of this.dirty) {
+      if (done++ >= maxFiles) return true;
+      this.dirty.delete(uri);
+      this.reindexFile(uri);
+    }
+    return false;
+  }
+
+  private refresh(): void {
+    this.refreshSome(Number.POSITIVE_INFINITY);
+  }
+
+  /** Holders of the same sentence in other releases, the first `limit` of them. */
+  private findOthers(sentence: Sentence, limit: number): PassageOccurrence[] {
+    const same = this.holders.get(sentence.key);
+    if (!same || same.size < 2) return [];
+    const others: PassageOccurrence[] = [];
+    for (const other of same) {
+      if (other.uri === sentence.uri && other.releaseIndex === sentence.releaseIndex) continue;
+      others.push(other);
+      if (others.length >= limit) break;
+    }
+    return others;
+  }
+
+  private reindexFile(uri: string): void {
+    const file = this.corpus.getFile(uri);
+    const stored = this.sentencesByFile.get(uri);
+    if (file && stored?.version === file.version) return;
+    for (const sentence of stored?.sentences ?? []) {
+      const same = this.holders.get(sentence.key)!;
+      same.delete(sentence);
+      if (same.size === 0) this.holders.delete(sentence.key);
+    }
+    this.sentencesByFile.delete(uri);
+    if (!file) return;
+    const sentences = file.parsed.releases.flatMap((release, releaseIndex) =>
+      release.paragraphs.flatMap((paragraph) =>
+        findSentences(file.text, paragraph.span).map((span) => ({ uri, releaseIndex, span, key: getPassageKey(file.text, span) })),
+      ),
+    );
+    for (const sentence of sentences) {
+      const same = this.holders.get(sentence.key);
+      if (same) same.add(sentence);
+      else this.holders.set(sentence.key, new Set([sentence]));
+    }
+    this.sentencesByFile.set(uri, { version: file.version, sentences });
+  }
+}
+
+const QUOTES = new Set([0x22, 0x27, 0x28, 0x5b, 0x29, 0x5d, 0x2018, 0x2019, 0x201c, 0x201d]);
+
+function isSpace(code: number): boolean {
+  return code <= 0x20 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff;
+}
+
+/**
+ * Identity of a sentence regardless of case, quote style, surrounding quotes and white space: two 32-bit
+ * FNV-1a hashes and the folded length, computed in one pass without building the folded string. Different
+ * sentences sharing all three are vanishingly rare (about one in 2^64).
+ */
+export function getPassageKey(text: string, span: Span): string {
+  let start = span.start;
+  let end = span.end;
+  while (start < end && QUOTES.has(text.charCodeAt(start))) start++;
+  while (end > start && QUOTES.has(text.charCodeAt(end - 1))) end--;
+  const lower = text.slice(start, end).toLowerCase();
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < lower.length; i++) {
+    let code = lower.charCodeAt(i);
+    if (isSpace(code)) {
+      pendingSpace = length > 0;
+      continue;
+    }
+    if (pendingSpace) {
+      a = Math.imul(a ^ 0x20, 0x01000193);
+      b = Math.imul(b ^ 0x20, 0x01000193);
+      length++;
+      pendingSpace = false;
+    }
+    if (code === 0x2018 || code === 0x2019) code = 0x27;
+    else if (code === 0x201c || code === 0x201d) code = 0x22;
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193);
+    length++;
+  }
+  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${length}`;
+}
