@@ -1,9 +1,13 @@
 // The tag file: parsing and validation, deterministic printing, and edits that touch only their own block.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { parse } from 'yaml';
 import { createAnchor } from '../../server/src/annotations/anchoring';
 import { createTagId, parseTagFile } from '../../server/src/annotations/tagFile';
+import { REPO_ROOT } from '../support/lspClient';
 import { addTagRecords, NewTagRecord, printNewTagFile, removeTagRecord, renameTagInFile, updateTagRecord } from '../../server/src/annotations/tagFileEdits';
 
 const CORPUS = 'Ukraine’s freedom cannot,\nmust not,\nand will not die. "Quoted" words: here.  \n';
@@ -97,6 +101,13 @@ test('removing a record removes its block only', () => {
   assert.throws(() => removeTagRecord(parseTagFile(HAND_WRITTEN), 'nope'), /No tag with id nope/);
 });
 
+test('a file with CRLF line breaks gets CRLF in the blocks spliced into it', () => {
+  const crlf = HAND_WRITTEN.replace(/\n/g, '\r\n');
+  const added = addTagRecords(parseTagFile(crlf), [record('bbbb3333', ['new'], 62, 70)]);
+  assert.equal(added.replace(/\r\n/g, '').includes('\n'), false);
+  assert.match(render(added), /^bbbb3333 \[new\]/m);
+});
+
 test('syntax errors are problems with offsets, and such a file is not writable', () => {
   const broken = 'corpusFile: seeds/a.txt\ntags:\n  - id: x\n    tags: [a, b\n';
   const file = parseTagFile(broken);
@@ -130,4 +141,16 @@ test('ids are 8 unambiguous characters and never reuse a taken one', () => {
   const values = [0, 0, 0, 0, 0, 0, 0, 0, 0.99, 0, 0, 0, 0, 0, 0, 0];
   const id = createTagId((candidate) => candidate === 'aaaaaaaa', () => values.shift()!);
   assert.equal(id, '9aaaaaaa');
+});
+
+test('printed records use exactly the keys schemas/tags.schema.json describes, required ones included', () => {
+  const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'tags.schema.json'), 'utf8'));
+  const printed = parse(printNewTagFile('seeds/a.txt', [record('aaaa2222', ['freedom'], 0, 44, 'a note')]));
+  assert.deepEqual(Object.keys(printed).sort(), Object.keys(schema.properties).sort());
+  for (const [value, definition] of [[printed.tags[0], schema.definitions.record], [printed.tags[0].anchor, schema.definitions.anchor]]) {
+    assert.deepEqual(Object.keys(value).sort(), Object.keys(definition.properties).sort());
+    for (const key of definition.required) assert.ok(key in value, key);
+  }
+  const tagPattern = new RegExp(schema.definitions.record.properties.tags.items.pattern);
+  assert.ok(tagPattern.test('Parliament-visit') && !tagPattern.test('#x') && !tagPattern.test('a b'));
 });

@@ -50,8 +50,8 @@ export function addTagRecords(file: ParsedTagFile, records: readonly NewTagRecor
   }
   const indent = getItemBlock(file.text, list.items[0] as Node).indent;
   const at = list.range![2];
-  const blocks = records.map((record) => printRecordBlock(createRecordNode(file.document, record), indent)).join('');
-  const separator = at > 0 && file.text[at - 1] !== '\n' ? '\n' : '';
+  const blocks = records.map((record) => printRecordBlock(createRecordNode(file.document, record), indent, getLineBreak(file.text))).join('');
+  const separator = at > 0 && file.text[at - 1] !== '\n' ? getLineBreak(file.text) : '';
   return file.text.slice(0, at) + separator + blocks + file.text.slice(at);
 }
 
@@ -85,7 +85,7 @@ function spliceRecords(file: ParsedTagFile, items: readonly YAMLMap[], change: (
     const copy = item.clone() as YAMLMap;
     if (!change(copy)) continue;
     const block = getItemBlock(file.text, item);
-    edits.push({ start: block.start, end: block.end, text: printRecordBlock(copy, block.indent) });
+    edits.push({ start: block.start, end: block.end, text: printRecordBlock(copy, block.indent, getLineBreak(file.text)) });
   }
   let text = file.text;
   for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
@@ -129,8 +129,13 @@ function createTagsNode(tags: readonly string[]): YAMLSeq {
   return node;
 }
 
-/** One record printed as a list item (`- id: …`), indented like its neighbours, ending with a newline. */
-function printRecordBlock(record: YAMLMap, indent: number): string {
+/** A file written on Windows keeps its CRLF line breaks in the blocks spliced into it. */
+function getLineBreak(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** One record printed as a list item (`- id: …`), indented like its neighbours, ending with a line break. */
+function printRecordBlock(record: YAMLMap, indent: number, lineBreak: string): string {
   const holder = new Document([]);
   (holder.contents as YAMLSeq).items.push(record);
   const pad = ' '.repeat(indent);
@@ -138,7 +143,7 @@ function printRecordBlock(record: YAMLMap, indent: number): string {
     .toString(PRINT_OPTIONS)
     .split('\n')
     .filter((line, i, lines) => i < lines.length - 1 || line !== '')
-    .map((line) => (line ? pad + line : line) + '\n')
+    .map((line) => (line ? pad + line : line) + lineBreak)
     .join('');
 }
 

@@ -45,6 +45,10 @@ export function registerTagCommands(ctx: ServerContext, store: TagStore): void {
     if (span.start >= span.end) throw new Error('Select the passage to tag first: the selection holds no text.');
     const names = getTagNames(tags);
     await store.ensureLoaded();
+    const owner = store.getTagFile(location.yamlUri)?.corpusFile;
+    if (owner && owner !== location.corpusFile) {
+      throw new Error(`${location.displayName} holds the tags of ${owner}; two corpus files with the same name cannot both be tagged. Rename one of them.`);
+    }
     const record = {
       tags: names,
       note: getNote(note),
