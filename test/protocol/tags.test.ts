@@ -128,6 +128,18 @@ test('editTag, renameTag and removeTag change the record in place', async () => 
   await assert.rejects(execute('pressCorpus.removeTag', { id: second.id }), /No tag with id/);
 });
 
+test('a hand edit of the YAML file on disk (git pull, another program) is picked up through file watching', async () => {
+  const path = join(workspace.root, TAG_FILE);
+  const before = readFileSync(path, 'utf8');
+  writeFileSync(path, before.replace('note: First address, 2017', 'note: Edited by hand'));
+  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uriOf(TAG_FILE), type: 2 }] });
+  const [tag] = await eventually(() => execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri }), (t) => t[0]?.note !== 'First address, 2017', 'the edited note');
+  assert.equal(tag.note, 'Edited by hand');
+  writeFileSync(path, before);
+  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uriOf(TAG_FILE), type: 2 }] });
+  await eventually(() => execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri }), (t) => t[0]?.note === 'First address, 2017', 'the restored note');
+});
+
 test('a deleted passage is orphaned: tag.orphaned on the release and on the YAML record, and the record stays', async () => {
   const text = readFileSync(join(workspace.root, SEED), 'utf8');
   await changeOnDisk(SEED, text.replace(PASSAGE + '\n', ''));
