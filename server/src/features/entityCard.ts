@@ -27,6 +27,8 @@ export interface EntityCard {
   readonly references: readonly MentionIn[];
 }
 
+const MAX_COMPANION_RELEASES = 500;
+
 export function computeEntityCard(corpus: CorpusIndex, entities: EntityIndex, entity: Entity, companionLimit = 5): EntityCard {
   const references = entities.findReferences(entity.id);
   const roles = new Map<string, number>();
@@ -50,7 +52,8 @@ export function computeEntityCard(corpus: CorpusIndex, entities: EntityIndex, en
     spellings: sortByCount(spellings).map(([text]) => text),
     mentionCount: references.length,
     releases: [...releases.values()],
-    companions: findCompanions(entities, entity, [...releases.values()], companionLimit),
+    // Companions are counted over the first releases only: "NATO" appears in most releases of a NATO corpus.
+    companions: findCompanions(entities, entity, [...releases.values()].slice(0, MAX_COMPANION_RELEASES), companionLimit),
     references,
   };
 }

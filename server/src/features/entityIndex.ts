@@ -41,6 +41,7 @@ export class EntityIndex {
   private readonly holdersByRole: Counts = new Map(); // "nato secretary general" → person key → n
   private readonly longNamesByAbbreviation: Counts = new Map(); // organisation:gru → long key → n
   private readonly displayNames: Counts = new Map(); // key → text as written → n
+  private readonly namedKeys: Counts = new Map(); // keys some file names by a rule, not only as a candidate
   private records = new Map<string, EntityRecord>(); // normalised name or alias → entry
   private recordsById = new Map<string, EntityRecord>();
   private resolved = new Map<string, Entity | null>();
@@ -144,12 +145,10 @@ export class EntityIndex {
     return this.filesByKey.has(id) ? this.entityOfKey(id) : undefined;
   }
 
+  /** Whether mentions with this key can name the entity (title-only keys depend on each mention's role). */
   private keyMayName(key: string, entityId: string): boolean {
     if (key === entityId || key.startsWith('role:')) return true;
-    const entity = this.resolve({ key, form: 'name' } as Mention);
-    if (entity?.id === entityId) return true;
-    // A surname or candidate key may name the entity only through the corpus tables: cheap to check by word.
-    return !nameOfKey(key).includes(' ') || this.resolve({ key, form: 'candidate' } as Mention)?.id === entityId;
+    return this.resolve({ key, form: 'name' } as Mention)?.id === entityId || this.resolve({ key, form: 'candidate' } as Mention)?.id === entityId;
   }
 
   private resolveUncached(mention: Mention): Entity | undefined {
@@ -173,8 +172,7 @@ export class EntityIndex {
     }
     if (mention.form === 'candidate') {
       // Known only if the corpus names it elsewhere with more than a capital letter.
-      const elsewhere = [...(this.filesByKey.get(key)?.keys() ?? [])].some((uri) => this.files.get(uri)?.entities.mentions.some((m) => m.key === key && m.form !== 'candidate'));
-      return elsewhere ? this.entityOfKey(key) : undefined;
+      return this.namedKeys.has(key) ? this.entityOfKey(key) : undefined;
     }
     return this.entityOfKey(key);
   }
@@ -228,6 +226,7 @@ export class EntityIndex {
         if (m.role) rows.push([this.holdersByRole, normaliseRole(m.role), m.key]);
       }
       if (m.form === 'name' || m.form === 'surname') rows.push([this.displayNames, m.key, text.slice(m.span.start, m.span.end)]);
+      if (m.form !== 'candidate') rows.push([this.namedKeys, m.key, '']);
     }
     for (const [abbreviation, longName] of entities.abbreviationAliases) rows.push([this.longNamesByAbbreviation, abbreviation, longName]);
     return { version, entities, rows };

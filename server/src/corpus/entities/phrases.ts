@@ -2,7 +2,6 @@
 // ("NATO Military Committee", "Jeju Forum for Peace and Prosperity"), a gazetteer phrase, an abbreviation.
 // Every function looks at a few tokens around one position: recognition stays linear in the text size.
 
-import { normaliseName } from './entityModel';
 import { findGazetteerPhrase, Gazetteer, GazetteerEntry } from './gazetteer';
 import {
   CALENDAR_WORDS,
@@ -20,7 +19,7 @@ import {
 } from './lexicon';
 import { isNameJoin, Token } from './tokens';
 
-export const lower = (token: Token | undefined): string => (token ? normaliseName(token.text) : '');
+export const lower = (token: Token | undefined): string => token?.lower ?? '';
 
 export const isTitleWord = (t: Token | undefined): boolean => !!t && t.capitalised && TITLE_WORDS.has(lower(t));
 export const isTitleHead = (t: Token | undefined): boolean => !!t && t.capitalised && TITLE_HEADS.has(lower(t));
@@ -45,9 +44,26 @@ export function isNameWord(t: Token | undefined): boolean {
   return !!t && t.capitalised && !t.allCaps && !isNameSuffix(t) && !isTitleWord(t) && !isHonorific(t) && !isFunctionWord(t) && !isCalendarWord(t) && !ORGANISATION_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t));
 }
 
-/** The gazetteer phrase covering whole tokens from token i ("North Korea", "U.K."), or undefined. */
-export function gazetteerAt(gazetteer: Gazetteer, tokens: readonly Token[], i: number, end: number): (GazetteerEntry & { tokenCount: number }) | undefined {
-  if (!tokens[i]?.capitalised) return undefined;
+type GazetteerHit = GazetteerEntry & { tokenCount: number };
+// Recognition asks about the same token several times (role owner, complement, place): one lookup each.
+const hitsByToken = new WeakMap<Token, GazetteerHit | null>();
+
+/** The gazetteer phrase covering whole tokens from token i ("North Korea", "U.K.") and ending before `end`. */
+export function gazetteerAt(gazetteer: Gazetteer, tokens: readonly Token[], i: number, end: number): GazetteerHit | undefined {
+  const token = tokens[i];
+  if (!token?.capitalised) return undefined;
+  let hit = hitsByToken.get(token);
+  if (hit === undefined) {
+    hit = findGazetteerHit(gazetteer, tokens, i) ?? null;
+    hitsByToken.set(token, hit);
+  }
+  if (!hit) return undefined;
+  return i + hit.tokenCount <= end ? hit : findGazetteerHit(gazetteer, tokens.slice(0, end), i);
+}
+
+function findGazetteerHit(gazetteer: Gazetteer, tokens: readonly Token[], i: number): GazetteerHit | undefined {
+  const end = tokens.length;
+  if (!gazetteer.byFirstWord.has(lower(tokens[i]).split(/[\s-]/, 1)[0])) return undefined;
   const words: string[] = [];
   const tokenEnds: number[] = []; // word count after each token
   for (let j = i; j < end && j < i + 8; j++) {

@@ -5,7 +5,7 @@
 
 import { normaliseName } from './entityModel';
 import { Gazetteer } from './gazetteer';
-import { PORTFOLIO_WORDS } from './lexicon';
+import { PORTFOLIO_WORDS, TITLE_WORDS } from './lexicon';
 import { findNamedPhraseAt, gazetteerAt, isEntityAbbreviation, isHonorific, isTitleHead, isTitleWord, lower } from './phrases';
 import { isNameJoin, Token } from './tokens';
 
@@ -109,7 +109,7 @@ export function getRoleHead(role: string): string {
 }
 
 function isTitleText(word: string): boolean {
-  return isTitleWord({ text: word, capitalised: /^\p{Lu}/u.test(word) } as Token);
+  return /^\p{Lu}/u.test(word) && TITLE_WORDS.has(normaliseName(word));
 }
 
 /** A role for comparison: "Chair of the NATO Military Committee" and "Chair of NATO Military Committee" agree. */

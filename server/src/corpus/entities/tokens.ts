@@ -2,11 +2,14 @@
 // what separates them from the next word. One regular-expression pass per span: linear in the text size.
 
 import { Span } from '../model';
+import { normaliseName } from './entityModel';
 
 export interface Token {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** The text folded for lexicon lookups (normaliseName), computed once. */
+  readonly lower: string;
   /** Starts with an upper-case letter (or is a dotted abbreviation such as "U.K."). */
   readonly capitalised: boolean;
   /** Two or more capitals and no lower case: "NATO", "GRU", "APT28", "U.K.". */
@@ -15,8 +18,6 @@ export interface Token {
   readonly possessive: boolean;
   /** The characters between this token and the next one ("" at the end of the span). */
   readonly gapAfter: string;
-  /** First word of a sentence: after . ! ? : or a line start, or at the start of the span. */
-  readonly sentenceStart: boolean;
 }
 
 // A dotted abbreviation ("U.K.", "D.C"), a model designation joined to its number ("F-35", "MQ-9B"), or a word
@@ -31,21 +32,20 @@ export function tokenize(text: string, span: Span): Token[] {
     raw.push({ start: match.index, end: match.index + match[0].length, word: match[0] });
   }
   return raw.map((entry, i) => {
-    let word = entry.word;
-    const possessive = /.['’]s$/.test(word);
-    if (possessive) word = word.slice(0, -2);
-    const previousEnd = i > 0 ? raw[i - 1].end : 0;
-    const gapBefore = slice.slice(previousEnd, entry.start);
-    const nextStart = i + 1 < raw.length ? raw[i + 1].start : slice.length;
+    const possessive = entry.word.endsWith('’s') || entry.word.endsWith("'s");
+    const word = possessive ? entry.word.slice(0, -2) : entry.word;
+    const first = word[0];
+    const capitalised = first !== first.toLowerCase() || /^\p{Lu}/u.test(word);
+    const gap = i + 1 < raw.length ? slice.slice(entry.end, raw[i + 1].start) : '';
     return {
       start: span.start + entry.start,
       end: span.start + entry.start + word.length,
       text: word,
-      capitalised: /^\p{Lu}/u.test(word),
-      allCaps: /^\p{Lu}[\p{Lu}\p{N}.]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word),
+      lower: normaliseName(word),
+      capitalised,
+      allCaps: capitalised && word.length > 1 && word === word.toUpperCase() && /^\p{Lu}[\p{Lu}\p{N}.]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word),
       possessive,
-      gapAfter: joinsAbbreviation(word, slice.slice(entry.end, nextStart), raw[i + 1]?.word) ? ' ' : i + 1 < raw.length ? slice.slice(entry.end, nextStart) : '',
-      sentenceStart: i === 0 || /[.!?:;•"“‘(\n]\s*$/.test(gapBefore) || /^\s*$/.test(gapBefore) && /\n/.test(gapBefore),
+      gapAfter: gap !== ' ' && joinsAbbreviation(word, gap, raw[i + 1]?.word) ? ' ' : gap,
     };
   });
 }
