@@ -191,10 +191,22 @@ export class EntityIndex {
     return { id: key, name, kind };
   }
 
+  /**
+   * Recomputes up to `maxFiles` changed files; true when some remain. The server drains the queue in slices
+   * between requests, so a first hover after indexing a large corpus does not wait for all of it.
+   */
+  refreshSome(maxFiles: number): boolean {
+    this.refresh(maxFiles);
+    return this.dirty.size > 0;
+  }
+
   /** Recomputes the files changed since the last request, and only those. */
-  private refresh(): void {
+  private refresh(maxFiles = Infinity): void {
     if (this.dirty.size === 0) return;
+    let done = 0;
     for (const uri of this.dirty) {
+      if (done++ >= maxFiles) break;
+      this.dirty.delete(uri);
       const file = this.corpus.getFile(uri);
       const old = this.files.get(uri);
       if (old && file && old.version === file.version) continue;
@@ -207,7 +219,6 @@ export class EntityIndex {
       this.files.set(uri, summary);
       this.apply(uri, summary, +1);
     }
-    this.dirty.clear();
     this.resolved.clear();
   }
 

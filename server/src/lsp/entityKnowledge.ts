@@ -19,6 +19,7 @@ export class EntityKnowledge {
   private lineTable = new LineTable('');
   private exists = false;
   private loading: Promise<void> | undefined;
+  private recognising = false;
 
   constructor(private readonly ctx: ServerContext) {
     this.entities = new EntityIndex(ctx.index);
@@ -80,10 +81,26 @@ export class EntityKnowledge {
     this.ctx.documents.onDidChangeContent(({ document }) => {
       if (isOurs(document.uri)) void this.reload();
     });
-    this.ctx.index.onDidChange(() => void this.ensureLoaded());
+    this.ctx.index.onDidChange(() => {
+      void this.ensureLoaded();
+      this.scheduleRecognition();
+    });
     this.ctx.hub.addDiagnosticSource((uri) => (isOurs(uri) ? this.parsed.problems.map((problem) => toDiagnostic(problem, this.lines)) : []));
   }
+
+  /** Recognises changed files in slices between other work (requests, indexing). */
+  private scheduleRecognition(): void {
+    if (this.recognising) return;
+    this.recognising = true;
+    const slice = () => {
+      if (this.entities.refreshSome(RECOGNITION_SLICE_FILES)) setImmediate(slice);
+      else this.recognising = false;
+    };
+    setImmediate(slice);
+  }
 }
+
+const RECOGNITION_SLICE_FILES = 10;
 
 const instances = new WeakMap<ServerContext, EntityKnowledge>();
 
