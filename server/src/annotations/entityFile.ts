@@ -105,14 +105,8 @@ function isEntitiesLast(contents: unknown, list: unknown): boolean {
   return !!last && isScalar(last.key) && last.key.value === 'entities' && last.value === list;
 }
 
-export interface NewEntityEntry {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: EntityKind;
-  readonly aliases: readonly string[];
-  readonly role?: string;
-  readonly description?: string;
-}
+/** What a new entry states: links are the analysts' to add. */
+export type NewEntityEntry = Omit<EntityRecord, 'links' | 'span'>;
 
 /**
  * The text that adds an entry to the file, or a reason why the file cannot take one. The result is parsed again
