@@ -53,10 +53,14 @@ function ensureAptPackages(names, log) {
   execFileSync('apt-get', ['install', '-y', '-qq', ...missing], apt);
 }
 
+// node-gyp downloads the headers of the running node unless nodedir points at an install that has them.
+const NODE_PREFIX = dirname(dirname(process.execPath));
+const NODE_HEADERS = existsSync(join(NODE_PREFIX, 'include', 'node', 'node.h')) ? { npm_config_nodedir: NODE_PREFIX } : {};
+
 function run(command, args, cwd) {
   // unsafe_perm: code-server's scripts refuse to run as root without it; yes: node-pty's `npx node-gyp`
   // otherwise waits for a confirmation that never comes.
-  const env = cleanEnv({ npm_config_unsafe_perm: 'true', npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false' });
+  const env = cleanEnv({ npm_config_unsafe_perm: 'true', npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false', ...NODE_HEADERS });
   // Output to stderr: under `node --test` a test file's stdout is its report.
   execFileSync(command, args, { cwd, env, stdio: ['ignore', 2, 2] });
 }
