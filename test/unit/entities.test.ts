@@ -155,3 +155,15 @@ test('a name placed by its country is a person; seas and straits are places; "tr
     ],
   );
 });
+
+test('a title addressed to its holder is a mention of the holder; a known surname heads a title-case headline', () => {
+  check('Press conference by NATO Secretary General Jens Stoltenberg\n\nAndrew Gray (Reuters): Secretary General, you mentioned Ukraine.\n\nStoltenberg Hosts Counterparts.', [
+    'organisation/abbreviation “NATO” → organisation:nato',
+    'person/name “Jens Stoltenberg” → person:jens stoltenberg (NATO Secretary General)',
+    'person/name “Andrew Gray” → person:andrew gray',
+    'organisation/name “Reuters” → organisation:reuters',
+    'person/title “Secretary General” → person:jens stoltenberg (Secretary General)',
+    'country/name “Ukraine” → country:UKR',
+    'person/surname “Stoltenberg” → person:jens stoltenberg',
+  ], [{ name: 'Andrew Gray', outlet: 'Reuters' }]);
+});

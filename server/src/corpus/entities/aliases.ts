@@ -68,6 +68,9 @@ function nameRunMention(f: Extract<Finding, { type: 'name-run' }>, people: Peopl
     const form = f.words.length > 1 ? 'name' : people.isSurname(f.words[0]) ? 'surname' : 'first-name';
     return { ...base, kind: 'person', form, key: person };
   }
+  // "Austin Hosts Philippine Counterpart": in a title-case headline a known name is only the run's first word.
+  const first = f.words.length > 1 && f.wordSpans.length === f.words.length ? people.resolve([f.words[0]]) : undefined;
+  if (first) return { span: f.wordSpans[0], releaseIndex: f.releaseIndex, kind: 'person', form: people.isSurname(f.words[0]) ? 'surname' : 'first-name', key: first };
   return { ...base, kind: 'person', form: 'candidate', key: keyOf('person', f.words.join(' ')) };
 }
 

@@ -32,7 +32,7 @@ export interface Segment {
 export type Finding =
   | { type: 'mention'; span: Span; kind: EntityKind; form: MentionForm; key: string; role?: string; words?: string[]; releaseIndex: number; abbreviationOf?: string; outer?: Span }
   | { type: 'role'; span: Span; outer: Span; role: string; head: string; confirmed: boolean; releaseIndex: number }
-  | { type: 'name-run'; span: Span; words: string[]; releaseIndex: number };
+  | { type: 'name-run'; span: Span; words: string[]; wordSpans: Span[]; releaseIndex: number };
 
 /** Reads one segment; findings come out in text order. */
 export function findInSegment(text: string, segment: Segment, gazetteer: Gazetteer = getGazetteer()): Finding[] {
@@ -132,7 +132,9 @@ class SegmentReader {
     if (!role.honorificOnly && roleText) {
       const previous = this.tokens[role.start - 1];
       const owned = role.titleStart > role.start;
-      const confirmed = owned || role.start === 0 || previous?.text === 'the' || previous?.text === 'The' || isHonorific(this.tokens[role.titleStart]);
+      // A title addressed to its holder opens a sentence and ends at a comma: "Secretary General, you mentioned…".
+      const vocative = (!previous || /[.!?:\n]\s*$/.test(previous.gapAfter)) && /^,/.test(this.tokens[role.end - 1].gapAfter);
+      const confirmed = owned || vocative || role.start === 0 || previous?.text === 'the' || previous?.text === 'The' || isHonorific(this.tokens[role.titleStart]);
       const span = { start: this.tokens[role.titleStart].start, end: this.tokens[role.titleEnd - 1].end };
       const outer = this.spanOf(role.start, role.end);
       this.findings.push({ type: 'role', span, outer, role: roleText, head: getRoleHead(roleText), confirmed, releaseIndex: this.releaseIndex });
@@ -213,7 +215,8 @@ class SegmentReader {
     if (after && !after.capitalised && EVENT_HEADS.has(lower(after)) && after.text === lower(after)) {
       this.addMention(k, m, 'event', 'name', keyOf('event', this.textOf(k, m)));
     } else {
-      this.findings.push({ type: 'name-run', span: this.spanOf(k, m), words: this.wordsOf(k, m), releaseIndex: this.releaseIndex });
+      const wordSpans = this.tokens.slice(k, m).map((t) => ({ start: t.start, end: t.end }));
+      this.findings.push({ type: 'name-run', span: this.spanOf(k, m), words: this.wordsOf(k, m), wordSpans, releaseIndex: this.releaseIndex });
     }
     return m;
   }
