@@ -22,8 +22,8 @@ export interface EntityCard {
   readonly spellings: readonly string[];
   readonly mentionCount: number;
   readonly releases: readonly ReleaseAppearance[];
-  /** Entities named in the same releases, by number of shared releases. */
-  readonly companions: readonly { entity: Entity; releases: number }[];
+  /** Entities named in the same releases, by number of shared releases, then by mentions there. */
+  readonly companions: readonly { entity: Entity; releases: number; mentions: number }[];
   readonly references: readonly MentionIn[];
 }
 
@@ -58,18 +58,21 @@ export function computeEntityCard(corpus: CorpusIndex, entities: EntityIndex, en
   };
 }
 
-function findCompanions(entities: EntityIndex, entity: Entity, releases: readonly ReleaseAppearance[], limit: number): { entity: Entity; releases: number }[] {
-  const shared = new Map<string, { entity: Entity; releases: number }>();
+function findCompanions(entities: EntityIndex, entity: Entity, releases: readonly ReleaseAppearance[], limit: number): { entity: Entity; releases: number; mentions: number }[] {
+  const shared = new Map<string, { entity: Entity; releases: number; mentions: number }>();
   for (const release of releases) {
-    const inRelease = new Map<string, Entity>();
+    const inRelease = new Map<string, { entity: Entity; mentions: number }>();
     for (const mention of entities.getFileEntities(release.uri)?.mentions ?? []) {
       if (mention.releaseIndex !== release.releaseIndex) continue;
       const other = entities.resolve(mention);
-      if (other && other.id !== entity.id) inRelease.set(other.id, other);
+      if (other && other.id !== entity.id) inRelease.set(other.id, { entity: other, mentions: (inRelease.get(other.id)?.mentions ?? 0) + 1 });
     }
-    for (const [id, other] of inRelease) shared.set(id, { entity: other, releases: (shared.get(id)?.releases ?? 0) + 1 });
+    for (const [id, { entity: other, mentions }] of inRelease) {
+      const seen = shared.get(id);
+      shared.set(id, { entity: other, releases: (seen?.releases ?? 0) + 1, mentions: (seen?.mentions ?? 0) + mentions });
+    }
   }
-  return [...shared.values()].sort((a, b) => b.releases - a.releases || a.entity.name.localeCompare(b.entity.name)).slice(0, limit);
+  return [...shared.values()].sort((a, b) => b.releases - a.releases || b.mentions - a.mentions || a.entity.name.localeCompare(b.entity.name)).slice(0, limit);
 }
 
 function sortByCount(counts: Map<string, number>): [string, number][] {

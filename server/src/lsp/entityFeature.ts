@@ -103,6 +103,10 @@ function toLocation(ctx: ServerContext, found: MentionIn | undefined): Location 
   return file ? { uri: found.uri, range: file.lines.toRange(found.mention.span) } : undefined;
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function printCard(card: EntityCard): string {
   const { entity } = card;
   const lines = [`**${entity.name}** · ${entity.kind}${entity.record ? '' : ' · not in entities.yaml'}`];
@@ -111,7 +115,7 @@ function printCard(card: EntityCard): string {
   if (card.record?.role && !card.roles.some((r) => r.role === card.record?.role)) roles.unshift(card.record.role);
   if (roles.length) lines.push('', `Role: ${roles.join('; ')}`);
   if (card.spellings.length > 1) lines.push('', `Written: ${card.spellings.slice(0, 8).map((s) => `“${s}”`).join(', ')}`);
-  lines.push('', `${card.mentionCount} mentions in ${card.releases.length} releases:`);
+  lines.push('', `${plural(card.mentionCount, 'mention')} in ${plural(card.releases.length, 'release')}:`);
   for (const release of card.releases.slice(0, 8)) {
     lines.push(`- ${release.title}${release.date ? ` (${release.date})` : ''} — ${release.uri.slice(release.uri.lastIndexOf('/') + 1)}`);
   }

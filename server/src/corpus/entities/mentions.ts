@@ -251,7 +251,7 @@ class SegmentReader {
   }
 }
 
-const APPOSITION_GAP = /^,\s*(?:(?:the|a|an)\s+)?(?:(?:former|current|then|new|acting|outgoing|incoming)\s+)?$/;
+const APPOSITION_GAP = /^,\s*(?:(?:the|a|an)\s+)?(?:(former|current|then|new|acting|outgoing|incoming)\s+)?$/;
 
 /**
  * "Admiral Rob Bauer, the Chair of the NATO Military Committee" and "President of Mauritania, His Excellency
@@ -266,12 +266,14 @@ function joinAppositions(text: string, findings: readonly Finding[]): Finding[] 
     let j = i + 1;
     while (j < out.length && (!out[j] || outerOf(out[j]!).start < aEnd)) j++;
     const b = out[j];
-    if (!b || !APPOSITION_GAP.test(text.slice(aEnd, outerOf(b).start))) continue;
+    const gap = b ? APPOSITION_GAP.exec(text.slice(aEnd, outerOf(b).start)) : null;
+    if (!b || !gap) continue;
     if (a.type === 'role' && isPersonLike(b)) {
       out[j] = asPerson(b, a.role);
       out[i] = undefined;
     } else if (b.type === 'role' && isPersonLike(a)) {
-      out[i] = asPerson(a, b.role);
+      // "Jens Stoltenberg, the former Prime Minister of Norway": the qualifier is part of the role as stated.
+      out[i] = asPerson(a, gap[1] ? `${gap[1]} ${b.role}` : b.role);
       out[j] = undefined;
     }
   }
