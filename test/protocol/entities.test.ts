@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { CodeAction, Hover, Location, MarkupContent, Position, SemanticTokens, WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import type { CodeAction, Hover, Location, MarkupContent, Position, SemanticTokens, TextDocumentEdit, TextEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol';
 import { createTestWorkspace, LspTestClient, TestWorkspace } from '../support/lspClient';
 
 const SEED_003 = 'seeds/003_d0123674c22c2241.txt';
@@ -35,6 +35,17 @@ function positionOf(path: string, needle: string, n = 0, into = 1): Position {
   assert.ok(offset >= 0, `${needle} not found in ${path}`);
   const before = text.slice(0, offset + into).split('\n');
   return { line: before.length - 1, character: before[before.length - 1].length };
+}
+
+/** Polls until the probe answers (the server reloads a changed file asynchronously). */
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 function at(path: string, needle: string, n = 0, into = 1) {
@@ -93,7 +104,7 @@ test('workspace symbols include entities that are only in files never opened', a
   assert.ok(symbols.some((s) => s.name === 'Sviatlana Tsikhanouskaya' && s.containerName?.startsWith('person')), JSON.stringify(symbols.map((s) => s.name)));
 });
 
-test('"Add to entities.yaml" on an unknown name gives a well-formed entry; a broken YAML refuses with its line, is reported, and is never touched', async () => {
+test('"Add to entities.yaml" on an unknown name gives a well-formed entry that is read back once applied; a broken YAML refuses with its line, is reported, and is never touched', async () => {
   const request = at(SEED_000, 'Ludivine Dedonder', 0, 2);
   const range = { start: request.position, end: request.position };
   const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: request.textDocument, range, context: { diagnostics: [] } });
@@ -103,14 +114,28 @@ test('"Add to entities.yaml" on an unknown name gives a well-formed entry; a bro
   assert.match(edit, /- id: ludivine-dedonder\\n {4}name: Ludivine Dedonder\\n {4}kind: person\\n/);
   assert.match(edit, /role: Minister of Defence/);
 
+  // Applied as the editor would, the entry is read back when the file changes: definition now lands on it.
   const yamlPath = join(workspace.root, ENTITY_FILE);
+  const insert = (add.edit.documentChanges![0] as TextDocumentEdit).edits[0] as TextEdit;
+  const original = readFileSync(yamlPath, 'utf8');
+  assert.equal(insert.range.start.line, original.split('\n').length - 1);
+  writeFileSync(yamlPath, original + insert.newText);
+  await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uriOf(ENTITY_FILE), type: 2 }] });
+  const definition = await waitFor(async () => {
+    const found = await client.request<Location[]>('textDocument/definition', request);
+    return found[0]?.uri === workspace.uriOf(ENTITY_FILE) ? found[0] : undefined;
+  });
+  assert.equal(readFileSync(yamlPath, 'utf8').split('\n')[definition.range.start.line].trim(), '- id: ludivine-dedonder');
+
   const broken = readFileSync(yamlPath, 'utf8').replace('  - id: reuters\n', '  - id: [reuters\n');
   writeFileSync(yamlPath, broken);
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uriOf(ENTITY_FILE), type: 2 }] });
   const diagnostics = await client.waitForDiagnostics(workspace.uriOf(ENTITY_FILE), (d) => d.length > 0);
   assert.equal(diagnostics[0].code, 'entities.invalid-yaml');
-  const refused = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: request.textDocument, range, context: { diagnostics: [] } });
-  const disabled = refused.find((a) => a.title.startsWith('Add “Ludivine Dedonder”'));
+  // The last good entries stay in force, so the next unknown name is another minister.
+  const other = at(SEED_000, 'Hadja Lahbib', 0, 2);
+  const refused = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: other.textDocument, range: { start: other.position, end: other.position }, context: { diagnostics: [] } });
+  const disabled = refused.find((a) => a.title.startsWith('Add “Hadja Lahbib”'));
   assert.match(disabled?.disabled?.reason ?? '', /cannot take a new entry \(line \d+: This YAML does not parse/);
   assert.equal(disabled?.edit, undefined);
   assert.equal(readFileSync(yamlPath, 'utf8'), broken);
