@@ -1,7 +1,7 @@
 // @vscode/test-cli: runs test/vscode/suite/ (compiled to out/) in a VS Code extension host.
 // VS Code desktop: downloaded by @vscode/test-electron, or the one in VSCODE_EXECUTABLE. Where neither is
 // possible, VSCODE_EXECUTABLE=test/vscode/codeServerShim.mjs runs the same suite in code-server.
-// `npm run test:vscode`; `npm test` runs it from test/vscode/vscodeTest.test.ts.
+// `npm test` runs it from test/vscode/vscodeTest.test.ts; by hand after `tsc -p .`: `npx vscode-test`.
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

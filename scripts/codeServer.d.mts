@@ -30,7 +30,7 @@ export function findFreePort(): Promise<number>;
 export function codeServerCli(profile: Profile, args: string[]): string;
 export function createProfile(settings?: Record<string, unknown>, root?: string): Profile;
 export function startCodeServer(profile: Profile, folder: string,
-  options?: { port?: number; timeoutMs?: number; output?: 'pipe' | 'inherit' }): Promise<RunningCodeServer>;
+  options?: { port?: number; timeoutMs?: number; output?: 'pipe' | 'inherit'; workspaceTrust?: boolean }): Promise<RunningCodeServer>;
 export function launchChromium(): Promise<Browser>;
 export function packageExtension(out?: string): string;
 export function installExtension(profile: Profile, vsix: string): string;

@@ -202,13 +202,14 @@ export function createProfile(settings = {}, root = mkdtempSync(join(tmpdir(), '
 
 /**
  * Starts code-server on a free 127.0.0.1 port for the profile and resolves once /healthz answers.
- * `stop()` ends it (and its extension hosts, in the same process group).
+ * `stop()` ends it (and its extension hosts, in the same process group). Workspace trust is off unless
+ * `workspaceTrust` (then the profile's settings decide, e.g. to open in Restricted Mode).
  */
-export async function startCodeServer(profile, folder, { port, timeoutMs = 60000, output = 'pipe' } = {}) {
+export async function startCodeServer(profile, folder, { port, timeoutMs = 60000, output = 'pipe', workspaceTrust = false } = {}) {
   port ??= await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(CODE_SERVER_BIN, ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-    '--disable-update-check', '--disable-workspace-trust', '--user-data-dir', profile.userDataDir,
+    '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--user-data-dir', profile.userDataDir,
     '--extensions-dir', profile.extensionsDir, folder], { env: cleanEnv(profile.env), stdio: ['ignore', output, output], detached: true });
   const log = [];
   child.stdout?.on('data', (chunk) => log.push(String(chunk)));

@@ -1,25 +1,28 @@
-// Shared set-up of the real-editor tests; code-server, chromium and the .vsix come from scripts/codeServer.mjs.
+// Shared set-up of the real-editor tests: the packaged .vsix installed into a throw-away code-server profile,
+// a copy of the corpus, headless chromium on the workbench. code-server, chromium and the .vsix come from
+// scripts/codeServer.mjs.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { createTestWorkspace, REPO_ROOT, TestWorkspace } from '../../support/lspClient';
+import { Workbench } from './workbench';
 
 type CodeServerModule = typeof import('../../../scripts/codeServer.mjs', { with: { 'resolution-mode': 'import' } });
-export type { Profile, RunningCodeServer } from '../../../scripts/codeServer.mjs' with { 'resolution-mode': 'import' };
-
-export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'e2e');
+type Profile = import('../../../scripts/codeServer.mjs', { with: { 'resolution-mode': 'import' } }).Profile;
 
 // A minute of set-up at most once code-server is cached; its first install takes a few minutes more.
 export const SETUP_TIMEOUT_MS = 10 * 60000;
 
 /** The code-server helpers; a real import() because they are an ES module shared with `npm start`. */
-export function loadCodeServer(): Promise<CodeServerModule> {
+function loadCodeServer(): Promise<CodeServerModule> {
   return import(pathToFileURL(join(REPO_ROOT, 'scripts', 'codeServer.mjs')).href) as Promise<CodeServerModule>;
 }
 
 /** Installs chromium and code-server when missing; fails (never skips) with the reason when it cannot. */
-export async function prepareRealEditor(): Promise<CodeServerModule> {
+async function prepareRealEditor(): Promise<CodeServerModule> {
   const codeServer = await loadCodeServer();
   try {
     codeServer.ensureRealEditor();
@@ -29,12 +32,51 @@ export async function prepareRealEditor(): Promise<CodeServerModule> {
   return codeServer;
 }
 
-export function screenshotPath(name: string): string {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  return join(SCREENSHOT_DIR, `${name}.png`);
-}
-
 /** A copy of seeds/ and of annotations/ when there is one (git keeps no empty folder). */
 export function createEditorWorkspace(): TestWorkspace {
   return createTestWorkspace({ annotations: existsSync(join(REPO_ROOT, 'annotations')) });
+}
+
+export interface RealEditorSession {
+  readonly workbench: Workbench;
+  readonly workspace: TestWorkspace;
+  readonly profile: Profile;
+  close(): Promise<void>;
+}
+
+/**
+ * The packaged extension in code-server on a copy of the corpus, the workbench open in chromium.
+ * `workspaceTrust`: keep VS Code's trust check on (with `settings` choosing how it starts) instead of off.
+ */
+export async function openRealEditor(settings: Record<string, unknown> = {}, workspaceTrust = false): Promise<RealEditorSession> {
+  const codeServer = await prepareRealEditor();
+  const profile = codeServer.createProfile({ 'editor.wordWrap': 'on', ...settings });
+  const workspace = createEditorWorkspace();
+  let server: Awaited<ReturnType<CodeServerModule['startCodeServer']>> | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    server?.stop();
+    profile.dispose();
+    workspace.dispose();
+  };
+  try {
+    codeServer.installExtension(profile, codeServer.packageExtension());
+    server = await codeServer.startCodeServer(profile, workspace.root, { workspaceTrust });
+    browser = await codeServer.launchChromium();
+    const workbench = new Workbench(await browser.newPage({ viewport: { width: 1400, height: 860 } }));
+    await workbench.open(server.folderUrl);
+    return { workbench, workspace, profile, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** 1-based line and column of the first `needle` in a seed, plus `offset` characters. */
+export function positionInSeed(file: string, needle: string, offset = 0): { line: number; column: number } {
+  const lines = readFileSync(join(REPO_ROOT, 'seeds', file), 'utf8').split('\n');
+  const line = lines.findIndex((text) => text.includes(needle));
+  assert.ok(line >= 0, `${needle} not in ${file}`);
+  return { line: line + 1, column: lines[line].indexOf(needle) + offset + 1 };
 }

@@ -1,10 +1,18 @@
 // What a user does in the VS Code workbench, as Playwright steps: Quick Open, the command palette, Go to
 // Line, Show Hover, reading views. Selectors are the workbench's own CSS classes (VS Code 1.100).
 
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
-import { screenshotPath } from './realEditor';
+import { REPO_ROOT } from '../../support/lspClient';
 
 const STEP_TIMEOUT_MS = 30000;
+const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'e2e');
+
+function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return join(SCREENSHOT_DIR, `${name}.png`);
+}
 
 export class Workbench {
   constructor(readonly page: Page) {}

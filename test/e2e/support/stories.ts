@@ -1,0 +1,42 @@
+// Press Corpus user stories told in workbench steps, shared by the trusted and the Restricted Mode tests.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { positionInSeed } from './realEditor';
+import { Workbench } from './workbench';
+
+export const FILE_000 = '000_248d20a5422f2a6b.txt';
+export const FILE_003 = '003_d0123674c22c2241.txt';
+export const FIRST_TITLES_000 = ['Speech by NATO Secretary General Jens Stoltenberg at the Verkhovna Rada in Ukraine',
+  'Chair of the NATO Military Committee visits Belgium'];
+
+/** Opens seeds/000 with the Outline in the side bar and returns the Outline rows once the first releases show. */
+export async function showOutlineOf000(workbench: Workbench): Promise<string[]> {
+  await workbench.openFile(FILE_000, 'Speech by NATO Secretary General');
+  await workbench.runCommand('Focus on Outline View');
+  // Collapse the file tree, as a reader of a long file would, so the Outline gets the side bar's height.
+  await workbench.page.locator('.sidebar .pane-header:has-text("press-corpus-")').first().click();
+  return workbench.rowsOf('.outline-pane', (texts) => FIRST_TITLES_000.every((title) => texts.some((row) => row.includes(title))), 60000);
+}
+
+/** Selects the line of seeds/003 holding `needle` and runs Tag Selection…: tag, Enter, empty note, Enter. */
+export async function tagLineOf003(workbench: Workbench, needle: string, tag: string): Promise<void> {
+  await workbench.openFile(FILE_003, 'Stoltenberg');
+  await workbench.goTo(positionInSeed(FILE_003, needle).line, 1);
+  await workbench.page.keyboard.press('Shift+End');
+  await workbench.runCommand('Press Corpus: Tag Selection');
+  await workbench.page.locator('.quick-input-widget input.input').waitFor({ state: 'visible', timeout: 30000 });
+  await workbench.page.keyboard.type(tag);
+  await workbench.page.waitForTimeout(300);
+  await workbench.page.keyboard.press('Enter');
+  await workbench.page.waitForTimeout(500);
+  await workbench.page.keyboard.press('Enter');
+}
+
+/** Whether annotations/003_….yaml in the workspace holds `tag`, waiting up to `timeoutMs` for it. */
+export async function tagFileOf003Holds(workspaceRoot: string, tag: string, timeoutMs: number): Promise<boolean> {
+  const path = join(workspaceRoot, 'annotations', '003_d0123674c22c2241.yaml');
+  const holds = () => existsSync(path) && readFileSync(path, 'utf8').includes(tag);
+  for (const deadline = Date.now() + timeoutMs; !holds() && Date.now() < deadline;) await new Promise((wake) => setTimeout(wake, 250));
+  return holds();
+}
