@@ -64,6 +64,15 @@ test('hover on "Stoltenberg" in 003 names Jens Stoltenberg and his role', async 
 
 // The issue asks for three files; the seeds name Zelenskyy in two (000 and 003: `grep -c Zelensk seeds/*`), so the
 // test asks for every written occurrence in both, plus the title-only "Mister President".
+test('document highlights in 003 cover every mention of Jens Stoltenberg there, surname-only included', async () => {
+  const highlights = await client.request<{ range: { start: Position; end: Position } }[]>('textDocument/documentHighlight', at(SEED_003, 'Stoltenberg said', 0, 3));
+  const lines = readFileSync(join(workspace.root, SEED_003), 'utf8').split('\n');
+  const written = highlights.map(({ range }) => lines[range.start.line].slice(range.start.character, range.end.character));
+  // The file writes "Stoltenberg" 10 times; 2 are in a photo caption, which is not read.
+  assert.equal(written.filter((w) => w.endsWith('Stoltenberg')).length, 8, written.join(', '));
+  assert.ok(written.includes('Jens Stoltenberg') && written.includes('Stoltenberg'));
+});
+
 test('references to Volodymyr Zelenskyy cover every seed that names him, surname-only and first-name mentions included', async () => {
   const locations = await client.request<Location[]>('textDocument/references', { ...at(SEED_003, 'Zelenskyy pledged'), context: { includeDeclaration: false } });
   const written = (l: Location) => {
