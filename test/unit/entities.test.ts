@@ -167,3 +167,16 @@ test('a title addressed to its holder is a mention of the holder; a known surnam
     'person/surname “Stoltenberg” → person:jens stoltenberg',
   ], [{ name: 'Andrew Gray', outlet: 'Reuters' }]);
 });
+
+test('recognition never throws and keeps mentions inside the spans it reads, whatever the text', () => {
+  const seedText = 'NATO Secretary General Jens Stoltenberg, the former Prime Minister of Norway (NATO) met U.K. Mr. “Ó’Brien” ';
+  let state = 11;
+  const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const alphabet = [...seedText, '\n', ',', '(', ')', '-', '.', 'É', '’', ' ', 'of', 'the', 'Ould', '24', '\u00a0', '\ud83d\ude00'];
+  for (let round = 0; round < 300; round++) {
+    const text = Array.from({ length: Math.floor(random() * 120) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const spans = [{ start: 0, end: Math.floor(text.length / 2) }, { start: Math.floor(text.length / 2), end: text.length }];
+    const { mentions } = recognizeMentions(text, spans.map((span) => ({ span, releaseIndex: 0 })));
+    for (const m of mentions) assert.ok(spans.some((s) => m.span.start >= s.start && m.span.end <= s.end && m.span.start < m.span.end), JSON.stringify({ text, m }));
+  }
+});
