@@ -7,6 +7,8 @@ import { countTagNames, executeTagCommand, listTags, showTagError, TagInfo } fro
 
 export const TAG_SELECTION_COMMAND = 'pressCorpus.tagSelection';
 export const EDIT_TAG_COMMAND = 'pressCorpus.editTagInteractive';
+export const RENAME_TAG_COMMAND = 'pressCorpus.renameTagInteractive';
+export const REMOVE_TAG_COMMAND = 'pressCorpus.removeTagInteractive';
 
 export async function tagSelection(client: LanguageClient): Promise<TagInfo | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -39,6 +41,28 @@ export async function editTag(client: LanguageClient, argument: { id?: string } 
     const note = await vscode.window.showInputBox({ title: 'Note', value: tag.note, prompt: 'Empty removes the note.' });
     if (note === undefined) return;
     await executeTagCommand(client, 'pressCorpus.editTag', { id: tag.id, tags, note });
+  } catch (error) {
+    showTagError(error);
+  }
+}
+
+/** Renames a tag in every tag file of the workspace (from the Tags view, or asking which tag). */
+export async function renameTag(client: LanguageClient, argument: { name?: string } | undefined): Promise<void> {
+  try {
+    const from = argument?.name ?? (await pickTagNames(client, 'Tag to rename'))?.[0];
+    if (!from) return;
+    const to = await vscode.window.showInputBox({ title: `Rename #${from}`, value: from, prompt: 'The new name; an existing name merges the two tags.' });
+    if (!to || to === from) return;
+    const { records } = await executeTagCommand<{ records: number }>(client, 'pressCorpus.renameTag', { from, to });
+    vscode.window.setStatusBarMessage(`Renamed #${from} to #${to.trim()} on ${records} passage${records === 1 ? '' : 's'}`, 4000);
+  } catch (error) {
+    showTagError(error);
+  }
+}
+
+export async function removeTag(client: LanguageClient, argument: { id?: string } | undefined): Promise<void> {
+  try {
+    await executeTagCommand(client, 'pressCorpus.removeTag', { id: argument?.id });
   } catch (error) {
     showTagError(error);
   }

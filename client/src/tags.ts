@@ -1,12 +1,12 @@
-// Analyst tags in VS Code: the Tag Selection… and Edit Tag… commands, the Tags view and the passage
-// decorations, all kept in step with the server's `pressCorpus/tagsChanged` notification.
+// Analyst tags in VS Code: the Tag Selection…, Edit Tag…, Rename Tag… and Remove Tag commands, the Tags view
+// and the passage decorations, all kept in step with the server's `pressCorpus/tagsChanged` notification.
 // The server's own commands (pressCorpus.tagPassage, …) are registered by the language client under their names,
 // so the client commands here have other ids.
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { TagDecorations } from './tagDecorations';
-import { EDIT_TAG_COMMAND, editTag, TAG_SELECTION_COMMAND, tagSelection } from './tagPrompts';
+import { EDIT_TAG_COMMAND, editTag, REMOVE_TAG_COMMAND, removeTag, RENAME_TAG_COMMAND, renameTag, TAG_SELECTION_COMMAND, tagSelection } from './tagPrompts';
 import { TAGS_CHANGED_NOTIFICATION } from './tagRequests';
 import { registerTagsView } from './tagsView';
 
@@ -17,6 +17,8 @@ export function registerTags(context: vscode.ExtensionContext, client: LanguageC
     decorations,
     vscode.commands.registerCommand(TAG_SELECTION_COMMAND, () => tagSelection(client)),
     vscode.commands.registerCommand(EDIT_TAG_COMMAND, (argument?: { id?: string }) => editTag(client, argument)),
+    vscode.commands.registerCommand(RENAME_TAG_COMMAND, (argument?: { name?: string }) => renameTag(client, argument)),
+    vscode.commands.registerCommand(REMOVE_TAG_COMMAND, (argument?: { id?: string }) => removeTag(client, argument)),
     vscode.commands.registerCommand('pressCorpus.refreshTags', () => {
       view.refresh();
       void decorations.redraw();

@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { countTagNames, listTags, TagInfo, toVscodeRange } from './tagRequests';
 
-type Node = { kind: 'tag'; name: string; count: number } | { kind: 'passage'; tag: TagInfo };
+/** Tree nodes are also the arguments of the view's context menu commands: `{ name }` or `{ id }`. */
+type Node = { kind: 'tag'; name: string; count: number } | { kind: 'passage'; id: string; tag: TagInfo };
 
 export class TagsTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -24,7 +25,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<Node> {
     const tags = await this.tags;
     if (!node) return countTagNames(tags).map(({ name, count }) => ({ kind: 'tag', name, count }));
     if (node.kind === 'passage') return [];
-    return tags.filter((tag) => tag.tags.includes(node.name)).map((tag) => ({ kind: 'passage', tag }));
+    return tags.filter((tag) => tag.tags.includes(node.name)).map((tag) => ({ kind: 'passage', id: tag.id, tag }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -32,6 +33,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<Node> {
       const item = new vscode.TreeItem(`#${node.name}`, vscode.TreeItemCollapsibleState.Collapsed);
       item.description = String(node.count);
       item.iconPath = new vscode.ThemeIcon('tag');
+      item.contextValue = 'pressCorpus.tag';
       return item;
     }
     const { tag } = node;
@@ -40,6 +42,7 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<Node> {
     item.description = `${file}:${tag.range.start.line + 1}${tag.status === 'orphaned' ? ' · orphaned' : ''}`;
     item.tooltip = new vscode.MarkdownString([`**${tag.tags.map((t) => `#${t}`).join(' ')}**`, tag.note, `_${tag.release}_`].filter(Boolean).join('\n\n'));
     item.iconPath = new vscode.ThemeIcon(tag.status === 'orphaned' ? 'warning' : 'quote');
+    item.contextValue = 'pressCorpus.taggedPassage';
     item.command = { title: 'Open passage', command: 'vscode.open', arguments: [vscode.Uri.parse(tag.uri), { selection: toVscodeRange(tag.range) }] };
     return item;
   }

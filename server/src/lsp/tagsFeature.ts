@@ -33,6 +33,9 @@ export const tagsFeature: LspFeature = {
         const changed = [...changedSinceLastNotice];
         changedSinceLastNotice = new Set();
         void ctx.connection.sendNotification(TAGS_CHANGED_NOTIFICATION, { uris: changed });
+        // Editors ask for inlay hints only when a document changes; a tag file change must ask them again.
+        // Clients without workspace/inlayHint/refresh answer with an error, which changes nothing.
+        ctx.connection.languages.inlayHint.refresh().catch(() => undefined);
       });
     };
 
