@@ -24,7 +24,7 @@ export function registerTags(context: vscode.ExtensionContext, client: LanguageC
       void decorations.redraw();
     }),
     client.onNotification(TAGS_CHANGED_NOTIFICATION, ({ uris }: { uris: string[] }) => {
-      view.refresh();
+      view.refreshSoon();
       void decorations.redraw(uris);
     }),
     vscode.window.onDidChangeVisibleTextEditors(() => void decorations.redraw()),

@@ -6,6 +6,8 @@ import { LanguageClient } from 'vscode-languageclient/node';
 import { countTagNames, listTags, TagInfo, toVscodeRange } from './tagRequests';
 
 /** Tree nodes are also the arguments of the view's context menu commands: `{ name }` or `{ id }`. */
+const REFRESH_DELAY_MS = 1000;
+
 type Node = { kind: 'tag'; name: string; count: number } | { kind: 'passage'; id: string; tag: TagInfo };
 
 export class TagsTreeProvider implements vscode.TreeDataProvider<Node> {
@@ -15,9 +17,18 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<Node> {
 
   constructor(private readonly client: LanguageClient) {}
 
+  private timer: NodeJS.Timeout | undefined;
+
   refresh(): void {
+    clearTimeout(this.timer);
     this.tags = undefined;
     this.changed.fire();
+  }
+
+  /** While the analyst types in a tagged file the view follows at a walk: listing all tags is corpus-wide. */
+  refreshSoon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
