@@ -180,3 +180,11 @@ test('recognition never throws and keeps mentions inside the spans it reads, wha
     for (const m of mentions) assert.ok(spans.some((s) => m.span.start >= s.start && m.span.end <= s.end && m.span.start < m.span.end), JSON.stringify({ text, m }));
   }
 });
+
+test('an abbreviation set off by a title is a post held by a person, in the whole file', () => {
+  check('SACEUR, our Supreme Allied Commander, has been tasked.\n\nWhen SACEUR is conducting this planning, NATO waits.', [
+    'person/name “SACEUR” → person:saceur (Supreme Allied Commander)',
+    'person/name “SACEUR” → person:saceur',
+    'organisation/abbreviation “NATO” → organisation:nato',
+  ]);
+});

@@ -6,10 +6,10 @@ import { test } from 'node:test';
 import { REPO_ROOT } from '../support/lspClient';
 import { HELD_OUT_LABELS, measureEntityRecognition, SEED_LABELS } from '../../scripts/measureEntities';
 
-// Measured: person 1.000 / 0.937, organisation 0.969 / 0.979, country 0.989 / 1.000 (precision / recall).
+// Measured: person 1.000 / 0.984, organisation 0.989 / 0.979, country 0.989 / 1.000 (precision / recall).
 const FLOORS: Floors = {
-  person: { precision: 0.97, recall: 0.9 },
-  organisation: { precision: 0.94, recall: 0.95 },
+  person: { precision: 0.97, recall: 0.95 },
+  organisation: { precision: 0.96, recall: 0.95 },
   country: { precision: 0.96, recall: 0.97 },
 };
 

@@ -35,9 +35,13 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
   for (const f of findings) {
     if (f.type === 'name-run' && f.words.length >= 2 && f.words.length <= 4 && people.isSurname(f.words[f.words.length - 1])) people.add(f.words);
   }
+  // Posts written as abbreviations ("SACEUR, our Supreme Allied Commander"): the abbreviation alone is the post too.
+  const posts = new Set(findings.flatMap((f) => (f.type === 'mention' && f.kind === 'person' && f.words?.length === 1 && /^\p{Lu}{2,}$/u.test(f.words[0]) ? [f.key] : [])));
   const mentions: Mention[] = [];
   for (const f of findings) {
-    if (f.type === 'mention') {
+    if (f.type === 'mention' && f.form === 'abbreviation' && posts.has(keyOf('person', nameOf(f.key)))) {
+      mentions.push({ span: f.span, kind: 'person', form: 'name', key: keyOf('person', nameOf(f.key)), releaseIndex: f.releaseIndex });
+    } else if (f.type === 'mention') {
       const key = f.kind === 'person' && f.words ? people.resolve(f.words) ?? f.key : f.key;
       mentions.push({ span: f.span, kind: f.kind, form: f.form, key, role: f.role, releaseIndex: f.releaseIndex });
     } else if (f.type === 'name-run') {

@@ -134,7 +134,8 @@ class SegmentReader {
       const owned = role.titleStart > role.start;
       // A title addressed to its holder opens a sentence and ends at a comma: "Secretary General, you mentioned…".
       const vocative = (!previous || /[.!?:\n]\s*$/.test(previous.gapAfter)) && /^,/.test(this.tokens[role.end - 1].gapAfter);
-      const confirmed = owned || vocative || role.start === 0 || previous?.text === 'the' || previous?.text === 'The' || isHonorific(this.tokens[role.titleStart]);
+      const determined = !!previous && /^(?:the|The|our|their|its|his|her|your)$/.test(previous.text);
+      const confirmed = owned || vocative || determined || role.start === 0 || isHonorific(this.tokens[role.titleStart]);
       const span = { start: this.tokens[role.titleStart].start, end: this.tokens[role.titleEnd - 1].end };
       const outer = this.spanOf(role.start, role.end);
       this.findings.push({ type: 'role', span, outer, role: roleText, head: getRoleHead(roleText), confirmed, releaseIndex: this.releaseIndex });
@@ -251,7 +252,7 @@ class SegmentReader {
   }
 }
 
-const APPOSITION_GAP = /^,\s*(?:(?:the|a|an)\s+)?(?:(former|current|then|new|acting|outgoing|incoming)\s+)?$/;
+const APPOSITION_GAP = /^,\s*(?:(?:the|a|an|our|their|its|his|her|your)\s+)?(?:(former|current|then|new|acting|outgoing|incoming)\s+)?$/;
 
 /**
  * "Admiral Rob Bauer, the Chair of the NATO Military Committee" and "President of Mauritania, His Excellency
@@ -261,14 +262,19 @@ function joinAppositions(text: string, findings: readonly Finding[]): Finding[] 
   const out: (Finding | undefined)[] = [...findings];
   for (let i = 0; i < out.length; i++) {
     const a = out[i];
-    if (!a || (a.type !== 'role' && !isPersonLike(a))) continue;
+    if (!a || (a.type !== 'role' && !isPersonLike(a) && !(a.type === 'mention' && a.form === 'abbreviation'))) continue;
     const aEnd = outerOf(a).end;
     let j = i + 1;
     while (j < out.length && (!out[j] || outerOf(out[j]!).start < aEnd)) j++;
     const b = out[j];
     const gap = b ? APPOSITION_GAP.exec(text.slice(aEnd, outerOf(b).start)) : null;
     if (!b || !gap) continue;
-    if (a.type === 'role' && isPersonLike(b)) {
+    if (b.type === 'role' && a.type === 'mention' && a.form === 'abbreviation' && a.kind === 'organisation') {
+      // "SACEUR, our Supreme Allied Commander": an abbreviation set off by a title names a post, held by a person.
+      const name = text.slice(a.span.start, a.span.end);
+      out[i] = { ...a, kind: 'person', form: 'name', key: keyOf('person', name), role: b.role, words: [name] };
+      out[j] = undefined;
+    } else if (a.type === 'role' && isPersonLike(b)) {
       out[j] = asPerson(b, a.role);
       out[i] = undefined;
     } else if (b.type === 'role' && isPersonLike(a)) {
