@@ -112,17 +112,22 @@ test('the tagged passage shows tags in a hover, an inlay hint at its end, a #tag
   assert.deepEqual(tagActions.map((a) => a.command?.command), ['pressCorpus.editTagInteractive', 'pressCorpus.removeTag']);
 });
 
-test('editTag, renameTag and removeTag change the record in place', async () => {
+test('editTag, renameTag (across the corpus) and removeTag change the records in place', async () => {
   const second = await execute<TagInfo>('pressCorpus.tagPassage', { uri: seedUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } }, tags: ['ukraine'] });
+  const otherUri = workspace.uriOf('seeds/004_7b58161f0802afcc.txt');
+  const third = await execute<TagInfo>('pressCorpus.tagPassage', { uri: otherUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } }, tags: ['ukraine', 'other'] });
   await execute('pressCorpus.editTag', { id: second.id, note: 'The title' });
   const renamed = await execute<{ records: number }>('pressCorpus.renameTag', { from: 'ukraine', to: 'Ukraine' });
-  assert.equal(renamed.records, 2);
+  assert.equal(renamed.records, 3);
   let tags = await execute<TagInfo[]>('pressCorpus.listTags', { tag: 'Ukraine' });
-  assert.deepEqual(tags.map((t) => [t.quote.slice(0, 6), t.tags, t.note]).sort(), [
-    ['Seven ', ['Ukraine', 'Parliament-visit'], 'First address, 2017'],
-    ['Speech', ['Ukraine'], 'The title'],
+  assert.deepEqual(tags.map((t) => [t.uri === seedUri ? '000' : '004', t.quote.slice(0, 6), t.tags, t.note]).sort(), [
+    ['000', 'Seven ', ['Ukraine', 'Parliament-visit'], 'First address, 2017'],
+    ['000', 'Speech', ['Ukraine'], 'The title'],
+    ['004', third.quote.slice(0, 6), ['Ukraine', 'other'], ''],
   ]);
+  assert.match(readFileSync(join(workspace.root, 'annotations', '004_7b58161f0802afcc.yaml'), 'utf8'), /tags: \[Ukraine, other\]/);
   await execute('pressCorpus.removeTag', { id: second.id });
+  await execute('pressCorpus.removeTag', { id: third.id });
   tags = await execute<TagInfo[]>('pressCorpus.listTags', {});
   assert.deepEqual(tags.map((t) => t.quote), [PASSAGE]);
   await assert.rejects(execute('pressCorpus.removeTag', { id: second.id }), /No tag with id/);
