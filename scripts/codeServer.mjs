@@ -24,14 +24,18 @@ export const CHROMIUM = '/usr/bin/chromium';
 // pkg-config let code-server's kerberos module compile; chromium drives the workbench in the tests.
 const CODE_SERVER_APT_PACKAGES = ['ripgrep', 'libkrb5-dev', 'pkg-config'];
 
+// How npm reaches its registry: kept for a nested npm, whoever set it.
+const NPM_NETWORK_CONFIG = /^npm_config_(registry|.*:registry|cafile|ca|cert|key|proxy|https_proxy|noproxy|strict_ssl|cache|userconfig|globalconfig)$/i;
+
 /**
  * The environment for a child: without the variables of an enclosing `npm run` (they would point a nested
- * npm at this repo) or of `node --test` (NODE_TEST_CONTEXT makes a child node report as a test file).
+ * npm at this repo and its options) or of `node --test` (NODE_TEST_CONTEXT makes a child node report as a
+ * test file), but with npm's network settings.
  */
 export function cleanEnv(extra = {}) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (!/^npm_(config|package|lifecycle)_|^NODE_TEST_CONTEXT$|^INIT_CWD$/i.test(key)) env[key] = value;
+    if (NPM_NETWORK_CONFIG.test(key) || !/^npm_(config|package|lifecycle)_|^NODE_TEST_CONTEXT$|^INIT_CWD$/i.test(key)) env[key] = value;
   }
   return { ...env, ...extra };
 }
