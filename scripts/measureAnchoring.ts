@@ -4,7 +4,7 @@
 //    how often a window with 4 or 8 characters changed is still found at its place (true), per threshold;
 // 2. the whole pipeline: passages looked for in seeds that do not hold them (should be orphaned), and passages
 //    with 5–30 % of their characters edited and text inserted above (should be found up to 25 %);
-// 3. cost: 400 tags re-anchored in the largest seed, unchanged and shifted.
+// 3. cost: 400 tags re-anchored in the largest seed, unchanged and shifted; an orphaned tag in a 1 MB file.
 // A fixed pseudo-random sequence keeps the figures reproducible.
 
 import diff_match_patch from 'diff-match-patch';
@@ -95,3 +95,18 @@ for (const [label, text] of [['unchanged', largest], ['a paragraph inserted at t
   for (const anchor of anchors) findAnchor(text, anchor);
   console.log(`400 tags in ${largest.length} characters, ${label}: ${Date.now() - started} ms`);
 }
+
+// An orphaned tag pays for the fuzzy search every time its file changes: in a 1 MB file of seed words
+// (shuffled, so the deleted passage exists nowhere else).
+const words = seeds.join(' ').split(/\s+/);
+let huge = '';
+while (huge.length < 1_000_000) huge += words[Math.floor(random() * words.length)] + (random() < 0.08 ? '\n' : ' ');
+let orphanMs = 0;
+for (let i = 0; i < 10; i++) {
+  const start = Math.floor(random() * (huge.length - 200));
+  const anchor = createAnchor(huge, { start, end: start + 120 });
+  const started = process.hrtime.bigint();
+  findAnchor(huge.slice(0, start) + huge.slice(start + 120), anchor);
+  orphanMs += Number(process.hrtime.bigint() - started) / 1e6;
+}
+console.log(`an orphaned tag in ${huge.length} characters: ${(orphanMs / 10).toFixed(1)} ms per re-anchoring`);

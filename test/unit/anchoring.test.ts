@@ -45,6 +45,12 @@ test('a passage survives an edit at its very start, found through its prefix', (
   check(RELEASE, after, 'fuzzy');
 });
 
+test('a passage edited and moved far down (beyond the search window) is found next to its prefix', () => {
+  const inserted = 'A long new section added above the passage by the editors. '.repeat(200);
+  const after = RELEASE.replace('Source: NATO\n', `Source: NATO\n\n${inserted}\n`).replace('first Secretary General to address', 'first NATO Secretary General to speak to');
+  check(RELEASE, after, 'fuzzy');
+});
+
 test('an edited passage whose first words stand unedited elsewhere is found through its prefix', () => {
   const before = `Remarks
 

@@ -37,10 +37,10 @@ export const ANCHOR_CONTEXT_LENGTH = 32;
  * 32 characters changed are found 264/300 times at 0.35 but only 170/300 at 0.25. The price is that 27/296
  * unrelated windows "match" somewhere; the whole-quote similarity check below rejects those (end to end, 1 of
  * 1600 passages looked for in a seed that lacks them anchored, on a stock phrase). Proximity only breaks ties:
- * drifting across the whole file costs 0.1 (`FUZZY_DISTANCE_PER_FILE`). See docs/tags.md.
+ * drifting across a whole search window costs 0.1 (`FUZZY_DISTANCE_PER_WINDOW`). See docs/tags.md.
  */
 export const FUZZY_MATCH_THRESHOLD = 0.35;
-const FUZZY_DISTANCE_PER_FILE = 10;
+const FUZZY_DISTANCE_PER_WINDOW = 10;
 
 /**
  * The passage found must still be this similar to the stored quote as a whole (1 − Levenshtein distance /
@@ -81,14 +81,41 @@ function findQuote(text: string, anchor: TextAnchor): Span | undefined {
   return best && { start: best.start, end: best.start + anchor.exact.length };
 }
 
+/**
+ * How far on each side of where the passage is expected the fuzzy search looks. Bitap's cost grows with the text
+ * it scans: an orphaned tag in a 1 MB file cost ~0.8 s per re-anchoring when the whole file was searched, a few
+ * milliseconds within these windows. The passage is expected at its stored offsets and, when text was inserted
+ * or deleted far above it, right after the nearest unedited copy of its prefix or before its suffix. A passage
+ * that was edited, moved further than this, and lost both contexts is reported as orphaned.
+ */
+export const FUZZY_WINDOW = 4000;
+
 function findFuzzy(text: string, anchor: TextAnchor): Span | undefined {
+  const max = ANCHOR_CONTEXT_LENGTH;
+  const expectedStarts = [anchor.start];
+  const prefixTail = anchor.prefix.slice(-max);
+  const prefixAt = findNearest(text, prefixTail, anchor.start - prefixTail.length);
+  if (prefixAt >= 0) expectedStarts.push(prefixAt + prefixTail.length);
+  const suffixAt = findNearest(text, anchor.suffix.slice(0, max), anchor.end);
+  if (suffixAt >= 0) expectedStarts.push(suffixAt - anchor.exact.length);
+
+  let best: { span: Span; similarity: number } | undefined;
+  for (const [from, to] of mergeWindows(expectedStarts.map((at) => [at - FUZZY_WINDOW, at + anchor.exact.length + FUZZY_WINDOW]), text.length)) {
+    const found = findFuzzyIn(text.slice(from, to), from, anchor);
+    if (found && (!best || found.similarity > best.similarity)) best = found;
+  }
+  return best && best.similarity >= FUZZY_MIN_SIMILARITY ? best.span : undefined;
+}
+
+/** The most similar passage bitap finds in one window of the text (`offset`: where the window starts). */
+function findFuzzyIn(window: string, offset: number, anchor: TextAnchor): { span: Span; similarity: number } | undefined {
   const dmp = new diff_match_patch();
   dmp.Match_Threshold = FUZZY_MATCH_THRESHOLD;
-  dmp.Match_Distance = Math.max(1000, text.length * FUZZY_DISTANCE_PER_FILE);
+  dmp.Match_Distance = Math.max(1000, window.length * FUZZY_DISTANCE_PER_WINDOW);
   dmp.Diff_Timeout = 0.1;
   const max = dmp.Match_MaxBits;
-  const hint = Math.min(Math.max(0, anchor.start), text.length);
-  const match = (pattern: string, near: number) => (pattern ? dmp.match_main(text, pattern, Math.min(Math.max(0, near), text.length)) : -1);
+  const hint = Math.min(Math.max(0, anchor.start - offset), window.length);
+  const match = (pattern: string, near: number) => (pattern ? dmp.match_main(window, pattern, Math.min(Math.max(0, near), window.length)) : -1);
 
   // Where the passage starts: at the quote's head, or where the prefix ends (the head itself was edited, or
   // the same words stand unedited elsewhere and drew the head away). Both are tried; the better one wins.
@@ -105,12 +132,33 @@ function findFuzzy(text: string, anchor: TextAnchor): Span | undefined {
     const suffixAt = match(anchor.suffix.slice(0, max), expectedEnd);
     for (const end of new Set([tailAt >= start ? tailAt + tail.length : -1, suffixAt])) {
       if (end <= start) continue;
-      const candidate = text.slice(start, end);
+      const candidate = window.slice(start, end);
       const similarity = 1 - dmp.diff_levenshtein(dmp.diff_main(anchor.exact, candidate)) / Math.max(anchor.exact.length, candidate.length);
-      if (!best || similarity > best.similarity) best = { span: { start, end }, similarity };
+      if (!best || similarity > best.similarity) best = { span: { start: offset + start, end: offset + end }, similarity };
     }
   }
-  return best && best.similarity >= FUZZY_MIN_SIMILARITY ? best.span : undefined;
+  return best;
+}
+
+/** The occurrence of `pattern` nearest `near`, or -1. */
+function findNearest(text: string, pattern: string, near: number): number {
+  let nearest = -1;
+  if (!pattern) return nearest;
+  for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) {
+    if (nearest < 0 || Math.abs(at - near) < Math.abs(nearest - near)) nearest = at;
+  }
+  return nearest;
+}
+
+/** Windows clamped to the text, overlapping ones merged, in order. */
+function mergeWindows(windows: number[][], length: number): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [from, to] of windows.map(([f, t]) => [Math.max(0, f), Math.min(length, t)]).sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else if (from < to) merged.push([from, to]);
+  }
+  return merged;
 }
 
 function countCommonPrefix(a: string, b: string): number {
