@@ -164,9 +164,14 @@ export function codeServerCli(profile, args) {
     { encoding: 'utf8', env: cleanEnv(profile.env), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** `npm run package` to a temporary .vsix (or `out`); returns its path. */
+/**
+ * Packs the built dist/ into a .vsix at `out` (a temporary file by default) and returns its path. No build
+ * here: tests running side by side must not rewrite dist/ under each other. Everything is bundled, so
+ * --no-dependencies; .vscodeignore picks the files; no repository to rewrite README links against.
+ */
 export function packageExtension(out = join(mkdtempSync(join(tmpdir(), 'press-corpus-vsix-')), 'press-corpus.vsix')) {
-  execFileSync('npm', ['run', '--silent', 'package', '--', '--out', out], { cwd: REPO_ROOT, env: cleanEnv(), stdio: ['ignore', 2, 2] });
+  execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository',
+    '--skip-license', '--no-rewrite-relative-links', '--out', out], { cwd: REPO_ROOT, env: cleanEnv(), stdio: ['ignore', 2, 2] });
   return out;
 }
 
