@@ -72,8 +72,14 @@ suite('Press Corpus in a real extension host', () => {
     assert.ok(expected.every((code) => codes.includes(code)));
   });
 
-  test('the tagging command is registered', async () => {
+  test('tagging: Tag Selection… is a command, and the server command it calls writes the tag file', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('pressCorpus.tagSelection'), 'pressCorpus.tagSelection is not a command');
+    const uri = seedUri(FILE_003);
+    const start = await positionOf(uri, 'Part of that effort, Stoltenberg said');
+    const range = { start, end: start.translate(0, 'Part of that effort'.length) };
+    await vscode.commands.executeCommand('pressCorpus.tagPassage', { uri: uri.toString(), range, tags: ['api-tag'], note: '' });
+    const yaml = vscode.Uri.joinPath(seedUri('annotations'), '003_d0123674c22c2241.yaml');
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(yaml)), /api-tag/);
   });
 });
