@@ -6,23 +6,21 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
-import { createTestWorkspace, LspTestClient, TestWorkspace } from '../support/lspClient';
+import { LspTestClient, startIndexedServer, stopIndexedServer, TestWorkspace } from '../support/lspClient';
 
 let workspace: TestWorkspace;
 let client: LspTestClient;
 
 before(async () => {
-  workspace = createTestWorkspace();
-  writeFileSync(join(workspace.root, 'seeds', 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xff]));
-  // 0.02 MB: 000_… (25 KB) is over the limit, the other seeds are under it.
-  client = await LspTestClient.start(workspace.root, { maxFileSizeMB: 0.02 });
-  await client.waitForLog(/Indexed 6 corpus files/);
+  ({ workspace, client } = await startIndexedServer({
+    files: 6,
+    prepare: (root) => writeFileSync(join(root, 'seeds', 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xff])),
+    // 0.02 MB: 000_… (25 KB) is over the limit, the other seeds are under it.
+    initializationOptions: { maxFileSizeMB: 0.02 },
+  }));
 });
 
-after(async () => {
-  await client.stop();
-  workspace.dispose();
-});
+after(() => stopIndexedServer({ workspace, client }));
 
 test('a binary file is reported as file.binary and yields no releases', async () => {
   const uri = workspace.uriOf('seeds/scan.txt');

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { CodeAction, Hover, Location, MarkupContent, Position, SemanticTokens, TextDocumentEdit, TextEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol';
-import { createTestWorkspace, LspTestClient, TestWorkspace } from '../support/lspClient';
+import { LspTestClient, startIndexedServer, stopIndexedServer, TestWorkspace } from '../support/lspClient';
 
 const SEED_003 = 'seeds/003_d0123674c22c2241.txt';
 const SEED_000 = 'seeds/000_248d20a5422f2a6b.txt';
@@ -16,16 +16,9 @@ const ENTITY_FILE = 'annotations/entities.yaml';
 let workspace: TestWorkspace;
 let client: LspTestClient;
 
-before(async () => {
-  workspace = createTestWorkspace({ annotations: true });
-  client = await LspTestClient.start(workspace.root);
-  await client.waitForLog(/Indexed \d+ corpus files/);
-});
+before(async () => ({ workspace, client } = await startIndexedServer({ annotations: true })));
 
-after(async () => {
-  await client.stop();
-  workspace.dispose();
-});
+after(() => stopIndexedServer({ workspace, client }));
 
 /** The position of the n-th occurrence (0-based) of `needle` in a seed, plus `into` characters. */
 function positionOf(path: string, needle: string, n = 0, into = 1): Position {

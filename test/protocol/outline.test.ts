@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, SymbolInformation } from 'vscode-languageserver-protocol';
-import { createTestWorkspace, LspTestClient, TestWorkspace } from '../support/lspClient';
+import { LspTestClient, startIndexedServer, stopIndexedServer, TestWorkspace } from '../support/lspClient';
 
 const SEEDS = {
   '000': 'seeds/000_248d20a5422f2a6b.txt',
@@ -61,16 +61,9 @@ const EXPECTED_PROBLEMS: Record<keyof typeof SEEDS, Record<string, number>> = {
 let workspace: TestWorkspace;
 let client: LspTestClient;
 
-before(async () => {
-  workspace = createTestWorkspace();
-  client = await LspTestClient.start(workspace.root);
-  await client.waitForLog(/Indexed 5 corpus files/);
-});
+before(async () => ({ workspace, client } = await startIndexedServer({ files: 5 })));
 
-after(async () => {
-  await client.stop();
-  workspace.dispose();
-});
+after(() => stopIndexedServer({ workspace, client }));
 
 function countCodes(diagnostics: Diagnostic[]): Record<string, number> {
   const counts: Record<string, number> = {};

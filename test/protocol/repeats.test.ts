@@ -5,22 +5,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { CodeLens, Location } from 'vscode-languageserver-protocol';
-import { createTestWorkspace, LspTestClient, TestWorkspace } from '../support/lspClient';
+import { LspTestClient, startIndexedServer, stopIndexedServer, TestWorkspace } from '../support/lspClient';
 
 let workspace: TestWorkspace;
 let client: LspTestClient;
 const SEED = 'seeds/000_248d20a5422f2a6b.txt';
 
-before(async () => {
-  workspace = createTestWorkspace();
-  client = await LspTestClient.start(workspace.root);
-  await client.waitForLog(/Indexed 5 corpus files/);
-});
+before(async () => ({ workspace, client } = await startIndexedServer({ files: 5 })));
 
-after(async () => {
-  await client.stop();
-  workspace.dispose();
-});
+after(() => stopIndexedServer({ workspace, client }));
 
 function lineOf(text: string, needle: string): number {
   return text.slice(0, text.indexOf(needle)).split('\n').length - 1;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, InlayHint, Range, WorkspaceSymbol } from 'vscode-languageserver-protocol';
 import { parseTagFile } from '../../server/src/annotations/tagFile';
-import { createTestWorkspace, LspTestClient, TestWorkspace } from '../support/lspClient';
+import { createTestWorkspace, LspTestClient, startIndexedServer, stopIndexedServer, TestWorkspace } from '../support/lspClient';
 
 interface TagInfo {
   id: string;
@@ -32,16 +32,11 @@ let client: LspTestClient;
 let seedUri: string;
 
 before(async () => {
-  workspace = createTestWorkspace();
+  ({ workspace, client } = await startIndexedServer());
   seedUri = workspace.uriOf(SEED);
-  client = await LspTestClient.start(workspace.root);
-  await client.waitForLog(/Indexed \d+ corpus files/);
 });
 
-after(async () => {
-  await client.stop();
-  workspace.dispose();
-});
+after(() => stopIndexedServer({ workspace, client }));
 
 function execute<R>(command: string, argument: object): Promise<R> {
   return client.request<R>('workspace/executeCommand', { command, arguments: [argument] });

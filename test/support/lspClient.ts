@@ -119,3 +119,25 @@ export class LspTestClient {
     });
   }
 }
+
+export interface IndexedServer {
+  readonly workspace: TestWorkspace;
+  readonly client: LspTestClient;
+}
+
+/**
+ * A copy of the corpus, `prepare`d as the test needs, and a server that has indexed it (its log says how many
+ * files). Pair with stopIndexedServer in `after`.
+ */
+export async function startIndexedServer(options: { annotations?: boolean; initializationOptions?: object; prepare?: (root: string) => void; files?: number } = {}): Promise<IndexedServer> {
+  const workspace = createTestWorkspace({ annotations: options.annotations });
+  options.prepare?.(workspace.root);
+  const client = await LspTestClient.start(workspace.root, options.initializationOptions);
+  await client.waitForLog(new RegExp(`Indexed ${options.files ?? '\\d+'} corpus files`));
+  return { workspace, client };
+}
+
+export async function stopIndexedServer(server: IndexedServer): Promise<void> {
+  await server.client.stop();
+  server.workspace.dispose();
+}
