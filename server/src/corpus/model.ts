@@ -135,10 +135,6 @@ export interface ParsedCorpusFile {
   readonly boilerplate: readonly Boilerplate[];
 }
 
-export function spanText(text: string, span: Span): string {
-  return text.slice(span.start, span.end);
-}
-
 export function spanContains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }

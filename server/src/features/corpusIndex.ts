@@ -37,10 +37,8 @@ export class CorpusIndex {
   private nextVersion = 1;
 
   /** Parses the text and replaces the file; returns the uris whose problems may have changed. */
-  setFile(uri: string, text: string, fileProblems: readonly Problem[] = []): string[] {
-    const parsed = parseCorpusFile(text);
-    const withFileProblems = fileProblems.length ? { ...parsed, problems: [...fileProblems, ...parsed.problems] } : parsed;
-    return this.store(uri, { uri, version: this.nextVersion++, text, parsed: withFileProblems });
+  setFile(uri: string, text: string): string[] {
+    return this.store(uri, { uri, version: this.nextVersion++, text, parsed: parseCorpusFile(text) });
   }
 
   /** Stores a file that could not be parsed (binary, too large): only its problems are known. */
@@ -64,10 +62,6 @@ export class CorpusIndex {
   /** Changes whenever any file changes: a cache key for derived whole-corpus facts. */
   get generation(): number {
     return this.nextVersion;
-  }
-
-  get size(): number {
-    return this.files.size;
   }
 
   onDidChange(listener: CorpusChangeListener): void {

@@ -48,10 +48,13 @@ export class PassageIndex {
       if (open) runs.push({ span: open.span, releaseIndex: open.releaseIndex, elsewhere: [...open.targets.values()], releaseCount: open.targets.size });
       open = undefined;
     };
+    const text = this.corpus.getFile(uri)?.text ?? '';
     for (const sentence of this.sentencesByFile.get(uri)?.sentences ?? []) {
       // Once a run names MAX_TARGETS releases, a sentence only has to show that it repeats.
       const others = this.findOthers(sentence, open && open.targets.size >= MAX_TARGETS ? 1 : MAX_TARGETS);
-      if (others.length === 0 || (open && open.releaseIndex !== sentence.releaseIndex)) close();
+      // Text between two repeated sentences (a short sentence said once) ends the run: runs are repeated text only.
+      const interrupted = open !== undefined && /\S/.test(text.slice(open.span.end, sentence.span.start));
+      if (others.length === 0 || interrupted || (open && open.releaseIndex !== sentence.releaseIndex)) close();
       if (others.length === 0) continue;
       open ??= { span: sentence.span, releaseIndex: sentence.releaseIndex, targets: new Map() };
       open.span = { start: open.span.start, end: sentence.span.end };
@@ -62,14 +65,6 @@ export class PassageIndex {
     }
     close();
     return runs;
-  }
-
-  /** The repeated sentence at the offset and where else it stands (at most `limit` places), or undefined. */
-  findOccurrencesAt(uri: string, offset: number, limit = 1000): { span: Span; elsewhere: PassageOccurrence[] } | undefined {
-    this.refresh();
-    const sentence = this.sentencesByFile.get(uri)?.sentences.find((s) => s.span.start <= offset && offset <= s.span.end);
-    const elsewhere = sentence ? this.findOthers(sentence, limit) : [];
-    return sentence && elsewhere.length ? { span: sentence.span, elsewhere } : undefined;
   }
 
   /** Hashes the sentences of up to `maxFiles` changed files; true while more are waiting (background warm-up). */
@@ -136,7 +131,7 @@ function isSpace(code: number): boolean {
  * FNV-1a hashes and the folded length, computed in one pass without building the folded string. Different
  * sentences sharing all three are vanishingly rare (about one in 2^64).
  */
-export function getPassageKey(text: string, span: Span): string {
+function getPassageKey(text: string, span: Span): string {
   let start = span.start;
   let end = span.end;
   while (start < end && QUOTES.has(text.charCodeAt(start))) start++;

@@ -4,7 +4,7 @@
 import { ServerContext } from './context';
 import { isDiskCorpusFile, reloadFromDisk } from './workspaceFiles';
 
-export const CORPUS_LANGUAGE_ID = 'press-corpus';
+const CORPUS_LANGUAGE_ID = 'press-corpus';
 
 export function syncOpenDocuments(ctx: ServerContext): void {
   const isCorpusDocument = (uri: string, languageId: string) => languageId === CORPUS_LANGUAGE_ID || isDiskCorpusFile(uri);

@@ -17,7 +17,7 @@ const SEVERITIES: Record<ProblemSeverity, DiagnosticSeverity> = {
 const DIAGNOSTICS_PAGE = pathToFileURL(join(__dirname, '..', 'docs', 'diagnostics.md')).toString();
 
 /** The page anchor of a code: `release.missing-source` → `release-missing-source`. */
-export function getProblemHelpLink(code: string): string {
+function getProblemHelpLink(code: string): string {
   return `${DIAGNOSTICS_PAGE}#${code.replace(/\./g, '-')}`;
 }
 

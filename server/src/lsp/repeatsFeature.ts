@@ -2,7 +2,7 @@
 // The lens runs the client command pressCorpus.showRepeats with the other occurrences as LSP locations.
 
 import { CodeLens, Location } from 'vscode-languageserver/node';
-import { PassageIndex, PassageOccurrence } from '../features/passageIndex';
+import { MAX_TARGETS, PassageIndex, PassageOccurrence } from '../features/passageIndex';
 import { getFileWithLines, ServerContext } from './context';
 import { LspFeature } from './feature';
 
@@ -44,6 +44,7 @@ function warmUpWhenIdle(ctx: ServerContext, passages: PassageIndex): void {
 }
 
 function describeRepeat(ctx: ServerContext, first: PassageOccurrence, releaseCount: number): string {
+  if (releaseCount >= MAX_TARGETS) return `Repeated in ${MAX_TARGETS} or more other releases`;
   if (releaseCount > 1) return `Repeated in ${releaseCount} other releases`;
   const title = ctx.index.getFile(first.uri)?.parsed.releases[first.releaseIndex]?.title ?? '';
   return `Repeated in “${title.length > 60 ? `${title.slice(0, 57)}…` : title}” (${first.uri.slice(first.uri.lastIndexOf('/') + 1)})`;

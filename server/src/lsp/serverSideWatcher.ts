@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { FileChangeType, FileEvent } from 'vscode-languageserver/node';
 
 /** "**\/seeds/**\/*.txt" → "seeds": the part of a glob before its first wildcard segment. */
-export function getStaticBase(glob: string): string {
+function getStaticBase(glob: string): string {
   const segments = glob.replace(/^(\*\*\/)+/, '').split('/');
   const firstWild = segments.findIndex((segment) => /[*?[\]{}!]/.test(segment));
   return segments.slice(0, firstWild < 0 ? segments.length - 1 : firstWild).join('/');
