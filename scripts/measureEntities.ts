@@ -39,7 +39,7 @@ export function measureEntityRecognition(root: string, labelFile: string, withKn
   const corpus = new CorpusIndex();
   for (const file of new Set(labels.releases.map((r) => r.file))) corpus.setFile(file, readFileSync(join(root, file), 'utf8'));
   const entities = new EntityIndex(corpus);
-  if (withKnowledgeBase) entities.setKnowledgeBase(parseEntityFile(readFileSync(join(root, 'annotations', 'entities.yaml'), 'utf8')));
+  if (withKnowledgeBase) entities.setKnowledgeBase([parseEntityFile(readFileSync(join(root, 'annotations', 'entities.yaml'), 'utf8'))]);
   const counts = new Map(MEASURED_KINDS.map((kind) => [kind, { labelled: 0, predicted: 0, correct: 0 }]));
   const misses: string[] = [];
   for (const labelled of labels.releases) {

@@ -2,13 +2,14 @@
 // The server sends LSP JSON; VS Code's peek wants its own Uri/Position/Location objects.
 
 import * as vscode from 'vscode';
+import { CLIENT_COMMANDS } from '../../server/src/protocol';
 
 interface JsonPosition { line: number; character: number }
 interface JsonLocation { uri: string; range: { start: JsonPosition; end: JsonPosition } }
 
 export function registerRepeats(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('pressCorpus.showRepeats', (uri: string, position: JsonPosition, locations: JsonLocation[]) => {
+    vscode.commands.registerCommand(CLIENT_COMMANDS.showRepeats, (uri: string, position: JsonPosition, locations: JsonLocation[]) => {
       const toPosition = (p: JsonPosition) => new vscode.Position(p.line, p.character);
       return vscode.commands.executeCommand(
         'editor.action.showReferences',

@@ -2,29 +2,17 @@
 // The client never computes tags itself; it asks the server (workspace/executeCommand) and draws the answer.
 
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, Range } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
+import { ListTagsArguments, ProtocolRange, SERVER_COMMANDS, TagInfo } from '../../server/src/protocol';
 
-/** One tag as pressCorpus.listTags and pressCorpus.tagPassage answer it. */
-export interface TagInfo {
-  readonly id: string;
-  readonly uri: string;
-  readonly range: Range;
-  readonly status: 'anchored' | 'orphaned';
-  readonly tags: readonly string[];
-  readonly note: string;
-  readonly release: string;
-  readonly quote: string;
-}
-
-/** Sent by the server whenever tags of these corpus files may look different. */
-export const TAGS_CHANGED_NOTIFICATION = 'pressCorpus/tagsChanged';
+export type { TagInfo };
 
 export async function executeTagCommand<R>(client: LanguageClient, command: string, argument: object): Promise<R> {
   return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [argument] })) as R;
 }
 
-export function listTags(client: LanguageClient, filter: { uri?: string; tag?: string } = {}): Promise<TagInfo[]> {
-  return executeTagCommand<TagInfo[]>(client, 'pressCorpus.listTags', filter);
+export function listTags(client: LanguageClient, filter: ListTagsArguments = {}): Promise<TagInfo[]> {
+  return executeTagCommand<TagInfo[]>(client, SERVER_COMMANDS.listTags, filter);
 }
 
 /** Every tag name with its number of passages, most used first. */
@@ -34,7 +22,7 @@ export function countTagNames(tags: readonly TagInfo[]): { name: string; count: 
   return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }
 
-export function toVscodeRange(range: Range): vscode.Range {
+export function toVscodeRange(range: ProtocolRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { TagDecorations } from './tagDecorations';
 import { EDIT_TAG_COMMAND, editTag, REMOVE_TAG_COMMAND, removeTag, RENAME_TAG_COMMAND, renameTag, TAG_SELECTION_COMMAND, tagSelection } from './tagPrompts';
-import { TAGS_CHANGED_NOTIFICATION } from './tagRequests';
+import { TAGS_CHANGED_NOTIFICATION, TagsChangedParams } from '../../server/src/protocol';
 import { registerTagsView } from './tagsView';
 
 export function registerTags(context: vscode.ExtensionContext, client: LanguageClient): void {
@@ -23,7 +23,7 @@ export function registerTags(context: vscode.ExtensionContext, client: LanguageC
       view.refresh();
       void decorations.redraw();
     }),
-    client.onNotification(TAGS_CHANGED_NOTIFICATION, ({ uris }: { uris: string[] }) => {
+    client.onNotification(TAGS_CHANGED_NOTIFICATION, ({ uris }: TagsChangedParams) => {
       view.refreshSoon();
       void decorations.redraw(uris);
     }),

@@ -4,6 +4,7 @@
 //   //- seeds/a.txt  starts a file (without it the whole fixture is seeds/a.txt)
 
 import { Span } from '../../server/src/corpus/model';
+import { Corpus } from '../../server/src/features/corpus';
 import { CorpusIndex } from '../../server/src/features/corpusIndex';
 
 export const FIXTURE_ROOT = 'file:///workspace/';
@@ -20,16 +21,19 @@ export interface Fixture {
   readonly files: readonly FixtureFile[];
   /** The file holding the cursor (or the first file). */
   readonly main: FixtureFile;
+  /** The corpus with every derived index, as the engine holds it. */
+  readonly corpus: Corpus;
+  /** The files alone (`corpus.files`). */
   readonly index: CorpusIndex;
 }
 
 export function parseFixture(source: string): Fixture {
   const sections = splitFiles(source);
   const files = sections.map(({ path, body }) => stripMarkers(path, body));
-  const index = new CorpusIndex();
-  for (const file of files) index.setFile(file.uri, file.text);
+  const corpus = new Corpus();
+  for (const file of files) corpus.files.setFile(file.uri, file.text);
   const main = files.find((file) => file.cursor !== undefined) ?? files[0];
-  return { files, main, index };
+  return { files, main, corpus, index: corpus.files };
 }
 
 function splitFiles(source: string): { path: string; body: string }[] {

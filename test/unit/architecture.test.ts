@@ -27,7 +27,7 @@ function violations(layer: string, forbidden: RegExp): string[] {
 
 const IO_OR_PROTOCOL = /^(vscode|vscode-languageserver.*|vscode-languageclient.*|(node:)?(fs|fs\/promises|child_process|net|http|https))$/;
 
-for (const layer of ['server/src/corpus', 'server/src/annotations', 'server/src/features']) {
+for (const layer of ['server/src/corpus', 'server/src/annotations', 'server/src/features', 'server/src/engine']) {
   test(`${layer} imports no LSP, VS Code or file system module`, () => {
     assert.deepEqual(violations(layer, IO_OR_PROTOCOL), []);
   });
@@ -37,8 +37,25 @@ test('the corpus model does not import the features or the LSP layer', () => {
   assert.deepEqual(violations('server/src/corpus', /\/(features|lsp|annotations)\//), []);
 });
 
-test('the client imports no server code (no language logic in the client)', () => {
-  assert.deepEqual(violations('client/src', /server\/src/), []);
+test('the features layer does not import the engine, the hosts or the front ends', () => {
+  assert.deepEqual(violations('server/src/features', /\/(engine|host|lsp|cli)\//), []);
+});
+
+test('the engine reaches the outside world only through its host interface', () => {
+  assert.deepEqual(violations('server/src/engine', /\/(host|lsp|cli)\//), []);
+});
+
+test('the CLI is a front end of the engine: it never imports the language server', () => {
+  assert.deepEqual(violations('server/src/cli', /\/lsp\/|^vscode-languageserver/), []);
+});
+
+test('the client imports no server code but the shared protocol (no language logic in the client)', () => {
+  assert.deepEqual(violations('client/src', /server\/src\/(?!protocol$)/), []);
+  assert.ok(importsOf(join(REPO_ROOT, 'client/src/tagRequests.ts')).some((spec) => spec.endsWith('server/src/protocol')));
+});
+
+test('the protocol module is plain types and names, importing nothing', () => {
+  assert.deepEqual(importsOf(join(REPO_ROOT, 'server/src/protocol.ts')), []);
 });
 
 test('the scan finds imports (it can fail)', () => {

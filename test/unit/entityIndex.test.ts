@@ -4,8 +4,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseEntityFile } from '../../server/src/annotations/entityFile';
+import { NO_EDITOR } from '../../server/src/engine/editorBuffers';
+import { EntityKnowledge } from '../../server/src/engine/entityKnowledge';
+import { MemoryHost } from '../../server/src/engine/memoryHost';
 import { EntityIndex } from '../../server/src/features/entityIndex';
-import { parseFixture, renderSpans } from '../support/fixture';
+import { FIXTURE_ROOT, parseFixture, renderSpans } from '../support/fixture';
 
 const CORPUS = `//- seeds/a.txt
 Speech by NATO Secretary General Jens Stoltenberg
@@ -49,7 +52,7 @@ test('an entry of entities.yaml gives the entity its id and name, through any al
   const yaml = 'entities:\n  - id: jens\n    name: Jens Stoltenberg\n    kind: person\n    aliases: [Stoltenberg]\n  - id: russia\n    name: Russia\n    kind: country\n';
   const fixture = parseFixture(CORPUS);
   const entities = new EntityIndex(fixture.index);
-  entities.setKnowledgeBase(parseEntityFile(yaml));
+  entities.setKnowledgeBase([parseEntityFile(yaml)]);
   assert.equal(entities.findMentionAt(fixture.main.uri, fixture.main.cursor!)?.entity?.id, 'jens');
   const moscow = fixture.main.text.indexOf('Moscow');
   assert.equal(entities.findMentionAt(fixture.main.uri, moscow + 1)?.entity?.id, 'russia');
@@ -58,9 +61,25 @@ test('an entry of entities.yaml gives the entity its id and name, through any al
 test('a broken entities.yaml leaves the last good entries in force', () => {
   const fixture = parseFixture(CORPUS);
   const entities = new EntityIndex(fixture.index);
-  entities.setKnowledgeBase(parseEntityFile('entities:\n  - id: jens\n    name: Jens Stoltenberg\n    kind: person\n'));
-  entities.setKnowledgeBase(parseEntityFile('entities:\n  - id: [broken\n'));
+  const knowledge = new EntityKnowledge(new MemoryHost(), [FIXTURE_ROOT], entities, NO_EDITOR);
+  const [uri] = knowledge.fileUris;
+  knowledge.setText(uri, 'entities:\n  - id: jens\n    name: Jens Stoltenberg\n    kind: person\n');
+  knowledge.setText(uri, 'entities:\n  - id: [broken\n');
+  assert.equal(knowledge.getFile(uri).parsed.writable, false);
   assert.equal(entities.findMentionAt(fixture.main.uri, fixture.main.cursor!)?.entity?.id, 'jens');
+});
+
+test('each workspace folder has its own entities.yaml; an earlier folder wins a shared name', () => {
+  const fixture = parseFixture(CORPUS);
+  const entities = new EntityIndex(fixture.index);
+  const knowledge = new EntityKnowledge(new MemoryHost(), ['file:///other/', FIXTURE_ROOT], entities, NO_EDITOR);
+  const [other, own] = knowledge.fileUris;
+  knowledge.setText(own, 'entities:\n  - id: jens\n    name: Jens Stoltenberg\n    kind: person\n  - id: russia\n    name: Russia\n    kind: country\n');
+  knowledge.setText(other, 'entities:\n  - id: sg\n    name: Jens Stoltenberg\n    kind: person\n');
+  assert.equal(entities.findMentionAt(fixture.main.uri, fixture.main.cursor!)?.entity?.id, 'sg');
+  assert.equal(entities.findMentionAt(fixture.main.uri, fixture.main.text.indexOf('Moscow') + 1)?.entity?.id, 'russia');
+  assert.equal(knowledge.findFileOfRecord('russia'), own);
+  assert.equal(knowledge.getFileUriFor(fixture.main.uri), own);
 });
 
 test('references in one file: every mention of the entity, surname and "Mr" forms included', () => {

@@ -2,14 +2,14 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ProblemCode } from '../../server/src/corpus/model';
 import { computeFileProblems } from '../../server/src/features/diagnostics';
-import { computeQuickFixes } from '../../server/src/features/quickFixes';
 import { parseFixture } from '../support/fixture';
 
-function applyFirstFix(fixture: string, code: string, nth = 0): string {
-  const { main, index } = parseFixture(fixture);
-  const problem = computeFileProblems(index, main.uri).filter((p) => p.code === code)[nth];
-  const fix = computeQuickFixes(index, main.uri, code, problem.span)[0];
+function applyFirstFix(fixture: string, code: ProblemCode, nth = 0): string {
+  const { main, corpus } = parseFixture(fixture);
+  const problem = computeFileProblems(corpus, main.uri).filter((p) => p.code === code)[nth];
+  const fix = problem.fixes![0];
   return [...fix.edits].sort((a, b) => b.span.start - a.span.start).reduce((text, edit) => text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end), main.text);
 }
 
@@ -42,8 +42,8 @@ Related Stories
 });
 
 test('problems without an obvious fix offer none', () => {
-  const { main, index } = parseFixture('Allies meet in Brussels\n\nSource: NATO\n\nThe report can be accessed here.\n');
-  const problem = computeFileProblems(index, main.uri)[0];
+  const { main, corpus } = parseFixture('Allies meet in Brussels\n\nSource: NATO\n\nThe report can be accessed here.\n');
+  const problem = computeFileProblems(corpus, main.uri)[0];
   assert.equal(problem.code, 'release.dangling-reference');
-  assert.deepEqual(computeQuickFixes(index, main.uri, problem.code, problem.span), []);
+  assert.equal(problem.fixes, undefined);
 });

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { readTextIfExists, STALE_LOCK_MS, withFileLock, writeFileAtomically } from '../../server/src/lsp/tagFileWriting';
+import { readTextIfExists, STALE_LOCK_MS, withFileLock, writeFileAtomically } from '../../server/src/host/fileLock';
 
 const folder = mkdtempSync(join(tmpdir(), 'press-corpus-lock-'));
 after(() => rmSync(folder, { recursive: true, force: true }));

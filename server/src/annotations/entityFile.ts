@@ -14,7 +14,7 @@
 
 import { isMap, isScalar, isSeq, Node, parseDocument, stringify, YAMLMap } from 'yaml';
 import { ENTITY_KINDS, EntityKind, normaliseName } from '../corpus/entities/entityModel';
-import { Problem, Span } from '../corpus/model';
+import { Problem, ProblemCode, Span } from '../corpus/model';
 
 export interface EntityRecord {
   readonly id: string;
@@ -162,7 +162,7 @@ function getStrings(map: YAMLMap, key: string): string[] | undefined {
   return values.every((v): v is string => typeof v === 'string') ? values : undefined;
 }
 
-function problemAt(node: Node | null | undefined, code: string, severity: Problem['severity'], message: string): Problem {
+function problemAt(node: Node | null | undefined, code: ProblemCode, severity: Problem['severity'], message: string): Problem {
   const range = node?.range ?? [0, 0, 0];
   return { code, severity, message, span: { start: range[0], end: range[1] } };
 }

@@ -1,6 +1,6 @@
 // The problems one release shows on its own. Cross-file problems (duplicates) live in the features layer.
 
-import { Problem, Release, Span } from './model';
+import { Problem, ProblemCode, Release, Span } from './model';
 import { countWords } from './text';
 
 const DANGLING_REFERENCE =
@@ -12,7 +12,7 @@ const CONTACT_DETAILS = /\S@\S|https?:\/\/|\bwww\.|\+?\d[\d\s().-]{6,}\d$/;
 
 export function findReleaseProblems(text: string, release: Release, releaseIndex: number): Problem[] {
   const problems: Problem[] = [];
-  const add = (code: string, severity: Problem['severity'], message: string, span: Span) => problems.push({ code, severity, message, span, releaseIndex });
+  const add = (code: ProblemCode, severity: Problem['severity'], message: string, span: Span) => problems.push({ code, severity, message, span, releaseIndex });
   const titleSpan = release.titleSpans[0];
 
   if (!release.title) {

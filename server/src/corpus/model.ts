@@ -2,6 +2,8 @@
 // Every span is a pair of UTF-16 offsets into the file's text (end exclusive); line/column exist only in the
 // LSP layer. Model objects are plain, immutable data: parse once, share freely between requests.
 
+import type { ProblemCode } from './problemCodes';
+
 export interface Span {
   readonly start: number;
   readonly end: number;
@@ -104,20 +106,20 @@ export interface Release {
 
 export type ProblemSeverity = 'error' | 'warning' | 'information' | 'hint';
 
-/** Stable dotted codes, each documented in docs/diagnostics.md. */
-export type ProblemCode =
-  | 'release.missing-title'
-  | 'release.missing-source'
-  | 'release.boilerplate'
-  | 'release.photo-caption'
-  | 'release.truncated'
-  | 'release.dangling-reference'
-  | 'release.empty-body'
-  | 'release.duplicate'
-  | 'transcript.inaudible'
-  | 'file.binary'
-  | 'file.too-large'
-  | (string & {});
+export type { ProblemCode };
+
+/** A replacement of one span of the file's text. */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** An obvious fix of a problem, carried by the problem itself, so no one has to find the problem again. */
+export interface ProblemFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly preferred: boolean;
+}
 
 export interface Problem {
   readonly code: ProblemCode;
@@ -126,6 +128,7 @@ export interface Problem {
   readonly span: Span;
   /** Index of the release the problem belongs to, when it belongs to one. */
   readonly releaseIndex?: number;
+  readonly fixes?: readonly ProblemFix[];
 }
 
 export interface ParsedCorpusFile {

@@ -15,7 +15,7 @@ export function parseCorpusFile(text: string): ParsedCorpusFile {
   const boilerplate = leadingChrome.map((block) => toBoilerplate(text, block));
   const problems = releases.flatMap((release, releaseIndex) => findReleaseProblems(text, release, releaseIndex));
   const fileChromeProblems = boilerplate.map((chrome) => ({
-    code: 'release.boilerplate',
+    code: 'release.boilerplate' as const,
     severity: 'warning' as const,
     message: `Web page chrome, not press text: “${chrome.text}”.`,
     span: chrome.span,

@@ -2,8 +2,8 @@
 // the entities it appears with. Work is proportional to the entity's own mentions and their releases.
 
 import { EntityRecord } from '../annotations/entityFile';
-import { CorpusIndex } from './corpusIndex';
-import { Entity, EntityIndex, MentionIn } from './entityIndex';
+import { CorpusView } from './corpus';
+import { Entity, MentionIn } from './entityIndex';
 
 export interface ReleaseAppearance {
   readonly uri: string;
@@ -29,13 +29,14 @@ export interface EntityCard {
 
 const MAX_COMPANION_RELEASES = 500;
 
-export function computeEntityCard(corpus: CorpusIndex, entities: EntityIndex, entity: Entity, companionLimit = 5): EntityCard {
+export function computeEntityCard(corpus: CorpusView, entity: Entity, companionLimit = 5): EntityCard {
+  const { entities } = corpus;
   const references = entities.findReferences(entity.id);
   const roles = new Map<string, number>();
   const spellings = new Map<string, number>();
   const releases = new Map<string, ReleaseAppearance>();
   for (const { uri, mention } of references) {
-    const file = corpus.getFile(uri);
+    const file = corpus.files.getFile(uri);
     if (!file) continue;
     if (mention.role && mention.form !== 'title') roles.set(mention.role, (roles.get(mention.role) ?? 0) + 1);
     const written = file.text.slice(mention.span.start, mention.span.end).replace(/\s+/g, ' ');
@@ -58,7 +59,7 @@ export function computeEntityCard(corpus: CorpusIndex, entities: EntityIndex, en
   };
 }
 
-function findCompanions(entities: EntityIndex, entity: Entity, releases: readonly ReleaseAppearance[], limit: number): { entity: Entity; releases: number; mentions: number }[] {
+function findCompanions(entities: CorpusView['entities'], entity: Entity, releases: readonly ReleaseAppearance[], limit: number): { entity: Entity; releases: number; mentions: number }[] {
   const shared = new Map<string, { entity: Entity; releases: number; mentions: number }>();
   for (const release of releases) {
     const inRelease = new Map<string, { entity: Entity; mentions: number }>();

@@ -9,7 +9,8 @@ import { EntityKind, FileEntities, kindOfKey, Mention, nameOfKey, normaliseName 
 import { getGazetteer } from '../corpus/entities/gazetteer';
 import { computeFileEntities } from '../corpus/entities/recognize';
 import { normaliseRole } from '../corpus/entities/roles';
-import { CorpusIndex } from './corpusIndex';
+import { CorpusFile, CorpusIndex } from './corpusIndex';
+import { DerivedIndex, IncrementalIndex } from './incremental';
 
 export interface Entity {
   /** The entities.yaml id, or the corpus key (`person:jens stoltenberg`). */
@@ -27,15 +28,14 @@ export interface MentionIn {
 type Counts = Map<string, Map<string, number>>;
 
 interface FileSummary {
-  readonly version: number;
   readonly entities: FileEntities;
   /** [table, from, to] rows this file adds to the corpus-wide counts. */
   readonly rows: readonly (readonly [Counts, string, string])[];
 }
 
-export class EntityIndex {
-  private readonly files = new Map<string, FileSummary>();
-  private readonly dirty = new Set<string>();
+export class EntityIndex implements DerivedIndex<FileSummary> {
+  readonly name = 'entities';
+  readonly incremental: IncrementalIndex<FileSummary>;
   private readonly filesByKey: Counts = new Map(); // key → uri → mentions
   private readonly fullNamesBySurname: Counts = new Map(); // "stoltenberg" → person:jens stoltenberg → n
   private readonly holdersByRole: Counts = new Map(); // "nato secretary general" → person key → n
@@ -46,17 +46,19 @@ export class EntityIndex {
   private recordsById = new Map<string, EntityRecord>();
   private resolved = new Map<string, Entity | null>();
 
-  constructor(private readonly corpus: CorpusIndex) {
-    corpus.onDidChange((uris) => uris.forEach((uri) => this.dirty.add(uri)));
-    for (const file of corpus.getFiles()) this.dirty.add(file.uri);
+  constructor(corpus: CorpusIndex) {
+    this.incremental = new IncrementalIndex(corpus, this);
   }
 
-  /** The analysts' entries; the last good parse stays in force while the file has errors. */
-  setKnowledgeBase(file: ParsedEntityFile): void {
-    if (!file.writable) return;
+  /**
+   * The analysts' entries of every workspace folder's entities.yaml, in folder order (an earlier folder's entry
+   * wins a shared name or id). The caller passes each file's last good parse.
+   */
+  setKnowledgeBase(files: readonly ParsedEntityFile[]): void {
     this.records = new Map();
-    this.recordsById = new Map(file.records.map((r) => [r.id, r]));
-    for (const record of file.records) {
+    this.recordsById = new Map();
+    for (const record of files.flatMap((file) => file.records)) {
+      if (!this.recordsById.has(record.id)) this.recordsById.set(record.id, record);
       for (const alias of [record.name, ...record.aliases]) if (!this.records.has(normaliseName(alias))) this.records.set(normaliseName(alias), record);
     }
     this.resolved.clear();
@@ -68,8 +70,7 @@ export class EntityIndex {
 
   /** The file's mentions, recognised once per file version. */
   getFileEntities(uri: string): FileEntities | undefined {
-    this.refresh();
-    return this.files.get(uri)?.entities;
+    return this.incremental.getSummary(uri)?.entities;
   }
 
   /** The entity mentioned at the offset, with the mention. */
@@ -89,7 +90,7 @@ export class EntityIndex {
 
   /** What a mention names in the corpus, or undefined for a capitalised word nothing names. */
   resolve(mention: Mention): Entity | undefined {
-    this.refresh();
+    this.incremental.refresh();
     const cacheKey = mention.form === 'title' ? `${mention.key}|${mention.role}` : mention.form === 'candidate' ? `?${mention.key}` : mention.key;
     let entity = this.resolved.get(cacheKey);
     if (entity === undefined) {
@@ -101,14 +102,14 @@ export class EntityIndex {
 
   /** Every mention of the entity in the corpus, in uri and offset order. */
   findReferences(entityId: string): MentionIn[] {
-    this.refresh();
+    this.incremental.refresh();
     const found: MentionIn[] = [];
     const uris = new Set<string>();
     for (const [key, files] of this.filesByKey) {
       if (this.keyMayName(key, entityId)) files.forEach((_, uri) => uris.add(uri));
     }
     for (const uri of [...uris].sort()) {
-      for (const mention of this.files.get(uri)?.entities.mentions ?? []) {
+      for (const mention of this.incremental.getSummary(uri)?.entities.mentions ?? []) {
         if (this.resolve(mention)?.id === entityId) found.push({ uri, mention });
       }
     }
@@ -117,7 +118,7 @@ export class EntityIndex {
 
   /** Entities whose name contains the query (case and accents ignored), most mentioned first, with a first mention. */
   findEntities(query: string, limit: number): { entity: Entity; mentions: number; first: MentionIn | undefined }[] {
-    this.refresh();
+    this.incremental.refresh();
     const wanted = normaliseName(query);
     const found = new Map<string, { entity: Entity; mentions: number; firstUri: string; firstKey: string }>();
     for (const [key, files] of this.filesByKey) {
@@ -133,7 +134,7 @@ export class EntityIndex {
     }
     const best = [...found.values()].sort((a, b) => b.mentions - a.mentions || a.entity.name.localeCompare(b.entity.name)).slice(0, limit);
     return best.map(({ entity, mentions, firstUri, firstKey }) => {
-      const mention = this.files.get(firstUri)?.entities.mentions.find((m) => m.key === firstKey);
+      const mention = this.incremental.getSummary(firstUri)?.entities.mentions.find((m) => m.key === firstKey);
       return { entity, mentions, first: mention && { uri: firstUri, mention } };
     });
   }
@@ -141,7 +142,7 @@ export class EntityIndex {
   getEntityById(id: string): Entity | undefined {
     const record = this.recordsById.get(id);
     if (record) return { id, name: record.name, kind: record.kind, record };
-    this.refresh();
+    this.incremental.refresh();
     return this.filesByKey.has(id) ? this.entityOfKey(id) : undefined;
   }
 
@@ -191,34 +192,19 @@ export class EntityIndex {
     return { id: key, name, kind };
   }
 
-  /**
-   * Recomputes up to `maxFiles` changed files; true when some remain. The server drains the queue in slices
-   * between requests, so a first hover after indexing a large corpus does not wait for all of it.
-   */
-  refreshSome(maxFiles: number): boolean {
-    this.refresh(maxFiles);
-    return this.dirty.size > 0;
+  summarise(file: CorpusFile): FileSummary {
+    return this.summariseEntities(file.text, computeFileEntities(file.text, file.parsed));
   }
 
-  /** Recomputes the files changed since the last request, and only those. */
-  private refresh(maxFiles = Infinity): void {
-    if (this.dirty.size === 0) return;
-    let done = 0;
-    for (const uri of this.dirty) {
-      if (done++ >= maxFiles) break;
-      this.dirty.delete(uri);
-      const file = this.corpus.getFile(uri);
-      const old = this.files.get(uri);
-      if (old && file && old.version === file.version) continue;
-      if (old) this.apply(uri, old, -1);
-      if (!file) {
-        this.files.delete(uri);
-        continue;
-      }
-      const summary = this.summarise(file.version, file.text, computeFileEntities(file.text, file.parsed));
-      this.files.set(uri, summary);
-      this.apply(uri, summary, +1);
-    }
+  add(uri: string, summary: FileSummary): void {
+    this.apply(uri, summary, +1);
+  }
+
+  remove(uri: string, summary: FileSummary): void {
+    this.apply(uri, summary, -1);
+  }
+
+  afterUpdate(): void {
     this.resolved.clear();
   }
 
@@ -228,7 +214,7 @@ export class EntityIndex {
   }
 
   /** The rows one file adds to the corpus-wide tables. */
-  private summarise(version: number, text: string, entities: FileEntities): FileSummary {
+  private summariseEntities(text: string, entities: FileEntities): FileSummary {
     const rows: [Counts, string, string][] = [];
     for (const m of entities.mentions) {
       if (m.kind === 'person' && m.form === 'name') {
@@ -240,7 +226,7 @@ export class EntityIndex {
       if (m.form !== 'candidate') rows.push([this.namedKeys, m.key, '']);
     }
     for (const [abbreviation, longName] of entities.abbreviationAliases) rows.push([this.longNamesByAbbreviation, abbreviation, longName]);
-    return { version, entities, rows };
+    return { entities, rows };
   }
 }
 

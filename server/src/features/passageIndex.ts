@@ -5,7 +5,8 @@
 
 import { Span } from '../corpus/model';
 import { findSentences } from '../corpus/sentences';
-import { CorpusIndex } from './corpusIndex';
+import { CorpusFile, CorpusIndex } from './corpusIndex';
+import { DerivedIndex, IncrementalIndex } from './incremental';
 
 export interface PassageOccurrence {
   readonly uri: string;
@@ -29,19 +30,18 @@ export interface RepeatedRun {
 
 export const MAX_TARGETS = 50;
 
-export class PassageIndex {
-  private readonly sentencesByFile = new Map<string, { version: number; sentences: Sentence[] }>();
+export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
+  readonly name = 'passages';
+  readonly incremental: IncrementalIndex<readonly Sentence[]>;
   private readonly holders = new Map<string, Set<Sentence>>();
-  private readonly dirty = new Set<string>();
 
   constructor(private readonly corpus: CorpusIndex) {
-    for (const file of corpus.getFiles()) this.dirty.add(file.uri);
-    corpus.onDidChange((uris) => uris.forEach((uri) => this.dirty.add(uri)));
+    this.incremental = new IncrementalIndex(corpus, this);
   }
 
   /** Runs of the file's sentences that stand in other releases too, in text order. */
   findRepeatedRuns(uri: string): RepeatedRun[] {
-    this.refresh();
+    this.incremental.refresh();
     const runs: RepeatedRun[] = [];
     let open: { span: Span; releaseIndex: number; targets: Map<string, PassageOccurrence> } | undefined;
     const close = () => {
@@ -49,7 +49,7 @@ export class PassageIndex {
       open = undefined;
     };
     const text = this.corpus.getFile(uri)?.text ?? '';
-    for (const sentence of this.sentencesByFile.get(uri)?.sentences ?? []) {
+    for (const sentence of this.incremental.getSummary(uri) ?? []) {
       // Once a run names MAX_TARGETS releases, a sentence only has to show that it repeats.
       const others = this.findOthers(sentence, open && open.targets.size >= MAX_TARGETS ? 1 : MAX_TARGETS);
       // Text between two repeated sentences (a short sentence said once) ends the run: runs are repeated text only.
@@ -67,19 +67,28 @@ export class PassageIndex {
     return runs;
   }
 
-  /** Hashes the sentences of up to `maxFiles` changed files; true while more are waiting (background warm-up). */
-  refreshSome(maxFiles: number): boolean {
-    let done = 0;
-    for (const uri of this.dirty) {
-      if (done++ >= maxFiles) return true;
-      this.dirty.delete(uri);
-      this.reindexFile(uri);
-    }
-    return false;
+  summarise(file: CorpusFile): readonly Sentence[] {
+    return file.parsed.releases.flatMap((release, releaseIndex) =>
+      release.paragraphs.flatMap((paragraph) =>
+        findSentences(file.text, paragraph.span).map((span) => ({ uri: file.uri, releaseIndex, span, key: getPassageKey(file.text, span) })),
+      ),
+    );
   }
 
-  private refresh(): void {
-    this.refreshSome(Number.POSITIVE_INFINITY);
+  add(_uri: string, sentences: readonly Sentence[]): void {
+    for (const sentence of sentences) {
+      const same = this.holders.get(sentence.key);
+      if (same) same.add(sentence);
+      else this.holders.set(sentence.key, new Set([sentence]));
+    }
+  }
+
+  remove(_uri: string, sentences: readonly Sentence[]): void {
+    for (const sentence of sentences) {
+      const same = this.holders.get(sentence.key)!;
+      same.delete(sentence);
+      if (same.size === 0) this.holders.delete(sentence.key);
+    }
   }
 
   /** Holders of the same sentence in other releases, the first `limit` of them. */
@@ -93,30 +102,6 @@ export class PassageIndex {
       if (others.length >= limit) break;
     }
     return others;
-  }
-
-  private reindexFile(uri: string): void {
-    const file = this.corpus.getFile(uri);
-    const stored = this.sentencesByFile.get(uri);
-    if (file && stored?.version === file.version) return;
-    for (const sentence of stored?.sentences ?? []) {
-      const same = this.holders.get(sentence.key)!;
-      same.delete(sentence);
-      if (same.size === 0) this.holders.delete(sentence.key);
-    }
-    this.sentencesByFile.delete(uri);
-    if (!file) return;
-    const sentences = file.parsed.releases.flatMap((release, releaseIndex) =>
-      release.paragraphs.flatMap((paragraph) =>
-        findSentences(file.text, paragraph.span).map((span) => ({ uri, releaseIndex, span, key: getPassageKey(file.text, span) })),
-      ),
-    );
-    for (const sentence of sentences) {
-      const same = this.holders.get(sentence.key);
-      if (same) same.add(sentence);
-      else this.holders.set(sentence.key, new Set([sentence]));
-    }
-    this.sentencesByFile.set(uri, { version: file.version, sentences });
   }
 }
 

@@ -1,34 +1,28 @@
-// Fixes for corpus problems whose fix is obvious, as text edits in corpus words (offsets).
+// Fixes for corpus problems whose fix is obvious, as text edits in corpus words (offsets), attached to the
+// problems themselves: the editor's code action and the CLI read them from the problem, never look it up again.
 
-import { Boilerplate, Span } from '../corpus/model';
+import { Boilerplate, Problem, ProblemFix, Span } from '../corpus/model';
 import { WHITE_SPACE } from '../corpus/text';
-import { CorpusIndex } from './corpusIndex';
-import { getMostCommonSource } from './diagnostics';
+import { CorpusView } from './corpus';
+import { CorpusFile } from './corpusIndex';
 
-export interface TextEdit {
-  readonly span: Span;
-  readonly newText: string;
+export function attachQuickFixes(corpus: CorpusView, file: CorpusFile, problems: readonly Problem[]): Problem[] {
+  return problems.map((problem) => {
+    const fixes = computeFixes(corpus, file, problem);
+    return fixes.length ? { ...problem, fixes } : problem;
+  });
 }
 
-export interface QuickFix {
-  readonly title: string;
-  readonly edits: readonly TextEdit[];
-  readonly preferred: boolean;
-}
-
-/** The fixes for the problem with this code at this span of the file, if it has an obvious one. */
-export function computeQuickFixes(index: CorpusIndex, uri: string, code: string, span: Span): QuickFix[] {
-  const file = index.getFile(uri);
-  if (!file) return [];
-  if (code === 'release.missing-source') {
-    const release = file.parsed.releases.find((r) => r.titleSpans[0].start === span.start);
-    if (!release) return [];
-    const source = getMostCommonSource(index) ?? 'Unknown';
+function computeFixes(corpus: CorpusView, file: CorpusFile, problem: Problem): ProblemFix[] {
+  if (problem.code === 'release.missing-source') {
+    const release = file.parsed.releases[problem.releaseIndex ?? -1];
+    if (!release?.titleSpans.length) return [];
+    const source = corpus.sources.getMostCommonSource() ?? 'Unknown';
     const titleEnd = release.titleSpans[release.titleSpans.length - 1].end;
     return [{ title: `Insert “Source: ${source}” after the title`, edits: [{ span: { start: titleEnd, end: titleEnd }, newText: `\n\nSource: ${source}` }], preferred: true }];
   }
-  if (code === 'release.boilerplate') {
-    const chrome = [...file.parsed.boilerplate, ...file.parsed.releases.flatMap((r) => r.boilerplate)].find((b) => b.span.start === span.start);
+  if (problem.code === 'release.boilerplate') {
+    const chrome = [...file.parsed.boilerplate, ...file.parsed.releases.flatMap((r) => r.boilerplate)].find((b) => b.span.start === problem.span.start);
     return chrome ? [{ title: `Delete the web page chrome “${chrome.text}”`, edits: [{ span: getChromeDeletionSpan(file.text, chrome), newText: '' }], preferred: true }] : [];
   }
   return [];

@@ -1,7 +1,7 @@
 // Finding releases across the whole corpus by a typed query (workspace symbols, the CLI, the benchmark).
 
 import { Release } from '../corpus/model';
-import { CorpusIndex } from './corpusIndex';
+import { CorpusView } from './corpus';
 
 export interface ReleaseHit {
   readonly uri: string;
@@ -14,10 +14,10 @@ export interface ReleaseHit {
  * words start with the query's letters in order ("cnmc" → "Chair of NATO Military Committee …"); an empty
  * query lists every release. Stops after `limit` hits. Editors rank and filter the answer further.
  */
-export function findReleases(index: CorpusIndex, query: string, limit: number): ReleaseHit[] {
+export function findReleases(corpus: CorpusView, query: string, limit: number): ReleaseHit[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const hits: ReleaseHit[] = [];
-  for (const file of index.getFiles()) {
+  for (const file of corpus.files.getFiles()) {
     for (let releaseIndex = 0; releaseIndex < file.parsed.releases.length; releaseIndex++) {
       const release = file.parsed.releases[releaseIndex];
       if (!matchesTitle(release.title.toLowerCase(), words)) continue;

@@ -6,9 +6,11 @@ import { Location, SemanticTokensBuilder, SymbolKind, WorkspaceSymbol } from 'vs
 import { EntityKind } from '../corpus/entities/entityModel';
 import { computeEntityCard, EntityCard } from '../features/entityCard';
 import { Entity, MentionIn } from '../features/entityIndex';
+import { getUriBaseName } from '../features/uris';
 import { getFileWithLines, ServerContext } from './context';
-import { getEntityKnowledge } from './entityKnowledge';
 import { registerEntityActions } from './entityActions';
+import { getLineTable } from './positions';
+import { toDiagnostic } from './problemConversion';
 import { LspFeature } from './feature';
 import { MAX_WORKSPACE_SYMBOLS } from './hub';
 
@@ -28,31 +30,31 @@ export const entityFeature: LspFeature = {
     semanticTokensProvider: { legend: LEGEND, full: true },
   },
   register(ctx) {
-    const knowledge = getEntityKnowledge(ctx);
+    const entities = () => ctx.workspace.view.entities;
     const entityAt = async (uri: string, position: { line: number; character: number }) => {
-      await knowledge.ensureLoaded();
+      await ctx.workspace.knowledge.ensureLoaded();
       const found = getFileWithLines(ctx, uri);
-      const hit = found && knowledge.entities.findMentionAt(uri, found.lines.toOffset(position));
+      const hit = found && entities().findMentionAt(found.file.uri, found.lines.toOffset(position));
       return hit?.entity && found ? { ...hit, entity: hit.entity, lines: found.lines } : undefined;
     };
 
     ctx.hub.addHoverProvider(async ({ textDocument, position }) => {
       const hit = await entityAt(textDocument.uri, position);
       if (!hit) return undefined;
-      const card = computeEntityCard(ctx.index, knowledge.entities, hit.entity);
+      const card = computeEntityCard(ctx.workspace.view, hit.entity);
       return { contents: { kind: 'markdown', value: printCard(card) }, range: hit.lines.toRange(hit.mention.span) };
     });
 
     ctx.hub.addDefinitionProvider(async ({ textDocument, position }) => {
       const hit = await entityAt(textDocument.uri, position);
       if (!hit) return undefined;
-      return getEntryLocation(ctx, hit.entity) ?? toLocation(ctx, knowledge.entities.findReferences(hit.entity.id)[0]);
+      return getEntryLocation(ctx, hit.entity) ?? toLocation(ctx, entities().findReferences(hit.entity.id)[0]);
     });
 
     ctx.hub.addReferencesProvider(async ({ textDocument, position, context }) => {
       const hit = await entityAt(textDocument.uri, position);
       if (!hit) return undefined;
-      const locations = knowledge.entities.findReferences(hit.entity.id).map((m) => toLocation(ctx, m)!);
+      const locations = entities().findReferences(hit.entity.id).map((m) => toLocation(ctx, m)!);
       const entry = context.includeDeclaration ? getEntryLocation(ctx, hit.entity) : undefined;
       return entry ? [entry, ...locations] : locations;
     });
@@ -60,25 +62,25 @@ export const entityFeature: LspFeature = {
     ctx.hub.addDocumentHighlightProvider(async ({ textDocument, position }) => {
       const hit = await entityAt(textDocument.uri, position);
       if (!hit) return undefined;
-      const mentions = knowledge.entities.getFileEntities(textDocument.uri)?.mentions ?? [];
-      return mentions.filter((m) => knowledge.entities.resolve(m)?.id === hit.entity.id).map((m) => ({ range: hit.lines.toRange(m.span) }));
+      const mentions = entities().getFileEntities(textDocument.uri)?.mentions ?? [];
+      return mentions.filter((m) => entities().resolve(m)?.id === hit.entity.id).map((m) => ({ range: hit.lines.toRange(m.span) }));
     });
 
     ctx.hub.addWorkspaceSymbolProvider(async ({ query }) => {
       if (query.startsWith('#')) return []; // tag queries
-      await knowledge.ensureLoaded();
-      return knowledge.entities.findEntities(query, MAX_WORKSPACE_SYMBOLS).flatMap(({ entity, first, mentions }): WorkspaceSymbol[] => {
+      await ctx.workspace.knowledge.ensureLoaded();
+      return entities().findEntities(query, MAX_WORKSPACE_SYMBOLS).flatMap(({ entity, first, mentions }): WorkspaceSymbol[] => {
         const location = getEntryLocation(ctx, entity) ?? toLocation(ctx, first);
         return location ? [{ name: entity.name, kind: SYMBOL_KINDS[entity.kind], containerName: `${entity.kind} · ${mentions} mentions`, location }] : [];
       });
     });
 
     ctx.connection.languages.semanticTokens.on(async ({ textDocument }) => {
-      await knowledge.ensureLoaded();
+      await ctx.workspace.knowledge.ensureLoaded();
       const found = getFileWithLines(ctx, textDocument.uri);
       const builder = new SemanticTokensBuilder();
-      for (const mention of knowledge.entities.getFileEntities(textDocument.uri)?.mentions ?? []) {
-        const entity = knowledge.entities.resolve(mention);
+      for (const mention of (found && entities().getFileEntities(found.file.uri)?.mentions) ?? []) {
+        const entity = entities().resolve(mention);
         const start = found?.lines.toPosition(mention.span.start);
         const end = found?.lines.toPosition(mention.span.end);
         // Semantic tokens are single-line; a name broken over two lines is left uncoloured.
@@ -88,14 +90,26 @@ export const entityFeature: LspFeature = {
       return builder.build();
     });
 
-    registerEntityActions(ctx, knowledge);
+    // The entity files' own problems (YAML errors, bad entries), on the files themselves.
+    ctx.hub.addDiagnosticSource((uri) => {
+      const knowledge = ctx.workspace.knowledge;
+      if (!knowledge.isEntityFileUri(uri)) return [];
+      const { parsed } = knowledge.getFile(uri);
+      const lines = getLineTable(parsed);
+      return parsed.problems.map((problem) => toDiagnostic(problem, lines));
+    });
+
+    registerEntityActions(ctx);
+  },
+  initialize(ctx) {
+    void ctx.workspace.knowledge.ensureLoaded().then(() => ctx.hub.publishDiagnostics(ctx.workspace.knowledge.fileUris));
   },
 };
 
 function getEntryLocation(ctx: ServerContext, entity: Entity): Location | undefined {
-  const knowledge = getEntityKnowledge(ctx);
-  const uri = knowledge.uri;
-  return entity.record && uri ? { uri, range: knowledge.lines.toRange(entity.record.span) } : undefined;
+  const uri = entity.record && ctx.workspace.knowledge.findFileOfRecord(entity.record.id);
+  if (!uri || !entity.record) return undefined;
+  return { uri, range: getLineTable(ctx.workspace.knowledge.getFile(uri).parsed).toRange(entity.record.span) };
 }
 
 function toLocation(ctx: ServerContext, found: MentionIn | undefined): Location | undefined {
@@ -117,7 +131,7 @@ function printCard(card: EntityCard): string {
   if (card.spellings.length > 1) lines.push('', `Written: ${card.spellings.slice(0, 8).map((s) => `“${s}”`).join(', ')}`);
   lines.push('', `${plural(card.mentionCount, 'mention')} in ${plural(card.releases.length, 'release')}:`);
   for (const release of card.releases.slice(0, 8)) {
-    lines.push(`- ${release.title}${release.date ? ` (${release.date})` : ''} — ${release.uri.slice(release.uri.lastIndexOf('/') + 1)}`);
+    lines.push(`- ${release.title}${release.date ? ` (${release.date})` : ''} — ${getUriBaseName(release.uri)}`);
   }
   if (card.releases.length > 8) lines.push(`- … and ${card.releases.length - 8} more`);
   if (card.companions.length) lines.push('', `Often with: ${card.companions.map((c) => `${c.entity.name} (${c.releases})`).join(', ')}`);

@@ -25,13 +25,14 @@ import {
   WorkspaceSymbol,
   WorkspaceSymbolParams,
 } from 'vscode-languageserver/node';
-import { watchOnServer } from './serverSideWatcher';
+import { CorpusWorkspace } from '../engine/corpusWorkspace';
+import { FileChangeKind } from '../engine/host';
+import { canonicaliseUri } from '../features/uris';
 
 type MaybePromise<T> = T | Promise<T>;
 type Provider<P, R> = (params: P) => MaybePromise<R[] | R | null | undefined>;
 export type CommandHandler = (args: unknown[]) => MaybePromise<unknown>;
 export type DiagnosticSource = (uri: string) => Diagnostic[];
-export type WatchedFilesHandler = (changes: FileEvent[]) => MaybePromise<void>;
 
 /** Workspace symbol answers are capped: a corpus of tens of thousands of releases would flood the picker. */
 export const MAX_WORKSPACE_SYMBOLS = 1000;
@@ -46,7 +47,7 @@ export class FeatureHub {
   private readonly inlayHints: Provider<InlayHintParams, InlayHint>[] = [];
   private readonly commands = new Map<string, CommandHandler>();
   private readonly diagnosticSources: DiagnosticSource[] = [];
-  private readonly fileWatchers: { globs: () => string[]; handler: WatchedFilesHandler }[] = [];
+  private workspace: CorpusWorkspace | undefined;
   private readonly pendingDiagnostics = new Set<string>();
 
   constructor(private readonly connection: Connection) {}
@@ -61,28 +62,18 @@ export class FeatureHub {
   addDiagnosticSource(source: DiagnosticSource): void { this.diagnosticSources.push(source); }
 
   /**
-   * Asks the client to watch these globs (read when the client is ready: they may come from settings) and
-   * passes every change event to the handler; handlers ignore uris that are not theirs.
+   * Asks the client to watch every file the engine reads; a client that cannot register watchers dynamically
+   * gets the server's own watcher, so external edits (git pull, hand edits) still reach the engine.
    */
-  addFileWatcher(globs: () => string[], handler: WatchedFilesHandler): void {
-    this.fileWatchers.push({ globs, handler });
-  }
-
-  /**
-   * Registers all watchers with a client that supports dynamic registration; otherwise the server watches
-   * the globs' folders itself, so external edits (git pull, hand edits) still reach the features.
-   */
-  async startFileWatching(clientWatchesFiles: boolean, workspaceFolders: readonly string[]): Promise<void> {
-    const globs = this.fileWatchers.flatMap((watcher) => watcher.globs());
+  async startFileWatching(workspace: CorpusWorkspace, clientWatchesFiles: boolean): Promise<void> {
+    this.workspace = workspace;
+    const globs = workspace.watchedGlobs;
     if (clientWatchesFiles) {
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
+      const watchers = globs.map((glob) => ({ globPattern: `**/${glob.replace(/^\*\*\//, '')}` }));
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     } else {
-      watchOnServer(workspaceFolders, globs, (changes) => void this.dispatchFileChanges(changes));
+      workspace.host.watch(workspace.folderUris, globs, (changes) => void workspace.filesChanged(changes));
     }
-  }
-
-  private async dispatchFileChanges(changes: FileEvent[]): Promise<void> {
-    for (const watcher of this.fileWatchers) await watcher.handler(changes);
   }
 
   addCommand(name: string, handler: CommandHandler): void {
@@ -123,7 +114,7 @@ export class FeatureHub {
     c.onReferences(async (params) => collect(this.references, params));
     c.onDocumentHighlight(async (params) => collect(this.highlights, params));
     c.languages.inlayHint.on(async (params) => collect(this.inlayHints, params));
-    c.onDidChangeWatchedFiles(({ changes }) => this.dispatchFileChanges(changes));
+    c.onDidChangeWatchedFiles(({ changes }) => this.workspace?.filesChanged(changes.map(toFileChange)));
     c.onExecuteCommand(async (params: ExecuteCommandParams) => {
       const handler = this.commands.get(params.command);
       if (!handler) return new ResponseError(ErrorCodes.InvalidParams, `Unknown command: ${params.command}`);
@@ -135,6 +126,12 @@ export class FeatureHub {
       }
     });
   }
+}
+
+const CHANGE_KINDS: Record<number, FileChangeKind> = { 1: 'created', 2: 'changed', 3: 'deleted' };
+
+function toFileChange(event: FileEvent): { uri: string; kind: FileChangeKind } {
+  return { uri: canonicaliseUri(event.uri), kind: CHANGE_KINDS[event.type] ?? 'changed' };
 }
 
 async function collect<P, R>(providers: Provider<P, R>[], params: P): Promise<R[]> {

@@ -1,36 +1,40 @@
 // Entry point of dist/server.js: `node dist/server.js --stdio` (or --node-ipc from the VS Code client).
-// Builds the server context, lets every feature module add its providers, then answers initialize.
+// Lets every feature module add its providers, builds the engine's workspace on initialize, then keeps it in
+// step with the editor (open documents) and the disk (file events), and scans the corpus.
 
 import { createConnection, ProposedFeatures, ServerCapabilities, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CorpusIndex } from '../features/corpusIndex';
-import { DEFAULT_SETTINGS, ServerContext } from './context';
-import { FeatureHub } from './hub';
+import { CorpusWorkspace } from '../engine/corpusWorkspace';
+import { readSettings } from '../engine/settings';
+import { canonicaliseUri } from '../features/uris';
+import { NodeHost } from '../host/nodeHost';
+import { ServerContext } from './context';
+import { createEditorBuffers } from './editorBuffers';
 import { LSP_FEATURES } from './features';
-import { readSettings, startWorkspaceIndexing, watchCorpusFiles } from './workspaceFiles';
-import { syncOpenDocuments } from './documentSync';
-import { fileURLToPath } from 'node:url';
+import { FeatureHub } from './hub';
+import { indexWorkspace } from './indexing';
+
+const CORPUS_LANGUAGE_ID = 'press-corpus';
 
 const connection = createConnection(ProposedFeatures.all);
-const ctx: ServerContext = {
-  connection,
-  documents: new TextDocuments(TextDocument),
-  index: new CorpusIndex(),
-  hub: new FeatureHub(connection),
-  workspaceFolders: [],
-  settings: { ...DEFAULT_SETTINGS },
-  clientWatchesFiles: false,
-  workspaceTrusted: true,
-};
+const documents = new TextDocuments(TextDocument);
+const ctx = { connection, documents, hub: new FeatureHub(connection), workspaceTrusted: true } as ServerContext;
+let clientWatchesFiles = false;
 
 for (const feature of LSP_FEATURES) feature.register(ctx);
 
 connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  ctx.workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
-  ctx.settings = readSettings(params.initializationOptions, ctx.settings);
-  ctx.clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-  ctx.workspaceTrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted !== false;
+  const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown };
+  ctx.workspace = new CorpusWorkspace(
+    new NodeHost(),
+    folders.filter((uri) => uri.startsWith('file:')).map(canonicaliseUri),
+    readSettings(options),
+    createEditorBuffers(connection, documents),
+  );
+  ctx.workspaceTrusted = options.workspaceTrusted !== false;
+  clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  for (const feature of LSP_FEATURES) feature.initialize?.(ctx);
   const capabilities: ServerCapabilities = {
     textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
     executeCommandProvider: { commands: ctx.hub.commandNames },
@@ -41,12 +45,14 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(async () => {
-  await ctx.hub.startFileWatching(ctx.clientWatchesFiles, ctx.workspaceFolders);
-  await startWorkspaceIndexing(ctx);
+  await ctx.hub.startFileWatching(ctx.workspace, clientWatchesFiles);
+  await indexWorkspace(ctx);
 });
 
+// Open documents are the truth for their uri: each change re-parses that one file (never the whole corpus).
+documents.onDidChangeContent(({ document }) => ctx.workspace.documentChanged(canonicaliseUri(document.uri), document.getText(), document.languageId === CORPUS_LANGUAGE_ID));
+documents.onDidClose(({ document }) => void ctx.workspace.documentClosed(canonicaliseUri(document.uri)));
+
 ctx.hub.listen();
-syncOpenDocuments(ctx);
-watchCorpusFiles(ctx);
-ctx.documents.listen(connection);
+documents.listen(connection);
 connection.listen();

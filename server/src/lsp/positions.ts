@@ -2,7 +2,6 @@
 
 import { Position, Range } from 'vscode-languageserver/node';
 import { Span } from '../corpus/model';
-import { CorpusFile } from '../features/corpusIndex';
 
 export class LineTable {
   private readonly lineStarts: number[];
@@ -49,9 +48,10 @@ export class LineTable {
   }
 }
 
-const tables = new WeakMap<CorpusFile, LineTable>();
+const tables = new WeakMap<{ readonly text: string }, LineTable>();
 
-export function getLineTable(file: CorpusFile): LineTable {
+/** The line table of an immutable parsed file (corpus, tag or entity file), built once per parse. */
+export function getLineTable(file: { readonly text: string }): LineTable {
   let table = tables.get(file);
   if (!table) {
     table = new LineTable(file.text);

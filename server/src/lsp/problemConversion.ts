@@ -1,9 +1,11 @@
-// Problems (corpus words) become LSP diagnostics here, with a link to their page in docs/diagnostics.md.
+// Problems (corpus words) become LSP diagnostics here, with a link to their page in docs/diagnostics.md and their
+// fixes carried in `data`, so a code action needs no second look-up of the problem.
 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, TextEdit } from 'vscode-languageserver/node';
 import { Problem, ProblemSeverity } from '../corpus/model';
+import { getProblemDocsAnchor } from '../corpus/problemCodes';
 import { LineTable } from './positions';
 
 const SEVERITIES: Record<ProblemSeverity, DiagnosticSeverity> = {
@@ -16,18 +18,29 @@ const SEVERITIES: Record<ProblemSeverity, DiagnosticSeverity> = {
 // dist/server.js sits beside docs/ in the repository and in the packaged extension.
 const DIAGNOSTICS_PAGE = pathToFileURL(join(__dirname, '..', 'docs', 'diagnostics.md')).toString();
 
-/** The page anchor of a code: `release.missing-source` → `release-missing-source`. */
-function getProblemHelpLink(code: string): string {
-  return `${DIAGNOSTICS_PAGE}#${code.replace(/\./g, '-')}`;
+interface FixData {
+  readonly fixes: readonly { title: string; preferred: boolean; edits: TextEdit[] }[];
 }
 
 export function toDiagnostic(problem: Problem, lines: LineTable): Diagnostic {
-  return {
+  const diagnostic: Diagnostic = {
     range: lines.toRange(problem.span),
     severity: SEVERITIES[problem.severity],
     code: problem.code,
-    codeDescription: { href: getProblemHelpLink(problem.code) },
+    codeDescription: { href: `${DIAGNOSTICS_PAGE}#${getProblemDocsAnchor(problem.code)}` },
     source: 'press-corpus',
     message: problem.message,
   };
+  if (problem.fixes?.length) {
+    const fixes = problem.fixes.map((fix) => ({ title: fix.title, preferred: fix.preferred, edits: fix.edits.map((edit) => ({ range: lines.toRange(edit.span), newText: edit.newText })) }));
+    diagnostic.data = { fixes } satisfies FixData;
+  }
+  return diagnostic;
+}
+
+/** The quick fixes a diagnostic carries (none when the client did not keep `data`). */
+export function toQuickFixes(uri: string, diagnostic: Diagnostic): CodeAction[] {
+  const fixes = (diagnostic.data as FixData | undefined)?.fixes;
+  if (!Array.isArray(fixes)) return [];
+  return fixes.map((fix) => ({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [uri]: fix.edits } } }));
 }

@@ -1,149 +1,96 @@
 // The tag commands (workspace/executeCommand), usable from any LSP client. Each checks its arguments, turns
-// ranges into offsets, and hands the change to the tag store; a thrown Error is the client's error message.
+// ranges into offsets, and hands the change to the engine's tag store; a thrown Error is the client's message.
 
-import { Range } from 'vscode-languageserver/node';
-import { createAnchor } from '../annotations/anchoring';
 import { normaliseTagName } from '../annotations/tagFile';
 import { removeTagRecord, renameTagInFile, updateTagRecord } from '../annotations/tagFileEdits';
-import { getReleaseAt, Span } from '../corpus/model';
-import { AnchoredTag, computeAnchoredTags, TagStatus } from '../features/tags';
-import { getFileWithLines, ServerContext } from './context';
-import { LineTable } from './positions';
-import { TagStore } from './tagStore';
+import { createTagRecord, parseNote, parseTagNames, TagFilter, TagListing, trimSelection } from '../features/tagging';
+import { SERVER_COMMANDS, TagInfo } from '../protocol';
+import { assertTrusted, getFileWithLines, ServerContext } from './context';
+import { getLineTable, LineTable } from './positions';
 
-export const TAG_COMMANDS = {
-  tagPassage: 'pressCorpus.tagPassage',
-  removeTag: 'pressCorpus.removeTag',
-  editTag: 'pressCorpus.editTag',
-  renameTag: 'pressCorpus.renameTag',
-  listTags: 'pressCorpus.listTags',
-} as const;
+export function registerTagCommands(ctx: ServerContext): void {
+  const store = () => ctx.workspace.tags;
 
-/** One tag as commands answer it. */
-export interface TagInfo {
-  readonly id: string;
-  readonly uri: string;
-  readonly range: Range;
-  readonly status: TagStatus;
-  readonly tags: readonly string[];
-  readonly note: string;
-  readonly release: string;
-  readonly quote: string;
-}
-
-export function registerTagCommands(ctx: ServerContext, store: TagStore): void {
-  ctx.hub.addCommand(TAG_COMMANDS.tagPassage, async (args) => {
+  ctx.hub.addCommand(SERVER_COMMANDS.tagPassage, async (args) => {
     assertTrusted(ctx);
-    const { uri, range, tags, note } = getArgument(args, TAG_COMMANDS.tagPassage);
-    if (typeof uri !== 'string' || !isRange(range)) throw new Error(`${TAG_COMMANDS.tagPassage} needs { uri, range, tags }.`);
+    const { uri, range, tags, note } = getArgument(args, SERVER_COMMANDS.tagPassage);
+    if (typeof uri !== 'string' || !isRange(range)) throw new Error(`${SERVER_COMMANDS.tagPassage} needs { uri, range, tags }.`);
     const found = getFileWithLines(ctx, uri);
     if (!found) throw new Error(`${uri} is not a corpus file Press Corpus has indexed.`);
-    const location = store.getLocation(uri);
+    const location = ctx.workspace.getTagFileLocation(found.file.uri);
     if (!location) throw new Error(`${uri} is not inside a workspace folder, so there is no annotations/ folder for its tags.`);
     if (location.displayName === 'annotations/entities.yaml') throw new Error('A corpus file named entities.txt would share annotations/entities.yaml with the entity list; rename the corpus file to tag it.');
-    const span = trimSpan(found.file.text, { start: found.lines.toOffset(range.start), end: found.lines.toOffset(range.end) });
+    const span = trimSelection(found.file.text, { start: found.lines.toOffset(range.start), end: found.lines.toOffset(range.end) });
     if (span.start >= span.end) throw new Error('Select the passage to tag first: the selection holds no text.');
-    const names = getTagNames(tags);
-    await store.ensureLoaded();
-    const owner = store.getTagFile(location.yamlUri)?.corpusFile;
+    const record = createTagRecord(found.file, span, parseTagNames(tags), parseNote(note));
+    await store().ensureLoaded();
+    const owner = store().getTagFile(location.yamlUri)?.corpusFile;
     if (owner && owner !== location.corpusFile) {
       throw new Error(`${location.displayName} holds the tags of ${owner}; two corpus files with the same name cannot both be tagged. Rename one of them.`);
     }
-    const record = {
-      tags: names,
-      note: getNote(note),
-      release: getReleaseAt(found.file.parsed, span.start)?.title ?? '',
-      anchor: createAnchor(found.file.text, span),
-    };
-    const id = await store.addRecord(location, record);
-    return toTagInfo(found.lines, uri, { start: span.start, end: span.end }, 'anchored', { ...record, id });
+    const id = await store().addRecord(location, record);
+    return { id, uri, range: found.lines.toRange(span), status: 'anchored', tags: record.tags, note: record.note, release: record.release, quote: record.anchor.exact } satisfies TagInfo;
   });
 
-  ctx.hub.addCommand(TAG_COMMANDS.removeTag, async (args) => {
+  ctx.hub.addCommand(SERVER_COMMANDS.removeTag, async (args) => {
     assertTrusted(ctx);
-    const { id } = getArgument(args, TAG_COMMANDS.removeTag);
-    const yamlUri = await findTagFileOf(store, id);
-    await store.changeFile(store.getLocationOfTagFile(yamlUri), (file) => removeTagRecord(file, id as string));
+    const { id } = getArgument(args, SERVER_COMMANDS.removeTag);
+    const yamlUri = await findTagFileOf(ctx, id);
+    await store().changeFile(store().getLocationOfTagFile(yamlUri), (file) => removeTagRecord(file, id as string));
     return { id, removed: true };
   });
 
-  ctx.hub.addCommand(TAG_COMMANDS.editTag, async (args) => {
+  ctx.hub.addCommand(SERVER_COMMANDS.editTag, async (args) => {
     assertTrusted(ctx);
-    const { id, tags, note } = getArgument(args, TAG_COMMANDS.editTag);
-    const yamlUri = await findTagFileOf(store, id);
-    const change = { tags: tags === undefined ? undefined : getTagNames(tags), note: note === undefined ? undefined : getNote(note) };
-    await store.changeFile(store.getLocationOfTagFile(yamlUri), (file) => updateTagRecord(file, id as string, change));
-    return listTags(ctx, store, {}).find((tag) => tag.id === id);
+    const { id, tags, note } = getArgument(args, SERVER_COMMANDS.editTag);
+    const yamlUri = await findTagFileOf(ctx, id);
+    const change = { tags: tags === undefined ? undefined : parseTagNames(tags), note: note === undefined ? undefined : parseNote(note) };
+    await store().changeFile(store().getLocationOfTagFile(yamlUri), (file) => updateTagRecord(file, id as string, change));
+    return listTags(ctx, {}).find((tag) => tag.id === id);
   });
 
-  ctx.hub.addCommand(TAG_COMMANDS.renameTag, async (args) => {
+  ctx.hub.addCommand(SERVER_COMMANDS.renameTag, async (args) => {
     assertTrusted(ctx);
-    const { from, to } = getArgument(args, TAG_COMMANDS.renameTag);
-    const [oldName] = getTagNames([from]);
-    const [newName] = getTagNames([to]);
-    await store.ensureLoaded();
+    const { from, to } = getArgument(args, SERVER_COMMANDS.renameTag);
+    const [oldName] = parseTagNames([from]);
+    const [newName] = parseTagNames([to]);
+    await store().ensureLoaded();
     let records = 0;
-    for (const yamlUri of store.getTagFileUris()) {
-      const count = store.getTagFile(yamlUri)?.records.filter((record) => record.tags.includes(oldName)).length ?? 0;
+    for (const yamlUri of store().getTagFileUris()) {
+      const count = store().getTagFile(yamlUri)?.records.filter((record) => record.tags.includes(oldName)).length ?? 0;
       if (count === 0) continue;
-      await store.changeFile(store.getLocationOfTagFile(yamlUri), (file) => renameTagInFile(file, oldName, newName));
+      await store().changeFile(store().getLocationOfTagFile(yamlUri), (file) => renameTagInFile(file, oldName, newName));
       records += count;
     }
     return { from: oldName, to: newName, records };
   });
 
-  ctx.hub.addCommand(TAG_COMMANDS.listTags, async (args) => {
-    const { uri, tag } = getArgument(args, TAG_COMMANDS.listTags, true);
-    await store.ensureLoaded();
-    return listTags(ctx, store, { uri: typeof uri === 'string' ? uri : undefined, tag: typeof tag === 'string' ? normaliseTagName(tag) : undefined });
+  ctx.hub.addCommand(SERVER_COMMANDS.listTags, async (args) => {
+    const { uri, tag } = getArgument(args, SERVER_COMMANDS.listTags, true);
+    await store().ensureLoaded();
+    const corpusUri = typeof uri === 'string' ? (ctx.workspace.getFile(uri)?.uri ?? uri) : undefined;
+    return listTags(ctx, { corpusUri, tag: typeof tag === 'string' ? normaliseTagName(tag) : undefined });
   });
 }
 
 /** Tags of one corpus file (or all), re-anchored, optionally only those carrying one tag name. */
-export function listTags(ctx: ServerContext, store: TagStore, filter: { uri?: string; tag?: string }): TagInfo[] {
-  const yamlUris = filter.uri ? [store.getLocation(filter.uri)?.yamlUri].filter((u): u is string => !!u) : store.getTagFileUris();
-  const found: TagInfo[] = [];
-  for (const yamlUri of yamlUris) {
-    const corpusUri = store.getCorpusUri(yamlUri) ?? filter.uri;
-    const tagFile = store.getTagFile(yamlUri);
-    if (!corpusUri || !tagFile) continue;
-    const lines = getFileWithLines(ctx, corpusUri)?.lines ?? new LineTable('');
-    for (const tag of computeAnchoredTags(ctx.index.getFile(corpusUri), tagFile)) {
-      if (filter.tag && !tag.record.tags.includes(filter.tag)) continue;
-      found.push(toTagInfo(lines, corpusUri, tag.span, tag.status, { ...tag.record, release: tag.releaseTitle }));
-    }
-  }
-  return found;
+export function listTags(ctx: ServerContext, filter: TagFilter): TagInfo[] {
+  return ctx.workspace.tags.findTags((uri) => ctx.workspace.getFile(uri), filter).map((listing) => toTagInfo(ctx, listing));
 }
 
-export function getAnchoredTagsOf(ctx: ServerContext, store: TagStore, corpusUri: string): readonly AnchoredTag[] {
-  const location = store.getLocation(corpusUri);
-  const tagFile = location && store.getTagFile(location.yamlUri);
-  return tagFile ? computeAnchoredTags(ctx.index.getFile(corpusUri), tagFile) : [];
+function toTagInfo(ctx: ServerContext, { corpusUri, tag }: TagListing): TagInfo {
+  const file = ctx.workspace.getFile(corpusUri);
+  const lines = file ? getLineTable(file) : new LineTable('');
+  const { record } = tag;
+  return { id: record.id, uri: corpusUri, range: lines.toRange(tag.span), status: tag.status, tags: record.tags, note: record.note, release: tag.releaseTitle, quote: record.anchor.exact };
 }
 
-function toTagInfo(
-  lines: LineTable,
-  uri: string,
-  span: Span,
-  status: TagStatus,
-  record: { id: string; tags: readonly string[]; note: string; release: string; anchor: { exact: string } },
-): TagInfo {
-  return { id: record.id, uri, range: lines.toRange(span), status, tags: record.tags, note: record.note, release: record.release, quote: record.anchor.exact };
-}
-
-async function findTagFileOf(store: TagStore, id: unknown): Promise<string> {
+async function findTagFileOf(ctx: ServerContext, id: unknown): Promise<string> {
   if (typeof id !== 'string' || !id) throw new Error('Give the id of the tag: [{ id }].');
-  await store.ensureLoaded();
-  const found = store.findRecord(id);
+  await ctx.workspace.tags.ensureLoaded();
+  const found = ctx.workspace.tags.findRecord(id);
   if (!found) throw new Error(`No tag with id ${id}: it may have been removed already.`);
   return found.yamlUri;
-}
-
-function assertTrusted(ctx: ServerContext): void {
-  if (!ctx.workspaceTrusted) {
-    throw new Error('This workspace is not trusted, so Press Corpus does not write tag files in it. Trust the workspace (Workspaces: Manage Workspace Trust) to tag passages.');
-  }
 }
 
 function getArgument(args: unknown[], command: string, optional = false): Record<string, unknown> {
@@ -153,31 +100,7 @@ function getArgument(args: unknown[], command: string, optional = false): Record
   throw new Error(`${command} takes one object argument.`);
 }
 
-function getTagNames(raw: unknown): string[] {
-  const list = Array.isArray(raw) ? raw : [];
-  const names = list.map((tag) => (typeof tag === 'string' ? normaliseTagName(tag) : undefined));
-  if (names.length === 0 || names.some((name) => name === undefined)) {
-    throw new Error(`Tags must be a non-empty list of names without commas (got ${JSON.stringify(raw)}).`);
-  }
-  return [...new Set(names as string[])];
-}
-
-function getNote(raw: unknown): string {
-  if (raw === undefined || raw === null) return '';
-  if (typeof raw !== 'string') throw new Error('The note must be text.');
-  return raw.trim();
-}
-
-function isRange(value: unknown): value is Range {
-  const range = value as Range;
-  return !!range && typeof range.start?.line === 'number' && typeof range.start?.character === 'number' && typeof range.end?.line === 'number' && typeof range.end?.character === 'number';
-}
-
-/** A selection usually catches the line break or spaces around a passage; the tag holds the words only. */
-function trimSpan(text: string, span: Span): Span {
-  let { start, end } = span;
-  if (end < start) [start, end] = [end, start];
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
-  return { start, end };
+function isRange(value: unknown): value is { start: { line: number; character: number }; end: { line: number; character: number } } {
+  const range = value as { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } };
+  return !!range && [range.start?.line, range.start?.character, range.end?.line, range.end?.character].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0);
 }

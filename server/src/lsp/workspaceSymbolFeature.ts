@@ -3,6 +3,7 @@
 import { SymbolKind } from 'vscode-languageserver/node';
 import { describeRelease } from '../features/outline';
 import { findReleases } from '../features/releaseSearch';
+import { getUriBaseName } from '../features/uris';
 import { getFileWithLines } from './context';
 import { LspFeature } from './feature';
 import { MAX_WORKSPACE_SYMBOLS } from './hub';
@@ -11,12 +12,12 @@ export const workspaceSymbolFeature: LspFeature = {
   capabilities: { workspaceSymbolProvider: true },
   register(ctx) {
     ctx.hub.addWorkspaceSymbolProvider(({ query }) =>
-      findReleases(ctx.index, query, MAX_WORKSPACE_SYMBOLS).map((hit) => {
+      findReleases(ctx.workspace.view, query, MAX_WORKSPACE_SYMBOLS).map((hit) => {
         const lines = getFileWithLines(ctx, hit.uri)!.lines;
         return {
           name: hit.release.title || '(untitled)',
           kind: SymbolKind.Module,
-          containerName: [hit.uri.slice(hit.uri.lastIndexOf('/') + 1), describeRelease(hit.release)].join(' · '),
+          containerName: [getUriBaseName(hit.uri), describeRelease(hit.release)].join(' · '),
           location: { uri: hit.uri, range: lines.toRange(hit.release.titleSpans[0]) },
         };
       }),

@@ -1,0 +1,192 @@
+// The engine's centre: one workspace (its folders, settings and host) owning the corpus, every derived index, the
+// entity knowledge and the tag store, kept in step by one incremental mechanism and one background scheduler.
+// Both front ends drive it: the language server feeds it open documents and file events, the CLI scans and asks.
+// Requests read `view`; only the methods here change what it holds.
+
+import { Problem } from '../corpus/model';
+import { Corpus, CorpusView } from '../features/corpus';
+import { CorpusFile } from '../features/corpusIndex';
+import { getContainingFolder, getTagFileLocation, isTagFileUri, TagFileLocation } from '../features/tagging';
+import { canonicaliseUri, matchesGlobs } from '../features/uris';
+import { EditorBuffers, NO_EDITOR } from './editorBuffers';
+import { EntityKnowledge, ENTITY_FILE_PATH } from './entityKnowledge';
+import { FileChange, WorkspaceHost } from './host';
+import { BackgroundScheduler } from './scheduler';
+import { CorpusSettings } from './settings';
+import { TagStore } from './tagStore';
+
+/** How many changed files a background slice brings up to date per index. */
+const BACKGROUND_SLICE_FILES = 10;
+/** The initial scan yields to requests after this many files. */
+const SCAN_BATCH_FILES = 20;
+
+export interface ScanProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export class CorpusWorkspace {
+  readonly corpus = new Corpus();
+  readonly scheduler: BackgroundScheduler;
+  readonly tags: TagStore;
+  readonly knowledge: EntityKnowledge;
+  /** Files found by the corpus globs on disk; closing an editor on one of these re-reads it from disk. */
+  private readonly diskCorpusUris = new Set<string>();
+  private readonly openCorpusUris = new Set<string>();
+  private readonly problemListeners: ((uris: readonly string[]) => void)[] = [];
+
+  constructor(
+    readonly host: WorkspaceHost,
+    readonly folderUris: readonly string[],
+    readonly settings: CorpusSettings,
+    buffers: EditorBuffers = NO_EDITOR,
+  ) {
+    this.scheduler = new BackgroundScheduler();
+    this.tags = new TagStore(host, folderUris, buffers);
+    this.knowledge = new EntityKnowledge(host, folderUris, this.corpus.entities, buffers);
+    for (const index of this.corpus.derivedIndexes) this.scheduler.add({ runSlice: () => index.refreshSome(BACKGROUND_SLICE_FILES) });
+    // Duplicates are the one derived fact that changes other files' problems: report them once caught up.
+    this.scheduler.add({ runSlice: () => (this.reportProblemChanges(this.corpus.duplicates.takeChangedUris()), false) });
+    this.corpus.files.onDidChange((uris) => {
+      this.scheduler.poke();
+      this.reportProblemChanges(uris);
+    });
+  }
+
+  /** The read side, for one request. */
+  get view(): CorpusView {
+    return this.corpus;
+  }
+
+  /** Files whose problems may read differently (the file changed, or a copy of one of its releases did). */
+  onDidChangeProblems(listener: (uris: readonly string[]) => void): void {
+    this.problemListeners.push(listener);
+  }
+
+  /** Globs (relative to each folder) of every file the engine reads: corpus, tags, entities. */
+  get watchedGlobs(): string[] {
+    return [...this.settings.corpusGlobs, 'annotations/*.yaml', ENTITY_FILE_PATH];
+  }
+
+  /** Reads every corpus file the globs find, yielding between batches; open documents keep their editor text. */
+  async scan(onProgress?: (progress: ScanProgress) => void): Promise<{ files: number; releases: number }> {
+    const uris: string[] = [];
+    for (const folder of this.folderUris) uris.push(...(await this.host.listFiles(folder, this.settings.corpusGlobs)));
+    await Promise.all([this.tags.ensureLoaded(), this.knowledge.ensureLoaded()]);
+    for (let i = 0; i < uris.length; i++) {
+      this.diskCorpusUris.add(uris[i]);
+      if (!this.openCorpusUris.has(uris[i])) await this.reloadCorpusFile(uris[i]);
+      if (i % SCAN_BATCH_FILES === SCAN_BATCH_FILES - 1 || i === uris.length - 1) {
+        onProgress?.({ done: i + 1, total: uris.length });
+        await new Promise((resolve) => setImmediate(resolve)); // let requests through during a long scan
+      }
+    }
+    let releases = 0;
+    for (const file of this.corpus.files.getFiles()) releases += file.parsed.releases.length;
+    return { files: uris.length, releases };
+  }
+
+  /** Brings every derived index up to date now (the CLI, tests; the server lets the scheduler do it). */
+  refreshAll(): void {
+    for (const index of this.corpus.derivedIndexes) index.refresh();
+    this.reportProblemChanges(this.corpus.duplicates.takeChangedUris());
+  }
+
+  isCorpusUri(uri: string): boolean {
+    return this.diskCorpusUris.has(uri) || this.openCorpusUris.has(uri);
+  }
+
+  /** The corpus file, however the caller spells its URI. */
+  getFile(uri: string): CorpusFile | undefined {
+    return this.corpus.files.getFile(uri) ?? this.corpus.files.getFile(canonicaliseUri(uri));
+  }
+
+  /** Where the tags of a corpus file live. */
+  getTagFileLocation(corpusUri: string): TagFileLocation | undefined {
+    return getTagFileLocation(this.folderUris, corpusUri);
+  }
+
+  getFolderOf(uri: string): string | undefined {
+    return getContainingFolder(this.folderUris, uri);
+  }
+
+  /** An editor opened or changed a document: corpus text is parsed, tag and entity files re-read. */
+  documentChanged(uri: string, text: string, isCorpusLanguage: boolean): void {
+    if (isCorpusLanguage || this.diskCorpusUris.has(uri)) {
+      this.openCorpusUris.add(uri);
+      this.corpus.files.setFile(uri, text);
+    } else if (this.knowledge.isEntityFileUri(uri)) {
+      this.knowledge.setText(uri, text);
+      this.reportProblemChanges([uri]);
+    } else if (isTagFileUri(uri)) {
+      this.tags.openFileChanged(uri, false);
+    }
+  }
+
+  /** An editor closed a document: the disk is the truth again. */
+  async documentClosed(uri: string): Promise<void> {
+    if (this.openCorpusUris.delete(uri)) {
+      if (this.diskCorpusUris.has(uri)) await this.reloadCorpusFile(uri);
+      else this.corpus.files.removeFile(uri);
+    } else if (this.knowledge.isEntityFileUri(uri)) {
+      await this.knowledge.reload(uri);
+      this.reportProblemChanges([uri]);
+    } else if (isTagFileUri(uri)) {
+      this.tags.openFileChanged(uri, true);
+    }
+  }
+
+  /** Files changed on disk (git pull, another program); open documents stay as the editor has them. */
+  async filesChanged(changes: readonly FileChange[]): Promise<void> {
+    for (const change of changes) {
+      if (this.knowledge.isEntityFileUri(change.uri)) {
+        await this.knowledge.reload(change.uri);
+        this.reportProblemChanges([change.uri]);
+      } else if (isTagFileUri(change.uri)) {
+        await this.tags.reloadFromDisk(change.uri);
+      } else if (this.isCorpusCandidate(change.uri) && !this.openCorpusUris.has(change.uri)) {
+        if (change.kind === 'deleted') {
+          this.diskCorpusUris.delete(change.uri);
+          this.corpus.files.removeFile(change.uri);
+        } else {
+          this.diskCorpusUris.add(change.uri);
+          await this.reloadCorpusFile(change.uri);
+        }
+      }
+    }
+  }
+
+  dispose(): void {
+    this.scheduler.dispose();
+  }
+
+  /** Replaces the corpus entry with what is on disk now (or drops it when it is gone). */
+  private async reloadCorpusFile(uri: string): Promise<void> {
+    const limit = this.settings.maxFileSizeMB * 1024 * 1024;
+    const read = await this.host.readText(uri, limit);
+    if (read.kind === 'text') this.corpus.files.setFile(uri, read.text);
+    else if (read.kind === 'missing') this.corpus.files.removeFile(uri);
+    else if (read.kind === 'too-large') {
+      this.corpus.files.setUnreadableFile(uri, [fileProblem('file.too-large', `This file has ${(read.size / 1048576).toFixed(1)} MB, more than pressCorpus.maxFileSizeMB (${this.settings.maxFileSizeMB} MB); it is not parsed.`)]);
+    } else if (read.kind === 'binary') {
+      this.corpus.files.setUnreadableFile(uri, [fileProblem('file.binary', 'This file holds binary data (a NUL byte), not press text; it is not parsed.')]);
+    } else {
+      this.corpus.files.setUnreadableFile(uri, [fileProblem('file.unreadable', `Press Corpus could not read this file: ${read.message}.`)]);
+    }
+  }
+
+  /** A watched change is a corpus file when the scan found it, or when the corpus globs match it. */
+  private isCorpusCandidate(uri: string): boolean {
+    const folder = this.getFolderOf(uri);
+    return this.diskCorpusUris.has(uri) || (folder !== undefined && matchesGlobs(folder, uri, this.settings.corpusGlobs));
+  }
+
+  private reportProblemChanges(uris: readonly string[]): void {
+    if (uris.length === 0) return;
+    for (const listener of this.problemListeners) listener(uris);
+  }
+}
+
+function fileProblem(code: Problem['code'], message: string): Problem {
+  return { code, severity: 'error', message, span: { start: 0, end: 0 } };
+}

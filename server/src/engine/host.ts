@@ -1,0 +1,38 @@
+// The outside world as the engine sees it: list the corpus files of a folder, read one, write one atomically
+// under a lock, watch for changes. The language server and the CLI pass the Node implementation
+// (server/src/host/nodeHost.ts); tests pass the in-memory one (memoryHost.ts). Everything is named by `file:`
+// URI (features/uris.ts); the host alone turns URIs into paths.
+
+export type ReadResult =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'missing' }
+  /** Larger than the limit given: not read. */
+  | { readonly kind: 'too-large'; readonly size: number }
+  /** Holds a NUL byte in its first 8 KB: not press text. */
+  | { readonly kind: 'binary' }
+  /** Could not be read (permissions, a special file): the message says why. */
+  | { readonly kind: 'unreadable'; readonly message: string };
+
+export type FileChangeKind = 'created' | 'changed' | 'deleted';
+
+export interface FileChange {
+  readonly uri: string;
+  readonly kind: FileChangeKind;
+}
+
+export interface Disposable {
+  dispose(): void;
+}
+
+export interface WorkspaceHost {
+  /** URIs of the files under the folder matching the globs (relative to the folder), sorted. */
+  listFiles(folderUri: string, globs: readonly string[]): Promise<string[]>;
+  /** Reads a text file of at most `maxBytes` bytes. Never throws: a failure is a ReadResult. */
+  readText(uri: string, maxBytes: number): Promise<ReadResult>;
+  /** Runs `work` while no other process changes the file (a lock beside it), creating its folder if needed. */
+  withLock<T>(uri: string, work: () => Promise<T>): Promise<T>;
+  /** Replaces the file so readers see the old or the new text, never half of one. */
+  writeAtomically(uri: string, text: string): Promise<void>;
+  /** Reports changes of files under the folders matching the globs, until disposed. */
+  watch(folderUris: readonly string[], globs: readonly string[], onChange: (changes: readonly FileChange[]) => void): Disposable;
+}

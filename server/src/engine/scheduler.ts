@@ -1,0 +1,58 @@
+// The one background scheduler: derived indexes catch up with changed files in short slices between requests,
+// starting once the corpus has been quiet for a moment (after the initial scan's batches, after typing), so
+// requests interleave with the work and rarely wait for a whole pass.
+
+export interface BackgroundTask {
+  /** Does a bounded amount of work; true while more is waiting. */
+  runSlice(): boolean;
+}
+
+export class BackgroundScheduler {
+  private readonly tasks: BackgroundTask[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private readonly idleListeners: (() => void)[] = [];
+
+  constructor(private readonly quietMs = 200) {}
+
+  add(task: BackgroundTask): void {
+    this.tasks.push(task);
+  }
+
+  /** Something changed: run the tasks once things have been quiet for `quietMs`. */
+  poke(): void {
+    if (this.running) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.start(), this.quietMs);
+  }
+
+  /** Called each time every task has caught up. */
+  onIdle(listener: () => void): void {
+    this.idleListeners.push(listener);
+  }
+
+  get busy(): boolean {
+    return this.running || this.timer !== undefined;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private start(): void {
+    this.timer = undefined;
+    this.running = true;
+    const slice = () => {
+      let more = false;
+      for (const task of this.tasks) more = task.runSlice() || more;
+      if (more) {
+        setImmediate(slice);
+        return;
+      }
+      this.running = false;
+      for (const listener of this.idleListeners) listener();
+    };
+    setImmediate(slice);
+  }
+}

@@ -1,0 +1,19 @@
+// The settings both front ends read (the editor's initialization options, the CLI's .vscode/settings.json or
+// flags), validated here once: anything malformed falls back to the default instead of reaching the engine.
+
+export interface CorpusSettings {
+  /** Glob patterns relative to each workspace folder. */
+  readonly corpusGlobs: readonly string[];
+  readonly maxFileSizeMB: number;
+}
+
+export const DEFAULT_SETTINGS: CorpusSettings = { corpusGlobs: ['seeds/**/*.txt'], maxFileSizeMB: 50 };
+
+export function readSettings(raw: unknown, fallback: CorpusSettings = DEFAULT_SETTINGS): CorpusSettings {
+  const given = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const globs = given.corpusGlobs;
+  const corpusGlobs = Array.isArray(globs) && globs.length > 0 && globs.every((g) => typeof g === 'string') ? (globs as string[]) : fallback.corpusGlobs;
+  const size = given.maxFileSizeMB;
+  const maxFileSizeMB = typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : fallback.maxFileSizeMB;
+  return { corpusGlobs, maxFileSizeMB };
+}
