@@ -6,7 +6,7 @@ import { removeTagRecord, renameTagInFile, updateTagRecord } from '../annotation
 import { createTagRecord, parseNote, parseTagNames, TagFilter, TagListing, trimSelection } from '../features/tagging';
 import { SERVER_COMMANDS, TagInfo } from '../protocol';
 import { assertTrusted, getFileWithLines, ServerContext } from './context';
-import { getLineTable, LineTable } from './positions';
+import { getLineTable, LineTable } from '../engine/lineTable';
 
 export function registerTagCommands(ctx: ServerContext): void {
   const store = () => ctx.workspace.tags;
