@@ -128,6 +128,7 @@ test('documents that are not annotations, or collections whose pages are links, 
   assert.equal(render(null), 'error -1: The document is not a JSON object or array of annotations.');
   assert.equal(render(42), 'error -1: The document is not a JSON object or array of annotations.');
   assert.equal(render({ hello: 'world' }), 'error -1: The document is neither an AnnotationCollection, an AnnotationPage, an Annotation nor a Hypothesis export.');
+  assert.equal(render({ type: 'AnnotationPage', items: 'none' }), 'error -1: The page has no `items` list.');
   assert.equal(render({ type: 'AnnotationCollection', first: 'https://example.org/page1' }), 'error -1: The collection has no embedded items (its pages are links, which this import does not follow).');
   assert.match(render({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [ANNOTATION], next: 'https://example.org/page2' } }), /Only the embedded first page is read/);
   assert.equal(render([]), '');
@@ -137,10 +138,13 @@ test('sizes are bounded: too many annotations, a huge quote, too many tags', () 
   const many = new Array(IMPORT_LIMITS.annotations + 5).fill(0);
   const manyResult = parseW3cAnnotations(many);
   assert.equal(manyResult.errors[0].message, `Only the first ${IMPORT_LIMITS.annotations} of ${many.length} annotations are read.`);
-  assert.equal(manyResult.errors.length, 1 + IMPORT_LIMITS.annotations);
+  assert.equal(manyResult.errors.length, IMPORT_LIMITS.errors + 1, 'a bounded list of errors');
+  assert.deepEqual(manyResult.errors.at(-1), { index: -1, message: `${IMPORT_LIMITS.annotations + 1 - IMPORT_LIMITS.errors} more errors are not listed.` });
 
   const hugeQuote = { ...ANNOTATION, target: { source: 's.txt', selector: { type: 'TextQuoteSelector', exact: 'x'.repeat(IMPORT_LIMITS.quoteLength + 1) } } };
   assert.match(render(hugeQuote), /^error 0: The TextQuoteSelector has no `exact` text/);
+  const hugeNote = { ...ANNOTATION, bodyValue: 'n'.repeat(IMPORT_LIMITS.noteLength) };
+  assert.equal(render(hugeNote), `error 0: The annotation's note is longer than ${IMPORT_LIMITS.noteLength} characters.`);
   const longContext = { ...ANNOTATION, target: { source: 's.txt', selector: { type: 'TextQuoteSelector', exact: 'q', prefix: 'p'.repeat(5000) + 'END', suffix: 'START' + 's'.repeat(5000) } } };
   const [read] = parseW3cAnnotations(longContext).annotations;
   assert.equal(read.prefix!.length, IMPORT_LIMITS.contextLength);

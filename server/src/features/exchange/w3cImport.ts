@@ -5,7 +5,8 @@
 // The file comes from elsewhere, so nothing in it is trusted: every field is type-checked, sizes are bounded,
 // and a malformed annotation becomes an error with its index while the others are read. Nothing here throws.
 // Positions stay code point offsets (as the model counts them); the caller converts them with
-// `codePointOffsetToUtf16` against the corpus file it maps `source` to.
+// `codePointOffsetToUtf16` against the corpus file it maps `source` to. They are a hint only, as in tag files:
+// the quote anchors the passage (Hypothesis's positions, for one, count UTF-16 units of a web page's text).
 
 import { normaliseTagName } from '../../annotations/tagFile';
 
@@ -50,6 +51,8 @@ export const IMPORT_LIMITS = {
   sourceLength: 4_096,
   /** Bodies, targets and selectors looked at per annotation. */
   listItems: 1_000,
+  /** Errors listed; the rest are counted in one last error. */
+  errors: 1_000,
 } as const;
 
 type Json = Record<string, unknown>;
@@ -79,7 +82,14 @@ export function parseW3cAnnotations(json: unknown): ImportedAnnotations {
       errors.push({ index, message: 'This annotation could not be read.' });
     }
   }
-  return { annotations, errors };
+  return { annotations, errors: boundErrors(errors) };
+}
+
+function boundErrors(errors: AnnotationImportError[]): AnnotationImportError[] {
+  if (errors.length <= IMPORT_LIMITS.errors) return errors;
+  const listed = errors.slice(0, IMPORT_LIMITS.errors);
+  listed.push({ index: -1, message: `${errors.length - IMPORT_LIMITS.errors} more errors are not listed.` });
+  return listed;
 }
 
 function findAnnotationList(json: unknown, errors: AnnotationImportError[]): readonly unknown[] {
@@ -98,7 +108,11 @@ function findAnnotationList(json: unknown, errors: AnnotationImportError[]): rea
     errors.push({ index: -1, message: 'The collection has no embedded items (its pages are links, which this import does not follow).' });
     return [];
   }
-  if (hasType(json, 'AnnotationPage')) return Array.isArray(field(json, 'items')) ? (field(json, 'items') as unknown[]) : [];
+  if (hasType(json, 'AnnotationPage')) {
+    if (Array.isArray(field(json, 'items'))) return field(json, 'items') as unknown[];
+    errors.push({ index: -1, message: 'The page has no `items` list.' });
+    return [];
+  }
   if (Array.isArray(field(json, 'rows'))) return field(json, 'rows') as unknown[]; // Hypothesis search API
   if (hasType(json, 'Annotation') || isHypothesisRow(json)) return [json];
   errors.push({ index: -1, message: 'The document is neither an AnnotationCollection, an AnnotationPage, an Annotation nor a Hypothesis export.' });
@@ -132,22 +146,26 @@ function readAnnotation(item: unknown): ReadAnnotation | string {
   }
   if (tagValues.length > IMPORT_LIMITS.tagsPerAnnotation) warnings.push(`Only the first ${IMPORT_LIMITS.tagsPerAnnotation} tags are read.`);
   if (tags.size === 0) return 'The annotation has no usable tag (a body with purpose "tagging"); Press Corpus tags need at least one.';
+  if (notes.reduce((length, text) => length + text.length + 2, 0) > IMPORT_LIMITS.noteLength) {
+    return `The annotation's note is longer than ${IMPORT_LIMITS.noteLength} characters.`;
+  }
   const note = notes.join('\n\n');
-  if (note.length > IMPORT_LIMITS.noteLength) return `The annotation's note is longer than ${IMPORT_LIMITS.noteLength} characters.`;
 
   const position = target.position ? readPosition(target.position) : undefined;
   if (position === 'invalid') warnings.push('Its TextPositionSelector is ignored (start and end must be whole numbers with 0 ≤ start ≤ end); the quote is used alone.');
+  // Absent optional fields are present as undefined: one object shape for all, which JSON.stringify drops.
   const annotation: ImportedAnnotation = {
-    ...optional('id', boundedString(field(item, 'id'), IMPORT_LIMITS.sourceLength)),
+    id: boundedString(field(item, 'id'), IMPORT_LIMITS.sourceLength),
     source,
     exact,
-    ...optional('prefix', readContext(field(target.quote, 'prefix'), 'prefix')),
-    ...optional('suffix', readContext(field(target.quote, 'suffix'), 'suffix')),
-    ...(position && position !== 'invalid' ? position : {}),
+    prefix: readContext(field(target.quote, 'prefix'), 'prefix'),
+    suffix: readContext(field(target.quote, 'suffix'), 'suffix'),
+    start: position === undefined || position === 'invalid' ? undefined : position.start,
+    end: position === undefined || position === 'invalid' ? undefined : position.end,
     tags: [...tags],
     note,
-    ...optional('author', readAuthor(hypothesis ? field(item, 'user') : field(item, 'creator'))),
-    ...optional('created', readDate(field(item, 'created'))),
+    author: readAuthor(hypothesis ? field(item, 'user') : field(item, 'creator')),
+    created: readDate(field(item, 'created')),
   };
   return { annotation, warnings };
 }
@@ -252,10 +270,6 @@ function hasType(object: Json, type: string): boolean {
 
 function boundedString(value: unknown, maxLength: number): string | undefined {
   return typeof value === 'string' && value.length > 0 && value.length <= maxLength ? value : undefined;
-}
-
-function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }
 
 function describe(value: unknown): string {
