@@ -57,13 +57,15 @@ function assertValidSarif(log: unknown): void {
 
 /** One line per result: rule, level, file and region as a SARIF viewer would place it. */
 function renderResults(log: Log): string {
-  return log.runs[0].results!.map((result) => {
-    const location = result.locations![0].physicalLocation!;
-    const region = location.region!;
-    const rule = log.runs[0].tool.driver.rules![result.ruleIndex!];
-    assert.equal(rule.id, result.ruleId, 'ruleIndex points at the rule of ruleId');
-    return `${result.ruleId} ${result.level} ${location.artifactLocation!.uriBaseId}/${location.artifactLocation!.uri}:${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn} @${region.charOffset}+${region.charLength}`;
-  }).join('\n');
+  return log.runs[0]
+    .results!.map((result) => {
+      const location = result.locations![0].physicalLocation!;
+      const region = location.region!;
+      const rule = log.runs[0].tool.driver.rules![result.ruleIndex!];
+      assert.equal(rule.id, result.ruleId, 'ruleIndex points at the rule of ruleId');
+      return `${result.ruleId} ${result.level} ${location.artifactLocation!.uriBaseId}/${location.artifactLocation!.uri}:${region.startLine}:${region.startColumn}-${region.endLine}:${region.endColumn} @${region.charOffset}+${region.charLength}`;
+    })
+    .join('\n');
 }
 
 test('the SARIF log of real problems is valid SARIF 2.1.0 and places each result by file and UTF-16 region', () => {
@@ -106,13 +108,25 @@ test('%SRCROOT% names the workspace folder when it is known, and the log stays v
 test('no problems make a valid log with no results; an undocumented code still gets a rule', () => {
   assertValidSarif(formatProblemsAsSarif([], OPTIONS));
   const problem: ReportedProblem = {
-    path: 'seeds/a.txt', span: { start: 0, end: 1 }, line: 1, column: 1, endLine: 1, endColumn: 2,
-    code: 'release.future-check', severity: 'hint', message: 'Something new.',
+    path: 'seeds/a.txt',
+    span: { start: 0, end: 1 },
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    code: 'release.future-check',
+    severity: 'hint',
+    message: 'Something new.',
   };
   const log = formatProblemsAsSarif([problem], OPTIONS);
   assertValidSarif(log);
   assert.deepEqual(log.runs[0].tool.driver.rules, [
-    { id: 'release.future-check', shortDescription: { text: 'release.future-check' }, helpUri: `${OPTIONS.diagnosticsPageUri}#release-future-check`, defaultConfiguration: { level: 'note' } },
+    {
+      id: 'release.future-check',
+      shortDescription: { text: 'release.future-check' },
+      helpUri: `${OPTIONS.diagnosticsPageUri}#release-future-check`,
+      defaultConfiguration: { level: 'note' },
+    },
   ]);
 });
 
@@ -135,6 +149,11 @@ test('the rule table has exactly the codes and severities docs/diagnostics.md do
   const page = readFileSync(join(REPO_ROOT, 'docs/diagnostics.md'), 'utf8');
   const documented = [...page.matchAll(/^\*\*`([a-z.-]+)`\*\* \(([a-z]+)\)/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
   assert.ok(documented.length >= 20, 'the docs page lists the codes this way');
-  assert.deepEqual(Object.entries(DIAGNOSTIC_RULES).map(([code, rule]) => `${code} ${rule.severity}`).sort(), documented);
+  assert.deepEqual(
+    Object.entries(DIAGNOSTIC_RULES)
+      .map(([code, rule]) => `${code} ${rule.severity}`)
+      .sort(),
+    documented,
+  );
   for (const code of Object.keys(DIAGNOSTIC_RULES)) assert.match(page, new RegExp(`^## ${code.replace(/\./g, '-')}$`, 'm'), `a heading for ${code}`);
 });

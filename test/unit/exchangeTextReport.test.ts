@@ -36,11 +36,29 @@ test('the text report lists problems by file and position, then counts them', ()
 
 test('the summary says one in the singular, counts hints only when there are some, and reads well with none', () => {
   const problem: ReportedProblem = {
-    path: 'seeds/a.txt', span: { start: 0, end: 4 }, line: 1, column: 1, endLine: 1, endColumn: 5,
-    code: 'file.binary', severity: 'error', message: 'Binary data:\nnot parsed.',
+    path: 'seeds/a.txt',
+    span: { start: 0, end: 4 },
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 5,
+    code: 'file.binary',
+    severity: 'error',
+    message: 'Binary data:\nnot parsed.',
   };
-  const hint: ReportedProblem = { ...problem, span: { start: 5, end: 6 }, column: 6, endColumn: 7, code: 'release.some-hint', severity: 'hint', message: 'A hint.' };
-  assert.equal(formatProblemsAsText([problem]), 'seeds/a.txt:1:1: error file.binary Binary data: not parsed.\n1 problem (1 error, 0 warnings, 0 information) in 1 file\n');
+  const hint: ReportedProblem = {
+    ...problem,
+    span: { start: 5, end: 6 },
+    column: 6,
+    endColumn: 7,
+    code: 'release.some-hint',
+    severity: 'hint',
+    message: 'A hint.',
+  };
+  assert.equal(
+    formatProblemsAsText([problem]),
+    'seeds/a.txt:1:1: error file.binary Binary data: not parsed.\n1 problem (1 error, 0 warnings, 0 information) in 1 file\n',
+  );
   assert.equal(formatProblemsAsText([hint, problem]).split('\n').at(-2), '2 problems (1 error, 0 warnings, 0 information, 1 hint) in 1 file');
   assert.equal(formatProblemsAsText([]), '0 problems (0 errors, 0 warnings, 0 information) in 0 files\n');
 });

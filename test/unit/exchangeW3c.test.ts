@@ -37,7 +37,21 @@ function exportedTags(source = CORPUS): ExportedTag[] {
   }));
 }
 
-const MOTIVATIONS = ['assessing', 'bookmarking', 'classifying', 'commenting', 'describing', 'editing', 'highlighting', 'identifying', 'linking', 'moderating', 'questioning', 'replying', 'tagging'];
+const MOTIVATIONS = [
+  'assessing',
+  'bookmarking',
+  'classifying',
+  'commenting',
+  'describing',
+  'editing',
+  'highlighting',
+  'identifying',
+  'linking',
+  'moderating',
+  'questioning',
+  'replying',
+  'tagging',
+];
 const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /** What the Web Annotation Data Model (W3C Recommendation, 2017) requires of what the export writes. */
@@ -46,12 +60,16 @@ function checkWebAnnotationModel(document: any): string[] {
   const require = (ok: unknown, what: string) => ok || problems.push(what);
   const isIri = (value: unknown) => typeof value === 'string' && /^([a-z][a-z0-9+.-]*:|[^:]*$)/i.test(value);
   const asList = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-  const isDateTime = (value: unknown) => value === undefined || (typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value));
+  const isDateTime = (value: unknown) =>
+    value === undefined || (typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value));
   require(asList(document['@context']).includes(CONTEXT), `collection @context is ${CONTEXT}`);
   require(isIri(document.id), 'collection has an IRI id');
   require(asList(document.type).includes('AnnotationCollection'), 'collection type is AnnotationCollection');
   const page = document.first;
-  require(typeof page === 'object' && isIri(page.id) && asList(page.type).includes('AnnotationPage') && Array.isArray(page.items), 'first is an AnnotationPage with items');
+  require(typeof page === 'object' &&
+    isIri(page.id) &&
+    asList(page.type).includes('AnnotationPage') &&
+    Array.isArray(page.items), 'first is an AnnotationPage with items');
   const items: any[] = page?.items ?? [];
   require(Number.isInteger(document.total) && document.total === items.length, 'total counts the annotations');
   items.forEach((annotation, i) => {
@@ -73,7 +91,9 @@ function checkWebAnnotationModel(document: any): string[] {
         require(typeof selector.type === 'string', at('selector has a type'));
         if (selector.type === 'TextQuoteSelector') require(typeof selector.exact === 'string', at('TextQuoteSelector has exact'));
         if (selector.type === 'TextPositionSelector') {
-          require(Number.isInteger(selector.start) && Number.isInteger(selector.end) && 0 <= selector.start && selector.start <= selector.end, at('TextPositionSelector 0 ≤ start ≤ end'));
+          require(Number.isInteger(selector.start) && Number.isInteger(selector.end) && 0 <= selector.start && selector.start <= selector.end, at(
+            'TextPositionSelector 0 ≤ start ≤ end',
+          ));
         }
       }
     }
@@ -150,8 +170,17 @@ test('export → JSON → import gives back the tags, and positions back to the 
 test('context cut inside an emoji is trimmed to whole characters; an orphaned tag keeps its quote but no position', () => {
   const text = 'x😀abc😀y';
   const tag: ExportedTag = {
-    id: 'o1', corpusFile: 'seeds/a.txt', text, span: { start: 3, end: 6 }, exact: 'abc', prefix: text.slice(2, 3), suffix: text.slice(6, 7),
-    tags: ['t'], note: '', release: '', status: 'orphaned',
+    id: 'o1',
+    corpusFile: 'seeds/a.txt',
+    text,
+    span: { start: 3, end: 6 },
+    exact: 'abc',
+    prefix: text.slice(2, 3),
+    suffix: text.slice(6, 7),
+    tags: ['t'],
+    note: '',
+    release: '',
+    status: 'orphaned',
   };
   const [annotation] = formatTagsAsW3cCollection([tag]).first.items;
   assert.deepEqual(annotation.target.selector, [{ type: 'TextQuoteSelector', exact: 'abc', prefix: '', suffix: '' }]);
@@ -165,7 +194,15 @@ test('with the workspace folder the source is an absolute file URI that maps bac
   assert.equal(annotation.target.source, 'file:///home/ana/press%20corpus/seeds/flag%20day.txt');
   assert.equal(decodeUriReferenceAsPath(annotation.target.source, folder), 'seeds/flag day.txt');
   assert.equal(getAnnotationSource('seeds/a#1.txt'), 'seeds/a%231.txt');
-  for (const outside of ['https://www.nato.int/cps/en/natohq/news.htm', 'file:///etc/passwd', '../secrets.txt', 'seeds/%2e%2e/%2e%2e/x', '/abs.txt', 'seeds/%E0%A4%A.txt', 'a%5C..%5Cb']) {
+  for (const outside of [
+    'https://www.nato.int/cps/en/natohq/news.htm',
+    'file:///etc/passwd',
+    '../secrets.txt',
+    'seeds/%2e%2e/%2e%2e/x',
+    '/abs.txt',
+    'seeds/%E0%A4%A.txt',
+    'a%5C..%5Cb',
+  ]) {
     assert.equal(decodeUriReferenceAsPath(outside, folder), undefined, outside);
   }
 });

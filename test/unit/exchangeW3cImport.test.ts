@@ -31,7 +31,10 @@ const ANNOTATION = {
 function render(json: unknown): string {
   const { annotations, errors } = parseW3cAnnotations(json);
   return [
-    ...annotations.map((a) => `${a.source} “${a.exact}” ${a.start === undefined ? 'no position' : `${a.start}-${a.end}`} [${a.tags.join(' ')}] note=${JSON.stringify(a.note)}${a.author ? ` by ${a.author}` : ''}`),
+    ...annotations.map(
+      (a) =>
+        `${a.source} “${a.exact}” ${a.start === undefined ? 'no position' : `${a.start}-${a.end}`} [${a.tags.join(' ')}] note=${JSON.stringify(a.note)}${a.author ? ` by ${a.author}` : ''}`,
+    ),
     ...errors.map((e) => `error ${e.index}: ${e.message}`),
   ].join('\n');
 }
@@ -40,7 +43,13 @@ const EXPECTED = 'seeds/000_x.txt “gas transit” 10-21 [Energy-policy energy-
 
 test('a collection (items inline or in first.items), a page, an array and one annotation all read the same', () => {
   const shapes = {
-    collectionWithPage: { '@context': ANNOTATION['@context'], id: 'urn:c', type: 'AnnotationCollection', total: 1, first: { id: 'urn:c#1', type: 'AnnotationPage', items: [ANNOTATION] } },
+    collectionWithPage: {
+      '@context': ANNOTATION['@context'],
+      id: 'urn:c',
+      type: 'AnnotationCollection',
+      total: 1,
+      first: { id: 'urn:c#1', type: 'AnnotationPage', items: [ANNOTATION] },
+    },
     collectionInline: { type: 'AnnotationCollection', items: [ANNOTATION] },
     page: { type: 'AnnotationPage', items: [ANNOTATION] },
     array: [ANNOTATION],
@@ -60,11 +69,16 @@ test('a Hypothesis export reads its rows: uri, tags, text, target selectors and 
         user: 'acct:ana@hypothes.is',
         text: 'Key line.',
         tags: ['ukraine', 'Energy security'],
-        target: [{ source: 'https://www.nato.int/cps/en/natohq/opinions_1.htm', selector: [
-          { type: 'RangeSelector', startContainer: '/div[1]', endContainer: '/div[1]', startOffset: 0, endOffset: 5 },
-          { type: 'TextPositionSelector', start: 412, end: 466 },
-          { type: 'TextQuoteSelector', exact: 'Seven years ago', prefix: 'again. ', suffix: ', I became' },
-        ] }],
+        target: [
+          {
+            source: 'https://www.nato.int/cps/en/natohq/opinions_1.htm',
+            selector: [
+              { type: 'RangeSelector', startContainer: '/div[1]', endContainer: '/div[1]', startOffset: 0, endOffset: 5 },
+              { type: 'TextPositionSelector', start: 412, end: 466 },
+              { type: 'TextQuoteSelector', exact: 'Seven years ago', prefix: 'again. ', suffix: ', I became' },
+            ],
+          },
+        ],
       },
       { id: 'page-note', uri: 'https://example.org/', text: 'A page note has no selector.', tags: ['x'], target: [{ source: 'https://example.org/' }] },
     ],
@@ -96,7 +110,12 @@ test('malformed annotations are errors with their index; the others are read', (
     bad({ target: 'seeds/000_x.txt' }),
     bad({ target: { source: 'seeds/000_x.txt', selector: { type: 'TextQuoteSelector', exact: 42 } } }),
     bad({ target: { selector: ANNOTATION.target.selector } }),
-    bad({ body: [{ purpose: 'tagging', value: ['a'] }, { purpose: 'tagging', value: 'a,b' }] }),
+    bad({
+      body: [
+        { purpose: 'tagging', value: ['a'] },
+        { purpose: 'tagging', value: 'a,b' },
+      ],
+    }),
     bad({ target: { ...ANNOTATION.target, selector: [ANNOTATION.target.selector[0], { type: 'TextPositionSelector', start: 1e308, end: 2e308 }] } }),
     bad({ target: { ...ANNOTATION.target, selector: [ANNOTATION.target.selector[0], { type: 'TextPositionSelector', start: 30, end: 5 }] } }),
     null,
@@ -121,16 +140,28 @@ test('malformed annotations are errors with their index; the others are read', (
       'error 9: This item is not an annotation object.',
     ].join('\n'),
   );
-  assert.deepEqual(parseW3cAnnotations([ANNOTATION, bad({ created: 'yesterday' })]).annotations.map((a) => a.created), ['2026-11-30T09:15:00Z', undefined]);
+  assert.deepEqual(
+    parseW3cAnnotations([ANNOTATION, bad({ created: 'yesterday' })]).annotations.map((a) => a.created),
+    ['2026-11-30T09:15:00Z', undefined],
+  );
 });
 
 test('documents that are not annotations, or collections whose pages are links, say so', () => {
   assert.equal(render(null), 'error -1: The document is not a JSON object or array of annotations.');
   assert.equal(render(42), 'error -1: The document is not a JSON object or array of annotations.');
-  assert.equal(render({ hello: 'world' }), 'error -1: The document is neither an AnnotationCollection, an AnnotationPage, an Annotation nor a Hypothesis export.');
+  assert.equal(
+    render({ hello: 'world' }),
+    'error -1: The document is neither an AnnotationCollection, an AnnotationPage, an Annotation nor a Hypothesis export.',
+  );
   assert.equal(render({ type: 'AnnotationPage', items: 'none' }), 'error -1: The page has no `items` list.');
-  assert.equal(render({ type: 'AnnotationCollection', first: 'https://example.org/page1' }), 'error -1: The collection has no embedded items (its pages are links, which this import does not follow).');
-  assert.match(render({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [ANNOTATION], next: 'https://example.org/page2' } }), /Only the embedded first page is read/);
+  assert.equal(
+    render({ type: 'AnnotationCollection', first: 'https://example.org/page1' }),
+    'error -1: The collection has no embedded items (its pages are links, which this import does not follow).',
+  );
+  assert.match(
+    render({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [ANNOTATION], next: 'https://example.org/page2' } }),
+    /Only the embedded first page is read/,
+  );
   assert.equal(render([]), '');
 });
 
@@ -145,7 +176,10 @@ test('sizes are bounded: too many annotations, a huge quote, too many tags', () 
   assert.match(render(hugeQuote), /^error 0: The TextQuoteSelector has no `exact` text/);
   const hugeNote = { ...ANNOTATION, bodyValue: 'n'.repeat(IMPORT_LIMITS.noteLength) };
   assert.equal(render(hugeNote), `error 0: The annotation's note is longer than ${IMPORT_LIMITS.noteLength} characters.`);
-  const longContext = { ...ANNOTATION, target: { source: 's.txt', selector: { type: 'TextQuoteSelector', exact: 'q', prefix: 'p'.repeat(5000) + 'END', suffix: 'START' + 's'.repeat(5000) } } };
+  const longContext = {
+    ...ANNOTATION,
+    target: { source: 's.txt', selector: { type: 'TextQuoteSelector', exact: 'q', prefix: 'p'.repeat(5000) + 'END', suffix: 'START' + 's'.repeat(5000) } },
+  };
   const [read] = parseW3cAnnotations(longContext).annotations;
   assert.equal(read.prefix!.length, IMPORT_LIMITS.contextLength);
   assert.ok(read.prefix!.endsWith('END') && read.suffix!.startsWith('START'), 'the context nearest the passage is kept');
@@ -158,7 +192,11 @@ test('sizes are bounded: too many annotations, a huge quote, too many tags', () 
 test('inherited keys, throwing getters and revoked proxies give errors, not exceptions', () => {
   const proto = JSON.parse('{"__proto__": {"type": "Annotation"}, "constructor": {"type": "Annotation"}}');
   assert.match(render([proto]), /^error 0: This item is not an Annotation/);
-  const throwing = { get type(): string { throw new Error('boom'); } };
+  const throwing = {
+    get type(): string {
+      throw new Error('boom');
+    },
+  };
   assert.equal(render([throwing]), 'error 0: This annotation could not be read.');
   const revoked = Proxy.revocable({}, {});
   revoked.revoke();
@@ -167,7 +205,20 @@ test('inherited keys, throwing getters and revoked proxies give errors, not exce
 
 test('any JSON value, or an annotation with a random part replaced by any value, is read or reported, without an exception', () => {
   fc.assert(fc.property(fc.jsonValue(), (json) => void parseW3cAnnotations(json)));
-  const paths = [['type'], ['body'], ['body', 0], ['body', 0, 'value'], ['target'], ['target', 'source'], ['target', 'selector'], ['target', 'selector', 0, 'exact'], ['target', 'selector', 1, 'start'], ['creator'], ['created'], ['motivation']];
+  const paths = [
+    ['type'],
+    ['body'],
+    ['body', 0],
+    ['body', 0, 'value'],
+    ['target'],
+    ['target', 'source'],
+    ['target', 'selector'],
+    ['target', 'selector', 0, 'exact'],
+    ['target', 'selector', 1, 'start'],
+    ['creator'],
+    ['created'],
+    ['motivation'],
+  ];
   fc.assert(
     fc.property(fc.constantFrom(...paths), fc.anything(), (path, value) => {
       const annotation = JSON.parse(JSON.stringify(ANNOTATION));

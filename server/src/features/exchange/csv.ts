@@ -11,20 +11,22 @@ export function formatTagsAsCsv(tags: readonly ExportedTag[]): string {
   const rows: string[][] = [[...COLUMNS]];
   for (const tag of tags) {
     for (const name of tag.tags) {
-      rows.push([
-        name,
-        tag.id,
-        tag.corpusFile,
-        tag.release,
-        tag.status,
-        tag.exact,
-        tag.note,
-        String(tag.span.start),
-        String(tag.span.end),
-        tag.author ?? '',
-        tag.created ?? '',
-        tag.updated ?? '',
-      ].map(guardFormula));
+      rows.push(
+        [
+          name,
+          tag.id,
+          tag.corpusFile,
+          tag.release,
+          tag.status,
+          tag.exact,
+          tag.note,
+          String(tag.span.start),
+          String(tag.span.end),
+          tag.author ?? '',
+          tag.created ?? '',
+          tag.updated ?? '',
+        ].map(guardFormula),
+      );
     }
   }
   return rows.map((row) => `${row.map(quoteCsvField).join(',')}\r\n`).join('');

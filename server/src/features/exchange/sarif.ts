@@ -90,4 +90,3 @@ function toResult(problem: ReportedProblem, ruleIndex: number): Result {
     ],
   };
 }
-

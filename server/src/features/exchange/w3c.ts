@@ -112,4 +112,3 @@ function trimHalfPairs(context: string): string {
 export function getAnnotationSource(corpusFile: string, workspaceFolderUri?: string): string {
   return (workspaceFolderUri ?? '') + encodePathAsUriReference(corpusFile);
 }
-

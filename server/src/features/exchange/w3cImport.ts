@@ -102,7 +102,9 @@ function findAnnotationList(json: unknown, errors: AnnotationImportError[]): rea
     const first = field(json, 'first');
     if (Array.isArray(field(json, 'items'))) return field(json, 'items') as unknown[];
     if (isObject(first) && Array.isArray(field(first, 'items'))) {
-      if (field(first, 'next') !== undefined) errors.push({ index: -1, message: 'Only the embedded first page is read; later pages are links this import does not follow.' });
+      if (field(first, 'next') !== undefined) {
+        errors.push({ index: -1, message: 'Only the embedded first page is read; later pages are links this import does not follow.' });
+      }
       return field(first, 'items') as unknown[];
     }
     errors.push({ index: -1, message: 'The collection has no embedded items (its pages are links, which this import does not follow).' });
@@ -152,7 +154,9 @@ function readAnnotation(item: unknown): ReadAnnotation | string {
   const note = notes.join('\n\n');
 
   const position = target.position ? readPosition(target.position) : undefined;
-  if (position === 'invalid') warnings.push('Its TextPositionSelector is ignored (start and end must be whole numbers with 0 ≤ start ≤ end); the quote is used alone.');
+  if (position === 'invalid') {
+    warnings.push('Its TextPositionSelector is ignored (start and end must be whole numbers with 0 ≤ start ≤ end); the quote is used alone.');
+  }
   // Absent optional fields are present as undefined: one object shape for all, which JSON.stringify drops.
   const annotation: ImportedAnnotation = {
     id: boundedString(field(item, 'id'), IMPORT_LIMITS.sourceLength),
