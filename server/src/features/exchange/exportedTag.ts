@@ -12,6 +12,11 @@ export interface ExportedTag {
   readonly text: string;
   /** Where the passage is now (UTF-16 offsets); for an orphaned tag, the offsets it last had. */
   readonly span: Span;
+  /**
+   * The quote with its context. For an anchored tag, the text as it reads now (`createAnchor(text, span)`), so
+   * the quote and the position agree even when the passage was re-found by fuzzy matching; for an orphaned tag,
+   * the stored quote.
+   */
   readonly exact: string;
   readonly prefix: string;
   readonly suffix: string;

@@ -17,7 +17,7 @@ import { CodePointIndex, createCodePointIndex } from './codePoints';
 import { ExportedTag } from './exportedTag';
 import { encodePathAsUriReference } from './pathUris';
 
-export const W3C_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const W3C_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const TAG_ANNOTATION_ID_PREFIX = 'urn:press-corpus:tag:';
 
 export interface W3cTextualBody {
