@@ -3,7 +3,7 @@
 // describes every code it uses with a link to its section of docs/diagnostics.md.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Ajv, { ValidateFunction } from 'ajv';
@@ -128,6 +128,16 @@ test('no problems make a valid log with no results; an undocumented code still g
       defaultConfiguration: { level: 'note' },
     },
   ]);
+});
+
+test('the problems of every seed file make a valid log, one result per problem', () => {
+  const seeds = readdirSync(join(REPO_ROOT, 'seeds')).filter((name) => name.endsWith('.txt'));
+  const fixture = seeds.map((name) => `//- seeds/${name}\n${readFileSync(join(REPO_ROOT, 'seeds', name), 'utf8')}`).join('\n');
+  const problems = reportFixtureProblems(fixture);
+  assert.ok(problems.length > 0, 'the seeds have problems to report');
+  const log = formatProblemsAsSarif(problems, OPTIONS);
+  assertValidSarif(log);
+  assert.equal(log.runs[0].results!.length, problems.length);
 });
 
 test('the schema check rejects broken logs (so the checks above can fail)', () => {
