@@ -12,8 +12,7 @@ import type { Log } from 'sarif';
 import { DIAGNOSTIC_RULES } from '../../server/src/features/exchange/diagnosticRules';
 import { ReportedProblem } from '../../server/src/features/exchange/reportedProblem';
 import { formatProblemsAsSarif, SarifOptions } from '../../server/src/features/exchange/sarif';
-import { REPO_ROOT } from '../support/lspClient';
-import { reportFixtureProblems } from './exchangeFixture';
+import { reportFixtureProblems, REPOSITORY_ROOT } from './exchangeFixture';
 
 const CORPUS = `//- seeds/001_second.txt
 Doorstep statement in Vilnius
@@ -41,7 +40,7 @@ const OPTIONS: SarifOptions = {
  * `unicodeRegExp: false`, the flags the schema's authors tested with.
  */
 function createSarifValidator(): ValidateFunction {
-  const path = join(REPO_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const path = join(REPOSITORY_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
   const { $schema: _draft, id, ...schema } = JSON.parse(readFileSync(path, 'utf8'));
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
@@ -131,8 +130,8 @@ test('no problems make a valid log with no results; an undocumented code still g
 });
 
 test('the problems of every seed file make a valid log, one result per problem', () => {
-  const seeds = readdirSync(join(REPO_ROOT, 'seeds')).filter((name) => name.endsWith('.txt'));
-  const fixture = seeds.map((name) => `//- seeds/${name}\n${readFileSync(join(REPO_ROOT, 'seeds', name), 'utf8')}`).join('\n');
+  const seeds = readdirSync(join(REPOSITORY_ROOT, 'seeds')).filter((name) => name.endsWith('.txt'));
+  const fixture = seeds.map((name) => `//- seeds/${name}\n${readFileSync(join(REPOSITORY_ROOT, 'seeds', name), 'utf8')}`).join('\n');
   const problems = reportFixtureProblems(fixture);
   assert.ok(problems.length > 0, 'the seeds have problems to report');
   const log = formatProblemsAsSarif(problems, OPTIONS);
@@ -156,7 +155,7 @@ test('the schema check rejects broken logs (so the checks above can fail)', () =
 });
 
 test('the rule table has exactly the codes and severities docs/diagnostics.md documents', () => {
-  const page = readFileSync(join(REPO_ROOT, 'docs/diagnostics.md'), 'utf8');
+  const page = readFileSync(join(REPOSITORY_ROOT, 'docs/diagnostics.md'), 'utf8');
   const documented = [...page.matchAll(/^\*\*`([a-z.-]+)`\*\* \(([a-z]+)\)/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
   assert.ok(documented.length >= 20, 'the docs page lists the codes this way');
   assert.deepEqual(
