@@ -6,12 +6,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import Ajv, { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import type { Log } from 'sarif';
 import { DIAGNOSTIC_RULES } from '../../server/src/features/exchange/diagnosticRules';
 import { ReportedProblem } from '../../server/src/features/exchange/reportedProblem';
 import { formatProblemsAsSarif, SarifOptions } from '../../server/src/features/exchange/sarif';
+import { createSarifValidator } from '../support/exchangeValidators';
 import { reportFixtureProblems, REPOSITORY_ROOT } from './exchangeFixture';
 
 const CORPUS = `//- seeds/001_second.txt
@@ -33,19 +32,6 @@ const OPTIONS: SarifOptions = {
   informationUri: 'https://example.org/press-corpus',
   diagnosticsPageUri: 'https://example.org/press-corpus/docs/diagnostics.md',
 };
-
-/**
- * The schema is draft-04 (`id`); Ajv 8 reads it as a later draft once the id is spelled `$id`. Its language
- * pattern (`^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`) has a stray `]` that the `u` flag rejects, hence
- * `unicodeRegExp: false`, the flags the schema's authors tested with.
- */
-function createSarifValidator(): ValidateFunction {
-  const path = join(REPOSITORY_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  const { $schema: _draft, id, ...schema } = JSON.parse(readFileSync(path, 'utf8'));
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
-  return ajv.compile({ $id: id, ...schema });
-}
 
 const validateSarif = createSarifValidator();
 

@@ -10,6 +10,7 @@ import { ExportedTag } from '../../server/src/features/exchange/exportedTag';
 import { decodeUriReferenceAsPath } from '../../server/src/features/exchange/pathUris';
 import { formatTagsAsW3cCollection, getAnnotationSource } from '../../server/src/features/exchange/w3c';
 import { parseW3cAnnotations } from '../../server/src/features/exchange/w3cImport';
+import { checkWebAnnotationModel } from '../support/exchangeValidators';
 import { parseFixture } from '../support/fixture';
 
 const CORPUS = `Statement on the 🇺🇦 flag day
@@ -37,69 +38,7 @@ function exportedTags(source = CORPUS): ExportedTag[] {
   }));
 }
 
-const MOTIVATIONS = [
-  'assessing',
-  'bookmarking',
-  'classifying',
-  'commenting',
-  'describing',
-  'editing',
-  'highlighting',
-  'identifying',
-  'linking',
-  'moderating',
-  'questioning',
-  'replying',
-  'tagging',
-];
-const CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
-/** What the Web Annotation Data Model (W3C Recommendation, 2017) requires of what the export writes. */
-function checkWebAnnotationModel(document: any): string[] {
-  const problems: string[] = [];
-  const require = (ok: unknown, what: string) => ok || problems.push(what);
-  const isIri = (value: unknown) => typeof value === 'string' && /^([a-z][a-z0-9+.-]*:|[^:]*$)/i.test(value);
-  const asList = (value: unknown) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
-  const isDateTime = (value: unknown) =>
-    value === undefined || (typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(value));
-  require(asList(document['@context']).includes(CONTEXT), `collection @context is ${CONTEXT}`);
-  require(isIri(document.id), 'collection has an IRI id');
-  require(asList(document.type).includes('AnnotationCollection'), 'collection type is AnnotationCollection');
-  const page = document.first;
-  require(typeof page === 'object' &&
-    isIri(page.id) &&
-    asList(page.type).includes('AnnotationPage') &&
-    Array.isArray(page.items), 'first is an AnnotationPage with items');
-  const items: any[] = page?.items ?? [];
-  require(Number.isInteger(document.total) && document.total === items.length, 'total counts the annotations');
-  items.forEach((annotation, i) => {
-    const at = (what: string) => `annotation ${i}: ${what}`;
-    require(asList(annotation['@context'] ?? document['@context']).includes(CONTEXT), at('@context'));
-    require(isIri(annotation.id), at('IRI id'));
-    require(asList(annotation.type).includes('Annotation'), at('type Annotation'));
-    require(asList(annotation.motivation).every((m) => MOTIVATIONS.includes(m)), at('motivation from the model'));
-    require(isDateTime(annotation.created) && isDateTime(annotation.modified), at('created/modified are xsd:dateTime with a time zone'));
-    for (const body of asList(annotation.body)) {
-      require(body.type === 'TextualBody' && typeof body.value === 'string', at('TextualBody with a value'));
-      require(asList(body.purpose).every((p) => MOTIVATIONS.includes(p)), at('body purpose from the model'));
-    }
-    const targets = asList(annotation.target);
-    require(targets.length > 0, at('at least one target'));
-    for (const target of targets) {
-      require(isIri(target.source), at('target source is an IRI'));
-      for (const selector of asList(target.selector)) {
-        require(typeof selector.type === 'string', at('selector has a type'));
-        if (selector.type === 'TextQuoteSelector') require(typeof selector.exact === 'string', at('TextQuoteSelector has exact'));
-        if (selector.type === 'TextPositionSelector') {
-          require(Number.isInteger(selector.start) && Number.isInteger(selector.end) && 0 <= selector.start && selector.start <= selector.end, at(
-            'TextPositionSelector 0 ≤ start ≤ end',
-          ));
-        }
-      }
-    }
-  });
-  return problems;
-}
 
 test('the export is an AnnotationCollection the Web Annotation model accepts, one Annotation per tag', () => {
   const collection = formatTagsAsW3cCollection(exportedTags());

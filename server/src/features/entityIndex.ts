@@ -222,7 +222,8 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
         if (words.length > 1) rows.push([this.fullNamesBySurname, words[words.length - 1], m.key]);
         if (m.role) rows.push([this.holdersByRole, normaliseRole(m.role), m.key]);
       }
-      if (m.form === 'name' || m.form === 'surname') rows.push([this.displayNames, m.key, text.slice(m.span.start, m.span.end)]);
+      // An organisation known only by its abbreviation ("NATO") is named as written, not by its folded key.
+      if (m.form === 'name' || m.form === 'surname' || m.form === 'abbreviation') rows.push([this.displayNames, m.key, text.slice(m.span.start, m.span.end)]);
       if (m.form !== 'candidate') rows.push([this.namedKeys, m.key, '']);
     }
     for (const [abbreviation, longName] of entities.abbreviationAliases) rows.push([this.longNamesByAbbreviation, abbreviation, longName]);
