@@ -155,10 +155,12 @@ function measureFile(text: string, labels: LabelFile, parsed: ParsedCorpusFile, 
     miss(`${line + 1}: spurious turn “${speaker.label}”`);
   }
 
-  const problems = parsed.problems.filter((p) => MEASURED_CODES.has(p.code)).map((p) => ({ code: p.code, line: lineOf(p.span.start), used: false }));
+  // A problem flags a labelled malformation when its span covers the labelled line (a caption from alt text to
+  // VIRIN line, a cut sentence from its first line to the cut).
+  const problems = parsed.problems.filter((p) => MEASURED_CODES.has(p.code)).map((p) => ({ code: p.code, line: lineOf(p.span.start), lastLine: lineOf(p.span.end), used: false }));
   for (const wanted of labels.releases.flatMap((r) => r.malformations)) {
     counts.malformations++;
-    const match = problems.find((p) => !p.used && p.code === wanted.code && p.line === wanted.line);
+    const match = problems.find((p) => !p.used && p.code === wanted.code && p.line <= wanted.line && wanted.line <= p.lastLine);
     if (match) {
       match.used = true;
       counts.malformationsFlagged++;
@@ -212,12 +214,20 @@ function formatSplit(label: string, honorific: string, role: string, name: strin
   return `[${norm(label)}] honorific=${norm(honorific)} role=${norm(role)} name=${norm(name)}${question ? ' question' : ''}`;
 }
 
+/** Short forms of given names that the corpus uses for the same person ("Joe Biden", "Tony Blinken"). */
+const NICKNAMES: Record<string, string> = { joe: 'joseph', tony: 'antony', mike: 'michael', bill: 'william', jim: 'james', bob: 'robert' };
+
 /**
  * The product's name and the labelled full name are the same person when the product's words are all in the
  * full name and include its surname: "Biden" and "Joseph R. Biden, Jr." are; "Jill Biden" and he are not.
  */
 function namesSamePerson(found: string, wanted: string): boolean {
-  const words = (name: string) => normaliseName(name).replace(/[,.'’]/g, ' ').split(/\s+/).filter((w) => w.length > 1 && !['jr', 'sr', 'ii', 'iii', 'iv'].includes(w));
+  const words = (name: string) =>
+    normaliseName(name)
+      .replace(/[,.'’]/g, ' ')
+      .split(/\s+/)
+      .filter((w) => w.length > 1 && !['jr', 'sr', 'ii', 'iii', 'iv'].includes(w))
+      .map((w) => NICKNAMES[w] ?? w);
   const foundWords = words(found);
   const wantedWords = words(wanted);
   return foundWords.length > 0 && foundWords.every((w) => wantedWords.includes(w)) && foundWords.includes(wantedWords[wantedWords.length - 1]);
