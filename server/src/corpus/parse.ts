@@ -7,7 +7,7 @@ import { getCaptionCredit, getCaptionTitle, getMetadataKind, getSourceName, isCa
 import { Boilerplate, MetadataLine, Paragraph, ParsedCorpusFile, PhotoCaption, Release, ReleaseDate, Source, SpeakerTurn } from './model';
 import { getReleaseKind } from './releaseKind';
 import { ReleaseBlocks, segmentReleases } from './segment';
-import { parseSpeakerLabel } from './speakers';
+import { isUnmistakableLabel, LabelMatch, parseSpeakerLabel } from './speakers';
 
 export function parseCorpusFile(text: string): ParsedCorpusFile {
   const { leadingChrome, releases: drafts } = segmentReleases(splitBlocks(text));
@@ -88,20 +88,48 @@ function toBoilerplate(text: string, block: Block): Boilerplate {
 /**
  * Speaker turns: paragraphs opening with a speaker label. A lone "Admiral Bauer: “…”" in a news release is a
  * quotation, not a transcript, so labels only count as turns when there are two or more, when one names an
- * outlet ("Andrew Gray (Reuters)"), or when the title announces a transcript.
+ * outlet ("Andrew Gray (Reuters)"), or when the title announces a transcript. Inside a turn's paragraph, a
+ * later line opens the next turn when the scrape dropped the blank line before it ("Q  …" / "MR. KIRBY: …"):
+ * then the label must be one no sentence starts with, or one already speaking in this release. Each turn ends
+ * where the next label starts.
  */
 function findTurns(text: string, paragraphs: readonly Paragraph[], title: string): SpeakerTurn[] {
-  const labelled = paragraphs.map((paragraph, index) => ({ index, match: parseSpeakerLabel(text.slice(paragraph.span.start, paragraph.span.end)) }));
-  const starts = labelled.filter((entry) => entry.match);
-  const isTranscript = starts.length >= 2 || starts.some((entry) => entry.match!.hasOutlet) || /press conference|interview|transcript|briefing/i.test(title);
+  const starts: { start: number; match: LabelMatch }[] = [];
+  for (const paragraph of paragraphs) {
+    const first = parseSpeakerLabel(text.slice(paragraph.span.start, paragraph.span.end));
+    if (!first) continue;
+    starts.push({ start: paragraph.span.start, match: first });
+    for (const line of findLaterLines(text, paragraph)) {
+      const match = parseSpeakerLabel(text.slice(line, paragraph.span.end));
+      if (match && (isUnmistakableLabel(match) || starts.some((s) => s.match.speaker.label === match.speaker.label))) starts.push({ start: line, match });
+    }
+  }
+  const isTranscript = starts.length >= 2 || starts.some((entry) => entry.match.hasOutlet) || /press conference|interview|transcript|briefing/i.test(title);
   if (!isTranscript) return [];
   return starts.map((entry, n) => {
-    const start = paragraphs[entry.index].span.start;
-    const lastParagraph = n + 1 < starts.length ? starts[n + 1].index - 1 : paragraphs.length - 1;
+    const next = starts[n + 1]?.start ?? Infinity;
+    const lastParagraph = paragraphs.filter((p) => p.span.start < next).pop()!;
     return {
-      speaker: entry.match!.speaker,
-      labelSpan: { start, end: start + entry.match!.labelLength },
-      span: { start, end: paragraphs[lastParagraph].span.end },
+      speaker: entry.match.speaker,
+      labelSpan: { start: entry.start, end: entry.start + entry.match.labelLength },
+      span: { start: entry.start, end: Math.min(lastParagraph.span.end, endOfTextBefore(text, next)) },
     };
   });
+}
+
+/** Offsets where the second and later lines of a paragraph start (past their indentation). */
+function findLaterLines(text: string, paragraph: Paragraph): number[] {
+  const starts: number[] = [];
+  for (let i = text.indexOf('\n', paragraph.span.start); i >= 0 && i < paragraph.span.end; i = text.indexOf('\n', i + 1)) {
+    let start = i + 1;
+    while (start < paragraph.span.end && /[ \t\u00a0\r]/.test(text[start])) start++;
+    starts.push(start);
+  }
+  return starts;
+}
+
+function endOfTextBefore(text: string, offset: number): number {
+  let end = Math.min(offset, text.length);
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
 }
