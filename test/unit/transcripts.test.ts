@@ -113,3 +113,31 @@ release "Secretary of Defense Lloyd J. Austin III and Gen. CQ Brown, Jr. Hold a 
   turn "Correspondent" question`,
   );
 });
+
+test('marks of missing words are reported in both bracket styles; laughter, applause and crosstalk are not', () => {
+  check(
+    `Press Briefing by Pentagon Press Secretary
+
+Source: U.S. Department of Defense
+
+GEN. RYDER:  The pace is set by their training.  (Crosstalk)
+
+Q:  How much did it cost — (Inaudible.)
+
+GEN. RYDER:  About 230 million dollars.  (Laughter.)  (Applause.)
+
+Q:  And General, [inaudible] the pace?
+
+GEN. RYDER:  I'll come back to you (off-mic).`,
+    `
+release "Press Briefing by Pentagon Press Secretary" press-conference source=U.S. Department of Defense paragraphs=5
+  turn "GEN. RYDER" role=GEN. name=RYDER
+  turn "Q" question
+  turn "GEN. RYDER" role=GEN. name=RYDER
+  turn "Q" question
+  turn "GEN. RYDER" role=GEN. name=RYDER
+problem transcript.inaudible "(Inaudible.)"
+problem transcript.inaudible "[inaudible]"
+problem transcript.inaudible "(off-mic)"`,
+  );
+});

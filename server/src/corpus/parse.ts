@@ -3,10 +3,11 @@
 import { Block, splitBlocks } from './blocks';
 import { findReleaseProblems } from './checks';
 import { findFirstDate } from './dates';
-import { getCaptionCredit, getCaptionTitle, getMetadataKind, getSourceName, isCaptionBlock, isChromeBlock, isLabelValueBlock, isMetadataBlock } from './lineKinds';
+import { getCaptionCredit, getCaptionTitle, getMetadataKind, getSourceName, isCaptionBlock, isChromeBlock, isLabelValueBlock, isMetadataBlock, isRelatedLinksHeading } from './lineKinds';
 import { Boilerplate, MetadataLine, Paragraph, ParsedCorpusFile, PhotoCaption, Release, ReleaseDate, Source, SpeakerTurn } from './model';
 import { getReleaseKind } from './releaseKind';
 import { ReleaseBlocks, segmentReleases } from './segment';
+import { hasTitleShape } from './titles';
 import { isUnmistakableLabel, LabelMatch, parseSpeakerLabel } from './speakers';
 
 export function parseCorpusFile(text: string): ParsedCorpusFile {
@@ -30,9 +31,12 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
   const captions: PhotoCaption[] = [];
   const boilerplate: Boilerplate[] = [];
   for (const block of draft.headerBlocks) metadata.push(...toMetadataLines(block));
+  let underRelatedLinks = false;
   for (const block of draft.blocks) {
     const sourceName = getSourceName(block);
-    if (isChromeBlock(block)) boilerplate.push(toBoilerplate(text, block));
+    // Headlines listed under "Related Stories" link to other pages: chrome, not this release's last paragraph.
+    underRelatedLinks = isRelatedLinksHeading(block) || (underRelatedLinks && hasTitleShape(block));
+    if (isChromeBlock(block) || underRelatedLinks) boilerplate.push(toBoilerplate(text, block));
     else if (sourceName && !source) source = { name: sourceName, span: block.span };
     else if (isLabelValueBlock(block)) metadata.push({ kind: 'published', text: block.lines.map((line) => line.text).join(' / '), span: block.span });
     else if (paragraphs.length === 0 && isMetadataBlock(block)) metadata.push(...toMetadataLines(block));
