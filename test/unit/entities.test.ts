@@ -188,3 +188,7 @@ test('an abbreviation set off by a title is a post held by a person, in the whol
     'organisation/abbreviation “NATO” → organisation:nato',
   ]);
 });
+
+test('a headline verb ends the name before it: "President Biden Announces New Actions"', () => {
+  check('President Biden Announces New Actions to Lower Shipping Costs', ['person/surname “Biden” → person:biden (President)']);
+});
