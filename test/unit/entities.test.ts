@@ -192,3 +192,16 @@ test('an abbreviation set off by a title is a post held by a person, in the whol
 test('a headline verb ends the name before it: "President Biden Announces New Actions"', () => {
   check('President Biden Announces New Actions to Lower Shipping Costs', ['person/surname “Biden” → person:biden (President)']);
 });
+
+test('a bare title names a holder of that bare title before one whose title is qualified; else one named later in the release', () => {
+  check('Prime Minister Rishi Sunak met Polish Prime Minister Donald Tusk.\n\nThe Prime Minister said so.\n\n===\n\nNATO Secretary General Mark Rutte spoke.\n\n===\n\nThe Secretary General visited the troops. Secretary General Jens Stoltenberg said so.', [
+    'person/name “Rishi Sunak” → person:rishi sunak (Prime Minister)',
+    'country/demonym “Polish” → country:POL',
+    'person/name “Donald Tusk” → person:donald tusk (Polish Prime Minister)',
+    'person/title “Prime Minister” → person:rishi sunak (Prime Minister)',
+    'organisation/abbreviation “NATO” → organisation:nato',
+    'person/name “Mark Rutte” → person:mark rutte (NATO Secretary General)',
+    'person/title “Secretary General” → person:jens stoltenberg (Secretary General)',
+    'person/name “Jens Stoltenberg” → person:jens stoltenberg (Secretary General)',
+  ]);
+});
