@@ -33,6 +33,14 @@ test('full name with title, "Mr" + surname and surname alone are one person', ()
   ]);
 });
 
+test('a title alone is not a vice holder: "the President" after "Vice President Kamala Harris"', () => {
+  check('President Joe Biden spoke.\n\n===\n\nVice President Kamala Harris said the President will sign it.', [
+    'person/name “Joe Biden” → person:joe biden (President)',
+    'person/name “Kamala Harris” → person:kamala harris (Vice President)',
+    'person/title “President” → person:joe biden (President)',
+  ]);
+});
+
 test('a title alone names the nearest holder of that title in the release, not a deputy', () => {
   check('Deputy Secretary General Mircea Geoană met Secretary General Jens Stoltenberg.\n\nThe Secretary General underlined it.', [
     'person/name “Mircea Geoană” → person:mircea geoana (Deputy Secretary General)',

@@ -110,7 +110,8 @@ function findLaterRoleHolder(mentions: readonly Mention[], index: number): strin
 
 function roleHeadMatches(role: string, head: string): boolean {
   const stated = ` ${normaliseRole(role)} `;
-  return stated.includes(` ${head} `) && !stated.includes(` deputy ${head} `);
+  // A deputy or a vice holder is not the holder: "the President" is not the Vice President.
+  return stated.includes(` ${head} `) && !stated.includes(` deputy ${head} `) && !stated.includes(` vice ${head} `);
 }
 
 /** The people a file names in full, indexed by surname and first name. */
