@@ -99,27 +99,36 @@ function toBoilerplate(text: string, block: Block): Boilerplate {
  */
 function findTurns(text: string, paragraphs: readonly Paragraph[], title: string): SpeakerTurn[] {
   const starts: { start: number; match: LabelMatch }[] = [];
+  const speaking = new Set<string>();
+  const labelAt = (start: number, end: number) => parseSpeakerLabel(text.slice(start, Math.min(end, start + MAX_LABEL_WINDOW)));
   for (const paragraph of paragraphs) {
-    const first = parseSpeakerLabel(text.slice(paragraph.span.start, paragraph.span.end));
+    const first = labelAt(paragraph.span.start, paragraph.span.end);
     if (!first) continue;
     starts.push({ start: paragraph.span.start, match: first });
+    speaking.add(first.speaker.label);
     for (const line of findLaterLines(text, paragraph)) {
-      const match = parseSpeakerLabel(text.slice(line, paragraph.span.end));
-      if (match && (isUnmistakableLabel(match) || starts.some((s) => s.match.speaker.label === match.speaker.label))) starts.push({ start: line, match });
+      const match = labelAt(line, paragraph.span.end);
+      if (!match || !(isUnmistakableLabel(match) || speaking.has(match.speaker.label))) continue;
+      starts.push({ start: line, match });
+      speaking.add(match.speaker.label);
     }
   }
   const isTranscript = starts.length >= 2 || starts.some((entry) => entry.match.hasOutlet) || /press conference|interview|transcript|briefing/i.test(title);
   if (!isTranscript) return [];
+  let lastParagraph = 0;
   return starts.map((entry, n) => {
     const next = starts[n + 1]?.start ?? Infinity;
-    const lastParagraph = paragraphs.filter((p) => p.span.start < next).pop()!;
+    while (lastParagraph + 1 < paragraphs.length && paragraphs[lastParagraph + 1].span.start < next) lastParagraph++;
     return {
       speaker: entry.match.speaker,
       labelSpan: { start: entry.start, end: entry.start + entry.match.labelLength },
-      span: { start: entry.start, end: Math.min(lastParagraph.span.end, endOfTextBefore(text, next)) },
+      span: { start: entry.start, end: Math.min(paragraphs[lastParagraph].span.end, endOfTextBefore(text, next)) },
     };
   });
 }
+
+/** A label and the start of its text fit in this many characters: a long paragraph is not read whole per line. */
+const MAX_LABEL_WINDOW = 240;
 
 /** Offsets where the second and later lines of a paragraph start (past their indentation). */
 function findLaterLines(text: string, paragraph: Paragraph): number[] {
