@@ -33,8 +33,12 @@ export interface AnchorChange {
   readonly anchor: TextAnchor;
 }
 
-/** lineWidth 0: quotes and notes are never folded, so a record's printed form depends only on its values. */
-const PRINT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
+/**
+ * lineWidth 0: quotes and notes are never folded, so a record's printed form depends only on its values; and a
+ * double-quoted quote of 40 characters or more with line breaks keeps them as `\n` on one line instead of
+ * yaml's default of breaking the line there.
+ */
+const PRINT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } as const;
 
 const FILE_HEADER =
   ' Analyst tags written by Press Corpus (docs/tags.md). Hand edits and comments are kept;\n' +
