@@ -2,8 +2,9 @@
 // corpus words (spans, releases, problems). Anchoring runs per corpus file and is cached on the corpus file's
 // version and the parsed tag file, so a keystroke in one file re-anchors that file's tags only.
 
-import { AnchorState, createAnchor, findAnchor, isSameAnchor, TextAnchor } from '../annotations/anchoring';
+import { AnchorState, createAnchor, findAnchor, isSameAnchor } from '../annotations/anchoring';
 import { ParsedTagFile, TagRecord } from '../annotations/tagFile';
+import { AnchorChange } from '../annotations/tagFileEdits';
 import { getReleaseAt, Problem, Span } from '../corpus/model';
 import { CorpusFile } from './corpusIndex';
 
@@ -64,12 +65,12 @@ export function isAnchored(tag: AnchoredTag): boolean {
  * anchors": pass `['exact', 'moved']`), for `reanchorTagRecords`. Tags whose stored anchor already holds (same
  * offsets and context) are left out, so accepting twice changes nothing.
  */
-export function computeAcceptedAnchors(text: string, tags: readonly AnchoredTag[], states: readonly TagStatus[]): { id: string; anchor: TextAnchor }[] {
-  return tags
-    .filter((tag) => isAnchored(tag) && states.includes(tag.status))
-    .map((tag) => ({ id: tag.record.id, anchor: createAnchor(text, tag.span), stored: tag.record.anchor }))
-    .filter(({ anchor, stored }) => !isSameAnchor(anchor, stored))
-    .map(({ id, anchor }) => ({ id, anchor }));
+export function computeAcceptedAnchors(text: string, tags: readonly AnchoredTag[], states: readonly TagStatus[]): AnchorChange[] {
+  return tags.flatMap((tag) => {
+    if (!isAnchored(tag) || !states.includes(tag.status)) return [];
+    const anchor = createAnchor(text, tag.span);
+    return isSameAnchor(anchor, tag.record.anchor) ? [] : [{ id: tag.record.id, anchor }];
+  });
 }
 
 /** Anchored tags whose passage overlaps the span (or holds the offset, for an empty span). */
