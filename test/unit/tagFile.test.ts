@@ -183,6 +183,7 @@ test('re-anchoring rewrites only the anchor lines of the record; every other byt
   assert.ok(reanchored.includes('    anchor:\n      exact: "Ukraine’s freedom cannot,\\nmust not,\\nand will"\n      prefix: "An inserted line.\\n"\n'));
   // Nothing to change: the same text, not a re-printed one.
   assert.equal(reanchorTagRecords(parseTagFile(reanchored), [{ id: 'aaaa2222', anchor: MOVED }]), reanchored);
+  assert.throws(() => reanchorTagRecords(parseTagFile(HAND_WRITTEN), [{ id: 'nope', anchor: MOVED }]), /No valid tag with id nope/);
 });
 
 test('re-anchoring many records (accept all) in one edit; a flow anchor becomes block lines, CRLF kept', () => {

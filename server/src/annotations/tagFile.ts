@@ -149,6 +149,11 @@ export function normaliseTagName(raw: string): string | undefined {
   return segments.every((segment) => segment !== '' && !segment.includes(',')) ? segments.join('/') : undefined;
 }
 
+/** True for the tag itself and its children at any depth: `energy`, `energy/oil`, `energy/oil/brent`. */
+export function isTagOrChildOf(tag: string, parent: string): boolean {
+  return tag === parent || tag.startsWith(`${parent}/`);
+}
+
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'; // no 0/o, 1/l: ids are read aloud and typed
 
 /**

@@ -7,7 +7,7 @@
 
 import { Document, isMap, isScalar, isSeq, Node, Pair, Scalar, stringify, YAMLMap, YAMLSeq } from 'yaml';
 import { isSameAnchor, TextAnchor } from './anchoring';
-import { ParsedTagFile } from './tagFile';
+import { isTagOrChildOf, ParsedTagFile } from './tagFile';
 
 export interface NewTagRecord {
   readonly id: string;
@@ -89,10 +89,12 @@ export function updateTagRecord(file: ParsedTagFile, id: string, change: TagReco
 export function reanchorTagRecords(file: ParsedTagFile, changes: readonly AnchorChange[], updated?: string): string {
   assertWritable(file);
   const edits: TextEdit[] = [];
-  for (const { id, anchor } of changes) {
+  // One edit per record (the last change for an id wins): two edits of the same lines would overlap.
+  for (const [id, anchor] of new Map(changes.map((change) => [change.id, change.anchor]))) {
+    const current = file.records.find((record) => record.id === id);
+    if (!current) throw new Error(`No valid tag with id ${id} in this file.`);
+    if (isSameAnchor(current.anchor, anchor)) continue;
     const item = getRecordNode(file, id);
-    const current = file.records.find((record) => record.id === id)?.anchor;
-    if (current && isSameAnchor(current, anchor)) continue;
     if (item.flow) {
       const replaceAnchor = (copy: YAMLMap) => {
         copy.set('anchor', createAnchorNode(file.document, anchor));
@@ -119,8 +121,8 @@ export function removeTagRecord(file: ParsedTagFile, id: string): string {
  */
 export function renameTagInFile(file: ParsedTagFile, from: string, to: string, updated?: string): string {
   assertWritable(file);
-  const rename = (tag: string) => (tag === from ? to : tag.startsWith(`${from}/`) ? to + tag.slice(from.length) : tag);
-  const items = file.records.filter((record) => record.tags.some((tag) => rename(tag) !== tag)).map((record) => getRecordNode(file, record.id));
+  const rename = (tag: string) => (isTagOrChildOf(tag, from) ? to + tag.slice(from.length) : tag);
+  const items = file.records.filter((record) => record.tags.some((tag) => isTagOrChildOf(tag, from))).map((record) => getRecordNode(file, record.id));
   return spliceRecords(file, items, (copy) => {
     const tags = (copy.get('tags') as YAMLSeq).items.map((tag) => String((tag as Scalar).value));
     return applyChange(copy, { tags: [...new Set(tags.map(rename))], updated });

@@ -14,11 +14,6 @@ export interface TagTreeNode {
   readonly children: readonly TagTreeNode[];
 }
 
-/** True for the tag itself and its children at any depth: `energy`, `energy/oil`, `energy/oil/brent`. */
-export function isTagOrChildOf(tag: string, parent: string): boolean {
-  return tag === parent || tag.startsWith(`${parent}/`);
-}
-
 /** The tag tree with counts, each level most used first (by total, then by name). */
 export function computeTagTree(records: Iterable<{ readonly tags: readonly string[] }>): TagTreeNode[] {
   interface MutableNode { count: number; recordsBelow: Set<number>; children: Map<string, MutableNode> }
