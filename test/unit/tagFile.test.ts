@@ -1,6 +1,7 @@
 // The tag file: parsing and validation, deterministic printing, and edits that touch only their own block.
 
 import Ajv from 'ajv';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -255,5 +256,27 @@ test('renaming a parent renames its children, merging duplicates, and sets updat
   assert.deepEqual(
     parseTagFile(renamed).records.map((r) => `${r.id} [${r.tags.join(',')}] ${r.updated ?? '-'}`),
     ['aaaa2222 [fuel,fuel/oil] 2026-11-30', 'bbbb3333 [energy-policy,fuel/oil] 2026-11-30', 'cccc4444 [energyx] -'],
+  );
+});
+
+test('property: re-anchoring any records of any printed file changes their anchors and nothing outside the anchor lines', () => {
+  const text = `He said: "We stand — together.\n\nThe end: 'here'.\r\nÜber #tags, and a \\ backslash\t tab.\n`;
+  const span = fc.tuple(fc.nat(text.length), fc.nat(text.length)).map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) + 1 }));
+  const spans = fc.array(span.filter((s) => s.end <= text.length), { minLength: 1, maxLength: 5 });
+  fc.assert(
+    fc.property(spans, fc.array(fc.tuple(fc.nat(4), span.filter((s) => s.end <= text.length))), fc.boolean(), fc.boolean(), (original, moves, crlf, withDate) => {
+      let file = printNewTagFile('seeds/a.txt', original.map((s, i) => ({ id: `id${i}`, tags: ['t', 'energy/oil'], note: i % 2 ? 'a: note' : '', release: 'R', anchor: createAnchor(text, s) })));
+      if (crlf) file = file.replace(/\n/g, '\r\n');
+      const changes = moves.filter(([i]) => i < original.length).map(([i, s]) => ({ id: `id${i}`, anchor: createAnchor(text, s) }));
+      const result = reanchorTagRecords(parseTagFile(file), changes, withDate ? '2026-11-30' : undefined);
+      assert.equal(withoutAnchorLines(result), withoutAnchorLines(file));
+      assert.equal(result.replace(/\r\n/g, '').includes('\n'), !crlf);
+      const expected = new Map(original.map((s, i) => [`id${i}`, createAnchor(text, s)]));
+      for (const change of changes) expected.set(change.id, change.anchor);
+      const records = parseTagFile(result).records;
+      assert.deepEqual(new Map(records.map((r) => [r.id, r.anchor])), expected);
+      for (const r of records) assert.deepEqual([r.tags, r.note], [['t', 'energy/oil'], Number(r.id[2]) % 2 ? 'a: note' : '']);
+    }),
+    { numRuns: 200 },
   );
 });
