@@ -13,7 +13,7 @@ import { normaliseName } from '../server/src/corpus/entities/entityModel';
 import { normaliseRole } from '../server/src/corpus/entities/roles';
 import { ParsedCorpusFile, Speaker } from '../server/src/corpus/model';
 import { parseCorpusFile } from '../server/src/corpus/parse';
-import { CorpusIndex } from '../server/src/features/corpusIndex';
+import { Corpus } from '../server/src/features/corpus';
 import { computeEntityCard } from '../server/src/features/entityCard';
 import { EntityIndex } from '../server/src/features/entityIndex';
 
@@ -94,14 +94,14 @@ export function readBreadthLabels(root: string, split: Split): LabelFile[] {
 
 export function measureBreadth(root: string, split: Split): SplitResult {
   const labelFiles = readBreadthLabels(root, split);
-  const corpus = new CorpusIndex();
-  for (const labels of labelFiles) corpus.setFile(labels.file, readFileSync(join(root, labels.file), 'utf8'));
-  const entities = new EntityIndex(corpus);
+  const corpus = new Corpus();
+  for (const labels of labelFiles) corpus.files.setFile(labels.file, readFileSync(join(root, labels.file), 'utf8'));
+  const entities = corpus.entities;
   const total = emptyCounts();
   const byPublisher: Record<string, BreadthCounts> = {};
   const misses: string[] = [];
   for (const labels of labelFiles) {
-    const text = corpus.getFile(labels.file)!.text;
+    const text = corpus.files.getFile(labels.file)!.text;
     const counts = measureFile(text, labels, parseCorpusFile(text), corpus, entities, (miss) => misses.push(`${labels.file}:${miss}`));
     addCounts((byPublisher[labels.publisher] ??= emptyCounts()), counts);
     addCounts(total, counts);
@@ -109,7 +109,7 @@ export function measureBreadth(root: string, split: Split): SplitResult {
   return { total, byPublisher, misses };
 }
 
-function measureFile(text: string, labels: LabelFile, parsed: ParsedCorpusFile, corpus: CorpusIndex, entities: EntityIndex, miss: (what: string) => void): BreadthCounts {
+function measureFile(text: string, labels: LabelFile, parsed: ParsedCorpusFile, corpus: Corpus, entities: EntityIndex, miss: (what: string) => void): BreadthCounts {
   const counts = emptyCounts();
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
@@ -187,7 +187,7 @@ function measureFile(text: string, labels: LabelFile, parsed: ParsedCorpusFile, 
     }
     counts.personRight++;
     if (!wanted.role) continue;
-    const roles = computeEntityCard(corpus, entities, entity).roles.map((r) => r.role);
+    const roles = computeEntityCard(corpus, entity).roles.map((r) => r.role);
     if (roles.some((role) => normaliseRole(role) === normaliseRole(wanted.role))) counts.roleRight++;
     else miss(`${wanted.line + 1}: hover on “${wanted.text}” lists roles [${roles.join('; ')}], wanted ${wanted.role}`);
   }

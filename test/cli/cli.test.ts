@@ -88,7 +88,7 @@ test('tags: listed with their place, exported as W3C / CSV / JSON lines, importe
   writeFileSync(join(root, 'annotations', 'summit.yaml'), printNewTagFile('seeds/summit.txt', records));
 
   const listed = run(['tags', 'list'], root);
-  assert.equal(listed.stdout, 'seeds/summit.txt:5:18\tanchored\t#place\t“Vilnius 🎉”\nseeds/summit.txt:5:44\tanchored\t#policy/ukraine\t“stand with Ukraine”\tTalking point\n');
+  assert.equal(listed.stdout, 'seeds/summit.txt:5:18\texact\t#place\t“Vilnius 🎉”\nseeds/summit.txt:5:44\texact\t#policy/ukraine\t“stand with Ukraine”\tTalking point\n');
   const w3c = run(['tags', 'export', '--format', 'w3c'], root).stdout;
   assert.deepEqual(checkWebAnnotationModel(JSON.parse(w3c)), []);
   const positions = JSON.parse(w3c).first.items.map((a: { target: { selector: { type: string; start: number }[] } }) => a.target.selector.find((s) => s.type === 'TextPositionSelector')!.start);

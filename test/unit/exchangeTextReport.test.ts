@@ -51,7 +51,7 @@ test('the summary says one in the singular, counts hints only when there are som
     span: { start: 5, end: 6 },
     column: 6,
     endColumn: 7,
-    code: 'release.some-hint',
+    code: 'release.photo-caption',
     severity: 'hint',
     message: 'A hint.',
   };

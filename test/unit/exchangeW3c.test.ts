@@ -33,7 +33,7 @@ function exportedTags(source = CORPUS): ExportedTag[] {
     tags: i === 1 ? ['energy', 'eu'] : ['people'],
     note: i === 1 ? 'Energy security, per the summit.' : '',
     release: 'Statement on the 🇺🇦 flag day',
-    status: 'anchored',
+    status: 'exact',
     ...(i === 0 ? { author: 'Ana Analyst', created: '2026-11-30T09:15:00Z', updated: '2026-11-30T10:00:00Z' } : {}),
   }));
 }

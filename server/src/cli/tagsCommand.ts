@@ -129,7 +129,7 @@ function anchorAnnotation(cli: CliWorkspace, annotation: ImportedAnnotation): Ou
   if (!file || !location) return { kind: 'failed', reason: `its source ${annotation.source} is not a corpus file of this workspace` };
   const hint = annotation.start !== undefined && annotation.end !== undefined ? { start: codePointOffsetToUtf16(file.text, annotation.start), end: codePointOffsetToUtf16(file.text, annotation.end) } : { start: 0, end: 0 };
   const match = findAnchor(file.text, { exact: annotation.exact, prefix: annotation.prefix ?? '', suffix: annotation.suffix ?? '', ...hint });
-  if (!match) return { kind: 'failed', reason: `“${annotation.exact.slice(0, 60)}” is not in ${path}` };
+  if (match.state === 'orphaned') return { kind: 'failed', reason: `“${annotation.exact.slice(0, 60)}” is not in ${path}` };
   const release = file.parsed.releases.find((r) => r.span.start <= match.span.start && match.span.start <= r.span.end)?.title ?? '';
   return { kind: 'anchored', corpusUri: file.uri, span: match.span, location, record: { tags: annotation.tags, note: annotation.note, release, anchor: createAnchor(file.text, match.span) } };
 }

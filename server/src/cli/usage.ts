@@ -60,7 +60,7 @@ ${COMMON}`,
        press-corpus tags export --format w3c|csv|jsonl [--tag T]
        press-corpus tags import FILE.jsonld [--dry-run]
 
-list     every tag with its state (anchored or orphaned), file:line:col, tags, note and quote
+list     every tag with its state (exact, moved, fuzzy or orphaned), file:line:col, tags, note and quote
 export   W3C Web Annotation JSON-LD (an AnnotationCollection; positions count code points, as the W3C model
          says), CSV (one row per tag and passage), or JSON lines; written to stdout
 import   anchors W3C annotations (or a Hypothesis export) into annotations/*.yaml, reporting each one that

@@ -5,7 +5,7 @@
 import { Problem } from '../corpus/model';
 import { computeFileProblems } from '../features/diagnostics';
 import { getTagFileLocation, isTagFileUri } from '../features/tagging';
-import { computeAnchoredTags, computeOrphanedTagProblems, computeTagFileProblems } from '../features/tags';
+import { computeAnchoredTags, computeCorpusFileTagProblems, computeTagFileProblems } from '../features/tags';
 import { getUriBaseName } from '../features/uris';
 import { CorpusWorkspace } from './corpusWorkspace';
 
@@ -35,6 +35,6 @@ export function findWorkspaceProblems(workspace: CorpusWorkspace, uri: string): 
   const problems = computeFileProblems(workspace.view, file.uri);
   const location = getTagFileLocation(workspace.folderUris, file.uri);
   const tagFile = location && workspace.tags.getTagFile(location.yamlUri);
-  if (location && tagFile) problems.push(...computeOrphanedTagProblems(file, computeAnchoredTags(file, tagFile), location.displayName));
+  if (location && tagFile) problems.push(...computeCorpusFileTagProblems(file, computeAnchoredTags(file, tagFile), location.displayName));
   return { file, problems };
 }

@@ -58,7 +58,7 @@ export const tagsFeature: LspFeature = {
       const symbols: WorkspaceSymbol[] = [];
       for (const tag of listTags(ctx, {})) {
         if (symbols.length >= MAX_WORKSPACE_SYMBOLS) break;
-        if (tag.status !== 'anchored' || !matchesTagQuery(tag, query)) continue;
+        if (tag.status === 'orphaned' || !matchesTagQuery(tag, query)) continue;
         symbols.push({
           name: `${describeTags(tag.tags)} ${describeQuote(tag.quote, 50)}`,
           kind: SymbolKind.Key,

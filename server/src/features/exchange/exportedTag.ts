@@ -25,7 +25,7 @@ export interface ExportedTag {
   readonly note: string;
   /** The title of the release the passage is in. */
   readonly release: string;
-  /** `anchored` or `orphaned` (the passage is no longer in the text). */
+  /** How the tag was found again: `exact`, `moved`, `fuzzy`, or `orphaned` (the passage is no longer in the text). */
   readonly status: string;
   readonly author?: string;
   /** ISO 8601 date-times. */

@@ -1,7 +1,8 @@
 // A problem as the command line reports it: the engine's Problem plus the file it is in and its line/column,
 // which the caller computes (offsets become lines only at the edge). Shared by the text, JSON and SARIF reports.
 
-import { ProblemSeverity, Span } from '../../corpus/model';
+import { ProblemCode, ProblemSeverity, Span } from '../../corpus/model';
+import { getProblemDocsAnchor } from '../../corpus/problemCodes';
 
 export interface ReportedProblem {
   /** Relative to the workspace folder, with forward slashes: `seeds/000_x.txt`. */
@@ -14,7 +15,7 @@ export interface ReportedProblem {
   readonly endLine: number;
   readonly endColumn: number;
   /** Stable dotted code documented in docs/diagnostics.md: `release.missing-source`. */
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly severity: ProblemSeverity;
   readonly message: string;
 }
@@ -51,8 +52,8 @@ export function countReportedProblems(problems: readonly ReportedProblem[]): Pro
  * The code's section of docs/diagnostics.md, whose headings are the codes with dots as hyphens:
  * (`https://…/docs/diagnostics.md`, `release.missing-source`) → `https://…/docs/diagnostics.md#release-missing-source`.
  */
-export function getDiagnosticHelpUri(diagnosticsPageUri: string, code: string): string {
-  return `${diagnosticsPageUri}#${code.replace(/\./g, '-')}`;
+export function getDiagnosticHelpUri(diagnosticsPageUri: string, code: ProblemCode): string {
+  return `${diagnosticsPageUri}#${getProblemDocsAnchor(code)}`;
 }
 
 /** Code unit order, not locale order: the same bytes on every machine. */

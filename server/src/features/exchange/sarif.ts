@@ -4,7 +4,7 @@
 
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { ProblemSeverity } from '../../corpus/model';
-import { DIAGNOSTIC_RULES } from './diagnosticRules';
+import { PROBLEM_CODES, ProblemCode } from '../../corpus/problemCodes';
 import { encodePathAsUriReference } from './pathUris';
 import { getDiagnosticHelpUri, ReportedProblem, sortReportedProblems } from './reportedProblem';
 
@@ -39,7 +39,7 @@ export function formatProblemsAsSarif(problems: readonly ReportedProblem[], opti
             name: 'press-corpus',
             version: options.toolVersion,
             informationUri: options.informationUri,
-            rules: codes.map((code) => toRule(code, sorted, options)),
+            rules: codes.map((code) => toRule(code, options)),
           },
         },
         // Columns and char offsets below count UTF-16 units, as the editor and the engine's spans do.
@@ -55,13 +55,11 @@ export function formatProblemsAsSarif(problems: readonly ReportedProblem[], opti
   };
 }
 
-function toRule(code: string, problems: readonly ReportedProblem[], options: SarifOptions): ReportingDescriptor {
-  const known = DIAGNOSTIC_RULES[code];
-  // A code the table does not know yet still gets a rule: its level is the one its first problem has.
-  const severity = known?.severity ?? problems.find((problem) => problem.code === code)!.severity;
+function toRule(code: ProblemCode, options: SarifOptions): ReportingDescriptor {
+  const { severity, summary } = PROBLEM_CODES[code];
   return {
     id: code,
-    shortDescription: { text: known?.summary ?? code },
+    shortDescription: { text: summary },
     helpUri: getDiagnosticHelpUri(options.diagnosticsPageUri, code),
     defaultConfiguration: { level: LEVELS[severity] },
   };

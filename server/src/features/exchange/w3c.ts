@@ -84,7 +84,7 @@ function toAnnotation(tag: ExportedTag, index: CodePointIndex, options: W3cExpor
   const body: W3cTextualBody[] = tag.tags.map((name) => ({ type: 'TextualBody', purpose: 'tagging', value: name }));
   if (tag.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: tag.note, format: 'text/plain' });
   const selector: W3cSelector[] = [{ type: 'TextQuoteSelector', exact: tag.exact, prefix: trimHalfPairs(tag.prefix), suffix: trimHalfPairs(tag.suffix) }];
-  if (tag.status === 'anchored') {
+  if (tag.status !== 'orphaned') {
     selector.push({ type: 'TextPositionSelector', start: index.toCodePoints(tag.span.start), end: index.toCodePoints(tag.span.end) });
   }
   return {
