@@ -14,6 +14,11 @@ export interface Output {
 const PROGRESS_EVERY_MS = 2000;
 
 export function createProcessOutput(quiet: boolean): Output {
+  // `press-corpus entities | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const isTerminal = process.stderr.isTTY === true;
   let lastProgress = 0;
   let onProgressLine = false;

@@ -123,7 +123,8 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     const found = new Map<string, { entity: Entity; mentions: number; firstUri: string; firstKey: string }>();
     for (const [key, files] of this.filesByKey) {
       if (key.startsWith('role:')) continue;
-      const entity = this.resolve({ key, form: 'name' } as Mention);
+      // A key only ever seen as a candidate ("Allies" opening a sentence) names nothing unless entities.yaml knows it.
+      const entity = this.resolve({ key, form: this.namedKeys.has(key) ? 'name' : 'candidate' } as Mention);
       if (!entity || !normaliseName(entity.name).includes(wanted)) continue;
       const entry = found.get(entity.id) ?? { entity, mentions: 0, firstUri: '\uffff', firstKey: key };
       for (const [uri, n] of files) {
