@@ -3,7 +3,8 @@
 // the rest of the file keeps every byte, an unchanged file is never re-printed, and a git diff of a new tag
 // shows only its block. Records are printed in one fixed style, so printing is deterministic.
 
-import { Document, isMap, isSeq, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Span } from '../corpus/model';
 import { TextAnchor } from './anchoring';
 import { ParsedTagFile } from './tagFile';
 
@@ -35,24 +36,49 @@ export function printNewTagFile(corpusFile: string, records: readonly NewTagReco
   return document.toString(PRINT_OPTIONS);
 }
 
-/** Appends records after the last one; when there is no block list yet the `tags:` entry is printed anew. */
+/**
+ * Appends records after the last one. When there is no block list yet (`tags: []`, `tags:` with no value, no
+ * `tags` key) the list is written where the empty value stood; a flow list (`tags: [{…}]`) gets flow items.
+ * Either way every byte outside the new records stays as the analyst wrote it.
+ */
 export function addTagRecords(file: ParsedTagFile, records: readonly NewTagRecord[]): string {
   assertWritable(file);
   if (records.length === 0) return file.text;
+  const lineBreak = getLineBreak(file.text);
   const list = getRecordList(file);
-  if (!list || list.flow || list.items.length === 0) {
-    const document = file.document.clone();
-    const tags = new YAMLSeq();
-    for (const record of records) tags.items.push(createRecordNode(document, record));
-    if (isMap(document.contents)) (document.contents as YAMLMap).set('tags', tags);
-    else document.contents = document.createNode({ tags }) as never;
-    return document.toString(PRINT_OPTIONS);
+  if (list?.flow && list.items.length) {
+    const at = (list.items[list.items.length - 1] as Node).range![1];
+    const items = records.map((record) => `, ${printRecordFlow(createRecordNode(file.document, record))}`).join('');
+    return file.text.slice(0, at) + items + file.text.slice(at);
   }
+  if (!list || list.items.length === 0) return writeFirstRecords(file, records, lineBreak);
   const indent = getItemBlock(file.text, list.items[0] as Node).indent;
   const at = list.range![2];
-  const blocks = records.map((record) => printRecordBlock(createRecordNode(file.document, record), indent, getLineBreak(file.text))).join('');
-  const separator = at > 0 && file.text[at - 1] !== '\n' ? getLineBreak(file.text) : '';
+  const blocks = records.map((record) => printRecordBlock(createRecordNode(file.document, record), indent, lineBreak)).join('');
+  const separator = at > 0 && file.text[at - 1] !== '\n' ? lineBreak : '';
   return file.text.slice(0, at) + separator + blocks + file.text.slice(at);
+}
+
+/** The first records of a file: a block list in place of an empty `tags` value, or a `tags:` entry at the end. */
+function writeFirstRecords(file: ParsedTagFile, records: readonly NewTagRecord[], lineBreak: string): string {
+  const text = file.text;
+  const contents = file.document.contents;
+  const pair = isMap(contents) ? contents.items.find((item) => isScalar(item.key) && item.key.value === 'tags') : undefined;
+  const keyRange = pair && isScalar(pair.key) ? pair.key.range : undefined;
+  const valueRange = isNode(pair?.value) ? pair.value.range : undefined;
+  if (!keyRange || !valueRange) {
+    const blocks = records.map((record) => printRecordBlock(createRecordNode(file.document, record), 2, lineBreak)).join('');
+    const separator = text && !text.endsWith('\n') ? lineBreak : '';
+    return `${text}${separator}tags:${lineBreak}${blocks}`;
+  }
+  const keyIndent = keyRange[0] - (text.lastIndexOf('\n', keyRange[0] - 1) + 1);
+  const blocks = records.map((record) => printRecordBlock(createRecordNode(file.document, record), keyIndent + 2, lineBreak)).join('');
+  // `tags: []  # none yet`: the brackets go (with the spaces before them), the comment stays on its line.
+  let valueStart = valueRange[0];
+  while (valueStart > keyRange[1] && (text[valueStart - 1] === ' ' || text[valueStart - 1] === '\t')) valueStart--;
+  const lineEnd = text.indexOf('\n', valueRange[1]);
+  if (lineEnd < 0) return text.slice(0, valueStart) + text.slice(valueRange[1]) + lineBreak + blocks;
+  return text.slice(0, valueStart) + text.slice(valueRange[1], lineEnd + 1) + blocks + text.slice(lineEnd + 1);
 }
 
 /** Changes tags and/or note of one record; returns the text unchanged when the values already hold. */
@@ -64,7 +90,12 @@ export function updateTagRecord(file: ParsedTagFile, id: string, change: TagReco
 
 export function removeTagRecord(file: ParsedTagFile, id: string): string {
   assertWritable(file);
-  const block = getItemBlock(file.text, getRecordNode(file, id));
+  const item = getRecordNode(file, id);
+  if (getRecordList(file)?.flow) {
+    const span = getFlowItemSpan(file, item);
+    return file.text.slice(0, span.start) + file.text.slice(span.end);
+  }
+  const block = getItemBlock(file.text, item);
   return file.text.slice(0, block.start) + file.text.slice(block.end);
 }
 
@@ -84,6 +115,10 @@ function spliceRecords(file: ParsedTagFile, items: readonly YAMLMap[], change: (
   for (const item of items) {
     const copy = item.clone() as YAMLMap;
     if (!change(copy)) continue;
+    if (getRecordList(file)?.flow) {
+      edits.push({ start: item.range![0], end: item.range![1], text: printRecordFlow(copy) });
+      continue;
+    }
     const block = getItemBlock(file.text, item);
     edits.push({ start: block.start, end: block.end, text: printRecordBlock(copy, block.indent, getLineBreak(file.text)) });
   }
@@ -145,6 +180,23 @@ function printRecordBlock(record: YAMLMap, indent: number, lineBreak: string): s
     .filter((line, i, lines) => i < lines.length - 1 || line !== '')
     .map((line) => (line ? pad + line : line) + lineBreak)
     .join('');
+}
+
+/** A record as an item of a flow list (`tags: [{id: …}, …]`): one line, in flow style like its neighbours. */
+function printRecordFlow(record: YAMLMap): string {
+  const copy = record.clone() as YAMLMap;
+  copy.flow = true;
+  // As JSON-style double quotes, line breaks are escapes: the item stays on one line, inside the brackets.
+  return new Document(copy).toString({ ...PRINT_OPTIONS, doubleQuotedAsJSON: true }).replace(/\s+$/, '');
+}
+
+/** A flow list item with the comma that separates it from the next item (or, for the last, from the previous). */
+function getFlowItemSpan(file: ParsedTagFile, item: YAMLMap): Span {
+  const items = getRecordList(file)!.items as Node[];
+  const index = items.indexOf(item);
+  if (index + 1 < items.length) return { start: item.range![0], end: items[index + 1].range![0] };
+  if (index > 0) return { start: items[index - 1].range![1], end: item.range![1] };
+  return { start: item.range![0], end: item.range![1] };
 }
 
 /** The lines of a list item, from the start of its `- ` line to the end of its last line. */
