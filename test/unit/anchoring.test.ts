@@ -108,3 +108,12 @@ test('a passage replaced by different words of the same length is orphaned', () 
   const after = RELEASE.replace(/<\[.*\]>/, 'The Alliance has grown stronger, larger and more united than at any time in decades.');
   check(RELEASE, after, 'orphaned');
 });
+
+test('a passage whose tail was cut off at the end of the file is found inside the text, never past its end', () => {
+  // Bitap may place the quote's tail partly past the end of the text: the span found is clamped to the text.
+  const text = 'From 6 to 7 May 2024O’Brien  the  \t  can be found here  Ukraine  with.\n\n\n\n\n\t  24  Excellency  GRU  alliance  Command  alliance  Allied  Jr.  Jens\n\n\n';
+  const anchor = createAnchor(text, { start: 0, end: 132 });
+  const edited = text.slice(0, 119) + text.slice(136);
+  const found = findAnchor(edited, anchor);
+  assert.ok(found && found.span.end <= edited.length, JSON.stringify(found));
+});
