@@ -157,6 +157,10 @@ test('a flow list of records gets flow items: added, changed and removed without
   const updated = updateTagRecord(parseTagFile(added), 'bbbb3333', { tags: ['changed'] });
   assert.ok(updated.startsWith(`tags: [${first}, {id: bbbb3333, tags: [changed], `), updated);
   assert.equal(removeTagRecord(parseTagFile(added), 'bbbb3333'), text);
+  // A note written with Enter stays inside the item's one line, as an escape.
+  const withBreak = addTagRecords(parseTagFile(text), [record('cccc4444', ['new'], 0, 5, 'two\nlines')]);
+  assert.equal(withBreak.split('\n').length, 2, withBreak);
+  assert.equal(parseTagFile(withBreak).records[1].note, 'two\nlines');
 });
 
 test('ids are 8 unambiguous characters and never reuse a taken one', () => {

@@ -3,7 +3,7 @@
 // the rest of the file keeps every byte, an unchanged file is never re-printed, and a git diff of a new tag
 // shows only its block. Records are printed in one fixed style, so printing is deterministic.
 
-import { Document, isMap, isNode, isScalar, isSeq, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, Node, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { Span } from '../corpus/model';
 import { TextAnchor } from './anchoring';
 import { ParsedTagFile } from './tagFile';
@@ -186,7 +186,17 @@ function printRecordBlock(record: YAMLMap, indent: number, lineBreak: string): s
 function printRecordFlow(record: YAMLMap): string {
   const copy = record.clone() as YAMLMap;
   copy.flow = true;
-  // As JSON-style double quotes, line breaks are escapes: the item stays on one line, inside the brackets.
+  // A plain or block scalar with a line break would spread the item over several lines (a note written with
+  // Enter): such values are double-quoted, and as JSON-style double quotes their line breaks are escapes.
+  const hasLineBreak = (value: unknown) => typeof value === 'string' && /[\r\n]/.test(value);
+  visit(copy, {
+    Pair(_, pair) {
+      if (hasLineBreak(pair.value)) pair.value = Object.assign(new Scalar(pair.value), { type: Scalar.QUOTE_DOUBLE });
+    },
+    Scalar(_, scalar) {
+      if (hasLineBreak(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
   return new Document(copy).toString({ ...PRINT_OPTIONS, doubleQuotedAsJSON: true }).replace(/\s+$/, '');
 }
 

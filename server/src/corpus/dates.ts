@@ -23,6 +23,8 @@ const PATTERNS: { regex: RegExp; read: (m: RegExpExecArray) => { day: string; en
 /** The first well-formed date in text[start, end), with its offsets in the whole text. */
 export function findFirstDate(text: string, start: number, end: number): ReleaseDate | undefined {
   const slice = text.slice(start, end);
+  // Every pattern needs a digit: most blocks have none, and four searches of each would cost the most.
+  if (!/\d/.test(slice)) return undefined;
   let best: ReleaseDate | undefined;
   for (const { regex, read } of PATTERNS) {
     regex.lastIndex = 0;
