@@ -27,7 +27,15 @@ export function normaliseForComparison(text: string): string {
     .trim();
 }
 
+/** Words separated by white space (as String.prototype.trim and \\s see it), counted without splitting. */
 export function countWords(text: string): number {
-  const words = text.trim().split(/[\s\u00a0]+/);
-  return words[0] === '' ? 0 : words.length;
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const isSpace = code !== 0x200b && isWhiteSpaceCode(code); // a zero-width space is no \s
+    if (!isSpace && !inWord) count++;
+    inWord = !isSpace;
+  }
+  return count;
 }
