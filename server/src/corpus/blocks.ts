@@ -2,7 +2,7 @@
 // hold only white space (spaces, no-break spaces, a BOM) are blank: scraped pages are full of them.
 
 import { Span } from './model';
-import { trimSpan } from './text';
+import { isWhiteSpaceCode, trimSpan } from './text';
 
 export interface Line {
   /** The line without its end-of-line characters and surrounding white space. */
@@ -28,9 +28,13 @@ export function splitBlocks(text: string): Block[] {
   let blanksBeforeCurrent = 0;
   for (let start = 0; start <= text.length; ) {
     let end = start;
-    while (end < text.length && !isLineBreakCode(text.charCodeAt(end))) end++;
-    const span = trimSpan(text, start, end);
-    if (span.start === span.end) {
+    let blank = true;
+    for (; end < text.length; end++) {
+      const code = text.charCodeAt(end);
+      if (isLineBreakCode(code)) break;
+      if (blank && !isWhiteSpaceCode(code)) blank = false;
+    }
+    if (blank) {
       if (current.length) blocks.push(toBlock(current, blanksBeforeCurrent));
       current = [];
       blanks++;
@@ -39,6 +43,7 @@ export function splitBlocks(text: string): Block[] {
         blanksBeforeCurrent = blanks;
         blanks = 0;
       }
+      const span = trimSpan(text, start, end);
       current.push({ span, text: text.slice(span.start, span.end) });
     }
     if (end === text.length) break;
@@ -54,5 +59,7 @@ function isLineBreakCode(code: number): boolean {
 }
 
 function toBlock(lines: Line[], blankLinesBefore: number): Block {
-  return { lines, span: { start: lines[0].span.start, end: lines[lines.length - 1].span.end }, blankLinesBefore };
+  // A one-line block shares its line's span (spans are never changed): one object less per paragraph.
+  const span = lines.length === 1 ? lines[0].span : { start: lines[0].span.start, end: lines[lines.length - 1].span.end };
+  return { lines, span, blankLinesBefore };
 }
