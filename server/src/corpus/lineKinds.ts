@@ -42,13 +42,8 @@ export function isChromeLine(line: string): boolean {
   return line.length <= 200 && CHROME_LINE.test(line);
 }
 
-// Segmentation and release building ask this of every block several times: answered once per block.
-const chromeBlocks = new WeakMap<Block, boolean>();
-
 export function isChromeBlock(block: Block): boolean {
-  let chrome = chromeBlocks.get(block);
-  if (chrome === undefined) chromeBlocks.set(block, (chrome = block.lines.every((line) => isChromeLine(line.text))));
-  return chrome;
+  return block.lines.every((line) => isChromeLine(line.text));
 }
 
 const SOURCE_LINE = /^Source\s*:\s*(\S.{0,120})$/i;
