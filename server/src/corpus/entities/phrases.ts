@@ -45,17 +45,35 @@ export function isNameWord(t: Token | undefined): boolean {
 }
 
 type GazetteerHit = GazetteerEntry & { tokenCount: number };
-// Recognition asks about the same token several times (role owner, complement, place): one lookup each.
-const hitsByToken = new WeakMap<Token, GazetteerHit | null>();
+
+/**
+ * What recognition asks about one token list again and again, answered once per list: the gazetteer hit at each
+ * token (role owner, complement and place ask about the same token) and where head-noun scans stop. Recognition
+ * reads one segment at a time, so the facts of the last list asked about are kept (a map keyed by every token
+ * of a large file cost more than the lookups it saved).
+ */
+interface TokenListFacts {
+  readonly tokens: readonly Token[];
+  readonly gazetteerHits: (GazetteerHit | null | undefined)[];
+  headScan?: HeadScanIndex;
+}
+
+let lastTokenListFacts: TokenListFacts | undefined;
+
+function getTokenListFacts(tokens: readonly Token[]): TokenListFacts {
+  if (lastTokenListFacts?.tokens !== tokens) lastTokenListFacts = { tokens, gazetteerHits: new Array(tokens.length) };
+  return lastTokenListFacts;
+}
 
 /** The gazetteer phrase covering whole tokens from token i ("North Korea", "U.K.") and ending before `end`. */
 export function gazetteerAt(gazetteer: Gazetteer, tokens: readonly Token[], i: number, end: number): GazetteerHit | undefined {
   const token = tokens[i];
   if (!token?.capitalised) return undefined;
-  let hit = hitsByToken.get(token);
+  const hits = getTokenListFacts(tokens).gazetteerHits;
+  let hit = hits[i];
   if (hit === undefined) {
     hit = findGazetteerHit(gazetteer, tokens, i) ?? null;
-    hitsByToken.set(token, hit);
+    hits[i] = hit;
   }
   if (!hit) return undefined;
   return i + hit.tokenCount <= end ? hit : findGazetteerHit(gazetteer, tokens, i, end);
@@ -128,7 +146,7 @@ function readPhraseFromHead(tokens: readonly Token[], index: HeadScanIndex, star
 }
 
 /**
- * Where scans for a head noun stop, computed once per token list. Looking for the head from every word of a
+ * Where scans for a head noun stop, computed once per token list (TokenListFacts). Looking for the head from every word of a
  * long capitalised run ("ONE LONG SHOUTED HEADING…", thousands of name-like words) would read the run once per
  * word: quadratic. These arrays answer each scan in constant time, whatever the run's length.
  */
@@ -141,11 +159,13 @@ interface HeadScanIndex {
   readonly lastHead: Int32Array;
 }
 
-const headScanIndexes = new WeakMap<readonly Token[], HeadScanIndex>();
-
 function getHeadScanIndex(tokens: readonly Token[]): HeadScanIndex {
-  let index = headScanIndexes.get(tokens);
-  if (index) return index;
+  const facts = getTokenListFacts(tokens);
+  facts.headScan ??= buildHeadScanIndex(tokens);
+  return facts.headScan;
+}
+
+function buildHeadScanIndex(tokens: readonly Token[]): HeadScanIndex {
   const n = tokens.length;
   const scanStop = new Int32Array(n + 2);
   const linkEnd = new Int32Array(n + 2);
@@ -161,9 +181,7 @@ function getHeadScanIndex(tokens: readonly Token[]): HeadScanIndex {
     linkEnd[i] = isLinked ? linkEnd[i + 1] : i;
   }
   for (let i = 0; i < n; i++) lastHead[i] = getHeadKind(tokens[i]) ? i : i > 0 ? lastHead[i - 1] : -1;
-  index = { scanStop, linkEnd, lastHead };
-  headScanIndexes.set(tokens, index);
-  return index;
+  return { scanStop, linkEnd, lastHead };
 }
 
 function joined(tokens: readonly Token[], i: number): boolean {
