@@ -148,3 +148,12 @@ test('a deleted passage has no candidate worth offering', () => {
   const after = RELEASE.replace(/<\[.*\]>\n/, '');
   assert.equal(findBestCandidate(after, anchorOf(RELEASE)), undefined);
 });
+
+test('a passage whose tail was cut off at the end of the file is found inside the text, never past its end', () => {
+  // Bitap may place the quote's tail partly past the end of the text: the span found is clamped to the text.
+  const text = 'From 6 to 7 May 2024O’Brien  the  \t  can be found here  Ukraine  with.\n\n\n\n\n\t  24  Excellency  GRU  alliance  Command  alliance  Allied  Jr.  Jens\n\n\n';
+  const anchor = createAnchor(text, { start: 0, end: 132 });
+  const edited = text.slice(0, 119) + text.slice(136);
+  const found = findAnchor(edited, anchor);
+  assert.ok(found.state === 'orphaned' || found.span.end <= edited.length, JSON.stringify(found));
+});

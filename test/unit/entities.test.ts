@@ -213,3 +213,16 @@ test('a bare title names a holder of that bare title before one whose title is q
     'person/name “Jens Stoltenberg” → person:jens stoltenberg (Secretary General)',
   ]);
 });
+
+test('a shouted heading thousands of words long is read to its end: the abbreviations at its edges are found', () => {
+  // Inside a run of capitals no word is an abbreviation (a shouted heading); the run is read in linear time.
+  const run = 'NATO EU UN GRU ABC DEF '.repeat(4000).trim();
+  check(`The GRU said so.\n\n${run}\n\nNATO said so.`, ['organisation/abbreviation “GRU” → organisation:gru', 'organisation/abbreviation “NATO” → organisation:nato']);
+});
+
+test('a title-case run of name-like words thousands long ends in the organisation it names', () => {
+  const run = 'Alpha Beta Gamma Delta '.repeat(3000);
+  const text = `${run}Military Committee met.`;
+  const found = recognizeMentions(text, [{ span: { start: 0, end: text.length }, releaseIndex: 0 }]).mentions;
+  assert.deepEqual(found.map((m) => [m.kind, m.form, m.span.end]), [['organisation', 'name', text.indexOf(' met.')]]);
+});

@@ -239,3 +239,12 @@ test('parsing never throws, whatever the bytes', () => {
     assert.doesNotThrow(() => parseCorpusFile(text));
   }
 });
+
+test('a list of 131,072 bullet lines parses into metadata lines without overflowing the call stack', () => {
+  const text = 'Fact Sheet: Measures Announced Today\n\n' + '• A measure taken\n'.repeat(131072);
+  const parsed = parseCorpusFile(text);
+  assert.equal(parsed.releases.length, 1);
+  assert.equal(parsed.releases[0].title, 'Fact Sheet: Measures Announced Today');
+  assert.equal(parsed.releases[0].metadata.length, 131072);
+  assert.deepEqual(parsed.releases[0].metadata[131071], { kind: 'bullet', text: 'A measure taken', span: { start: text.length - 18, end: text.length - 1 } });
+});

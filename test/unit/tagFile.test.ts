@@ -140,6 +140,32 @@ test('an empty tags list or a missing file body gets a fresh block list', () => 
   assert.match(render(addTagRecords(parseTagFile(''), [record('bbbb3333', ['new'], 0, 5)])), /^bbbb3333 \[new\]/);
 });
 
+test('a record added to a flow-style `tags: []` keeps every other byte: comments, spacing, other flow lists', () => {
+  const head = '# reviewed\r\ncorpusFile: seeds/a.txt   # keep\r\n';
+  const tail = 'reviewers: [mk,  jd]\r\n';
+  const added = addTagRecords(parseTagFile(`${head}tags: []  # none yet\r\n${tail}`), [record('bbbb3333', ['new'], 0, 5)]);
+  assert.ok(added.startsWith(`${head}tags:  # none yet\r\n  - id: bbbb3333\r\n`), added);
+  assert.ok(added.endsWith(`\r\n${tail}`), added);
+  assert.ok(!/[^\r]\n/.test(added), 'the new record keeps the file’s CRLF line breaks');
+  assert.match(render(added), /^bbbb3333 \[new\] "" 0-5 /);
+});
+
+test('a flow list of records gets flow items: added, changed and removed without touching the others', () => {
+  const first = '{id: aaaa2222, tags: [a],   anchor: {exact: "Ukraine", start: 0, end: 7}}';
+  const text = `tags: [${first}]  # compact\n`;
+  const added = addTagRecords(parseTagFile(text), [record('bbbb3333', ['new'], 0, 5)]);
+  assert.ok(added.startsWith(`tags: [${first}, {id: bbbb3333, tags: [new], `), added);
+  assert.ok(added.endsWith('}]  # compact\n'), added);
+  assert.equal(render(added).split('\n').length, 2);
+  const updated = updateTagRecord(parseTagFile(added), 'bbbb3333', { tags: ['changed'] });
+  assert.ok(updated.startsWith(`tags: [${first}, {id: bbbb3333, tags: [changed], `), updated);
+  assert.equal(removeTagRecord(parseTagFile(added), 'bbbb3333'), text);
+  // A note written with Enter stays inside the item's one line, as an escape.
+  const withBreak = addTagRecords(parseTagFile(text), [record('cccc4444', ['new'], 0, 5, 'two\nlines')]);
+  assert.equal(withBreak.split('\n').length, 2, withBreak);
+  assert.equal(parseTagFile(withBreak).records[1].note, 'two\nlines');
+});
+
 test('ids are 8 unambiguous characters and never reuse a taken one', () => {
   const values = [0, 0, 0, 0, 0, 0, 0, 0, 0.99, 0, 0, 0, 0, 0, 0, 0];
   const id = createTagId((candidate) => candidate === 'aaaaaaaa', () => values.shift()!);

@@ -166,7 +166,8 @@ function findFuzzyIn(window: string, offset: number, anchor: TextAnchor, matchTh
   // the same words stand unedited elsewhere and drew the head away). Both are tried; the better one wins.
   const prefixTail = anchor.prefix.slice(-max);
   const afterPrefix = match(prefixTail, hint - prefixTail.length);
-  const starts = [match(anchor.exact.slice(0, max), hint), afterPrefix < 0 ? -1 : afterPrefix + prefixTail.length];
+  // Bitap may place a pattern partly past the window's end: starts and ends are clamped to the window.
+  const starts = [match(anchor.exact.slice(0, max), hint), afterPrefix < 0 ? -1 : Math.min(afterPrefix + prefixTail.length, window.length)];
 
   let best: { span: Span; similarity: number } | undefined;
   for (const start of new Set(starts.filter((s) => s >= 0))) {
@@ -175,7 +176,7 @@ function findFuzzyIn(window: string, offset: number, anchor: TextAnchor, matchTh
     const expectedEnd = start + anchor.exact.length;
     const tailAt = match(tail, Math.max(start, expectedEnd - tail.length));
     const suffixAt = match(anchor.suffix.slice(0, max), expectedEnd);
-    for (const end of new Set([tailAt >= start ? tailAt + tail.length : -1, suffixAt])) {
+    for (const end of new Set([tailAt >= start ? Math.min(tailAt + tail.length, window.length) : -1, suffixAt])) {
       if (end <= start) continue;
       const candidate = window.slice(start, end);
       const similarity = 1 - dmp.diff_levenshtein(dmp.diff_main(anchor.exact, candidate)) / Math.max(anchor.exact.length, candidate.length);

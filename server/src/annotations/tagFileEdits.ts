@@ -5,7 +5,8 @@
 // record goes further: it rewrites only the `anchor:` lines (and `updated:`), so a reviewer of the YAML diff sees
 // that the passage moved and nothing else.
 
-import { Document, isMap, isScalar, isSeq, Node, Pair, Scalar, stringify, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, Node, Pair, Scalar, stringify, visit, YAMLMap, YAMLSeq } from 'yaml';
+import { Span } from '../corpus/model';
 import { isSameAnchor, TextAnchor } from './anchoring';
 import { isTagOrChildOf, ParsedTagFile } from './tagFile';
 
@@ -52,24 +53,49 @@ export function printNewTagFile(corpusFile: string, records: readonly NewTagReco
   return document.toString(PRINT_OPTIONS);
 }
 
-/** Appends records after the last one; when there is no block list yet the `tags:` entry is printed anew. */
+/**
+ * Appends records after the last one. When there is no block list yet (`tags: []`, `tags:` with no value, no
+ * `tags` key) the list is written where the empty value stood; a flow list (`tags: [{…}]`) gets flow items.
+ * Either way every byte outside the new records stays as the analyst wrote it.
+ */
 export function addTagRecords(file: ParsedTagFile, records: readonly NewTagRecord[]): string {
   assertWritable(file);
   if (records.length === 0) return file.text;
+  const lineBreak = getLineBreak(file.text);
   const list = getRecordList(file);
-  if (!list || list.flow || list.items.length === 0) {
-    const document = file.document.clone();
-    const tags = new YAMLSeq();
-    for (const record of records) tags.items.push(createRecordNode(document, record));
-    if (isMap(document.contents)) (document.contents as YAMLMap).set('tags', tags);
-    else document.contents = document.createNode({ tags }) as never;
-    return document.toString(PRINT_OPTIONS);
+  if (list?.flow && list.items.length) {
+    const at = (list.items[list.items.length - 1] as Node).range![1];
+    const items = records.map((record) => `, ${printRecordFlow(createRecordNode(file.document, record))}`).join('');
+    return file.text.slice(0, at) + items + file.text.slice(at);
   }
+  if (!list || list.items.length === 0) return writeFirstRecords(file, records, lineBreak);
   const indent = getItemBlock(file.text, list.items[0] as Node).indent;
   const at = list.range![2];
-  const blocks = records.map((record) => printRecordBlock(createRecordNode(file.document, record), indent, getLineBreak(file.text))).join('');
-  const separator = at > 0 && file.text[at - 1] !== '\n' ? getLineBreak(file.text) : '';
+  const blocks = records.map((record) => printRecordBlock(createRecordNode(file.document, record), indent, lineBreak)).join('');
+  const separator = at > 0 && file.text[at - 1] !== '\n' ? lineBreak : '';
   return file.text.slice(0, at) + separator + blocks + file.text.slice(at);
+}
+
+/** The first records of a file: a block list in place of an empty `tags` value, or a `tags:` entry at the end. */
+function writeFirstRecords(file: ParsedTagFile, records: readonly NewTagRecord[], lineBreak: string): string {
+  const text = file.text;
+  const contents = file.document.contents;
+  const pair = isMap(contents) ? contents.items.find((item) => isScalar(item.key) && item.key.value === 'tags') : undefined;
+  const keyRange = pair && isScalar(pair.key) ? pair.key.range : undefined;
+  const valueRange = isNode(pair?.value) ? pair.value.range : undefined;
+  if (!keyRange || !valueRange) {
+    const blocks = records.map((record) => printRecordBlock(createRecordNode(file.document, record), 2, lineBreak)).join('');
+    const separator = text && !text.endsWith('\n') ? lineBreak : '';
+    return `${text}${separator}tags:${lineBreak}${blocks}`;
+  }
+  const keyIndent = keyRange[0] - (text.lastIndexOf('\n', keyRange[0] - 1) + 1);
+  const blocks = records.map((record) => printRecordBlock(createRecordNode(file.document, record), keyIndent + 2, lineBreak)).join('');
+  // `tags: []  # none yet`: the brackets go (with the spaces before them), the comment stays on its line.
+  let valueStart = valueRange[0];
+  while (valueStart > keyRange[1] && (text[valueStart - 1] === ' ' || text[valueStart - 1] === '\t')) valueStart--;
+  const lineEnd = text.indexOf('\n', valueRange[1]);
+  if (lineEnd < 0) return text.slice(0, valueStart) + text.slice(valueRange[1]) + lineBreak + blocks;
+  return text.slice(0, valueStart) + text.slice(valueRange[1], lineEnd + 1) + blocks + text.slice(lineEnd + 1);
 }
 
 /** Changes tags and/or note of one record (and sets `updated`); the text unchanged when the values already hold. */
@@ -111,7 +137,12 @@ export function reanchorTagRecords(file: ParsedTagFile, changes: readonly Anchor
 
 export function removeTagRecord(file: ParsedTagFile, id: string): string {
   assertWritable(file);
-  const block = getItemBlock(file.text, getRecordNode(file, id));
+  const item = getRecordNode(file, id);
+  if (getRecordList(file)?.flow) {
+    const span = getFlowItemSpan(file, item);
+    return file.text.slice(0, span.start) + file.text.slice(span.end);
+  }
+  const block = getItemBlock(file.text, item);
   return file.text.slice(0, block.start) + file.text.slice(block.end);
 }
 
@@ -145,6 +176,10 @@ function printRecordEdits(file: ParsedTagFile, items: readonly YAMLMap[], change
   for (const item of items) {
     const copy = item.clone() as YAMLMap;
     if (!change(copy)) continue;
+    if (getRecordList(file)?.flow) {
+      edits.push({ start: item.range![0], end: item.range![1], text: printRecordFlow(copy) });
+      continue;
+    }
     const block = getItemBlock(file.text, item);
     edits.push({ start: block.start, end: block.end, text: printRecordBlock(copy, block.indent, getLineBreak(file.text)) });
   }
@@ -251,6 +286,33 @@ function printRecordBlock(record: YAMLMap, indent: number, lineBreak: string): s
     .filter((line, i, lines) => i < lines.length - 1 || line !== '')
     .map((line) => (line ? pad + line : line) + lineBreak)
     .join('');
+}
+
+/** A record as an item of a flow list (`tags: [{id: …}, …]`): one line, in flow style like its neighbours. */
+function printRecordFlow(record: YAMLMap): string {
+  const copy = record.clone() as YAMLMap;
+  copy.flow = true;
+  // A plain or block scalar with a line break would spread the item over several lines (a note written with
+  // Enter): such values are double-quoted, and as JSON-style double quotes their line breaks are escapes.
+  const hasLineBreak = (value: unknown) => typeof value === 'string' && /[\r\n]/.test(value);
+  visit(copy, {
+    Pair(_, pair) {
+      if (hasLineBreak(pair.value)) pair.value = Object.assign(new Scalar(pair.value), { type: Scalar.QUOTE_DOUBLE });
+    },
+    Scalar(_, scalar) {
+      if (hasLineBreak(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  return new Document(copy).toString({ ...PRINT_OPTIONS, doubleQuotedAsJSON: true }).replace(/\s+$/, '');
+}
+
+/** A flow list item with the comma that separates it from the next item (or, for the last, from the previous). */
+function getFlowItemSpan(file: ParsedTagFile, item: YAMLMap): Span {
+  const items = getRecordList(file)!.items as Node[];
+  const index = items.indexOf(item);
+  if (index + 1 < items.length) return { start: item.range![0], end: items[index + 1].range![0] };
+  if (index > 0) return { start: items[index - 1].range![1], end: item.range![1] };
+  return { start: item.range![0], end: item.range![1] };
 }
 
 /** The lines of a list item, from the start of its `- ` line to the end of its last line. */

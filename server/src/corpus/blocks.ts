@@ -2,7 +2,7 @@
 // hold only white space (spaces, no-break spaces, a BOM) are blank: scraped pages are full of them.
 
 import { Span } from './model';
-import { isBlank, trimSpan } from './text';
+import { isWhiteSpaceCode, trimSpan } from './text';
 
 export interface Line {
   /** The line without its end-of-line characters and surrounding white space. */
@@ -17,41 +17,49 @@ export interface Block {
   readonly blankLinesBefore: number;
 }
 
-export function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const lineBreak = /\r\n|\r|\n/g;
-  let start = 0;
-  for (;;) {
-    const match = lineBreak.exec(text);
-    const end = match ? match.index : text.length;
-    const span = trimSpan(text, start, end);
-    lines.push({ span, text: text.slice(span.start, span.end) });
-    if (!match) return lines;
-    start = match.index + match[0].length;
-  }
-}
-
+/**
+ * The blocks of a text, in one pass over its characters: no regular expression and no object for a blank line,
+ * so a file of blank lines or of one-word paragraphs costs little more than reading it.
+ */
 export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let current: Line[] = [];
   let blanks = 0;
   let blanksBeforeCurrent = 0;
-  const close = () => {
-    if (current.length) blocks.push({ lines: current, span: { start: current[0].span.start, end: current[current.length - 1].span.end }, blankLinesBefore: blanksBeforeCurrent });
-    current = [];
-  };
-  for (const line of splitLines(text)) {
-    if (isBlank(line.text)) {
-      close();
+  for (let start = 0; start <= text.length; ) {
+    let end = start;
+    let blank = true;
+    for (; end < text.length; end++) {
+      const code = text.charCodeAt(end);
+      if (isLineBreakCode(code)) break;
+      if (blank && !isWhiteSpaceCode(code)) blank = false;
+    }
+    if (blank) {
+      if (current.length) blocks.push(toBlock(current, blanksBeforeCurrent));
+      current = [];
       blanks++;
-      continue;
+    } else {
+      if (current.length === 0) {
+        blanksBeforeCurrent = blanks;
+        blanks = 0;
+      }
+      const span = trimSpan(text, start, end);
+      current.push({ span, text: text.slice(span.start, span.end) });
     }
-    if (current.length === 0) {
-      blanksBeforeCurrent = blanks;
-      blanks = 0;
-    }
-    current.push(line);
+    if (end === text.length) break;
+    start = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
   }
-  close();
+  if (current.length) blocks.push(toBlock(current, blanksBeforeCurrent));
   return blocks;
+}
+
+/** \r\n, \r and \n end a line (a \r\n pair is one break). */
+function isLineBreakCode(code: number): boolean {
+  return code === 0x0a || code === 0x0d;
+}
+
+function toBlock(lines: Line[], blankLinesBefore: number): Block {
+  // A one-line block shares its line's span (spans are never changed): one object less per paragraph.
+  const span = lines.length === 1 ? lines[0].span : { start: lines[0].span.start, end: lines[lines.length - 1].span.end };
+  return { lines, span, blankLinesBefore };
 }

@@ -34,11 +34,11 @@ export function findReleaseProblems(text: string, release: Release, releaseIndex
   }
   for (const paragraph of release.paragraphs) {
     const body = text.slice(paragraph.span.start, paragraph.span.end);
-    for (const match of body.matchAll(DANGLING_REFERENCE)) {
+    for (const match of findAllMatches(DANGLING_REFERENCE, body)) {
       const span = { start: paragraph.span.start + match.index!, end: paragraph.span.start + match.index! + match[0].length };
       add('release.dangling-reference', 'warning', `“${match[0]}” points at a link the plain text no longer has.`, span);
     }
-    for (const match of body.matchAll(INAUDIBLE)) {
+    for (const match of findAllMatches(INAUDIBLE, body)) {
       const span = { start: paragraph.span.start + match.index!, end: paragraph.span.start + match.index! + match[0].length };
       add('transcript.inaudible', 'information', `The transcript marks a passage as ${match[0]}: its words are missing.`, span);
     }
@@ -46,6 +46,14 @@ export function findReleaseProblems(text: string, release: Release, releaseIndex
   const truncation = findTruncation(text, release);
   if (truncation) add('release.truncated', 'warning', truncation.message, truncation.span);
   return problems;
+}
+
+/** The matches of a global pattern, read with exec: matchAll copies the pattern for every paragraph. */
+function findAllMatches(pattern: RegExp, body: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(body); match; match = pattern.exec(body)) matches.push(match);
+  return matches;
 }
 
 /**

@@ -42,8 +42,11 @@ const CHROME_LINES: readonly RegExp[] = [
   /^([-*_=~•·]\s*){3,}$/,
 ];
 
+// One alternation tested once instead of each pattern in turn: every line of a file is asked, often twice.
+const CHROME_LINE = new RegExp(CHROME_LINES.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
+
 export function isChromeLine(line: string): boolean {
-  return line.length <= 200 && CHROME_LINES.some((pattern) => pattern.test(line));
+  return line.length <= 200 && CHROME_LINE.test(line);
 }
 
 /** The answers under "Is this page useful?" (GOV.UK): chrome only in a block that chrome opens. */

@@ -30,7 +30,7 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
   const paragraphs: Paragraph[] = [];
   const captions: PhotoCaption[] = [];
   const boilerplate: Boilerplate[] = [];
-  for (const block of draft.headerBlocks) metadata.push(...toMetadataLines(block));
+  for (const block of draft.headerBlocks) addMetadataLines(metadata, block);
   let underRelatedLinks = false;
   for (const block of draft.blocks) {
     const sourceName = getSourceName(block);
@@ -39,7 +39,7 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
     if (isChromeBlock(block) || underRelatedLinks) boilerplate.push(toBoilerplate(text, block));
     else if (sourceName && !source) source = { name: sourceName, span: block.span };
     else if (isLabelValueBlock(block)) metadata.push({ kind: 'published', text: block.lines.map((line) => line.text).join(' / '), span: block.span });
-    else if (paragraphs.length === 0 && isMetadataBlock(block)) metadata.push(...toMetadataLines(block));
+    else if (paragraphs.length === 0 && isMetadataBlock(block)) addMetadataLines(metadata, block);
     else if (isCaptionBlock(block)) captions.push({ span: block.span, title: getCaptionTitle(block), credit: getCaptionCredit(block) });
     else paragraphs.push({ span: block.span });
   }
@@ -80,9 +80,12 @@ function findReleaseDate(text: string, metadata: readonly MetadataLine[], blocks
   return undefined;
 }
 
-/** Each line of a metadata block; in the header above a title, lines of no other kind are labels. */
-function toMetadataLines(block: Block): MetadataLine[] {
-  return block.lines.map((line) => ({ kind: getMetadataKind(line.text) ?? 'label', text: line.text.replace(/^[•·▪‣◦●]\s*/, ''), span: line.span }));
+/**
+ * Each line of a metadata block; in the header above a title, lines of no other kind are labels. Pushed one by
+ * one: a block of 131,072 bullet lines spread into one `push` call would overflow the call stack.
+ */
+function addMetadataLines(metadata: MetadataLine[], block: Block): void {
+  for (const line of block.lines) metadata.push({ kind: getMetadataKind(line.text) ?? 'label', text: line.text.replace(/^[•·▪‣◦●]\s*/, ''), span: line.span });
 }
 
 function toBoilerplate(text: string, block: Block): Boilerplate {

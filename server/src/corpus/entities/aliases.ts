@@ -38,6 +38,8 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
   // Posts written as abbreviations ("SACEUR, our Supreme Allied Commander"): the abbreviation alone is the post too.
   const posts = new Set(findings.flatMap((f) => (f.type === 'mention' && f.kind === 'person' && f.words?.length === 1 && /^\p{Lu}{2,}$/u.test(f.words[0]) ? [f.key] : [])));
   const mentions: Mention[] = [];
+  const nearestHolders = new NearestRoleHolders(mentions);
+  const roleHolders = new RoleHolders();
   for (const f of findings) {
     if (f.type === 'mention' && f.form === 'abbreviation' && posts.has(keyOf('person', nameOf(f.key)))) {
       mentions.push({ span: f.span, kind: 'person', form: 'name', key: keyOf('person', nameOf(f.key)), releaseIndex: f.releaseIndex });
@@ -48,15 +50,16 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
       mentions.push(nameRunMention(f, people, organisations));
     } else {
       // Only a holder of the title in this release, for now: one named later in it comes before the file's.
-      const holder = findRoleHolder(mentions, f.role, f.head, f.releaseIndex);
+      const holder = nearestHolders.find(f.role, f.head, f.releaseIndex);
       mentions.push({ span: f.span, kind: 'person', form: 'title', key: holder ?? `role:${f.head}`, role: f.role, releaseIndex: f.releaseIndex });
     }
     const last = mentions[mentions.length - 1];
-    if (last.kind === 'person' && last.role && last.form !== 'title') people.addRole(last.key, last.role);
+    if (last.kind === 'person' && last.role && last.form !== 'title') roleHolders.add(last.key, last.role);
   }
   // A title met before its holder's name ("The Secretary General visited … Secretary General Jens Stoltenberg
   // said") is named on a second look: by the holder named later in the same release, else the file's holder.
-  const resolved = mentions.map((m, i) => (m.key.startsWith('role:') && m.role ? { ...m, key: findLaterRoleHolder(mentions, i) ?? people.getHolder(m.role) ?? m.key } : m));
+  const laterHolders = new LaterRoleHolders(mentions);
+  const resolved = mentions.map((m, i) => (m.key.startsWith('role:') && m.role ? { ...m, key: laterHolders.find(i) ?? roleHolders.getHolder(m.role) ?? m.key } : m));
   resolved.sort((a, b) => a.span.start - b.span.start);
   return { mentions: resolved, personAliases: people.getAliases(), abbreviationAliases };
 }
@@ -81,37 +84,138 @@ function nameRunMention(f: Extract<Finding, { type: 'name-run' }>, people: Peopl
 }
 
 /**
- * The person nearest before this point in the same release whose stated role has this head. A holder of the
+ * The person nearest before this point in the same release whose stated role has this head; a holder of the
  * bare title comes first: in "Prime Minister Rishi Sunak … met Polish Prime Minister Donald Tusk. The Prime
- * Minister said", the publisher's own Prime Minister speaks.
+ * Minister said", the publisher's own Prime Minister speaks. Mentions are only appended, so each head remembers
+ * its answers and how far it has read: a release that says "the Secretary General" ten thousand times reads each
+ * mention once per head, not once per title.
  */
-function findRoleHolder(mentions: readonly Mention[], role: string, head: string, releaseIndex: number): string | undefined {
-  const wanted = normaliseRole(role);
-  let nearest: string | undefined;
-  for (let i = mentions.length - 1; i >= 0 && mentions[i].releaseIndex === releaseIndex; i--) {
-    const m = mentions[i];
-    if (m.kind !== 'person' || m.key.startsWith('role:') || !m.role || !roleHeadMatches(m.role, head)) continue;
-    if (normaliseRole(m.role) === wanted) return m.key;
-    nearest ??= m.key;
+class NearestRoleHolders {
+  private readonly byHead = new Map<string, { releaseIndex: number; readUpTo: number; nearest: string | undefined; byRole: Map<string, string> }>();
+
+  constructor(private readonly mentions: readonly Mention[]) {}
+
+  find(role: string, head: string, releaseIndex: number): string | undefined {
+    let state = this.byHead.get(head);
+    if (state?.releaseIndex !== releaseIndex) this.byHead.set(head, (state = { releaseIndex, readUpTo: 0, nearest: undefined, byRole: new Map() }));
+    const newer = new Map<string, string>(); // normalised role → its holder nearest to the title, among the unread
+    let nearest: string | undefined;
+    for (let i = this.mentions.length - 1; i >= state.readUpTo && this.mentions[i].releaseIndex === releaseIndex; i--) {
+      const m = this.mentions[i];
+      if (m.kind !== 'person' || m.key.startsWith('role:') || !m.role || !roleHeadMatches(m.role, head)) continue;
+      nearest ??= m.key;
+      const normalised = normaliseRole(m.role);
+      if (!newer.has(normalised)) newer.set(normalised, m.key);
+    }
+    if (nearest) state.nearest = nearest;
+    for (const [normalised, key] of newer) state.byRole.set(normalised, key);
+    state.readUpTo = this.mentions.length;
+    return state.byRole.get(normaliseRole(role)) ?? state.nearest;
   }
-  return nearest;
 }
 
-/** The first person after the title at `index`, in the same release, whose stated role has the title's head. */
-function findLaterRoleHolder(mentions: readonly Mention[], index: number): string | undefined {
-  const title = mentions[index];
-  const head = getRoleHead(title.role!);
-  for (let i = index + 1; i < mentions.length && mentions[i].releaseIndex === title.releaseIndex; i++) {
-    const m = mentions[i];
-    if (m.kind === 'person' && !m.key.startsWith('role:') && m.role && roleHeadMatches(m.role, head)) return m.key;
+/**
+ * The first person after a title, in the same release, whose stated role has the title's head. One backward pass
+ * per head answers every title with that head, however many there are.
+ */
+class LaterRoleHolders {
+  private readonly byHead = new Map<string, (string | undefined)[]>();
+
+  constructor(private readonly mentions: readonly Mention[]) {}
+
+  find(index: number): string | undefined {
+    const head = getRoleHead(this.mentions[index].role!);
+    let next = this.byHead.get(head);
+    if (!next) {
+      next = new Array<string | undefined>(this.mentions.length);
+      let holder: string | undefined;
+      for (let i = this.mentions.length - 1; i >= 0; i--) {
+        const m = this.mentions[i];
+        if (i + 1 < this.mentions.length && this.mentions[i + 1].releaseIndex !== m.releaseIndex) holder = undefined;
+        next[i] = holder;
+        if (m.kind === 'person' && !m.key.startsWith('role:') && m.role && roleHeadMatches(m.role, head)) holder = m.key;
+      }
+      this.byHead.set(head, next);
+    }
+    return next[index];
   }
-  return undefined;
 }
 
 function roleHeadMatches(role: string, head: string): boolean {
-  const stated = ` ${normaliseRole(role)} `;
+  return normalisedRoleHeadMatches(normaliseRole(role), head);
+}
+
+function normalisedRoleHeadMatches(normalisedRole: string, head: string): boolean {
+  const stated = ` ${normalisedRole} `;
   // A deputy or a vice holder is not the holder: "the President" is not the Vice President.
   return stated.includes(` ${head} `) && !stated.includes(` deputy ${head} `) && !stated.includes(` vice ${head} `);
+}
+
+/**
+ * Who holds which role in a file, as its mentions state them: "who most often holds this role" is answered from
+ * tallies kept up to date as roles are added, so a file naming thousands of people and titles answers each title
+ * without re-reading every person's roles.
+ */
+class RoleHolders {
+  private readonly firstStated = new Map<string, number>(); // key → when its first role was stated: ties go to the first
+  private readonly statements: { key: string; normalisedRole: string }[] = [];
+  private readonly byRole = new Map<string, HolderTally>(); // normalised role → holders
+  private readonly byHead = new Map<string, HolderTally>(); // a title head asked for → holders of roles with that head
+  private readonly normalisedRoles = new Map<string, string>();
+
+  add(key: string, role: string): void {
+    if (!this.firstStated.has(key)) this.firstStated.set(key, this.firstStated.size);
+    const normalisedRole = this.normalise(role);
+    this.statements.push({ key, normalisedRole });
+    this.getTally(this.byRole, normalisedRole).add(key);
+    for (const [head, tally] of this.byHead) if (normalisedRoleHeadMatches(normalisedRole, head)) tally.add(key);
+  }
+
+  /**
+   * The person of this file who most often holds this role. Away from the holder's release only the same role
+   * counts: a bare title ("the Secretary General") or the exact words ("NATO Secretary General").
+   */
+  getHolder(role: string): string | undefined {
+    const wanted = this.normalise(role);
+    const head = getRoleHead(role);
+    if (wanted !== head) return this.byRole.get(wanted)?.best;
+    let tally = this.byHead.get(head);
+    if (!tally) {
+      tally = this.getTally(this.byHead, head);
+      for (const statement of this.statements) if (normalisedRoleHeadMatches(statement.normalisedRole, head)) tally.add(statement.key);
+    }
+    return tally.best;
+  }
+
+  private getTally(tallies: Map<string, HolderTally>, name: string): HolderTally {
+    let tally = tallies.get(name);
+    if (!tally) tallies.set(name, (tally = new HolderTally(this.firstStated)));
+    return tally;
+  }
+
+  private normalise(role: string): string {
+    let normalised = this.normalisedRoles.get(role);
+    if (normalised === undefined) this.normalisedRoles.set(role, (normalised = normaliseRole(role)));
+    return normalised;
+  }
+}
+
+/** Counts per person; the most counted is the best, the first stated among equals. */
+class HolderTally {
+  private readonly counts = new Map<string, number>();
+  private bestCount = 0;
+  best: string | undefined;
+
+  constructor(private readonly firstStated: ReadonlyMap<string, number>) {}
+
+  add(key: string): void {
+    const count = (this.counts.get(key) ?? 0) + 1;
+    this.counts.set(key, count);
+    if (count > this.bestCount || (count === this.bestCount && this.firstStated.get(key)! < this.firstStated.get(this.best!)!)) {
+      this.best = key;
+      this.bestCount = count;
+    }
+  }
 }
 
 /** The people a file names in full, indexed by surname and first name. */
@@ -121,7 +225,6 @@ class PeopleOfFile {
   private readonly bySurname = new Map<string, Set<string>>();
   private readonly byFirstName = new Map<string, Set<string>>();
   private readonly singleNames = new Set<string>(); // "Putin" from "President Putin"
-  private readonly roles = new Map<string, Map<string, number>>(); // key → role → count
 
   add(words: readonly string[]): void {
     if (words.length === 1) {
@@ -133,12 +236,6 @@ class PeopleOfFile {
     addTo(this.bySurname, normaliseName(words[words.length - 1]), key);
     addTo(this.byFirstName, normaliseName(words[0]), key);
     for (let i = 1; i < words.length - 1; i++) addTo(this.byTail, normaliseName(words.slice(i).join(' ')), key);
-  }
-
-  addRole(key: string, role: string): void {
-    const counts = this.roles.get(key) ?? new Map<string, number>();
-    counts.set(role, (counts.get(role) ?? 0) + 1);
-    this.roles.set(key, counts);
   }
 
   isSurname(word: string): boolean {
@@ -157,22 +254,6 @@ class PeopleOfFile {
     const byFirstName = only(this.byFirstName.get(whole));
     if (byFirstName) return byFirstName;
     return this.singleNames.has(whole) ? keyOf('person', whole) : undefined;
-  }
-
-  /**
-   * The person of this file who most often holds this role. Away from the holder's release only the same role
-   * counts: a bare title ("the Secretary General") or the exact words ("NATO Secretary General").
-   */
-  getHolder(role: string): string | undefined {
-    const wanted = normaliseRole(role);
-    const head = getRoleHead(role);
-    let best: string | undefined;
-    let bestCount = 0;
-    for (const [key, roles] of this.roles) {
-      const count = [...roles].filter(([stated]) => normaliseRole(stated) === wanted || (wanted === head && roleHeadMatches(stated, head))).reduce((sum, [, n]) => sum + n, 0);
-      if (count > bestCount) [best, bestCount] = [key, count];
-    }
-    return best;
   }
 
   /** Surname-only keys the file resolves to one full name. */

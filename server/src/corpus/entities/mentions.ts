@@ -52,12 +52,15 @@ export function findInSegment(text: string, segment: Segment, gazetteer: Gazette
 
 /** Capitalised words joined by spaces or hyphens, with lower-case connectors between them ("Party of Germany"). */
 function findRunEnd(tokens: readonly Token[], start: number): number {
+  const isEventLead = (t: Token) => t.capitalised && EVENT_LEADS.has(lower(t));
+  let runHasEventLead = isEventLead(tokens[start]);
   let j = start + 1;
   while (j < tokens.length && isNameJoin(tokens[j - 1].gapAfter) && !tokens[j - 1].possessive) {
     const t = tokens[j];
     // A number ends an event name: "Exercise Northern Forest 24", "Saber Strike 24 exercise".
-    const numbered = /^\d+$/.test(t.text) && tokens[j - 1].capitalised && (tokens.slice(start, j).some((x) => x.capitalised && EVENT_LEADS.has(lower(x))) || EVENT_HEADS.has(lower(tokens[j + 1])));
+    const numbered = /^\d+$/.test(t.text) && tokens[j - 1].capitalised && (runHasEventLead || EVENT_HEADS.has(lower(tokens[j + 1])));
     if (t.capitalised || numbered) {
+      runHasEventLead ||= isEventLead(t);
       j++;
     } else if (isRunConnector(t) && isNameJoin(t.gapAfter) && (tokens[j + 1]?.capitalised || (isRunConnector(tokens[j + 1]) && isNameJoin(tokens[j + 1].gapAfter) && tokens[j + 2]?.capitalised))) {
       j++;

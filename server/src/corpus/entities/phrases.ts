@@ -46,24 +46,41 @@ export function isNameWord(t: Token | undefined): boolean {
 }
 
 type GazetteerHit = GazetteerEntry & { tokenCount: number };
-// Recognition asks about the same token several times (role owner, complement, place): one lookup each.
-const hitsByToken = new WeakMap<Token, GazetteerHit | null>();
+
+/**
+ * What recognition asks about one token list again and again, answered once per list: the gazetteer hit at each
+ * token (role owner, complement and place ask about the same token) and where head-noun scans stop. Recognition
+ * reads one segment at a time, so the facts of the last list asked about are kept (a map keyed by every token
+ * of a large file cost more than the lookups it saved).
+ */
+interface TokenListFacts {
+  readonly tokens: readonly Token[];
+  readonly gazetteerHits: (GazetteerHit | null | undefined)[];
+  headScan?: HeadScanIndex;
+}
+
+let lastTokenListFacts: TokenListFacts | undefined;
+
+function getTokenListFacts(tokens: readonly Token[]): TokenListFacts {
+  if (lastTokenListFacts?.tokens !== tokens) lastTokenListFacts = { tokens, gazetteerHits: new Array(tokens.length) };
+  return lastTokenListFacts;
+}
 
 /** The gazetteer phrase covering whole tokens from token i ("North Korea", "U.K.") and ending before `end`. */
 export function gazetteerAt(gazetteer: Gazetteer, tokens: readonly Token[], i: number, end: number): GazetteerHit | undefined {
   const token = tokens[i];
   if (!token?.capitalised) return undefined;
-  let hit = hitsByToken.get(token);
+  const hits = getTokenListFacts(tokens).gazetteerHits;
+  let hit = hits[i];
   if (hit === undefined) {
     hit = findGazetteerHit(gazetteer, tokens, i) ?? null;
-    hitsByToken.set(token, hit);
+    hits[i] = hit;
   }
   if (!hit) return undefined;
-  return i + hit.tokenCount <= end ? hit : findGazetteerHit(gazetteer, tokens.slice(0, end), i);
+  return i + hit.tokenCount <= end ? hit : findGazetteerHit(gazetteer, tokens, i, end);
 }
 
-function findGazetteerHit(gazetteer: Gazetteer, tokens: readonly Token[], i: number): GazetteerHit | undefined {
-  const end = tokens.length;
+function findGazetteerHit(gazetteer: Gazetteer, tokens: readonly Token[], i: number, end = tokens.length): GazetteerHit | undefined {
   if (!gazetteer.byFirstWord.has(lower(tokens[i]).split(/[\s-]/, 1)[0])) return undefined;
   const words: string[] = [];
   const tokenEnds: number[] = []; // word count after each token
@@ -89,35 +106,83 @@ export interface PhraseMatch {
  * enough ("the Alliance", "the Summit" are common nouns in context).
  */
 export function findNamedPhraseAt(tokens: readonly Token[], start: number, end: number): PhraseMatch | undefined {
+  if (start >= end) return undefined;
   if (EVENT_LEADS.has(lower(tokens[start])) && tokens[start].capitalised && tokens[start + 1]?.capitalised && start + 1 < end) {
     let j = start + 1;
     while (j < end && (tokens[j].capitalised || /^\d+$/.test(tokens[j].text))) j++;
     return { kind: 'event', start, end: j };
   }
-  for (let h = start; h < end; h++) {
-    const t = tokens[h];
-    if (t.text === 'and' && h > start && tokens[h + 1]?.capitalised && joined(tokens, h - 1) && joined(tokens, h)) continue;
-    if (!t.capitalised || isHonorific(t) || (h > start && !joined(tokens, h - 1))) break;
-    const word = lower(t);
-    const kind = ORGANISATION_HEADS.has(word) ? 'organisation' : EVENT_HEADS.has(word) ? 'event' : PLACE_HEADS.has(word) ? 'place' : undefined;
-    if (!kind) {
-      if (t.possessive) break;
-      continue;
-    }
-    // "National News Agency": the name runs to its last head word.
-    let last = h;
-    for (let k = h + 1; k < end && tokens[k].capitalised && joined(tokens, k - 1); k++) {
-      if (ORGANISATION_HEADS.has(lower(tokens[k])) || EVENT_HEADS.has(lower(tokens[k])) || PLACE_HEADS.has(lower(tokens[k]))) last = k;
-      if (tokens[k].possessive) break;
-    }
-    // "Defence Command Finland", "Allied Command Operations": capitalised words right after the head belong to it.
-    while (last + 1 < end && tokens[last + 1].capitalised && joined(tokens, last) && !isTitleWord(tokens[last + 1]) && !isHonorific(tokens[last + 1]) && !isFunctionWord(tokens[last + 1])) last++;
-    // "Spring Session of the NATO Parliamentary Assembly": an event's "of" complement is a name of its own.
-    const phraseEnd = kind === 'event' ? last + 1 : extendWithComplements(tokens, last + 1, end);
-    if (phraseEnd - start < 2) continue;
-    return { kind, start, end: phraseEnd };
+  const first = tokens[start];
+  if (!first.capitalised || isHonorific(first)) return undefined;
+  const index = getHeadScanIndex(tokens);
+  if (getHeadKind(first)) {
+    const phrase = readPhraseFromHead(tokens, index, start, start, end);
+    if (phrase.end - start >= 2) return phrase;
+  } else if (first.possessive) {
+    return undefined;
   }
-  return undefined;
+  // The first word that does not let the scan go on: the head, or the end of the name.
+  const h = index.scanStop[start + 1];
+  if (h >= end || !tokens[h].capitalised || isHonorific(tokens[h]) || !joined(tokens, h - 1) || !getHeadKind(tokens[h])) return undefined;
+  return readPhraseFromHead(tokens, index, start, h, end);
+}
+
+function getHeadKind(t: Token): PhraseMatch['kind'] | undefined {
+  if (!t.capitalised) return undefined;
+  const word = lower(t);
+  return ORGANISATION_HEADS.has(word) ? 'organisation' : EVENT_HEADS.has(word) ? 'event' : PLACE_HEADS.has(word) ? 'place' : undefined;
+}
+
+/** The phrase from `start` whose (first) head word is at `h`. */
+function readPhraseFromHead(tokens: readonly Token[], index: HeadScanIndex, start: number, h: number, end: number): PhraseMatch {
+  const kind = getHeadKind(tokens[h])!;
+  // "National News Agency": the name runs to its last head word among the capitalised words joined to it.
+  const linked = Math.min(end, index.linkEnd[h + 1]);
+  let last = Math.max(h, index.lastHead[linked - 1]);
+  // "Defence Command Finland", "Allied Command Operations": capitalised words right after the head belong to it.
+  while (last + 1 < end && tokens[last + 1].capitalised && joined(tokens, last) && !isTitleWord(tokens[last + 1]) && !isHonorific(tokens[last + 1]) && !isFunctionWord(tokens[last + 1])) last++;
+  // "Spring Session of the NATO Parliamentary Assembly": an event's "of" complement is a name of its own.
+  const phraseEnd = kind === 'event' ? last + 1 : extendWithComplements(tokens, last + 1, end);
+  return { kind, start, end: phraseEnd };
+}
+
+/**
+ * Where scans for a head noun stop, computed once per token list (TokenListFacts). Looking for the head from every word of a
+ * long capitalised run ("ONE LONG SHOUTED HEADING…", thousands of name-like words) would read the run once per
+ * word: quadratic. These arrays answer each scan in constant time, whatever the run's length.
+ */
+interface HeadScanIndex {
+  /** The first index ≥ i at which a scan for a head word, begun before i, stops (a head, or the name's end). */
+  readonly scanStop: Int32Array;
+  /** The first index ≥ i whose token is not a capitalised word joined to the one before it. */
+  readonly linkEnd: Int32Array;
+  /** The last index ≤ i holding a capitalised head word, or -1. */
+  readonly lastHead: Int32Array;
+}
+
+function getHeadScanIndex(tokens: readonly Token[]): HeadScanIndex {
+  const facts = getTokenListFacts(tokens);
+  facts.headScan ??= buildHeadScanIndex(tokens);
+  return facts.headScan;
+}
+
+function buildHeadScanIndex(tokens: readonly Token[]): HeadScanIndex {
+  const n = tokens.length;
+  const scanStop = new Int32Array(n + 2);
+  const linkEnd = new Int32Array(n + 2);
+  const lastHead = new Int32Array(n + 1);
+  scanStop[n] = scanStop[n + 1] = linkEnd[n] = linkEnd[n + 1] = n;
+  for (let i = n - 1; i >= 0; i--) {
+    const t = tokens[i];
+    const isLinked = i > 0 && t.capitalised && joined(tokens, i - 1);
+    // "Jeju Forum for Peace and Prosperity": "and" between two joined capitalised words does not end the name.
+    const skipsAnd = i > 0 && t.text === 'and' && !!tokens[i + 1]?.capitalised && joined(tokens, i - 1) && joined(tokens, i);
+    const goesOn = skipsAnd || (isLinked && !isHonorific(t) && !getHeadKind(t) && !t.possessive);
+    scanStop[i] = goesOn ? scanStop[i + 1] : i;
+    linkEnd[i] = isLinked ? linkEnd[i + 1] : i;
+  }
+  for (let i = 0; i < n; i++) lastHead[i] = getHeadKind(tokens[i]) ? i : i > 0 ? lastHead[i - 1] : -1;
+  return { scanStop, linkEnd, lastHead };
 }
 
 function joined(tokens: readonly Token[], i: number): boolean {

@@ -8,8 +8,9 @@ import { findInSegment, Finding, Segment } from './mentions';
 
 /** Recognises the mentions of the given spans of a text; the spans need not be releases (tests, other tools). */
 export function recognizeMentions(text: string, segments: readonly Segment[], speakers: readonly SpeakerFact[] = []): FileEntities {
-  const findings: Finding[] = [];
-  for (const segment of segments) findings.push(...findInSegment(text, segment));
+  // Concatenated, not pushed with a spread: a spread passes every finding as an argument, and a segment with
+  // more findings than the call stack has room for would throw.
+  const findings: Finding[] = segments.flatMap((segment) => findInSegment(text, segment));
   return resolveFileFindings(findings, speakers);
 }
 
