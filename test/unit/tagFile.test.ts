@@ -166,6 +166,15 @@ test('a flow list of records gets flow items: added, changed and removed without
   assert.equal(parseTagFile(withBreak).records[1].note, 'two\nlines');
 });
 
+test('a note with line breaks and a line of spaces reads back exactly as written', () => {
+  for (const note of [' \n', 'first line\n  indented second', 'ends with spaces  \n', 'crlf\r\nnote']) {
+    const text = printNewTagFile('seeds/a.txt', [record('aaaa2222', ['x'], 0, 5, note)]);
+    assert.equal(parseTagFile(text).records[0].note, note);
+    const updated = updateTagRecord(parseTagFile(addTagRecords(parseTagFile(text), [record('bbbb3333', ['y'], 0, 5)])), 'bbbb3333', { note });
+    assert.equal(parseTagFile(updated).records[1].note, note);
+  }
+});
+
 test('ids are 8 unambiguous characters and never reuse a taken one', () => {
   const values = [0, 0, 0, 0, 0, 0, 0, 0, 0.99, 0, 0, 0, 0, 0, 0, 0];
   const id = createTagId((candidate) => candidate === 'aaaaaaaa', () => values.shift()!);

@@ -236,7 +236,7 @@ function applyChange(record: YAMLMap, change: TagRecordChange): boolean {
     }
   }
   if (change.note !== undefined && (record.get('note') ?? '') !== change.note) {
-    if (change.note) record.set('note', change.note);
+    if (change.note) record.set('note', createTextNode(change.note));
     else record.delete('note');
     changed = true;
   }
@@ -248,8 +248,8 @@ function createRecordNode(document: Document, record: NewTagRecord): YAMLMap {
   const node = new YAMLMap();
   node.set('id', record.id);
   node.set('tags', createTagsNode(record.tags));
-  if (record.note) node.set('note', record.note);
-  node.set('release', record.release);
+  if (record.note) node.set('note', createTextNode(record.note));
+  node.set('release', createTextNode(record.release));
   if (record.author) node.set('author', record.author);
   if (record.created) node.set('created', record.created);
   node.set('anchor', createAnchorNode(document, record.anchor));
@@ -260,6 +260,16 @@ function createAnchorNode(document: Document, anchor: TextAnchor): YAMLMap {
   const node = document.createNode({ exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, start: anchor.start, end: anchor.end }) as YAMLMap;
   // Quotes keep every space and line break; double-quoted they print on one line, the same way every time.
   for (const key of ['exact', 'prefix', 'suffix']) (node.get(key, true) as Scalar).type = Scalar.QUOTE_DOUBLE;
+  return node;
+}
+
+/**
+ * A note or title as a scalar. With a line break it is double-quoted: printed as a block scalar, a line holding
+ * only spaces (" \n") would read back without them.
+ */
+function createTextNode(text: string): Scalar {
+  const node = new Scalar(text);
+  if (/[\r\n]/.test(text)) node.type = Scalar.QUOTE_DOUBLE;
   return node;
 }
 
@@ -292,15 +302,11 @@ function printRecordBlock(record: YAMLMap, indent: number, lineBreak: string): s
 function printRecordFlow(record: YAMLMap): string {
   const copy = record.clone() as YAMLMap;
   copy.flow = true;
-  // A plain or block scalar with a line break would spread the item over several lines (a note written with
-  // Enter): such values are double-quoted, and as JSON-style double quotes their line breaks are escapes.
-  const hasLineBreak = (value: unknown) => typeof value === 'string' && /[\r\n]/.test(value);
+  // A plain or block scalar with a line break (written by hand) would spread the item over several lines: such
+  // values are double-quoted, and as JSON-style double quotes their line breaks are escapes.
   visit(copy, {
-    Pair(_, pair) {
-      if (hasLineBreak(pair.value)) pair.value = Object.assign(new Scalar(pair.value), { type: Scalar.QUOTE_DOUBLE });
-    },
     Scalar(_, scalar) {
-      if (hasLineBreak(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
+      if (typeof scalar.value === 'string' && /[\r\n]/.test(scalar.value)) scalar.type = Scalar.QUOTE_DOUBLE;
     },
   });
   return new Document(copy).toString({ ...PRINT_OPTIONS, doubleQuotedAsJSON: true }).replace(/\s+$/, '');
