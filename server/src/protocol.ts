@@ -115,6 +115,8 @@ export interface ReanchorTagArguments {
   readonly id: string;
   readonly range?: ProtocolRange;
   readonly preview?: boolean;
+  /** Reveal where the tag would go (window/showDocument) and ask (window/showMessageRequest) before writing. */
+  readonly confirm?: boolean;
 }
 
 /** pressCorpus.acceptAnchors: gives every tag of the corpus file in these states (default exact and moved) the anchor it has now. */
