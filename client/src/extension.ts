@@ -25,7 +25,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       corpusGlobs: settings.get<string[]>('corpusGlobs'),
       maxFileSizeMB: settings.get<number>('maxFileSizeMB'),
       workspaceTrusted: vscode.workspace.isTrusted,
+      author: settings.get<string>('author'),
     },
+    // pressCorpus.author changes reach the server as workspace/didChangeConfiguration (no restart needed).
+    synchronize: { configurationSection: 'pressCorpus' },
   };
   client = new LanguageClient('pressCorpus', 'Press Corpus', serverOptions, clientOptions);
   await client.start();

@@ -1,20 +1,33 @@
-// Tagged passages in visible corpus editors get a light underline (inlay hints `#tag` come from the server).
+// Tagged passages in visible corpus editors are underlined, one style per anchor state so the analyst sees how
+// sure each place is: exact solid, moved dotted, fuzzy dashed (in the warning colour); orphans have no place to
+// draw (the Tags view and the tag.orphaned warning show them). Inlay hints `#tag` come from the server.
 // Redrawn when the server says the file's tags changed, when an editor becomes visible, and shortly after typing.
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { TagStatus } from '../../server/src/protocol';
 import { listTags, toVscodeRange } from './tagRequests';
 
 const TYPING_DELAY_MS = 300;
 
-export class TagDecorations implements vscode.Disposable {
-  private readonly decoration = vscode.window.createTextEditorDecorationType({
+type DrawnState = Exclude<TagStatus, 'orphaned'>;
+
+function createStyle(borderStyle: string, color: string): vscode.TextEditorDecorationType {
+  return vscode.window.createTextEditorDecorationType({
     borderWidth: '0 0 1px 0',
-    borderStyle: 'dotted',
-    borderColor: new vscode.ThemeColor('editorInfo.foreground'),
-    overviewRulerColor: new vscode.ThemeColor('editorInfo.foreground'),
+    borderStyle,
+    borderColor: new vscode.ThemeColor(color),
+    overviewRulerColor: new vscode.ThemeColor(color),
     overviewRulerLane: vscode.OverviewRulerLane.Right,
   });
+}
+
+export class TagDecorations implements vscode.Disposable {
+  private readonly styles: Record<DrawnState, vscode.TextEditorDecorationType> = {
+    exact: createStyle('solid', 'editorInfo.foreground'),
+    moved: createStyle('dotted', 'editorInfo.foreground'),
+    fuzzy: createStyle('dashed', 'editorWarning.foreground'),
+  };
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly client: LanguageClient) {}
@@ -24,10 +37,9 @@ export class TagDecorations implements vscode.Disposable {
     const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document.languageId === 'press-corpus' && (!uris || uris.includes(editor.document.uri.toString())));
     for (const editor of editors) {
       const tags = await listTags(this.client, { uri: editor.document.uri.toString() }).catch(() => []);
-      const options = tags
-        .filter((tag) => tag.status !== 'orphaned')
-        .map((tag): vscode.DecorationOptions => ({ range: toVscodeRange(tag.range) }));
-      editor.setDecorations(this.decoration, options);
+      for (const [state, style] of Object.entries(this.styles) as [DrawnState, vscode.TextEditorDecorationType][]) {
+        editor.setDecorations(style, tags.filter((tag) => tag.status === state).map((tag): vscode.DecorationOptions => ({ range: toVscodeRange(tag.range) })));
+      }
     }
   }
 
@@ -38,6 +50,6 @@ export class TagDecorations implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.decoration.dispose();
+    for (const style of Object.values(this.styles)) style.dispose();
   }
 }

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
-import { ListTagsArguments, ProtocolRange, SERVER_COMMANDS, TagInfo } from '../../server/src/protocol';
+import { ListTagsArguments, ProtocolRange, SERVER_COMMANDS, TagInfo, TagTreeNodeInfo } from '../../server/src/protocol';
 
 export type { TagInfo };
 
@@ -13,6 +13,11 @@ export async function executeTagCommand<R>(client: LanguageClient, command: stri
 
 export function listTags(client: LanguageClient, filter: ListTagsArguments = {}): Promise<TagInfo[]> {
   return executeTagCommand<TagInfo[]>(client, SERVER_COMMANDS.listTags, filter);
+}
+
+/** The tag names as a tree (`energy/oil` under `energy`), as the server builds it. */
+export function getTagTree(client: LanguageClient, filter: ListTagsArguments = {}): Promise<TagTreeNodeInfo[]> {
+  return executeTagCommand<TagTreeNodeInfo[]>(client, SERVER_COMMANDS.tagTree, filter);
 }
 
 /** Every tag name with its number of passages, most used first. */

@@ -1,5 +1,5 @@
-// Analyst tags in VS Code: the Tag Selection…, Edit Tag…, Rename Tag… and Remove Tag commands, the Tags view
-// and the passage decorations, all kept in step with the server's `pressCorpus/tagsChanged` notification.
+// Analyst tags in VS Code: the Tag Selection…, Edit Tag…, Rename Tag… and Remove Tag commands, accepting and
+// re-attaching tags (tagMaintenance.ts), the Tags view with its state and author filters and the passage decorations, all kept in step with the server's `pressCorpus/tagsChanged` notification.
 // The server's own commands (pressCorpus.tagPassage, …) are registered by the language client under their names,
 // so the client commands here have other ids.
 
@@ -8,17 +8,22 @@ import { LanguageClient } from 'vscode-languageclient/node';
 import { TagDecorations } from './tagDecorations';
 import { EDIT_TAG_COMMAND, editTag, REMOVE_TAG_COMMAND, removeTag, RENAME_TAG_COMMAND, renameTag, TAG_SELECTION_COMMAND, tagSelection } from './tagPrompts';
 import { TAGS_CHANGED_NOTIFICATION, TagsChangedParams } from '../../server/src/protocol';
-import { registerTagsView } from './tagsView';
+import { registerTagMaintenance } from './tagMaintenance';
+import { pickTagFilter, registerTagsView } from './tagsView';
 
 export function registerTags(context: vscode.ExtensionContext, client: LanguageClient): void {
-  const view = registerTagsView(context, client);
+  const { provider: view, view: treeView } = registerTagsView(context, client);
   const decorations = new TagDecorations(client);
+  registerTagMaintenance(context, client);
   context.subscriptions.push(
     decorations,
     vscode.commands.registerCommand(TAG_SELECTION_COMMAND, () => tagSelection(client)),
     vscode.commands.registerCommand(EDIT_TAG_COMMAND, (argument?: { id?: string }) => editTag(client, argument)),
     vscode.commands.registerCommand(RENAME_TAG_COMMAND, (argument?: { name?: string }) => renameTag(client, argument)),
     vscode.commands.registerCommand(REMOVE_TAG_COMMAND, (argument?: { id?: string }) => removeTag(client, argument)),
+    vscode.commands.registerCommand('pressCorpus.filterTagsByState', () => pickTagFilter(view, treeView, client, 'state')),
+    vscode.commands.registerCommand('pressCorpus.filterTagsByAuthor', () => pickTagFilter(view, treeView, client, 'author')),
+    vscode.commands.registerCommand('pressCorpus.clearTagFilters', () => pickTagFilter(view, treeView, client, 'clear')),
     vscode.commands.registerCommand('pressCorpus.refreshTags', () => {
       view.refresh();
       void decorations.redraw();

@@ -24,6 +24,9 @@ export const SERVER_COMMANDS = {
   editTag: 'pressCorpus.editTag',
   renameTag: 'pressCorpus.renameTag',
   listTags: 'pressCorpus.listTags',
+  reanchorTag: 'pressCorpus.reanchorTag',
+  acceptAnchors: 'pressCorpus.acceptAnchors',
+  tagTree: 'pressCorpus.tagTree',
 } as const;
 
 /** Commands the VS Code client registers; the server names them in code lenses and code actions. */
@@ -52,6 +55,16 @@ export interface TagInfo {
   readonly note: string;
   readonly release: string;
   readonly quote: string;
+  /** `fuzzy`: how similar the passage is now to the tagged quote (0..1), and how it reads now. */
+  readonly similarity?: number;
+  readonly currentText?: string;
+  /** `moved`: where the record says the passage was (`range` is where it is now); lines moved, + down / − up. */
+  readonly storedRange?: ProtocolRange;
+  readonly movedLines?: number;
+  readonly author?: string;
+  /** ISO 8601. */
+  readonly created?: string;
+  readonly updated?: string;
 }
 
 export interface TagPassageArguments {
@@ -84,5 +97,53 @@ export interface RenameTagAnswer {
 
 export interface ListTagsArguments {
   readonly uri?: string;
+  /** Only records carrying this tag name or a child of it (`energy` lists `energy/oil` too). */
   readonly tag?: string;
+  /** Only tags in these states. */
+  readonly states?: readonly TagStatus[];
+  /** Only records by this author (ignoring case and surrounding spaces). */
+  readonly author?: string;
+}
+
+/**
+ * pressCorpus.reanchorTag `[{ id, range? }]`: without `range`, the tag is accepted where it is found now (a
+ * `moved` or `fuzzy` tag becomes `exact`) or, when orphaned, re-attached to its best candidate; with `range`,
+ * re-attached to that passage (a selection in the tag's corpus file). `preview: true` answers where the tag
+ * would go without writing anything, so a client can show the candidate first. Answers the tag as it is then.
+ */
+export interface ReanchorTagArguments {
+  readonly id: string;
+  readonly range?: ProtocolRange;
+  readonly preview?: boolean;
+  /** Reveal where the tag would go (window/showDocument) and ask (window/showMessageRequest) before writing. */
+  readonly confirm?: boolean;
+}
+
+/** pressCorpus.acceptAnchors: gives every tag of the corpus file in these states (default exact and moved) the anchor it has now. */
+export interface AcceptAnchorsArguments {
+  readonly uri: string;
+  readonly states?: readonly TagStatus[];
+}
+
+export interface AcceptAnchorsAnswer {
+  readonly uri: string;
+  /** Records whose anchor was rewritten (0 when every anchor already held). */
+  readonly records: number;
+}
+
+/** pressCorpus.tagTree (same filters as listTags): tag names as a tree, `energy/oil` under `energy`. */
+export interface TagTreeNodeInfo {
+  /** The last segment (`oil`). */
+  readonly name: string;
+  /** The whole name (`energy/oil`). */
+  readonly path: string;
+  /** Records tagged with exactly this name, and with it or anything below it (each record once). */
+  readonly count: number;
+  readonly total: number;
+  readonly children: readonly TagTreeNodeInfo[];
+}
+
+/** Client → server settings: `pressCorpus.author` names the author of new tags (else git's user.name). */
+export interface TagSettings {
+  readonly author?: string;
 }

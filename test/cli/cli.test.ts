@@ -112,3 +112,36 @@ test('tags import reports each annotation it cannot anchor, and exits 1', () => 
   assert.equal(result.status, 1);
   assert.match(result.stderr, /annotation 0: “words that are not there” is not in seeds\/summit\.txt/);
 });
+
+test('tags list --state / --author filter; tags accept re-anchors moved tags through the tag store, anchors only', () => {
+  const root = join(workspace.root, 'states');
+  const text = 'Statement on energy\n\nSource: NATO\n\nAllies discussed oil supplies today.\nThey agreed on gas storage rules.\n';
+  mkdirSync(join(root, 'seeds'), { recursive: true });
+  mkdirSync(join(root, 'annotations'));
+  const span = (quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
+  const records = [
+    { id: 'oil22222', tags: ['energy/oil'], note: '', release: 'Statement on energy', author: 'M. Kovalenko', created: '2026-11-30', anchor: createAnchor(text, span('Allies discussed oil supplies today.')) },
+    { id: 'gas22222', tags: ['energy/gas'], note: '', release: 'Statement on energy', author: 'A. Lindqvist', created: '2026-11-30', anchor: createAnchor(text, span('They agreed on gas storage rules.')) },
+  ];
+  writeFileSync(join(root, 'annotations', 'energy.yaml'), printNewTagFile('seeds/energy.txt', records));
+  // A paragraph inserted above moves both; the second sentence is also reworded (fuzzy).
+  writeFileSync(join(root, 'seeds', 'energy.txt'), text.replace('Allies discussed', 'A new first paragraph.\n\nAllies discussed').replace('They agreed on gas storage rules.', 'They agreed on new gas storage rules.'));
+
+  assert.equal(run(['tags', 'list', '--state', 'moved'], root).stdout, 'seeds/energy.txt:7:1\tmoved\t#energy/oil\t“Allies discussed oil supplies today.”\n');
+  assert.match(run(['tags', 'list', '--state', 'fuzzy'], root).stdout, /^seeds\/energy\.txt:8:1\tfuzzy 8\d %\t#energy\/gas\t/);
+  assert.deepEqual(JSON.parse(run(['tags', 'list', '--author', 'a. lindqvist', '--json'], root).stdout).map((row: { id: string }) => row.id), ['gas22222']);
+  assert.equal(run(['tags', 'list', '--state', 'lost'], root).status, 2);
+
+  const before = readFileSync(join(root, 'annotations', 'energy.yaml'), 'utf8');
+  const accepted = run(['tags', 'accept'], root);
+  assert.equal(accepted.status, 0, accepted.stderr);
+  assert.equal(accepted.stdout, 'annotations/energy.yaml\t1 anchor accepted\n');
+  const after = readFileSync(join(root, 'annotations', 'energy.yaml'), 'utf8');
+  const withoutAnchors = (yaml: string) => yaml.split('\n').filter((line) => !/^\s+(exact|prefix|suffix|start|end|updated):/.test(line)).join('\n');
+  assert.equal(withoutAnchors(after), withoutAnchors(before), 'only anchor and updated lines change');
+  assert.equal(run(['tags', 'list', '--state', 'exact'], root).stdout.split('\n')[0], 'seeds/energy.txt:7:1\texact\t#energy/oil\t“Allies discussed oil supplies today.”');
+  assert.match(run(['tags', 'list', '--state', 'fuzzy'], root).stdout, /#energy\/gas/, 'fuzzy tags are accepted only when asked for');
+  assert.equal(run(['tags', 'accept', '--state', 'exact,moved,fuzzy', 'seeds/energy.txt'], root).stdout, 'annotations/energy.yaml\t1 anchor accepted\n');
+  assert.equal(run(['tags', 'list', '--state', 'fuzzy,moved,orphaned'], root).stdout, '');
+  assert.equal(run(['tags', 'accept'], root).stdout, '', 'accepting twice changes nothing');
+});

@@ -65,5 +65,5 @@ function readEditorSettings(root: string): Record<string, unknown> {
   }
   const parsed = parseJsonc(text) as Record<string, unknown> | undefined;
   if (!parsed || typeof parsed !== 'object') return {};
-  return { corpusGlobs: parsed['pressCorpus.corpusGlobs'], maxFileSizeMB: parsed['pressCorpus.maxFileSizeMB'] };
+  return { corpusGlobs: parsed['pressCorpus.corpusGlobs'], maxFileSizeMB: parsed['pressCorpus.maxFileSizeMB'], author: parsed['pressCorpus.author'] };
 }

@@ -18,6 +18,8 @@ const OPTIONS = {
   format: { type: 'string' },
   'fail-on': { type: 'string' },
   tag: { type: 'string' },
+  state: { type: 'string' },
+  author: { type: 'string' },
   json: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   quiet: { type: 'boolean' },

@@ -14,7 +14,8 @@ import { decodeUriReferenceAsPath } from '../features/exchange/pathUris';
 import { formatTagsAsW3cCollection } from '../features/exchange/w3c';
 import { ImportedAnnotation, parseW3cAnnotations } from '../features/exchange/w3cImport';
 import { Span } from '../corpus/model';
-import { TagListing } from '../features/tagging';
+import { createAcceptAnchorsEdit, parseTagStates, TagListing } from '../features/tagging';
+import { computeAcceptedAnchors, computeAnchoredTags, describeSimilarity, TagStatus } from '../features/tags';
 import { joinUri } from '../features/uris';
 import { CliWorkspace } from './cliWorkspace';
 import { Output, UsageError } from './output';
@@ -25,6 +26,8 @@ const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 interface TagsOptions {
   readonly tag?: string;
+  readonly state?: string;
+  readonly author?: string;
   readonly format?: string;
   readonly json?: boolean;
   readonly 'dry-run'?: boolean;
@@ -36,13 +39,48 @@ export async function runTags(cli: CliWorkspace, args: readonly string[], option
   if (action === 'list') return listTags(cli, options, output);
   if (action === 'export') return exportTags(cli, options, output);
   if (action === 'import') return importTags(cli, rest[0], options['dry-run'] === true, output);
-  throw new UsageError(`tags needs an action: list, export or import (got ${action ?? 'nothing'}).`);
+  if (action === 'accept') return acceptAnchors(cli, rest, options, output);
+  throw new UsageError(`tags needs an action: list, export, import or accept (got ${action ?? 'nothing'}).`);
 }
 
 function findListings(cli: CliWorkspace, options: TagsOptions): TagListing[] {
   const tag = options.tag === undefined ? undefined : normaliseTagName(options.tag);
   if (options.tag !== undefined && !tag) throw new UsageError(`--tag ${options.tag} is not a tag name.`);
-  return cli.workspace.tags.findTags((uri) => cli.workspace.getFile(uri), { tag });
+  const states = options.state === undefined ? undefined : readStates(options.state);
+  return cli.workspace.tags.findTags((uri) => cli.workspace.getFile(uri), { tag, states, author: options.author });
+}
+
+function readStates(raw: string): TagStatus[] {
+  try {
+    return parseTagStates(raw);
+  } catch (error) {
+    throw new UsageError(`--state ${raw}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * `tags accept [--state exact,moved] [paths…]`: every tag in those states gets the anchor it has now, through the
+ * same store and edit as the editor's "Accept all" (only anchor and updated lines change). Prints one line per
+ * tag file changed.
+ */
+async function acceptAnchors(cli: CliWorkspace, paths: readonly string[], options: TagsOptions, output: Output): Promise<number> {
+  const states = readStates(options.state ?? 'exact,moved');
+  const tags = cli.workspace.tags;
+  const updated = new Date().toISOString();
+  let total = 0;
+  for (const uri of cli.selectFiles(paths)) {
+    const location = cli.workspace.getTagFileLocation(uri);
+    const before = location && tags.getTagFile(location.yamlUri);
+    const file = cli.workspace.getFile(uri);
+    if (!location || !before || !file) continue;
+    const count = computeAcceptedAnchors(file.text, computeAnchoredTags(file, before), states).length;
+    if (count === 0) continue;
+    await tags.changeFile(location, createAcceptAnchorsEdit(file, states, updated));
+    output.write(`${location.displayName}\t${count} anchor${count === 1 ? '' : 's'} accepted\n`);
+    total += count;
+  }
+  output.note(`${total} anchors accepted (${states.join(', ')})`);
+  return 0;
 }
 
 function listTags(cli: CliWorkspace, options: TagsOptions, output: Output): number {
@@ -50,10 +88,15 @@ function listTags(cli: CliWorkspace, options: TagsOptions, output: Output): numb
     const file = cli.workspace.getFile(corpusUri);
     const start = file ? getLineTable(file).toPosition(tag.span.start) : { line: 0, character: 0 };
     const { record } = tag;
-    return { id: record.id, file: cli.relativePathOf(corpusUri), line: start.line + 1, column: start.character + 1, status: tag.status, tags: record.tags, note: record.note, release: tag.releaseTitle, quote: record.anchor.exact };
+    return {
+      id: record.id, file: cli.relativePathOf(corpusUri), line: start.line + 1, column: start.character + 1, status: tag.status,
+      ...(tag.similarity === undefined ? {} : { similarity: tag.similarity, currentText: tag.currentText }),
+      tags: record.tags, note: record.note, release: tag.releaseTitle, quote: record.anchor.exact,
+      ...(record.author ? { author: record.author } : {}), ...(record.created ? { created: record.created } : {}), ...(record.updated ? { updated: record.updated } : {}),
+    };
   });
   if (options.json) output.write(`${JSON.stringify(rows, null, 2)}\n`);
-  else for (const row of rows) output.write(`${row.file}:${row.line}:${row.column}\t${row.status}\t${row.tags.map((t) => `#${t}`).join(' ')}\t“${row.quote.replace(/\s+/g, ' ')}”${row.note ? `\t${row.note}` : ''}\n`);
+  else for (const row of rows) output.write(`${row.file}:${row.line}:${row.column}\t${row.status}${row.similarity === undefined ? '' : ` ${describeSimilarity(row.similarity)}`}\t${row.tags.map((t) => `#${t}`).join(' ')}\t“${row.quote.replace(/\s+/g, ' ')}”${row.note ? `\t${row.note}` : ''}\n`);
   output.note(`${rows.length} tags, ${rows.filter((r) => r.status === 'orphaned').length} orphaned`);
   return 0;
 }

@@ -24,6 +24,7 @@ Commands:
   tags list                the analysts' tags, re-anchored to the current text
   tags export              tags as W3C Web Annotations, CSV or JSON lines
   tags import FILE         W3C annotations (e.g. a Hypothesis export) into the tag files
+  tags accept [paths…]     re-anchor tags where they are found now (after a large corpus edit)
 
 Run press-corpus COMMAND --help for a command's options.
 
@@ -56,15 +57,21 @@ ${COMMON}`,
 Every mention of the entity best matching NAME: file:line:col, the text as written, the release.
 
 ${COMMON}`,
-  tags: `Usage: press-corpus tags list [--tag T] [--json]
-       press-corpus tags export --format w3c|csv|jsonl [--tag T]
+  tags: `Usage: press-corpus tags list [--tag T] [--state S,…] [--author A] [--json]
+       press-corpus tags export --format w3c|csv|jsonl [--tag T] [--state S,…] [--author A]
        press-corpus tags import FILE.jsonld [--dry-run]
+       press-corpus tags accept [--state exact,moved] [paths…]
 
-list     every tag with its state (exact, moved, fuzzy or orphaned), file:line:col, tags, note and quote
+list     every tag with its state (exact, moved, fuzzy with its similarity, or orphaned), file:line:col, tags,
+         note and quote; --tag T includes T's children (energy/oil for energy), --state filters by state
+         (exact, moved, fuzzy, orphaned; commas for several), --author by author (ignoring case)
 export   W3C Web Annotation JSON-LD (an AnnotationCollection; positions count code points, as the W3C model
          says), CSV (one row per tag and passage), or JSON lines; written to stdout
 import   anchors W3C annotations (or a Hypothesis export) into annotations/*.yaml, reporting each one that
          cannot be anchored; --dry-run reports without writing
+accept   gives every tag in the --state states (default exact,moved; fuzzy too with --state exact,moved,fuzzy)
+         the anchor it has in the text now, so the tag files match the corpus after a large edit; only the
+         records' anchor and updated lines change. Orphaned tags cannot be accepted: re-attach them in the editor
 
 ${COMMON}`,
 };

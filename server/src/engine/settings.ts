@@ -5,6 +5,8 @@ export interface CorpusSettings {
   /** Glob patterns relative to each workspace folder. */
   readonly corpusGlobs: readonly string[];
   readonly maxFileSizeMB: number;
+  /** `pressCorpus.author`: who new tags are by; when unset, git's user.name is asked once. */
+  readonly author?: string;
 }
 
 export const DEFAULT_SETTINGS: CorpusSettings = { corpusGlobs: ['seeds/**/*.txt'], maxFileSizeMB: 50 };
@@ -15,5 +17,6 @@ export function readSettings(raw: unknown, fallback: CorpusSettings = DEFAULT_SE
   const corpusGlobs = Array.isArray(globs) && globs.length > 0 && globs.every((g) => typeof g === 'string') ? (globs as string[]) : fallback.corpusGlobs;
   const size = given.maxFileSizeMB;
   const maxFileSizeMB = typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : fallback.maxFileSizeMB;
-  return { corpusGlobs, maxFileSizeMB };
+  const author = typeof given.author === 'string' && given.author.trim() ? given.author.trim() : fallback.author;
+  return { corpusGlobs, maxFileSizeMB, ...(author ? { author } : {}) };
 }

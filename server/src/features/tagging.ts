@@ -3,12 +3,12 @@
 // without the white space around them), which release a passage belongs to, what arguments are valid, and the
 // listing of tags in offsets.
 
-import { createAnchor } from '../annotations/anchoring';
-import { normaliseTagName, ParsedTagFile } from '../annotations/tagFile';
-import { NewTagRecord } from '../annotations/tagFileEdits';
+import { createAnchor, findBestCandidate } from '../annotations/anchoring';
+import { isTagOrChildOf, normaliseTagName, ParsedTagFile } from '../annotations/tagFile';
+import { NewTagRecord, reanchorTagRecords } from '../annotations/tagFileEdits';
 import { getReleaseAt, Span } from '../corpus/model';
 import { CorpusFile } from './corpusIndex';
-import { AnchoredTag, computeAnchoredTags } from './tags';
+import { AnchoredTag, computeAcceptedAnchors, computeAnchoredTags, filterTagsByAuthor, TagStatus } from './tags';
 import { getRelativePath, getUriBaseName, joinUri } from './uris';
 
 export interface TagFileLocation {
@@ -53,9 +53,27 @@ export function trimSelection(text: string, span: Span): Span {
   return { start, end };
 }
 
+/** Who made the tag and when (ISO 8601); records get them when they are created. */
+export interface TagAuthorship {
+  readonly author?: string;
+  readonly created?: string;
+}
+
 /** The record a new tag of this passage gets (without its id, which the store assigns). */
-export function createTagRecord(file: CorpusFile, span: Span, tags: readonly string[], note: string): Omit<NewTagRecord, 'id'> {
-  return { tags, note, release: getReleaseAt(file.parsed, span.start)?.title ?? '', anchor: createAnchor(file.text, span) };
+export function createTagRecord(file: CorpusFile, span: Span, tags: readonly string[], note: string, authorship: TagAuthorship = {}): Omit<NewTagRecord, 'id'> {
+  const author = authorship.author?.trim() || undefined;
+  return { tags, note, release: getReleaseAt(file.parsed, span.start)?.title ?? '', ...(author ? { author } : {}), ...(authorship.created ? { created: authorship.created } : {}), anchor: createAnchor(file.text, span) };
+}
+
+export const TAG_STATES: readonly TagStatus[] = ['exact', 'moved', 'fuzzy', 'orphaned'];
+
+/** `fuzzy,moved` or a list of names → states; throws with the valid names on anything else. */
+export function parseTagStates(raw: unknown): TagStatus[] {
+  const names = typeof raw === 'string' ? raw.split(',').map((name) => name.trim()).filter(Boolean) : Array.isArray(raw) ? raw : [];
+  if (names.length === 0 || names.some((name) => !TAG_STATES.includes(name as TagStatus))) {
+    throw new Error(`States must be some of ${TAG_STATES.join(', ')} (got ${JSON.stringify(raw)?.slice(0, 200)}).`);
+  }
+  return [...new Set(names as TagStatus[])];
 }
 
 /** Tag names as given by a user or a client: a non-empty list of names, normalised, without repeats. */
@@ -83,8 +101,12 @@ export interface TagListing {
 
 export interface TagFilter {
   readonly corpusUri?: string;
-  /** Only records carrying this tag name. */
+  /** Only records carrying this tag name or one of its children (`energy` finds `energy/oil`). */
   readonly tag?: string;
+  /** Only tags found in one of these states. */
+  readonly states?: readonly TagStatus[];
+  /** Only records by this author (ignoring case and surrounding spaces). */
+  readonly author?: string;
 }
 
 /** The tags of the given tag files, re-anchored against their corpus files, filtered. */
@@ -96,8 +118,10 @@ export function findTags(
   const found: TagListing[] = [];
   for (const { yamlUri, corpusUri, file } of tagFiles) {
     if (!corpusUri || (filter.corpusUri && corpusUri !== filter.corpusUri)) continue;
-    for (const tag of computeAnchoredTags(getCorpusFile(corpusUri), file)) {
-      if (filter.tag && !tag.record.tags.includes(filter.tag)) continue;
+    const anchored = computeAnchoredTags(getCorpusFile(corpusUri), file);
+    for (const tag of filter.author === undefined ? anchored : filterTagsByAuthor(anchored, filter.author)) {
+      if (filter.tag && !tag.record.tags.some((name) => isTagOrChildOf(name, filter.tag!))) continue;
+      if (filter.states && !filter.states.includes(tag.status)) continue;
       found.push({ corpusUri, yamlUri, tag });
     }
   }
@@ -112,4 +136,37 @@ export function describeUnwritableTagFile(displayName: string, file: ParsedTagFi
   const line = before.split(/\r\n|\r|\n/).length;
   const column = offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
   return `${displayName} line ${line}, column ${column}: ${problem?.message ?? 'the file is not a tag file'} Nothing was written.`;
+}
+
+/**
+ * The edit "Accept all" makes to a tag file: every tag in the given states gets the anchor it has in the text now
+ * (`updated` set on those records). Computed on the file as it is when the write happens, so a record added or
+ * removed meanwhile is neither lost nor an error; accepting twice changes nothing.
+ */
+export function createAcceptAnchorsEdit(corpusFile: CorpusFile, states: readonly TagStatus[], updated: string): (tagFile: ParsedTagFile) => string {
+  return (tagFile) => reanchorTagRecords(tagFile, computeAcceptedAnchors(corpusFile.text, computeAnchoredTags(corpusFile, tagFile), states), updated);
+}
+
+/** Where a tag goes when re-anchored, and how sure that is: the analyst's selection, or where it is found now. */
+export type ReanchorTarget = { readonly span: Span; readonly similarity?: number; readonly reason: 'selection' | 'found' | 'candidate' };
+
+/**
+ * With a selection, there (trimmed); else where the tag is found now (a moved or fuzzy tag becomes exact), or for
+ * an orphan the best candidate below the acceptance threshold (`findBestCandidate`, computed now: it costs ~15 ms).
+ * Undefined for an orphan with no candidate, or an empty selection.
+ */
+export function findReanchorTarget(corpusFile: CorpusFile, tag: AnchoredTag, selection?: Span): ReanchorTarget | undefined {
+  if (selection) {
+    const span = trimSelection(corpusFile.text, selection);
+    return span.start < span.end ? { span, reason: 'selection' } : undefined;
+  }
+  if (tag.status !== 'orphaned') return { span: tag.span, similarity: tag.similarity, reason: 'found' };
+  const candidate = findBestCandidate(corpusFile.text, tag.record.anchor);
+  return candidate && { span: candidate.span, similarity: candidate.similarity, reason: 'candidate' };
+}
+
+/** The edit re-anchoring one record to a span of the corpus text (only its anchor and `updated` lines change). */
+export function createReanchorEdit(corpusFile: CorpusFile, id: string, span: Span, updated: string): (tagFile: ParsedTagFile) => string {
+  const anchor = createAnchor(corpusFile.text, span);
+  return (tagFile) => reanchorTagRecords(tagFile, [{ id, anchor }], updated);
 }

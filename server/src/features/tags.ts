@@ -101,14 +101,37 @@ export function computeCorpusFileTagProblems(file: CorpusFile, tags: readonly An
       return [{ code: 'tag.fuzzy', severity: 'information', message: `The passage tagged ${describeTags(tag.record.tags)} (id ${tag.record.id}) ${describeFuzzyMatch(tag)}. Accept the new position, or re-attach the tag.`, span: tag.span }];
     }
     if (tag.status !== 'orphaned') return [];
-    const release = file.parsed.releases.find((r) => r.title === tag.record.release) ?? getReleaseAt(file.parsed, tag.span.start);
     return [{
       code: 'tag.orphaned',
       severity: 'warning',
       message: `The passage tagged ${describeTags(tag.record.tags)} (id ${tag.record.id}) is no longer in the text: “${describeQuote(tag.record.anchor.exact)}”. The tag is kept in ${tagFileName}; re-attach it to a passage, or restore the text.`,
-      span: release ? release.titleSpans[0] ?? release.span : { start: tag.span.start, end: tag.span.start },
+      span: getOrphanedTagSpan(file, tag),
     }];
   });
+}
+
+/** Where an orphaned tag is shown in its corpus file: the title of the release it belonged to, while there is one. */
+export function getOrphanedTagSpan(file: CorpusFile, tag: AnchoredTag): Span {
+  const release = file.parsed.releases.find((r) => r.title === tag.record.release) ?? getReleaseAt(file.parsed, tag.span.start);
+  return release ? release.titleSpans[0] ?? release.span : { start: tag.span.start, end: tag.span.start };
+}
+
+/**
+ * How sure the tag's place is, for hovers: `moved 3 lines down`, `found with 86 % similarity: the text now reads
+ * “…”`, `orphaned`; undefined for an exact tag. `movedLines` (+ down, − up) comes from the caller's line table.
+ */
+export function describeAnchorState(tag: AnchoredTag, movedLines = 0): string | undefined {
+  if (tag.status === 'moved') {
+    if (movedLines === 0) return 'moved within its line';
+    return `moved ${Math.abs(movedLines)} line${Math.abs(movedLines) === 1 ? '' : 's'} ${movedLines > 0 ? 'down' : 'up'}`;
+  }
+  if (tag.status === 'fuzzy') return describeFuzzyMatch(tag).replace(/^was /, '');
+  return tag.status === 'orphaned' ? 'orphaned: its passage is no longer in the text' : undefined;
+}
+
+/** `86 %`: similarities as the analyst reads them (rounded down, so 74.9 % never reads as the 75 % threshold). */
+export function describeSimilarity(similarity: number): string {
+  return `${Math.floor(similarity * 100)} %`;
 }
 
 /** Problems of the tag file itself: its own parse problems, and `tag.fuzzy` / `tag.orphaned` on the records concerned. */
@@ -130,7 +153,7 @@ export function computeTagFileProblems(tagFile: ParsedTagFile, tags: readonly An
 
 /** `was found with 86 % similarity: the text now reads “…”`. */
 function describeFuzzyMatch(tag: AnchoredTag): string {
-  return `was found with ${Math.floor((tag.similarity ?? 0) * 100)} % similarity: the text now reads “${describeQuote(tag.currentText ?? '')}”`;
+  return `was found with ${describeSimilarity(tag.similarity ?? 0)} similarity: the text now reads “${describeQuote(tag.currentText ?? '')}”`;
 }
 
 /** Every tag name with the number of records using it, most used first (then by name). */

@@ -1,15 +1,26 @@
 // The tag commands (workspace/executeCommand), usable from any LSP client. Each checks its arguments, turns
 // ranges into offsets, and hands the change to the engine's tag store; a thrown Error is the client's message.
 
-import { normaliseTagName } from '../annotations/tagFile';
+import { fileURLToPath } from 'node:url';
+import { isTagOrChildOf, normaliseTagName } from '../annotations/tagFile';
 import { removeTagRecord, renameTagInFile, updateTagRecord } from '../annotations/tagFileEdits';
-import { createTagRecord, parseNote, parseTagNames, TagFilter, TagListing, trimSelection } from '../features/tagging';
-import { SERVER_COMMANDS, TagInfo } from '../protocol';
+import { createTagRecord, parseNote, parseTagNames, parseTagStates, TagFilter, TagListing, trimSelection } from '../features/tagging';
+import { AnchoredTag } from '../features/tags';
+import { computeTagTree } from '../features/tagTree';
+import { readGitUserName } from '../host/gitUserName';
+import { SERVER_COMMANDS, TagInfo, TagTreeNodeInfo } from '../protocol';
 import { assertTrusted, getFileWithLines, ServerContext } from './context';
 import { getLineTable, LineTable } from '../engine/lineTable';
+import { TagAuthor } from './tagAuthor';
+import { registerReanchorCommands } from './tagReanchorCommands';
 
-export function registerTagCommands(ctx: ServerContext): void {
+export function registerTagCommands(ctx: ServerContext): TagAuthor {
   const store = () => ctx.workspace.tags;
+  const author = new TagAuthor(() => {
+    const folder = ctx.workspace.folderUris[0];
+    return folder ? readGitUserName(fileURLToPath(folder)) : Promise.resolve(undefined);
+  });
+  registerReanchorCommands(ctx);
 
   ctx.hub.addCommand(SERVER_COMMANDS.tagPassage, async (args) => {
     assertTrusted(ctx);
@@ -22,14 +33,14 @@ export function registerTagCommands(ctx: ServerContext): void {
     if (location.displayName === 'annotations/entities.yaml') throw new Error('A corpus file named entities.txt would share annotations/entities.yaml with the entity list; rename the corpus file to tag it.');
     const span = trimSelection(found.file.text, { start: found.lines.toOffset(range.start), end: found.lines.toOffset(range.end) });
     if (span.start >= span.end) throw new Error('Select the passage to tag first: the selection holds no text.');
-    const record = createTagRecord(found.file, span, parseTagNames(tags), parseNote(note));
+    const record = createTagRecord(found.file, span, parseTagNames(tags), parseNote(note), { author: await author.get(), created: new Date().toISOString() });
     await store().ensureLoaded();
     const owner = store().getTagFile(location.yamlUri)?.corpusFile;
     if (owner && owner !== location.corpusFile) {
       throw new Error(`${location.displayName} holds the tags of ${owner}; two corpus files with the same name cannot both be tagged. Rename one of them.`);
     }
     const id = await store().addRecord(location, record);
-    return { id, uri, range: found.lines.toRange(span), status: 'exact', tags: record.tags, note: record.note, release: record.release, quote: record.anchor.exact } satisfies TagInfo;
+    return { id, uri, range: found.lines.toRange(span), status: 'exact', tags: record.tags, note: record.note, release: record.release, quote: record.anchor.exact, author: record.author, created: record.created } satisfies TagInfo;
   });
 
   ctx.hub.addCommand(SERVER_COMMANDS.removeTag, async (args) => {
@@ -44,7 +55,7 @@ export function registerTagCommands(ctx: ServerContext): void {
     assertTrusted(ctx);
     const { id, tags, note } = getArgument(args, SERVER_COMMANDS.editTag);
     const yamlUri = await findTagFileOf(ctx, id);
-    const change = { tags: tags === undefined ? undefined : parseTagNames(tags), note: note === undefined ? undefined : parseNote(note) };
+    const change = { tags: tags === undefined ? undefined : parseTagNames(tags), note: note === undefined ? undefined : parseNote(note), updated: new Date().toISOString() };
     await store().changeFile(store().getLocationOfTagFile(yamlUri), (file) => updateTagRecord(file, id as string, change));
     return listTags(ctx, {}).find((tag) => tag.id === id);
   });
@@ -56,21 +67,39 @@ export function registerTagCommands(ctx: ServerContext): void {
     const [newName] = parseTagNames([to]);
     await store().ensureLoaded();
     let records = 0;
+    const updated = new Date().toISOString();
     for (const yamlUri of store().getTagFileUris()) {
-      const count = store().getTagFile(yamlUri)?.records.filter((record) => record.tags.includes(oldName)).length ?? 0;
+      // Renaming a parent renames its children: `energy` → `fuel` turns `energy/oil` into `fuel/oil`.
+      const count = store().getTagFile(yamlUri)?.records.filter((record) => record.tags.some((tag) => isTagOrChildOf(tag, oldName))).length ?? 0;
       if (count === 0) continue;
-      await store().changeFile(store().getLocationOfTagFile(yamlUri), (file) => renameTagInFile(file, oldName, newName));
+      await store().changeFile(store().getLocationOfTagFile(yamlUri), (file) => renameTagInFile(file, oldName, newName, updated));
       records += count;
     }
     return { from: oldName, to: newName, records };
   });
 
   ctx.hub.addCommand(SERVER_COMMANDS.listTags, async (args) => {
-    const { uri, tag } = getArgument(args, SERVER_COMMANDS.listTags, true);
+    const filter = parseTagFilter(ctx, getArgument(args, SERVER_COMMANDS.listTags, true));
     await store().ensureLoaded();
-    const corpusUri = typeof uri === 'string' ? (ctx.workspace.getFile(uri)?.uri ?? uri) : undefined;
-    return listTags(ctx, { corpusUri, tag: typeof tag === 'string' ? normaliseTagName(tag) : undefined });
+    return listTags(ctx, filter);
   });
+
+  ctx.hub.addCommand(SERVER_COMMANDS.tagTree, async (args): Promise<TagTreeNodeInfo[]> => {
+    const filter = parseTagFilter(ctx, getArgument(args, SERVER_COMMANDS.tagTree, true));
+    await store().ensureLoaded();
+    return computeTagTree(store().findTags((uri) => ctx.workspace.getFile(uri), filter).map(({ tag }) => tag.record));
+  });
+  return author;
+}
+
+/** listTags' and tagTree's filters: `{ uri?, tag?, states?, author? }`. */
+function parseTagFilter(ctx: ServerContext, { uri, tag, states, author }: Record<string, unknown>): TagFilter {
+  return {
+    corpusUri: typeof uri === 'string' ? (ctx.workspace.getFile(uri)?.uri ?? uri) : undefined,
+    tag: typeof tag === 'string' ? normaliseTagName(tag) : undefined,
+    states: states === undefined ? undefined : parseTagStates(states),
+    author: typeof author === 'string' ? author : undefined,
+  };
 }
 
 /** Tags of one corpus file (or all), re-anchored, optionally only those carrying one tag name. */
@@ -82,10 +111,30 @@ function toTagInfo(ctx: ServerContext, { corpusUri, tag }: TagListing): TagInfo 
   const file = ctx.workspace.getFile(corpusUri);
   const lines = file ? getLineTable(file) : new LineTable('');
   const { record } = tag;
-  return { id: record.id, uri: corpusUri, range: lines.toRange(tag.span), status: tag.status, tags: record.tags, note: record.note, release: tag.releaseTitle, quote: record.anchor.exact };
+  const storedRange = tag.storedSpan && lines.toRange(tag.storedSpan);
+  return {
+    id: record.id,
+    uri: corpusUri,
+    range: lines.toRange(tag.span),
+    status: tag.status,
+    tags: record.tags,
+    note: record.note,
+    release: tag.releaseTitle,
+    quote: record.anchor.exact,
+    ...(tag.similarity === undefined ? {} : { similarity: tag.similarity, currentText: tag.currentText }),
+    ...(storedRange ? { storedRange, movedLines: getMovedLines(tag, lines) } : {}),
+    ...(record.author ? { author: record.author } : {}),
+    ...(record.created ? { created: record.created } : {}),
+    ...(record.updated ? { updated: record.updated } : {}),
+  };
 }
 
-async function findTagFileOf(ctx: ServerContext, id: unknown): Promise<string> {
+/** A moved tag's stored offsets read in today's text: how many lines it moved as the analyst sees it (+ down). */
+export function getMovedLines(tag: AnchoredTag, lines: LineTable): number {
+  return tag.storedSpan ? lines.toPosition(tag.span.start).line - lines.toPosition(tag.storedSpan.start).line : 0;
+}
+
+export async function findTagFileOf(ctx: ServerContext, id: unknown): Promise<string> {
   if (typeof id !== 'string' || !id) throw new Error('Give the id of the tag: [{ id }].');
   await ctx.workspace.tags.ensureLoaded();
   const found = ctx.workspace.tags.findRecord(id);
@@ -93,14 +142,14 @@ async function findTagFileOf(ctx: ServerContext, id: unknown): Promise<string> {
   return found.yamlUri;
 }
 
-function getArgument(args: unknown[], command: string, optional = false): Record<string, unknown> {
+export function getArgument(args: unknown[], command: string, optional = false): Record<string, unknown> {
   const argument = args[0];
   if (argument && typeof argument === 'object') return argument as Record<string, unknown>;
   if (optional && argument === undefined) return {};
   throw new Error(`${command} takes one object argument.`);
 }
 
-function isRange(value: unknown): value is { start: { line: number; character: number }; end: { line: number; character: number } } {
+export function isRange(value: unknown): value is { start: { line: number; character: number }; end: { line: number; character: number } } {
   const range = value as { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } };
   return !!range && [range.start?.line, range.start?.character, range.end?.line, range.end?.character].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0);
 }

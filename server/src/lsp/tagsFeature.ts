@@ -3,19 +3,24 @@
 // workspace symbols for `#tag` queries, and the tag commands. Tells the client when tags change
 // (`pressCorpus/tagsChanged`) so it can redraw decorations and the Tags view.
 
-import { CodeAction, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
-import { AnchoredTag, computeAnchoredTags, describeQuote, describeTags, findTagsAt, matchesTagQuery } from '../features/tags';
+import { SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
+import { LineTable } from '../engine/lineTable';
+import { AnchoredTag, computeAnchoredTags, describeAnchorState, describeQuote, describeTags, findTagsAt, matchesTagQuery } from '../features/tags';
 import { getUriBaseName } from '../features/uris';
-import { CLIENT_COMMANDS, SERVER_COMMANDS, TAGS_CHANGED_NOTIFICATION, TagsChangedParams } from '../protocol';
+import { TAGS_CHANGED_NOTIFICATION, TagSettings, TagsChangedParams } from '../protocol';
 import { getFileWithLines, ServerContext } from './context';
 import { LspFeature } from './feature';
 import { MAX_WORKSPACE_SYMBOLS } from './hub';
-import { listTags, registerTagCommands } from './tagCommands';
+import { TagAuthor } from './tagAuthor';
+import { registerTagActions } from './tagActions';
+import { getMovedLines, listTags, registerTagCommands } from './tagCommands';
+
+let author: TagAuthor;
 
 export const tagsFeature: LspFeature = {
   capabilities: { hoverProvider: true, inlayHintProvider: true, workspaceSymbolProvider: true },
   register(ctx) {
-    registerTagCommands(ctx);
+    author = registerTagCommands(ctx);
 
     ctx.hub.addHoverProvider(({ textDocument, position }) => {
       const found = getFileWithLines(ctx, textDocument.uri);
@@ -23,7 +28,7 @@ export const tagsFeature: LspFeature = {
       const offset = found.lines.toOffset(position);
       const tags = findTagsAt(getAnchoredTagsOf(ctx, found.file.uri), { start: offset, end: offset });
       if (!tags.length) return undefined;
-      const value = tags.map((tag) => `**${describeTags(tag.record.tags)}**${tag.record.note ? ` — ${tag.record.note}` : ''}`).join('\n\n');
+      const value = tags.map((tag) => describeTagForHover(tag, found.lines)).join('\n\n');
       return { contents: { kind: 'markdown', value }, range: found.lines.toRange(tags[0].span) };
     });
 
@@ -39,18 +44,8 @@ export const tagsFeature: LspFeature = {
       }));
     });
 
-    ctx.hub.addCodeActionProvider(({ textDocument, range }) => {
-      const found = getFileWithLines(ctx, textDocument.uri);
-      if (!found) return [];
-      const span = { start: found.lines.toOffset(range.start), end: found.lines.toOffset(range.end) };
-      return findTagsAt(getAnchoredTagsOf(ctx, found.file.uri), span).flatMap((tag): CodeAction[] => {
-        const label = `${describeTags(tag.record.tags)} on “${describeQuote(tag.record.anchor.exact, 40)}”`;
-        return [
-          { title: `Edit tag ${label}…`, command: { title: 'Edit tag', command: CLIENT_COMMANDS.editTagInteractive, arguments: [{ id: tag.record.id }] } },
-          { title: `Remove tag ${label}`, command: { title: 'Remove tag', command: SERVER_COMMANDS.removeTag, arguments: [{ id: tag.record.id }] } },
-        ];
-      });
-    });
+    registerTagActions(ctx, (uri) => getAnchoredTagsOf(ctx, uri));
+    ctx.connection.onDidChangeConfiguration(({ settings }) => author.setConfigured((settings as { pressCorpus?: TagSettings } | undefined)?.pressCorpus?.author));
 
     ctx.hub.addWorkspaceSymbolProvider(async ({ query }) => {
       if (!query.startsWith('#')) return [];
@@ -71,6 +66,7 @@ export const tagsFeature: LspFeature = {
   },
   initialize(ctx) {
     const { workspace } = ctx;
+    author.setConfigured(workspace.settings.author);
     const noticeClient = createTagsChangedNotifier(ctx);
     workspace.tags.onDidChange((yamlUris) => {
       const corpusUris = yamlUris.map((uri) => workspace.tags.getCorpusUri(uri)).filter((uri): uri is string => !!uri);
@@ -90,6 +86,14 @@ export const tagsFeature: LspFeature = {
     });
   },
 };
+
+/** `**#energy** — note`, then how sure its place is (`moved 3 lines down`, `found with 86 % similarity: …`), then who and when. */
+function describeTagForHover(tag: AnchoredTag, lines: LineTable): string {
+  const { record } = tag;
+  const state = describeAnchorState(tag, getMovedLines(tag, lines));
+  const who = [record.author, record.created?.slice(0, 10)].filter(Boolean).join(', ');
+  return [`**${describeTags(record.tags)}**${record.note ? ` — ${record.note}` : ''}`, state && `_${state}_`, who && `Tagged by ${who}`].filter(Boolean).join('\n\n');
+}
 
 function getAnchoredTagsOf(ctx: ServerContext, corpusUri: string): readonly AnchoredTag[] {
   const location = ctx.workspace.getTagFileLocation(corpusUri);
