@@ -114,7 +114,9 @@ export class CorpusWorkspace {
   documentChanged(uri: string, text: string, isCorpusLanguage: boolean): void {
     if (isCorpusLanguage || this.diskCorpusUris.has(uri)) {
       this.openCorpusUris.add(uri);
-      this.corpus.files.setFile(uri, text);
+      const size = getTooLargeSize(text, this.maxFileBytes);
+      if (size === undefined) this.corpus.files.setFile(uri, text);
+      else this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(size)]);
     } else if (this.knowledge.isEntityFileUri(uri)) {
       this.knowledge.setText(uri, text);
       this.reportProblemChanges([uri]);
@@ -162,17 +164,25 @@ export class CorpusWorkspace {
 
   /** Replaces the corpus entry with what is on disk now (or drops it when it is gone). */
   private async reloadCorpusFile(uri: string): Promise<void> {
-    const limit = this.settings.maxFileSizeMB * 1024 * 1024;
-    const read = await this.host.readText(uri, limit);
+    const read = await this.host.readText(uri, this.maxFileBytes);
     if (read.kind === 'text') this.corpus.files.setFile(uri, read.text);
     else if (read.kind === 'missing') this.corpus.files.removeFile(uri);
-    else if (read.kind === 'too-large') {
-      this.corpus.files.setUnreadableFile(uri, [fileProblem('file.too-large', `This file has ${(read.size / 1048576).toFixed(1)} MB, more than pressCorpus.maxFileSizeMB (${this.settings.maxFileSizeMB} MB); it is not parsed.`)]);
+    else if (read.kind === 'too-large') this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(read.size)]); else if (read.kind === 'outside-workspace') {
+      this.corpus.files.setUnreadableFile(uri, [fileProblem('file.outside-workspace', `This path resolves to ${read.realPath}, outside the workspace folder (a symlink); Press Corpus reads only files inside it.`)]);
     } else if (read.kind === 'binary') {
       this.corpus.files.setUnreadableFile(uri, [fileProblem('file.binary', 'This file holds binary data (a NUL byte), not press text; it is not parsed.')]);
     } else {
       this.corpus.files.setUnreadableFile(uri, [fileProblem('file.unreadable', `Press Corpus could not read this file: ${read.message}.`)]);
     }
+  }
+
+  /** pressCorpus.maxFileSizeMB in bytes: files on disk and open documents alike. */
+  private get maxFileBytes(): number {
+    return this.settings.maxFileSizeMB * 1024 * 1024;
+  }
+
+  private tooLargeProblem(size: number): Problem {
+    return fileProblem('file.too-large', `This file has ${(size / 1048576).toFixed(1)} MB, more than pressCorpus.maxFileSizeMB (${this.settings.maxFileSizeMB} MB); it is not parsed.`);
   }
 
   /** A watched change is a corpus file when the scan found it, or when the corpus globs match it. */
@@ -185,6 +195,19 @@ export class CorpusWorkspace {
     if (uris.length === 0) return;
     for (const listener of this.problemListeners) listener(uris);
   }
+}
+
+/** The UTF-8 size of an open document's text when it is over the limit. UTF-16 length never exceeds it, so a
+ *  text longer than the limit is over it without counting. */
+function getTooLargeSize(text: string, limit: number): number | undefined {
+  if (text.length > limit) return text.length;
+  let size = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // UTF-8 bytes beyond one per UTF-16 unit: 2-byte and 3-byte characters, and 4 bytes per surrogate pair.
+    if (unit >= 0x80) size += unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 1 : 2;
+  }
+  return size > limit ? size : undefined;
 }
 
 function fileProblem(code: Problem['code'], message: string): Problem {

@@ -5,11 +5,12 @@
 
 import { CodeAction, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
 import { AnchoredTag, computeAnchoredTags, computeOrphanedTagProblems, computeTagFileProblems, describeQuote, describeTags, findTagsAt, matchesTagQuery } from '../features/tags';
-import { isTagFileUri } from '../features/tagging';
+import { computeCorpusFileProblem, isTagFileUri } from '../features/tagging';
 import { getUriBaseName } from '../features/uris';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, TAGS_CHANGED_NOTIFICATION, TagsChangedParams } from '../protocol';
 import { getFileWithLines, ServerContext } from './context';
 import { LspFeature } from './feature';
+import { escapeMarkdown } from './markdown';
 import { MAX_WORKSPACE_SYMBOLS } from './hub';
 import { getLineTable } from './positions';
 import { toDiagnostic } from './problemConversion';
@@ -29,7 +30,8 @@ export const tagsFeature: LspFeature = {
         // A tag file without its corpus file (renamed, deleted) shows every record as orphaned.
         const tags = computeAnchoredTags(corpusUri ? ctx.workspace.getFile(corpusUri) : undefined, tagFile);
         const lines = getLineTable(tagFile);
-        return computeTagFileProblems(tagFile, tags, corpusUri ? getUriBaseName(corpusUri) : 'its corpus file').map((problem) => toDiagnostic(problem, lines));
+        const problems = [computeCorpusFileProblem(tagFile), ...computeTagFileProblems(tagFile, tags, corpusUri ? getUriBaseName(corpusUri) : 'its corpus file')];
+        return problems.flatMap((problem) => (problem ? [toDiagnostic(problem, lines)] : []));
       }
       const found = getFileWithLines(ctx, uri);
       const location = found && ctx.workspace.getTagFileLocation(found.file.uri);
@@ -44,7 +46,8 @@ export const tagsFeature: LspFeature = {
       const offset = found.lines.toOffset(position);
       const tags = findTagsAt(getAnchoredTagsOf(ctx, found.file.uri), { start: offset, end: offset });
       if (!tags.length) return undefined;
-      const value = tags.map((tag) => `**${describeTags(tag.record.tags)}**${tag.record.note ? ` — ${tag.record.note}` : ''}`).join('\n\n');
+      // Notes are the analysts' free text: shown as typed, never as markdown (markdown.ts).
+      const value = tags.map((tag) => `**${escapeMarkdown(describeTags(tag.record.tags))}**${tag.record.note ? ` — ${escapeMarkdown(tag.record.note)}` : ''}`).join('\n\n');
       return { contents: { kind: 'markdown', value }, range: found.lines.toRange(tags[0].span) };
     });
 
