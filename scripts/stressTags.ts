@@ -25,6 +25,7 @@ export interface TagStressResult {
   readonly acknowledgedPresent: number;
   /** Tag requests answered with an error (nothing written, the analyst is told): not acknowledged, not lost. */
   readonly refused: number;
+  readonly refusalReasons: readonly string[];
   readonly handEdits: number;
   readonly handEditsPresent: number;
   /** Hand saves skipped because the file changed since the person's editor read it (as editors do). */
@@ -45,6 +46,7 @@ export async function runTagStress(seconds: number, servers: number): Promise<Ta
     const until = Date.now() + seconds * 1000;
     const acknowledged: string[] = [];
     let refused = 0;
+    const refusalReasons = new Set<string>();
     let counter = 0;
 
     const tagLoop = async (window: LspTestClient, w: number) => {
@@ -55,8 +57,9 @@ export async function runTagStress(seconds: number, servers: number): Promise<Ta
         try {
           const answer = await window.request<{ id: string }>('workspace/executeCommand', { command: 'pressCorpus.tagPassage', arguments: [{ uri, range, tags: [`window-${w}`, `n${n}`] }] });
           acknowledged.push(answer.id);
-        } catch {
+        } catch (error) {
           refused++;
+          refusalReasons.add((error as Error).message.replace(/\d+/g, 'N').slice(0, 160));
         }
       }
     };
@@ -97,6 +100,7 @@ export async function runTagStress(seconds: number, servers: number): Promise<Ta
       acknowledged: acknowledged.length,
       acknowledgedPresent: acknowledged.filter((id) => ids.has(id)).length,
       refused,
+      refusalReasons: [...refusalReasons],
       handEdits,
       handEditsPresent,
       saveConflicts,

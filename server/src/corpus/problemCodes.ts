@@ -18,6 +18,7 @@ export const PROBLEM_CODES = {
   'file.too-large': 'error',
   'file.unreadable': 'error',
   'file.outside-workspace': 'error',
+  'file.over-budget': 'warning',
   'tag.orphaned': 'warning',
   'tag.fuzzy': 'information',
   'tags.invalid-yaml': 'error',

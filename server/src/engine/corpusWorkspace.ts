@@ -46,7 +46,8 @@ export class CorpusWorkspace {
     this.knowledge = new EntityKnowledge(host, folderUris, this.corpus.entities, buffers);
     for (const index of this.corpus.derivedIndexes) this.scheduler.add({ runSlice: () => index.refreshSome(BACKGROUND_SLICE_FILES) });
     // Duplicates are the one derived fact that changes other files' problems: report them once caught up.
-    this.scheduler.add({ runSlice: () => (this.reportProblemChanges(this.corpus.duplicates.takeChangedUris()), false) });
+    // So are files an index gave up on for taking too long (file.over-budget).
+    this.scheduler.add({ runSlice: () => (this.reportProblemChanges(this.takeProblemChanges()), false) });
     this.corpus.files.onDidChange((uris) => {
       this.scheduler.poke();
       this.reportProblemChanges(uris);
@@ -89,7 +90,7 @@ export class CorpusWorkspace {
   /** Brings every derived index up to date now (the CLI, tests; the server lets the scheduler do it). */
   refreshAll(): void {
     for (const index of this.corpus.derivedIndexes) index.refresh();
-    this.reportProblemChanges(this.corpus.duplicates.takeChangedUris());
+    this.reportProblemChanges(this.takeProblemChanges());
   }
 
   isCorpusUri(uri: string): boolean {
@@ -189,6 +190,11 @@ export class CorpusWorkspace {
   private isCorpusCandidate(uri: string): boolean {
     const folder = this.getFolderOf(uri);
     return this.diskCorpusUris.has(uri) || (folder !== undefined && matchesGlobs(folder, uri, this.settings.corpusGlobs));
+  }
+
+  private takeProblemChanges(): string[] {
+    const overBudget = this.corpus.derivedIndexes.flatMap((index) => index.takeNewlyOverBudget());
+    return [...new Set([...this.corpus.duplicates.takeChangedUris(), ...overBudget])];
   }
 
   private reportProblemChanges(uris: readonly string[]): void {
