@@ -161,3 +161,16 @@ test('an open document larger than maxFileSizeMB is reported, not parsed', async
   workspace.documentChanged(uri, RELEASE, true);
   assert.equal(workspace.getFile(uri)?.parsed.releases.length, 1);
 });
+
+test('a tag file emptied where records were is not taken as "no records"; once it stays gone, tagging starts afresh', async () => {
+  const host = new MemoryHost({ 'file:///w/seeds/a.txt': RELEASE });
+  const workspace = new CorpusWorkspace(host, ['file:///w'], DEFAULT_SETTINGS);
+  await workspace.scan();
+  const uri = 'file:///w/seeds/a.txt';
+  await tagWord(workspace, uri, 0, 'one');
+  host.setFile('file:///w/annotations/a.yaml', ''); // another program empties it; no watcher tells the store
+  await assert.rejects(tagWord(workspace, uri, 5, 'two'), /empty or missing although it held 1 tags.*Nothing was written/);
+  assert.equal(host.getFile('file:///w/annotations/a.yaml'), '');
+  await tagWord(workspace, uri, 5, 'two');
+  assert.deepEqual(parseTagFile(host.getFile('file:///w/annotations/a.yaml')!).records.flatMap((record) => record.tags), ['two']);
+});

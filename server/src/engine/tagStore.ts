@@ -13,11 +13,12 @@ import { FileChangedError, ReadResult, WorkspaceHost } from './host';
 
 /** A tag file larger than this is refused rather than parsed on every write. */
 export const MAX_TAG_FILE_BYTES = 16 * 1024 * 1024;
-/** Reads of a file that looks mid-save (emptied where records were, not parsing, unreadable) or that changed
- *  under a write, before the write gives up and says so. */
-const WRITE_ATTEMPTS = 40;
-/** Between those attempts: an editor's in-place save (truncate, then write) takes milliseconds. */
+/** Reads of a file that looks mid-save (emptied where records were, not parsing, not a tag file, unreadable)
+ *  before the write gives up and says so; an editor's in-place save (truncate, then write) takes milliseconds. */
+const SETTLE_ATTEMPTS = 40;
 const SETTLE_DELAY_MS = 25;
+/** How long a write keeps starting again when the file changes under it (someone saving it over and over). */
+const CHANGED_RETRY_MS = 10_000;
 
 type Edit = (file: ParsedTagFile) => string;
 type PendingWrite =
@@ -108,7 +109,7 @@ export class TagStore {
     let file = parseTagFile('');
     // A file emptied where records were is usually an editor midway through saving it in place: wait for the
     // save to end rather than forget the records (a write would then start a fresh file).
-    for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= SETTLE_ATTEMPTS; attempt++) {
       file = readTagFile(await this.host.readText(yamlUri, MAX_TAG_FILE_BYTES));
       if (file.text.trim() || !this.diskFiles.get(yamlUri)?.records.length) break;
       await sleep(SETTLE_DELAY_MS);
@@ -175,11 +176,13 @@ export class TagStore {
    */
   private async writeUnderLock(location: TagFileLocation, writes: PendingWrite[]): Promise<void> {
     const { yamlUri, displayName } = location;
-    for (let attempt = 1; ; attempt++) {
-      const lastTry = attempt === WRITE_ATTEMPTS;
+    const deadline = Date.now() + CHANGED_RETRY_MS;
+    for (let settleWaits = 0; ; ) {
+      const lastTry = settleWaits >= SETTLE_ATTEMPTS || Date.now() > deadline;
       const read = await this.host.readText(yamlUri, MAX_TAG_FILE_BYTES);
       if (read.kind !== 'text' && read.kind !== 'missing') {
         if (read.kind === 'unreadable' && !lastTry) {
+          settleWaits++;
           await sleep(SETTLE_DELAY_MS);
           continue;
         }
@@ -189,14 +192,20 @@ export class TagStore {
       const known = this.diskFiles.get(yamlUri);
       if (!text.trim() && known?.records.length) {
         if (!lastTry) {
+          settleWaits++;
           await sleep(SETTLE_DELAY_MS);
           continue;
         }
+        // Emptied for good (deleted, or saved empty on purpose): the next attempt starts a fresh file.
+        this.setDiskFile(yamlUri, '');
         throw new Error(`${displayName} is empty or missing although it held ${known.records.length} tags; another program may be saving it. Nothing was written; try again in a moment.`);
       }
       const current = known?.text === text ? known : parseTagFile(text);
-      if (!current.writable && current !== known && !lastTry) {
-        await sleep(SETTLE_DELAY_MS); // YAML not seen before that does not parse may be half saved: the rest is coming
+      // A text not seen before that does not parse or lacks `corpusFile:` may be half saved: the rest is coming.
+      const looksHalfSaved = !current.writable || !isPressCorpusTagFile(current);
+      if (looksHalfSaved && current !== known && !lastTry) {
+        settleWaits++;
+        await sleep(SETTLE_DELAY_MS);
         continue;
       }
       if (current.writable && !isPressCorpusTagFile(current)) throw new Error(`${displayName} is not a Press Corpus tag file (it has no corpusFile:); nothing was written. Rename it to tag this corpus file.`);
