@@ -1,4 +1,5 @@
-// Bundles the language server and the VS Code client with esbuild: dist/server.js and dist/extension.js.
+// Bundles the language server, the VS Code client and the command line with esbuild: dist/server.js,
+// dist/extension.js and dist/cli.js (the `press-corpus` bin, hence its shebang).
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
@@ -6,4 +7,6 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // jsonc-parser's default (UMD) entry hides its modules from the bundler; its ESM entry bundles.
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', mainFields: ['module', 'main'] }),
 ]);

@@ -237,7 +237,7 @@ export async function startCodeServer(profile, folder, { port, timeoutMs = 60000
     await waitForHealth(url, timeoutMs, () => exited);
   } catch (error) {
     stop();
-    throw new Error(`${error.message}\n${log.join('').slice(-4000)}`);
+    throw new Error(`${error.message}\n${log.join('').slice(-4000)}`, { cause: error });
   }
   return { url, port, child, log, stop, folderUrl: `${url}/?folder=${encodeURIComponent(folder)}` };
 }

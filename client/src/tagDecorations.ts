@@ -25,7 +25,7 @@ export class TagDecorations implements vscode.Disposable {
     for (const editor of editors) {
       const tags = await listTags(this.client, { uri: editor.document.uri.toString() }).catch(() => []);
       const options = tags
-        .filter((tag) => tag.status === 'anchored')
+        .filter((tag) => tag.status !== 'orphaned')
         .map((tag): vscode.DecorationOptions => ({ range: toVscodeRange(tag.range) }));
       editor.setDecorations(this.decoration, options);
     }

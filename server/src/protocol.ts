@@ -39,7 +39,8 @@ export interface TagsChangedParams {
   readonly uris: readonly string[];
 }
 
-export type TagStatus = 'anchored' | 'orphaned';
+/** How a tag was found again: at its stored place, moved, with its quote edited, or not at all. */
+export type TagStatus = 'exact' | 'moved' | 'fuzzy' | 'orphaned';
 
 /** One tag as pressCorpus.listTags, tagPassage and editTag answer it. */
 export interface TagInfo {

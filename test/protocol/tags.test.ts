@@ -14,7 +14,7 @@ interface TagInfo {
   id: string;
   uri: string;
   range: Range;
-  status: 'anchored' | 'orphaned';
+  status: 'exact' | 'moved' | 'fuzzy' | 'orphaned';
   tags: string[];
   note: string;
   release: string;
@@ -67,7 +67,7 @@ test('tagging a passage writes its record to annotations/<file>.yaml and answers
     id: '',
     uri: seedUri,
     range: passageRange,
-    status: 'anchored',
+    status: 'exact',
     tags: ['ukraine', 'Parliament-visit'],
     note: 'First address, 2017',
     release: RELEASE,
@@ -82,13 +82,13 @@ test('tagging a passage writes its record to annotations/<file>.yaml and answers
   assert.ok(record.anchor.suffix.startsWith('\n\nToday marks the third time'));
 });
 
-test('after a paragraph is inserted above it on disk, listTags returns the shifted range, still anchored', async () => {
+test('after a paragraph is inserted above it on disk, listTags returns the shifted range, moved', async () => {
   const text = readFileSync(join(workspace.root, SEED), 'utf8');
   await changeOnDisk(SEED, text.replace('\nIt is an honour to address', '\nA paragraph the editors added later.\n\nIt is an honour to address'));
   const tags = await eventually(() => execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri }), (t) => t[0]?.range.start.line !== PASSAGE_LINE, 'the shifted tag');
   assert.deepEqual(
     tags.map((t) => [t.status, t.range]),
-    [['anchored', { start: { line: PASSAGE_LINE + 2, character: 0 }, end: { line: PASSAGE_LINE + 2, character: PASSAGE.length } }]],
+    [['moved', { start: { line: PASSAGE_LINE + 2, character: 0 }, end: { line: PASSAGE_LINE + 2, character: PASSAGE.length } }]],
   );
 });
 

@@ -1,18 +1,21 @@
 // Re-anchoring fixtures: `before` marks the tagged passage with <[ … ]>; `after` is the changed text with the
-// passage's expected new place marked (no marker: the tag must be orphaned).
+// passage's expected new place marked (no marker: the tag must be orphaned). The state says how it was found.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createAnchor, findAnchor } from '../../server/src/annotations/anchoring';
+import { AnchorState, createAnchor, findAnchor, findBestCandidate, FUZZY_MIN_SIMILARITY, TextAnchor } from '../../server/src/annotations/anchoring';
 import { parseFixture, renderSpans } from '../support/fixture';
 
-function check(before: string, after: string, expectedMethod: 'position' | 'quote' | 'fuzzy' | 'orphaned'): void {
+function anchorOf(before: string): TextAnchor {
   const original = parseFixture(before).main;
-  const anchor = createAnchor(original.text, original.ranges[0]);
+  return createAnchor(original.text, original.ranges[0]);
+}
+
+function check(before: string, after: string, expectedState: AnchorState): void {
   const edited = parseFixture(after).main;
-  const match = findAnchor(edited.text, anchor);
-  const actual = match ? `${match.method} ${renderSpans(edited.text, [match.span])}` : 'orphaned';
-  const expected = expectedMethod === 'orphaned' ? 'orphaned' : `${expectedMethod} ${renderSpans(edited.text, edited.ranges)}`;
+  const match = findAnchor(edited.text, anchorOf(before));
+  const actual = match.state === 'orphaned' ? 'orphaned' : `${match.state} ${renderSpans(edited.text, [match.span])}`;
+  const expected = expectedState === 'orphaned' ? 'orphaned' : `${expectedState} ${renderSpans(edited.text, edited.ranges)}`;
   assert.equal(actual, expected);
 }
 
@@ -27,12 +30,12 @@ Today marks the third time I have had this privilege.
 `;
 
 test('an untouched passage is found at its stored offsets', () => {
-  check(RELEASE, RELEASE, 'position');
+  check(RELEASE, RELEASE, 'exact');
 });
 
 test('a passage survives text inserted before it', () => {
   const after = RELEASE.replace('Source: NATO\n', 'Source: NATO\n\nA new paragraph the editors added above the passage, long enough to move it.\n');
-  check(RELEASE, after, 'quote');
+  check(RELEASE, after, 'moved');
 });
 
 test('a passage survives an edit inside it (fuzzy)', () => {
@@ -96,7 +99,7 @@ Then he met the President of Lithuania.
     .replace(']>', '')
     .replace('Kyiv the Secretary General said:\n', 'Kyiv the Secretary General said:\n<[')
     .replace('takes.\nThen he visited', 'takes.]>\nThen he visited');
-  check(before, after, 'quote');
+  check(before, after, 'moved');
 });
 
 test('a deleted passage is orphaned', () => {
@@ -107,4 +110,41 @@ test('a deleted passage is orphaned', () => {
 test('a passage replaced by different words of the same length is orphaned', () => {
   const after = RELEASE.replace(/<\[.*\]>/, 'The Alliance has grown stronger, larger and more united than at any time in decades.');
   check(RELEASE, after, 'orphaned');
+});
+
+test('a moved passage reports where the record says it was, so the editor can say how far it moved', () => {
+  const inserted = 'A new paragraph the editors added above the passage, long enough to move it.\n';
+  const after = parseFixture(RELEASE.replace('Source: NATO\n', `Source: NATO\n\n${inserted}`)).main;
+  const anchor = anchorOf(RELEASE);
+  const match = findAnchor(after.text, anchor);
+  assert.deepEqual(match.state === 'moved' && [match.storedSpan, match.span.start - match.storedSpan.start], [{ start: anchor.start, end: anchor.end }, inserted.length + 1]);
+});
+
+test('a fuzzy match gives its similarity and the text as it reads now', () => {
+  const after = parseFixture(RELEASE.replace('first Secretary General to address', 'first NATO Secretary General ever to speak to')).main;
+  const match = findAnchor(after.text, anchorOf(RELEASE));
+  assert.equal(match.state, 'fuzzy');
+  if (match.state !== 'fuzzy') return;
+  assert.equal(match.text, after.text.slice(after.ranges[0].start, after.ranges[0].end));
+  assert.equal(match.text, 'Seven years ago, I became the first NATO Secretary General ever to speak to the Ukrainian parliament.');
+  // 1 − Levenshtein distance / length of the longer text, here 81 %: above the 75 % it takes to follow the words.
+  assert.equal(Math.round(match.similarity * 100), 81);
+  assert.ok(match.similarity >= FUZZY_MIN_SIMILARITY);
+});
+
+test('an orphan rewritten beyond the threshold still offers its best candidate, with its similarity', () => {
+  const after = parseFixture(
+    RELEASE.replace(/<\[.*\]>/, '<[Seven years back, I was the first NATO chief to speak in the Ukrainian parliament.]>'),
+  ).main;
+  const anchor = anchorOf(RELEASE);
+  assert.equal(findAnchor(after.text, anchor).state, 'orphaned');
+  const candidate = findBestCandidate(after.text, anchor);
+  assert.equal(candidate && renderSpans(after.text, [candidate.span]), renderSpans(after.text, after.ranges));
+  assert.ok(candidate!.similarity < FUZZY_MIN_SIMILARITY && candidate!.similarity >= 0.5, String(candidate!.similarity));
+  assert.equal(candidate!.text, after.text.slice(candidate!.span.start, candidate!.span.end));
+});
+
+test('a deleted passage has no candidate worth offering', () => {
+  const after = RELEASE.replace(/<\[.*\]>\n/, '');
+  assert.equal(findBestCandidate(after, anchorOf(RELEASE)), undefined);
 });

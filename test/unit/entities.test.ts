@@ -33,6 +33,14 @@ test('full name with title, "Mr" + surname and surname alone are one person', ()
   ]);
 });
 
+test('a title alone is not a vice holder: "the President" after "Vice President Kamala Harris"', () => {
+  check('President Joe Biden spoke.\n\n===\n\nVice President Kamala Harris said the President will sign it.', [
+    'person/name “Joe Biden” → person:joe biden (President)',
+    'person/name “Kamala Harris” → person:kamala harris (Vice President)',
+    'person/title “President” → person:joe biden (President)',
+  ]);
+});
+
 test('a title alone names the nearest holder of that title in the release, not a deputy', () => {
   check('Deputy Secretary General Mircea Geoană met Secretary General Jens Stoltenberg.\n\nThe Secretary General underlined it.', [
     'person/name “Mircea Geoană” → person:mircea geoana (Deputy Secretary General)',
@@ -186,5 +194,22 @@ test('an abbreviation set off by a title is a post held by a person, in the whol
     'person/name “SACEUR” → person:saceur (Supreme Allied Commander)',
     'person/name “SACEUR” → person:saceur',
     'organisation/abbreviation “NATO” → organisation:nato',
+  ]);
+});
+
+test('a headline verb ends the name before it: "President Biden Announces New Actions"', () => {
+  check('President Biden Announces New Actions to Lower Shipping Costs', ['person/surname “Biden” → person:biden (President)']);
+});
+
+test('a bare title names a holder of that bare title before one whose title is qualified; else one named later in the release', () => {
+  check('Prime Minister Rishi Sunak met Polish Prime Minister Donald Tusk.\n\nThe Prime Minister said so.\n\n===\n\nNATO Secretary General Mark Rutte spoke.\n\n===\n\nThe Secretary General visited the troops. Secretary General Jens Stoltenberg said so.', [
+    'person/name “Rishi Sunak” → person:rishi sunak (Prime Minister)',
+    'country/demonym “Polish” → country:POL',
+    'person/name “Donald Tusk” → person:donald tusk (Polish Prime Minister)',
+    'person/title “Prime Minister” → person:rishi sunak (Prime Minister)',
+    'organisation/abbreviation “NATO” → organisation:nato',
+    'person/name “Mark Rutte” → person:mark rutte (NATO Secretary General)',
+    'person/title “Secretary General” → person:jens stoltenberg (Secretary General)',
+    'person/name “Jens Stoltenberg” → person:jens stoltenberg (Secretary General)',
   ]);
 });

@@ -90,9 +90,9 @@ release "Press conference by NATO Secretary General Jens Stoltenberg following t
   bullet "Last updated: 05 Apr. 2024 12:01"
   delivery-note "(As delivered)"
   turn "NATO Spokesperson Farah Dakhlallah" role=NATO Spokesperson name=Farah Dakhlallah
-  turn "Andrew Gray (Reuters)" name=Andrew Gray outlet=Reuters
+  turn "Andrew Gray (Reuters)" name=Andrew Gray outlet=Reuters question
   turn "NATO Secretary General Jens Stoltenberg" role=NATO Secretary General name=Jens Stoltenberg
-  turn "Dmytro Shkurko (National News Agency of Ukraine, Ukrinform)" name=Dmytro Shkurko outlet=National News Agency of Ukraine, Ukrinform
+  turn "Dmytro Shkurko (National News Agency of Ukraine, Ukrinform)" name=Dmytro Shkurko outlet=National News Agency of Ukraine, Ukrinform question
   turn "NATO Secretary General" role=NATO Secretary General
 problem release.missing-source "Press conference"
 problem transcript.inaudible "[inaudible]"`,

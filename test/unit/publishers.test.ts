@@ -139,3 +139,152 @@ problem release.missing-source "Austin Hosts Ukraine Defense Contact Group Meeti
 problem release.boilerplate "* * *"`,
   );
 });
+
+test('several scraped pages in one file: page-kind labels and document symbols head the next page, never titles', () => {
+  check(
+    `Transcript
+
+Secretary Austin Holds a Press Conference
+
+Source: U.S. Department of Defense
+
+SEC. AUSTIN:  Good morning.
+
+Q:  Thank you.
+
+Statement
+
+Statement from the Press Secretary on the Summit
+
+Source: The White House
+
+The President will travel to Brussels.
+
+SC/15901
+
+9787th Meeting (AM)
+
+Security Council
+
+Security Council Extends Mandate of Mission in South Sudan for One Year, Adopting Resolution 2760 (2025)
+
+The Council today extended the mandate of the Mission.
+
+Press release
+
+EU-Canada summit, Brussels, 23 June 2025
+
+Main results
+
+From 22 to 23 June, EU leaders met the Canadian Prime Minister.`,
+    `
+release "Secretary Austin Holds a Press Conference" press-conference source=U.S. Department of Defense paragraphs=2
+  label "Transcript"
+  turn "SEC. AUSTIN" role=SEC. name=AUSTIN
+  turn "Q" question
+release "Statement from the Press Secretary on the Summit" statement source=The White House paragraphs=1
+  label "Statement"
+release "Security Council Extends Mandate of Mission in South Sudan for One Year, Adopting Resolution 2760 (2025)" news-release paragraphs=1
+  label "SC/15901"
+  label "9787th Meeting (AM)"
+  label "Security Council"
+release "EU-Canada summit, Brussels, 23 June 2025" news-release paragraphs=2
+  label "Press release"
+problem release.missing-source "Security Council Extends Mandate of Mission in South Sudan f"
+problem release.missing-source "EU-Canada summit, Brussels, 23 June 2025"`,
+  );
+});
+
+test('a title without Source opens a release when prose follows past a byline and a date line', () => {
+  check(
+    `Austin Announces New Aid Package at Ramstein
+
+Source: U.S. Department of Defense
+
+Secretary of Defense Lloyd J. Austin III today announced a new package.
+
+News
+
+Army Opens New Barracks at Fort Bragg
+
+By C. Todd Lopez, DOD News
+
+Aug. 14, 2024
+
+Soldiers moved into renovated barracks this week.`,
+    `
+release "Austin Announces New Aid Package at Ramstein" news-release source=U.S. Department of Defense paragraphs=1
+release "Army Opens New Barracks at Fort Bragg" news-release date=2024-08-14 "Aug. 14, 2024" paragraphs=1
+  label "News"
+  byline "By C. Todd Lopez, DOD News"
+  published "Aug. 14, 2024"
+problem release.missing-source "Army Opens New Barracks at Fort Bragg"`,
+  );
+});
+
+test('trailers are chrome, and truncation is judged on the last paragraph of the release itself', () => {
+  check(
+    `Statement from National Security Advisor Jake Sullivan
+
+Source: The White House
+
+I want to thank our partners in Germany, Poland and Norway, who made difficult decisions in order to
+
+Related
+
+Readout of President Biden's Call with President Erdoğan of Türkiye
+
+EU prolongs individual sanctions over Russia's war against Ukraine
+
+Source: Council of the EU
+
+The list of persons and entities concerned can be consulted
+
+Council of the EU
+
+Remarks by President Biden at a Juneteenth Concert
+
+Source: WH, 6-11-24
+
+God bless you all, and enjoy the concert.
+
+Posted by Linda at 9:15 PM
+
+No comments:
+
+Post a Comment
+
+Foreign Secretary visits Kyiv
+
+Source: GOV.UK
+
+The visit is the first joint trip by the two foreign ministers.
+
+Is this page useful?
+Yes
+No
+
+Report a problem with this page`,
+    `
+release "Statement from National Security Advisor Jake Sullivan" statement source=The White House paragraphs=1
+  chrome "Related"
+  chrome "Readout of President Biden's Call with President Erdoğan of Türkiye"
+release "EU prolongs individual sanctions over Russia's war against Ukraine" news-release source=Council of the EU paragraphs=2
+release "Remarks by President Biden at a Juneteenth Concert" speech source=WH, 6-11-24 paragraphs=1
+  chrome "Posted by Linda at 9:15 PM"
+  chrome "No comments:"
+  chrome "Post a Comment"
+release "Foreign Secretary visits Kyiv" visit source=GOV.UK paragraphs=1
+  chrome "Is this page useful? / Yes / No"
+  chrome "Report a problem with this page"
+problem release.truncated "I want to thank our partners in Germany, Poland and Norway, "
+problem release.boilerplate "Related"
+problem release.boilerplate "Readout of President Biden's Call with President Erdoğan of "
+problem release.truncated "The list of persons and entities concerned can be consulted"
+problem release.boilerplate "Posted by Linda at 9:15 PM"
+problem release.boilerplate "No comments:"
+problem release.boilerplate "Post a Comment"
+problem release.boilerplate "Is this page useful? Yes No"
+problem release.boilerplate "Report a problem with this page"`,
+  );
+});

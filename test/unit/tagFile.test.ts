@@ -1,14 +1,16 @@
 // The tag file: parsing and validation, deterministic printing, and edits that touch only their own block.
 
+import Ajv from 'ajv';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
 import { createAnchor } from '../../server/src/annotations/anchoring';
-import { createTagId, parseTagFile } from '../../server/src/annotations/tagFile';
+import { createTagId, isIsoDateTime, normaliseTagName, parseTagFile } from '../../server/src/annotations/tagFile';
 import { REPO_ROOT } from '../support/lspClient';
-import { addTagRecords, NewTagRecord, printNewTagFile, removeTagRecord, renameTagInFile, updateTagRecord } from '../../server/src/annotations/tagFileEdits';
+import { addTagRecords, NewTagRecord, printNewTagFile, reanchorTagRecords, removeTagRecord, renameTagInFile, updateTagRecord } from '../../server/src/annotations/tagFileEdits';
 
 const CORPUS = 'Ukraine’s freedom cannot,\nmust not,\nand will not die. "Quoted" words: here.  \n';
 
@@ -23,8 +25,9 @@ function render(text: string): string {
   return [...lines, ...file.problems.map((p) => `${p.code} @${p.span.start}: ${p.message}`)].join('\n');
 }
 
-test('a printed file parses back to the same records, quotes kept exactly', () => {
+test('a printed file parses back to the same records, quotes kept exactly, each on one line', () => {
   const text = printNewTagFile('seeds/a.txt', [record('aaaa2222', ['freedom', 'ukraine'], 0, 44, 'A note: with a colon'), record('bbbb3333', ['quote'], 45, 80)]);
+  assert.ok(text.includes('      exact: "Ukraine’s freedom cannot,\\nmust not,\\nand will"\n'));
   assert.equal(
     render(text),
     [
@@ -143,14 +146,137 @@ test('ids are 8 unambiguous characters and never reuse a taken one', () => {
   assert.equal(id, '9aaaaaaa');
 });
 
-test('printed records use exactly the keys schemas/tags.schema.json describes, required ones included', () => {
+test('printed records use exactly the keys schemas/tags.schema.json describes, and the schema accepts what the parser reads', () => {
   const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schemas', 'tags.schema.json'), 'utf8'));
-  const printed = parse(printNewTagFile('seeds/a.txt', [record('aaaa2222', ['freedom'], 0, 44, 'a note')]));
+  // Every key a record can get: author and created when tagged, updated when edited.
+  const text = printNewTagFile('seeds/a.txt', [{ ...record('aaaa2222', ['freedom'], 0, 44, 'a note'), author: 'M. K.', created: '2026-11-30T21:15:00.000Z' }]);
+  const printed = parse(updateTagRecord(parseTagFile(text), 'aaaa2222', { note: 'changed', updated: '2026-12-01' }));
   assert.deepEqual(Object.keys(printed).sort(), Object.keys(schema.properties).sort());
   for (const [value, definition] of [[printed.tags[0], schema.definitions.record], [printed.tags[0].anchor, schema.definitions.anchor]]) {
     assert.deepEqual(Object.keys(value).sort(), Object.keys(definition.properties).sort());
     for (const key of definition.required) assert.ok(key in value, key);
   }
-  const tagPattern = new RegExp(schema.definitions.record.properties.tags.items.pattern);
-  assert.ok(tagPattern.test('Parliament-visit') && !tagPattern.test('#x') && !tagPattern.test('a b'));
+  const validate = new Ajv().compile(schema);
+  assert.ok(validate(printed), JSON.stringify(validate.errors));
+  // The schema's patterns agree with the parser on names and dates.
+  for (const name of ['Parliament-visit', 'energy/oil', '#x', 'a b', 'energy//oil', '/energy', 'energy/', 'a,b']) {
+    const accepted = validate({ tags: [{ id: 'a', tags: [name], anchor: { exact: 'x', start: 0, end: 1 } }] });
+    assert.equal(accepted, normaliseTagName(name) === name, name);
+  }
+  for (const date of ['2026-11-30', '2026-11-30T21:15', '2026-11-30T21:15:00.000Z', '2026-11-30T21:15:00+02:00', '30/11/2026', '2026-11-30 21:15', '']) {
+    const accepted = validate({ tags: [{ id: 'a', tags: ['t'], created: date, anchor: { exact: 'x', start: 0, end: 1 } }] });
+    assert.equal(accepted, isIsoDateTime(date), date);
+  }
+});
+
+/** The text outside the lines of `anchor:` (and `updated:`): what a re-anchoring edit must leave byte for byte. */
+function withoutAnchorLines(text: string): string {
+  return text.replace(/^( *)anchor:(\r?\n\1 {2,}\S.*| \{.*\})*/gm, '$1<anchor>').replace(/^ *updated: .*\r?\n/gm, '');
+}
+
+const MOVED = createAnchor(`An inserted line.\n${CORPUS}`, { start: 18, end: 62 });
+
+test('re-anchoring rewrites only the anchor lines of the record; every other byte stays', () => {
+  const reanchored = reanchorTagRecords(parseTagFile(HAND_WRITTEN), [{ id: 'aaaa2222', anchor: MOVED }]);
+  assert.notEqual(reanchored, HAND_WRITTEN);
+  assert.equal(withoutAnchorLines(reanchored), withoutAnchorLines(HAND_WRITTEN));
+  assert.match(render(reanchored), /^aaaa2222 \[freedom,ukraine\] "single quoted" 18-62 /m);
+  assert.ok(reanchored.includes('    anchor:\n      exact: "Ukraine’s freedom cannot,\\nmust not,\\nand will"\n      prefix: "An inserted line.\\n"\n'));
+  // Nothing to change: the same text, not a re-printed one.
+  assert.equal(reanchorTagRecords(parseTagFile(reanchored), [{ id: 'aaaa2222', anchor: MOVED }]), reanchored);
+  assert.throws(() => reanchorTagRecords(parseTagFile(HAND_WRITTEN), [{ id: 'nope', anchor: MOVED }]), /No valid tag with id nope/);
+});
+
+test('re-anchoring many records (accept all) in one edit; a flow anchor becomes block lines, CRLF kept', () => {
+  const crlf = HAND_WRITTEN.replace(/\n/g, '\r\n');
+  const quoted = CORPUS.indexOf('"Quoted" words');
+  const anchor = createAnchor(CORPUS, { start: quoted, end: quoted + 14 });
+  const reanchored = reanchorTagRecords(parseTagFile(crlf), [{ id: 'aaaa2222', anchor: MOVED }, { id: 'cccc4444', anchor }]);
+  assert.equal(reanchored.replace(/\r\n/g, '').includes('\n'), false);
+  assert.equal(withoutAnchorLines(reanchored), withoutAnchorLines(crlf));
+  assert.ok(reanchored.includes('      - quote\r\n    anchor:\r\n      exact: "\\"Quoted\\" words"\r\n'));
+  assert.match(render(reanchored), new RegExp(`^aaaa2222 .* 18-62 [^]*^cccc4444 \\[quote\\] "" ${quoted}-${quoted + 14} `, 'm'));
+});
+
+test('re-anchoring sets updated: one line added before anchor, or its value replaced in place', () => {
+  const added = reanchorTagRecords(parseTagFile(HAND_WRITTEN), [{ id: 'aaaa2222', anchor: MOVED }], '2026-11-30T21:15:00.000Z');
+  assert.ok(added.includes('    release: Speech at the Verkhovna Rada\n    updated: 2026-11-30T21:15:00.000Z\n    anchor:\n      exact: "Ukraine’s'));
+  assert.equal(withoutAnchorLines(added), withoutAnchorLines(HAND_WRITTEN));
+  const replaced = reanchorTagRecords(parseTagFile(added), [{ id: 'aaaa2222', anchor: createAnchor(CORPUS, { start: 0, end: 44 }) }], '2026-12-01');
+  assert.equal(withoutAnchorLines(replaced), withoutAnchorLines(HAND_WRITTEN));
+  assert.equal(parseTagFile(replaced).records[0].updated, '2026-12-01');
+  assert.equal(replaced.match(/updated:/g)!.length, 1);
+});
+
+test('a record whose anchor shares the list item line, or a flow record, is re-anchored too', () => {
+  const text = 'tags:\n  - anchor: {exact: x, start: 0, end: 1}\n    id: a\n    tags: [t]\n  - {id: b, tags: [t], anchor: {exact: x, start: 0, end: 1}}\n';
+  const anchor = createAnchor('..x..', { start: 2, end: 3 });
+  const reanchored = reanchorTagRecords(parseTagFile(text), [{ id: 'a', anchor }, { id: 'b', anchor }], '2026-11-30');
+  assert.ok(reanchored.startsWith('tags:\n  - anchor:\n      exact: "x"\n      prefix: ".."\n      suffix: ".."\n      start: 2\n      end: 3\n    updated: 2026-11-30\n    id: a\n    tags: [t]\n'));
+  assert.equal(render(reanchored), 'a [t] "" 2-3 "x"\nb [t] "" 2-3 "x"');
+  assert.deepEqual(parseTagFile(reanchored).records.map((r) => r.updated), ['2026-11-30', '2026-11-30']);
+});
+
+test('author and created round-trip; editing sets updated; records written before them stay valid', () => {
+  const text = printNewTagFile('seeds/a.txt', [{ ...record('aaaa2222', ['freedom'], 0, 44), author: 'M. Kovalenko', created: '2026-11-30T21:15:00.000Z' }]);
+  assert.match(text, /release: Speech at the Verkhovna Rada\n    author: M. Kovalenko\n    created: 2026-11-30T21:15:00.000Z\n    anchor:\n/);
+  const parsed = parseTagFile(text).records[0];
+  assert.deepEqual([parsed.author, parsed.created, parsed.updated], ['M. Kovalenko', '2026-11-30T21:15:00.000Z', undefined]);
+  const edited = updateTagRecord(parseTagFile(text), 'aaaa2222', { note: 'Seen again', updated: '2026-12-01T08:00:00Z' });
+  assert.match(edited, /created: 2026-11-30T21:15:00.000Z\n    updated: 2026-12-01T08:00:00Z\n    anchor:\n/);
+  assert.equal(updateTagRecord(parseTagFile(edited), 'aaaa2222', { note: 'Seen again', updated: '2027-01-01' }), edited, 'no change, no new date');
+  const old = parseTagFile(HAND_WRITTEN);
+  assert.deepEqual([old.problems, old.records.map((r) => [r.author, r.created, r.updated])], [[], [[undefined, undefined, undefined], [undefined, undefined, undefined]]]);
+});
+
+test('a bad author or date is reported as tags.invalid-value and left out; the record is still read', () => {
+  const text = 'tags:\n  - id: a\n    tags: [t]\n    author: ""\n    created: 30/11/2026\n    updated: 2026-11-30T25:00:00Z\n    anchor: {exact: x, start: 0, end: 1}\n';
+  const file = parseTagFile(text);
+  assert.deepEqual(file.records.map((r) => [r.id, r.author, r.created, r.updated]), [['a', undefined, undefined, undefined]]);
+  assert.deepEqual(
+    file.problems.map((p) => `${p.code} ${p.severity} ${text.slice(p.span.start, p.span.end)}`),
+    ['tags.invalid-value warning ""', 'tags.invalid-value warning 30/11/2026', 'tags.invalid-value warning 2026-11-30T25:00:00Z'],
+  );
+});
+
+test('tag names may be hierarchical: energy/oil; empty segments are refused', () => {
+  assert.deepEqual(
+    ['#energy/oil', ' energy / crude oil ', 'energy//oil', '/energy', 'energy/', 'a,b/c'].map(normaliseTagName),
+    ['energy/oil', 'energy/crude-oil', undefined, undefined, undefined, undefined],
+  );
+});
+
+test('renaming a parent renames its children, merging duplicates, and sets updated on the records changed', () => {
+  const text = printNewTagFile('seeds/a.txt', [
+    record('aaaa2222', ['energy', 'energy/oil'], 0, 44),
+    record('bbbb3333', ['energy-policy', 'fuel/oil', 'energy/oil'], 45, 60),
+    record('cccc4444', ['energyx'], 45, 60),
+  ]);
+  const renamed = renameTagInFile(parseTagFile(text), 'energy', 'fuel', '2026-11-30');
+  assert.deepEqual(
+    parseTagFile(renamed).records.map((r) => `${r.id} [${r.tags.join(',')}] ${r.updated ?? '-'}`),
+    ['aaaa2222 [fuel,fuel/oil] 2026-11-30', 'bbbb3333 [energy-policy,fuel/oil] 2026-11-30', 'cccc4444 [energyx] -'],
+  );
+});
+
+test('property: re-anchoring any records of any printed file changes their anchors and nothing outside the anchor lines', () => {
+  const text = `He said: "We stand — together.\n\nThe end: 'here'.\r\nÜber #tags, and a \\ backslash\t tab.\n`;
+  const span = fc.tuple(fc.nat(text.length), fc.nat(text.length)).map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) + 1 }));
+  const spans = fc.array(span.filter((s) => s.end <= text.length), { minLength: 1, maxLength: 5 });
+  fc.assert(
+    fc.property(spans, fc.array(fc.tuple(fc.nat(4), span.filter((s) => s.end <= text.length))), fc.boolean(), fc.boolean(), (original, moves, crlf, withDate) => {
+      let file = printNewTagFile('seeds/a.txt', original.map((s, i) => ({ id: `id${i}`, tags: ['t', 'energy/oil'], note: i % 2 ? 'a: note' : '', release: 'R', anchor: createAnchor(text, s) })));
+      if (crlf) file = file.replace(/\n/g, '\r\n');
+      const changes = moves.filter(([i]) => i < original.length).map(([i, s]) => ({ id: `id${i}`, anchor: createAnchor(text, s) }));
+      const result = reanchorTagRecords(parseTagFile(file), changes, withDate ? '2026-11-30' : undefined);
+      assert.equal(withoutAnchorLines(result), withoutAnchorLines(file));
+      assert.equal(result.replace(/\r\n/g, '').includes('\n'), !crlf);
+      const expected = new Map(original.map((s, i) => [`id${i}`, createAnchor(text, s)]));
+      for (const change of changes) expected.set(change.id, change.anchor);
+      const records = parseTagFile(result).records;
+      assert.deepEqual(new Map(records.map((r) => [r.id, r.anchor])), expected);
+      for (const r of records) assert.deepEqual([r.tags, r.note], [['t', 'energy/oil'], Number(r.id[2]) % 2 ? 'a: note' : '']);
+    }),
+    { numRuns: 200 },
+  );
 });

@@ -27,7 +27,7 @@ async function runTestCli(executable: string, wrapper: string[] = []): Promise<s
     return stdout + stderr;
   } catch (error) {
     const { stdout = '', stderr = '', message } = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`vscode-test failed: ${message}\n${stdout}${stderr}`);
+    throw new Error(`vscode-test failed: ${message}\n${stdout}${stderr}`, { cause: error });
   } finally {
     workspace.dispose();
   }

@@ -5,6 +5,8 @@
 //     - id: k3xq9m2a
 //       tags: [energy, russia]
 //       note: Gas transit through Ukraine
+//       author: M. Kovalenko
+//       created: 2026-11-30T21:15:00.000Z
 //       release: Speech by NATO Secretary General Jens Stoltenberg at the Verkhovna Rada in Ukraine
 //       anchor:
 //         exact: "Seven years ago, I became the first Secretary General"
@@ -27,6 +29,11 @@ export interface TagRecord {
   readonly note: string;
   /** The release title when the tag was made, for readers of the YAML file. */
   readonly release: string;
+  /** Who tagged the passage, when the record says (records written before authors were kept do not). */
+  readonly author?: string;
+  /** ISO 8601 date or date and time: when the tag was made, and when it was last edited or re-attached. */
+  readonly created?: string;
+  readonly updated?: string;
   readonly anchor: TextAnchor;
   /** The record's block in the YAML text. */
   readonly span: Span;
@@ -67,7 +74,7 @@ export function parseTagFile(text: string): ParsedTagFile {
   const records: TagRecord[] = [];
   const seenIds = new Set<string>();
   for (const item of isSeq(tagsNode) ? tagsNode.items : []) {
-    const parsed = parseRecord(item as Node);
+    const parsed = parseRecord(item as Node, problems);
     if (typeof parsed === 'string') {
       problems.push(shapeProblem(item as Node, `This tag record is ignored: ${parsed}.`));
     } else if (seenIds.has(parsed.id)) {
@@ -80,7 +87,8 @@ export function parseTagFile(text: string): ParsedTagFile {
   return { text, corpusFile, records, problems, writable: true, document };
 }
 
-function parseRecord(node: Node): TagRecord | string {
+/** The record, or why it cannot be read; a bad optional value (author, dates) is reported and left out. */
+function parseRecord(node: Node, problems: Problem[]): TagRecord | string {
   if (!isMap(node)) return 'a record must be a mapping with id, tags and anchor';
   const id = getString(node, 'id');
   if (!id) return '`id` is missing';
@@ -108,15 +116,42 @@ function parseRecord(node: Node): TagRecord | string {
     tags: tags as string[],
     note: getString(node, 'note') ?? '',
     release: getString(node, 'release') ?? '',
+    author: getOptionalValue(node, 'author', (value) => value.trim() !== '', 'a non-empty name', problems),
+    created: getOptionalValue(node, 'created', isIsoDateTime, 'an ISO 8601 date or date and time (2026-11-30 or 2026-11-30T21:15:00Z)', problems),
+    updated: getOptionalValue(node, 'updated', isIsoDateTime, 'an ISO 8601 date or date and time (2026-11-30 or 2026-11-30T21:15:00Z)', problems),
     anchor,
     span: toSpan(node),
   };
 }
 
-/** `#Energy policy ` → `Energy-policy`; undefined when nothing is left. Tags are single words so `#tag` reads. */
+function getOptionalValue(map: YAMLMap, key: string, isValid: (value: string) => boolean, expected: string, problems: Problem[]): string | undefined {
+  const node = map.get(key, true) as Node | undefined;
+  if (node === undefined) return undefined;
+  const value = isScalar(node) ? node.value : undefined;
+  if (typeof value === 'string' && isValid(value)) return value;
+  problems.push({ code: 'tags.invalid-value', severity: 'warning', message: `\`${key}\` must be ${expected}; the value is ignored, the record is read.`, span: toSpan(node) });
+  return undefined;
+}
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+export function isIsoDateTime(value: string): boolean {
+  return ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * `#Energy policy ` → `Energy-policy`, `energy / oil` → `energy/oil`; undefined when nothing is left or a `/`
+ * leaves an empty segment. Segments are single words so `#tag` reads; `/` makes `energy/oil` a child of
+ * `energy` (the Tags view nests it, `#energy` finds it, renaming `energy` renames it).
+ */
 export function normaliseTagName(raw: string): string | undefined {
-  const name = raw.trim().replace(/^#+/, '').trim().replace(/\s+/g, '-');
-  return name && !name.includes(',') ? name : undefined;
+  const segments = raw.trim().replace(/^#+/, '').split('/').map((segment) => segment.trim().replace(/\s+/g, '-'));
+  return segments.every((segment) => segment !== '' && !segment.includes(',')) ? segments.join('/') : undefined;
+}
+
+/** True for the tag itself and its children at any depth: `energy`, `energy/oil`, `energy/oil/brent`. */
+export function isTagOrChildOf(tag: string, parent: string): boolean {
+  return tag === parent || tag.startsWith(`${parent}/`);
 }
 
 const ID_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'; // no 0/o, 1/l: ids are read aloud and typed

@@ -1,27 +1,44 @@
 // Changing a tag file without disturbing what the analyst wrote. Each edit prints only the record it touches
 // (with the yaml Document API, so comments inside the record survive) and splices it into the original text:
 // the rest of the file keeps every byte, an unchanged file is never re-printed, and a git diff of a new tag
-// shows only its block. Records are printed in one fixed style, so printing is deterministic.
+// shows only its block. Records are printed in one fixed style, so printing is deterministic. Re-anchoring a
+// record goes further: it rewrites only the `anchor:` lines (and `updated:`), so a reviewer of the YAML diff sees
+// that the passage moved and nothing else.
 
-import { Document, isMap, isSeq, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { TextAnchor } from './anchoring';
-import { ParsedTagFile } from './tagFile';
+import { Document, isMap, isScalar, isSeq, Node, Pair, Scalar, stringify, YAMLMap, YAMLSeq } from 'yaml';
+import { isSameAnchor, TextAnchor } from './anchoring';
+import { isTagOrChildOf, ParsedTagFile } from './tagFile';
 
 export interface NewTagRecord {
   readonly id: string;
   readonly tags: readonly string[];
   readonly note: string;
   readonly release: string;
+  readonly author?: string;
+  /** ISO 8601, as `new Date().toISOString()` gives it. */
+  readonly created?: string;
   readonly anchor: TextAnchor;
 }
 
 export interface TagRecordChange {
   readonly tags?: readonly string[];
   readonly note?: string;
+  /** Written as the record's `updated` when the change changes something (ISO 8601). */
+  readonly updated?: string;
 }
 
-/** lineWidth 0: quotes and notes are never folded, so a record's printed form depends only on its values. */
-const PRINT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
+export interface AnchorChange {
+  readonly id: string;
+  /** The new anchor, from `createAnchor(text, span)` on the corpus text as it is now. */
+  readonly anchor: TextAnchor;
+}
+
+/**
+ * lineWidth 0: quotes and notes are never folded, so a record's printed form depends only on its values; and a
+ * double-quoted quote of 40 characters or more with line breaks keeps them as `\n` on one line instead of
+ * yaml's default of breaking the line there.
+ */
+const PRINT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } as const;
 
 const FILE_HEADER =
   ' Analyst tags written by Press Corpus (docs/tags.md). Hand edits and comments are kept;\n' +
@@ -55,11 +72,41 @@ export function addTagRecords(file: ParsedTagFile, records: readonly NewTagRecor
   return file.text.slice(0, at) + separator + blocks + file.text.slice(at);
 }
 
-/** Changes tags and/or note of one record; returns the text unchanged when the values already hold. */
+/** Changes tags and/or note of one record (and sets `updated`); the text unchanged when the values already hold. */
 export function updateTagRecord(file: ParsedTagFile, id: string, change: TagRecordChange): string {
   assertWritable(file);
   const item = getRecordNode(file, id);
   return spliceRecords(file, [item], (copy) => applyChange(copy, change));
+}
+
+/**
+ * Gives records new anchors ("Accept new position", "Re-attach to selection", "Re-attach to best candidate",
+ * "Accept all" over many records): only each record's `anchor:` lines are rewritten, plus its `updated:` value
+ * (replaced in place, or one line added before `anchor:`) when `updated` is given. id, tags, note, comments and
+ * every other byte stay. Records whose anchor already holds are left alone. A record written in flow style
+ * (`- {id: …, anchor: {…}}`) has no anchor lines of its own and is re-printed whole.
+ */
+export function reanchorTagRecords(file: ParsedTagFile, changes: readonly AnchorChange[], updated?: string): string {
+  assertWritable(file);
+  const edits: TextEdit[] = [];
+  // One edit per record (the last change for an id wins): two edits of the same lines would overlap.
+  for (const [id, anchor] of new Map(changes.map((change) => [change.id, change.anchor]))) {
+    const current = file.records.find((record) => record.id === id);
+    if (!current) throw new Error(`No valid tag with id ${id} in this file.`);
+    if (isSameAnchor(current.anchor, anchor)) continue;
+    const item = getRecordNode(file, id);
+    if (item.flow) {
+      const replaceAnchor = (copy: YAMLMap) => {
+        copy.set('anchor', createAnchorNode(file.document, anchor));
+        setUpdated(copy, updated);
+        return true;
+      };
+      edits.push(...printRecordEdits(file, [item], replaceAnchor));
+    } else {
+      edits.push(...printAnchorEdits(file.text, item, anchor, updated));
+    }
+  }
+  return applyEdits(file.text, edits);
 }
 
 export function removeTagRecord(file: ParsedTagFile, id: string): string {
@@ -68,28 +115,80 @@ export function removeTagRecord(file: ParsedTagFile, id: string): string {
   return file.text.slice(0, block.start) + file.text.slice(block.end);
 }
 
-/** Renames a tag in every record of the file that has it (merging with `to` when a record has both). */
-export function renameTagInFile(file: ParsedTagFile, from: string, to: string): string {
+/**
+ * Renames a tag and its children (`energy` → `fuel` turns `energy/oil` into `fuel/oil`) in every record of the
+ * file that has them, merging duplicates when a record has both names; `updated` is set on the records changed.
+ */
+export function renameTagInFile(file: ParsedTagFile, from: string, to: string, updated?: string): string {
   assertWritable(file);
-  const items = file.records.filter((record) => record.tags.includes(from)).map((record) => getRecordNode(file, record.id));
+  const rename = (tag: string) => (isTagOrChildOf(tag, from) ? to + tag.slice(from.length) : tag);
+  const items = file.records.filter((record) => record.tags.some((tag) => isTagOrChildOf(tag, from))).map((record) => getRecordNode(file, record.id));
   return spliceRecords(file, items, (copy) => {
     const tags = (copy.get('tags') as YAMLSeq).items.map((tag) => String((tag as Scalar).value));
-    return applyChange(copy, { tags: [...new Set(tags.map((tag) => (tag === from ? to : tag)))] });
+    return applyChange(copy, { tags: [...new Set(tags.map(rename))], updated });
   });
+}
+
+interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
 }
 
 /** Re-prints the given records after `change` (which says whether it changed anything) and splices them in. */
 function spliceRecords(file: ParsedTagFile, items: readonly YAMLMap[], change: (copy: YAMLMap) => boolean): string {
-  const edits: { start: number; end: number; text: string }[] = [];
+  return applyEdits(file.text, printRecordEdits(file, items, change));
+}
+
+function printRecordEdits(file: ParsedTagFile, items: readonly YAMLMap[], change: (copy: YAMLMap) => boolean): TextEdit[] {
+  const edits: TextEdit[] = [];
   for (const item of items) {
     const copy = item.clone() as YAMLMap;
     if (!change(copy)) continue;
     const block = getItemBlock(file.text, item);
     edits.push({ start: block.start, end: block.end, text: printRecordBlock(copy, block.indent, getLineBreak(file.text)) });
   }
-  let text = file.text;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-  return text;
+  return edits;
+}
+
+/** Edits that do not overlap, applied last first so earlier offsets stay valid. */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  return result;
+}
+
+/** `anchor:` and its value re-printed where they stand, indented like the key; `updated:` set beside them. */
+function printAnchorEdits(text: string, item: YAMLMap, anchor: TextAnchor, updated: string | undefined): TextEdit[] {
+  const pair = item.items.find((p) => isScalar(p.key) && p.key.value === 'anchor')!;
+  const keyStart = (pair.key as Scalar).range![0];
+  const valueEnd = (pair.value as Node).range![1];
+  const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
+  const pad = ' '.repeat(keyStart - lineStart);
+  const lineBreak = getLineBreak(text);
+  const holder = new Document({});
+  (holder.contents as YAMLMap).set('anchor', createAnchorNode(holder, anchor));
+  const lines = holder.toString(PRINT_OPTIONS).replace(/\n$/, '').split('\n');
+  // A block value's range ends after its last line break, a flow value's at its closing brace.
+  const printed = lines.map((line, i) => (i > 0 ? pad + line : line)).join(lineBreak) + (text[valueEnd - 1] === '\n' ? lineBreak : '');
+  if (updated === undefined) return [{ start: keyStart, end: valueEnd, text: printed }];
+  const existing = item.get('updated', true);
+  if (isScalar(existing)) return [{ start: existing.range![0], end: existing.range![1], text: printScalar(updated) }, { start: keyStart, end: valueEnd, text: printed }];
+  // `updated:` goes on its own line before `anchor:`; when `anchor:` shares its line with the item's `- `, after it.
+  if (text.slice(lineStart, keyStart).trim() === '') return [{ start: keyStart, end: valueEnd, text: `updated: ${printScalar(updated)}${lineBreak}${pad}${printed}` }];
+  return [{ start: keyStart, end: valueEnd, text: `${printed.replace(/\r?\n$/, '')}${lineBreak}${pad}updated: ${printScalar(updated)}${printed.endsWith('\n') ? lineBreak : ''}` }];
+}
+
+function printScalar(value: string): string {
+  return stringify(value, PRINT_OPTIONS).replace(/\n$/, '');
+}
+
+/** Sets `updated` (in place when present, else just before `anchor` so dates stay together). */
+function setUpdated(record: YAMLMap, updated: string | undefined): void {
+  if (updated === undefined) return;
+  if (record.has('updated')) return record.set('updated', updated);
+  const at = record.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'anchor');
+  record.items.splice(at < 0 ? record.items.length : at, 0, new Pair(new Scalar('updated'), new Scalar(updated)));
 }
 
 function applyChange(record: YAMLMap, change: TagRecordChange): boolean {
@@ -106,19 +205,26 @@ function applyChange(record: YAMLMap, change: TagRecordChange): boolean {
     else record.delete('note');
     changed = true;
   }
+  if (changed) setUpdated(record, change.updated);
   return changed;
 }
 
 function createRecordNode(document: Document, record: NewTagRecord): YAMLMap {
-  const anchor = document.createNode({ ...record.anchor }) as YAMLMap;
-  // Quotes keep every space and line break; double-quoted they print on one line, the same way every time.
-  for (const key of ['exact', 'prefix', 'suffix']) (anchor.get(key, true) as Scalar).type = Scalar.QUOTE_DOUBLE;
   const node = new YAMLMap();
   node.set('id', record.id);
   node.set('tags', createTagsNode(record.tags));
   if (record.note) node.set('note', record.note);
   node.set('release', record.release);
-  node.set('anchor', anchor);
+  if (record.author) node.set('author', record.author);
+  if (record.created) node.set('created', record.created);
+  node.set('anchor', createAnchorNode(document, record.anchor));
+  return node;
+}
+
+function createAnchorNode(document: Document, anchor: TextAnchor): YAMLMap {
+  const node = document.createNode({ exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, start: anchor.start, end: anchor.end }) as YAMLMap;
+  // Quotes keep every space and line break; double-quoted they print on one line, the same way every time.
+  for (const key of ['exact', 'prefix', 'suffix']) (node.get(key, true) as Scalar).type = Scalar.QUOTE_DOUBLE;
   return node;
 }
 

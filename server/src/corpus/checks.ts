@@ -4,8 +4,13 @@ import { Problem, ProblemCode, Release, Span } from './model';
 import { countWords } from './text';
 
 const DANGLING_REFERENCE =
-  /\b(?:can|may|could) be (?:accessed|found|read|viewed|downloaded|consulted|watched|heard|seen) (?:here|at this link|below)\b|\b(?:click|read more|available|find out more|learn more|watch it|listen) (?:here|at this link)\b|\(link is external\)/gi;
-const INAUDIBLE = /\[(?:inaudible|unintelligible|indiscernible|crosstalk|off[- ]mic(?:rophone)?|audio (?:cut|lost|drops?)[^\]]*)\]|\((?:inaudible|unintelligible|indiscernible|crosstalk)\)/gi;
+  /\b(?:can|may|could) be (?:accessed|found|read|viewed|downloaded|consulted|watched|heard|seen) (?:here|at this link|below)\b|\b(?:read|see|view|watch|download|consult) (?:the|our|this|a) [^.!?\n]{0,50}?here\b|\b(?:click|read more|available|find out more|learn more|watch it|listen) (?:here|at this link)\b|\(link is external\)/gi;
+/**
+ * Marks of missing words, in brackets or parentheses, with or without a full stop: "[inaudible]", "(Inaudible.)",
+ * "(off-mic)". Other editorial marks ("(Laughter.)", "(Applause.)", "(Crosstalk)") lose no words: not problems.
+ */
+const MISSING_WORDS = String.raw`\s*(?:inaudible|unintelligible|indiscernible|off[- ]mic(?:rophone)?|audio (?:cut|lost|drops?|interruption)[^\])]*?)\s*\.?\s*`;
+const INAUDIBLE = new RegExp(String.raw`\[${MISSING_WORDS}\]|\(${MISSING_WORDS}\)`, 'gi');
 const ENDS_COMPLETE = /[.!?…)\]]["”’')\]]*$/;
 /** Contact lines end without a full stop: an e-mail address, a web address, a phone number. */
 const CONTACT_DETAILS = /\S@\S|https?:\/\/|\bwww\.|\+?\d[\d\s().-]{6,}\d$/;
@@ -43,9 +48,15 @@ export function findReleaseProblems(text: string, release: Release, releaseIndex
   return problems;
 }
 
-/** A release that ends mid-sentence, or with a colon that introduces nothing ("…platforms, including:"). */
+/**
+ * A release that ends mid-sentence, or with a colon that introduces nothing ("…platforms, including:"). Judged
+ * on the release's own last paragraph: one-line labels under it ("Council of the EU", "Main results", a closing
+ * time) are too short to be a cut sentence and are passed over.
+ */
 function findTruncation(text: string, release: Release): { message: string; span: Span } | undefined {
-  const last = release.paragraphs[release.paragraphs.length - 1];
+  let lastIndex = release.paragraphs.length - 1;
+  while (lastIndex > 0 && isTrailingLabel(text.slice(release.paragraphs[lastIndex].span.start, release.paragraphs[lastIndex].span.end))) lastIndex--;
+  const last = release.paragraphs[lastIndex];
   if (!last) return undefined;
   const span = firstLine(text, { start: text.lastIndexOf('\n', last.span.end - 1) + 1, end: last.span.end });
   const line = text.slice(span.start, span.end);
@@ -53,6 +64,10 @@ function findTruncation(text: string, release: Release): { message: string; span
   if (ENDS_COMPLETE.test(line) || CONTACT_DETAILS.test(line)) return undefined;
   if (/[,;–—-]$/.test(line) || countWords(line) >= 6) return { message: `“${release.title}” ends mid-sentence: the rest of the text is missing.`, span };
   return undefined;
+}
+
+function isTrailingLabel(paragraph: string): boolean {
+  return !/[\r\n]/.test(paragraph) && countWords(paragraph) < 6 && !/[.!?…,;:–—-]["”’')\]]*$/.test(paragraph);
 }
 
 function firstLine(text: string, span: Span): Span {

@@ -6,13 +6,13 @@ import { Block } from './blocks';
 import { findFirstDate } from './dates';
 
 const CHROME_LINES: readonly RegExp[] = [
-  /^an official website of the (united states|u\.s\.) government$/i,
+  /^an official website of the (united states|u\.s\.) government( here['’]s how you know)?$/i,
   /^here['’]s how you know$/i,
   /^official websites use \.(gov|mil)$/i,
   /^(a )?\.(gov|mil) website belongs to an official government organi[sz]ation/i,
   /^secure \.(gov|mil) websites use https$/i,
   /^a lock \(.*\) or https:\/\/ means/i,
-  /^related (stories|articles|content|links|news|posts|pages|topics|videos)$/i,
+  /^related( (stories|articles|content|links|news|posts|pages|topics|videos))?$/i,
   /^(share|print|email|tweet|copy link|facebook|twitter|x|linkedin|whatsapp|reddit)( this( page| article| story| release)?)?:?$/i,
   /^skip to (main )?(content|navigation)$/i,
   /^back to top$/i,
@@ -22,6 +22,13 @@ const CHROME_LINES: readonly RegExp[] = [
   /^(previous|next) (article|story|post|release|page)$/i,
   /^follow us( on .*)?$/i,
   /^(was this page|is this page) (helpful|useful)\??/i,
+  /^report a problem with this page$/i,
+  // Site furniture of defense.gov and the EU Council under every page.
+  /^subscribe to .{1,40} products$|^choose which .{1,40} products you want delivered to your inbox\.?$|^helpful links$/i,
+  /^(visit the )?meeting page$|^press contacts$/i,
+  // Blog trailers under every reposted text: they end the post, they are not its last sentence.
+  /^posted by .{1,60} at \d{1,2}:\d{2}\s*[ap]\.?m\.?$/i,
+  /^(no|\d+) comments?:?$|^post a comment$|^(newer post\s*)?(older post\s*)?home$|^subscribe to: post comments( \(atom\))?$|^labels?: /i,
   /\b(accept|reject) (all|additional|analytics) cookies\b|^cookies on |^we use (some essential )?cookies\b|^(cookie|privacy) (settings|preferences|policy)$/i,
   /^(sign up|subscribe)\b.{0,60}\b(newsletter|updates|alerts|emails?)\.?$/i,
   /^this (page|article|release) is (also )?available in\b/i,
@@ -39,8 +46,31 @@ export function isChromeLine(line: string): boolean {
   return line.length <= 200 && CHROME_LINES.some((pattern) => pattern.test(line));
 }
 
+/** The answers under "Is this page useful?" (GOV.UK): chrome only in a block that chrome opens. */
+const SURVEY_ANSWER = /^(yes|no|maybe)$/i;
+
 export function isChromeBlock(block: Block): boolean {
-  return block.lines.every((line) => isChromeLine(line.text));
+  return isChromeLine(block.lines[0].text) && block.lines.every((line) => isChromeLine(line.text) || SURVEY_ANSWER.test(line.text));
+}
+
+/** "Related", "Related Stories": the one-line blocks after it are links to other pages, not this release's text. */
+export function isRelatedLinksHeading(block: Block): boolean {
+  return block.lines.length === 1 && /^related\b/i.test(block.lines[0].text) && isChromeLine(block.lines[0].text);
+}
+
+/** The kind of page a site prints above its title ("Transcript", "Readout", "Press release", "News story"). */
+const PAGE_KIND_LABEL =
+  /^(transcript|readout|statement|remarks|speech|release|news|news (story|release|article)|press (release|statement|briefing)|fact sheet|noon briefing|media advisory|(oral|written) statement to parliament|policy paper|guidance|announcement)$/i;
+/** A UN document symbol ("SC/15901", "SG/SM/22410", "GA/12600"). */
+const DOCUMENT_SYMBOL = /^[A-Z]{1,6}(\/[A-Z0-9.-]+)+$/;
+
+export function isPageKindLabel(block: Block): boolean {
+  return block.lines.length === 1 && PAGE_KIND_LABEL.test(block.lines[0].text);
+}
+
+/** A line that announces a new page in a file of several scraped pages: a page-kind label or a document symbol. */
+export function isPageMarker(block: Block): boolean {
+  return isPageKindLabel(block) || (block.lines.length === 1 && DOCUMENT_SYMBOL.test(block.lines[0].text));
 }
 
 const SOURCE_LINE = /^Source\s*:\s*(\S.{0,120})$/i;

@@ -58,6 +58,10 @@ export interface Speaker {
   readonly role?: string;
   /** The outlet in parentheses: "Reuters". */
   readonly outlet?: string;
+  /** A courtesy title written before the name: "MS." in "MS. JEAN-PIERRE", "MR" in "MR MILLER". */
+  readonly honorific?: string;
+  /** True when the label marks a journalist's question: "Q", "QUESTION", "Question", "Name (Outlet)". */
+  readonly isQuestion?: boolean;
 }
 
 export interface SpeakerTurn {

@@ -3,11 +3,12 @@
 import { Block, splitBlocks } from './blocks';
 import { findReleaseProblems } from './checks';
 import { findFirstDate } from './dates';
-import { getCaptionCredit, getCaptionTitle, getMetadataKind, getSourceName, isCaptionBlock, isChromeBlock, isLabelValueBlock, isMetadataBlock } from './lineKinds';
+import { getCaptionCredit, getCaptionTitle, getMetadataKind, getSourceName, isCaptionBlock, isChromeBlock, isLabelValueBlock, isMetadataBlock, isRelatedLinksHeading } from './lineKinds';
 import { Boilerplate, MetadataLine, Paragraph, ParsedCorpusFile, PhotoCaption, Release, ReleaseDate, Source, SpeakerTurn } from './model';
 import { getReleaseKind } from './releaseKind';
 import { ReleaseBlocks, segmentReleases } from './segment';
-import { parseSpeakerLabel } from './speakers';
+import { hasTitleShape } from './titles';
+import { isUnmistakableLabel, LabelMatch, parseSpeakerLabel } from './speakers';
 
 export function parseCorpusFile(text: string): ParsedCorpusFile {
   const { leadingChrome, releases: drafts } = segmentReleases(splitBlocks(text));
@@ -30,9 +31,12 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
   const captions: PhotoCaption[] = [];
   const boilerplate: Boilerplate[] = [];
   for (const block of draft.headerBlocks) metadata.push(...toMetadataLines(block));
+  let underRelatedLinks = false;
   for (const block of draft.blocks) {
     const sourceName = getSourceName(block);
-    if (isChromeBlock(block)) boilerplate.push(toBoilerplate(text, block));
+    // Headlines listed under "Related Stories" link to other pages: chrome, not this release's last paragraph.
+    underRelatedLinks = isRelatedLinksHeading(block) || (underRelatedLinks && hasTitleShape(block));
+    if (isChromeBlock(block) || underRelatedLinks) boilerplate.push(toBoilerplate(text, block));
     else if (sourceName && !source) source = { name: sourceName, span: block.span };
     else if (isLabelValueBlock(block)) metadata.push({ kind: 'published', text: block.lines.map((line) => line.text).join(' / '), span: block.span });
     else if (paragraphs.length === 0 && isMetadataBlock(block)) metadata.push(...toMetadataLines(block));
@@ -88,20 +92,57 @@ function toBoilerplate(text: string, block: Block): Boilerplate {
 /**
  * Speaker turns: paragraphs opening with a speaker label. A lone "Admiral Bauer: “…”" in a news release is a
  * quotation, not a transcript, so labels only count as turns when there are two or more, when one names an
- * outlet ("Andrew Gray (Reuters)"), or when the title announces a transcript.
+ * outlet ("Andrew Gray (Reuters)"), or when the title announces a transcript. Inside a turn's paragraph, a
+ * later line opens the next turn when the scrape dropped the blank line before it ("Q  …" / "MR. KIRBY: …"):
+ * then the label must be one no sentence starts with, or one already speaking in this release. Each turn ends
+ * where the next label starts.
  */
 function findTurns(text: string, paragraphs: readonly Paragraph[], title: string): SpeakerTurn[] {
-  const labelled = paragraphs.map((paragraph, index) => ({ index, match: parseSpeakerLabel(text.slice(paragraph.span.start, paragraph.span.end)) }));
-  const starts = labelled.filter((entry) => entry.match);
-  const isTranscript = starts.length >= 2 || starts.some((entry) => entry.match!.hasOutlet) || /press conference|interview|transcript|briefing/i.test(title);
+  const starts: { start: number; match: LabelMatch }[] = [];
+  const speaking = new Set<string>();
+  const labelAt = (start: number, end: number) => parseSpeakerLabel(text.slice(start, Math.min(end, start + MAX_LABEL_WINDOW)));
+  for (const paragraph of paragraphs) {
+    const first = labelAt(paragraph.span.start, paragraph.span.end);
+    if (!first) continue;
+    starts.push({ start: paragraph.span.start, match: first });
+    speaking.add(first.speaker.label);
+    for (const line of findLaterLines(text, paragraph)) {
+      const match = labelAt(line, paragraph.span.end);
+      if (!match || !(isUnmistakableLabel(match) || speaking.has(match.speaker.label))) continue;
+      starts.push({ start: line, match });
+      speaking.add(match.speaker.label);
+    }
+  }
+  const isTranscript = starts.length >= 2 || starts.some((entry) => entry.match.hasOutlet) || /press conference|interview|transcript|briefing/i.test(title);
   if (!isTranscript) return [];
+  let lastParagraph = 0;
   return starts.map((entry, n) => {
-    const start = paragraphs[entry.index].span.start;
-    const lastParagraph = n + 1 < starts.length ? starts[n + 1].index - 1 : paragraphs.length - 1;
+    const next = starts[n + 1]?.start ?? Infinity;
+    while (lastParagraph + 1 < paragraphs.length && paragraphs[lastParagraph + 1].span.start < next) lastParagraph++;
     return {
-      speaker: entry.match!.speaker,
-      labelSpan: { start, end: start + entry.match!.labelLength },
-      span: { start, end: paragraphs[lastParagraph].span.end },
+      speaker: entry.match.speaker,
+      labelSpan: { start: entry.start, end: entry.start + entry.match.labelLength },
+      span: { start: entry.start, end: Math.min(paragraphs[lastParagraph].span.end, endOfTextBefore(text, next)) },
     };
   });
+}
+
+/** A label and the start of its text fit in this many characters: a long paragraph is not read whole per line. */
+const MAX_LABEL_WINDOW = 240;
+
+/** Offsets where the second and later lines of a paragraph start (past their indentation). */
+function findLaterLines(text: string, paragraph: Paragraph): number[] {
+  const starts: number[] = [];
+  for (let i = text.indexOf('\n', paragraph.span.start); i >= 0 && i < paragraph.span.end; i = text.indexOf('\n', i + 1)) {
+    let start = i + 1;
+    while (start < paragraph.span.end && /[ \t\u00a0\r]/.test(text[start])) start++;
+    starts.push(start);
+  }
+  return starts;
+}
+
+function endOfTextBefore(text: string, offset: number): number {
+  let end = Math.min(offset, text.length);
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
 }

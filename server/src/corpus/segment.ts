@@ -1,7 +1,7 @@
 // Blocks → releases: where each release starts (its title blocks) and which blocks belong to it.
 
 import { Block } from './blocks';
-import { getSourceName, isCaptionBlock, isChromeBlock, isHeaderBlock, isMetadataBlock } from './lineKinds';
+import { getSourceName, isCaptionBlock, isChromeBlock, isHeaderBlock, isMetadataBlock, isPageKindLabel, isPageMarker } from './lineKinds';
 import { hasHeadlineWording, hasTitleShape, isTitleContinuation, looksLikeProse } from './titles';
 
 export interface ReleaseBlocks {
@@ -26,18 +26,33 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
   const headerBlocks: Block[] = [];
   for (let i = 0; i < firstTitle; i++) (isChromeBlock(blocks[i]) ? leadingChrome : headerBlocks).push(blocks[i]);
   let current: ReleaseBlocks | undefined;
+  // Lines from a page marker ("Press release", "SC/15901") up to the title it announces: that release's header.
+  let announcedTitle = -1;
+  let pendingHeader: Block[] = [];
   for (let i = Math.max(firstTitle, 0); i < blocks.length; i++) {
     const block = blocks[i];
     if (isChromeBlock(block)) {
       (current ? current.blocks : leadingChrome).push(block);
       continue;
     }
-    if (startsRelease(blocks, i, current)) {
+    if (i < announcedTitle) {
+      pendingHeader.push(block);
+      continue;
+    }
+    if (i === announcedTitle || startsRelease(blocks, i, current)) {
       const titleBlocks = [block];
       if (isTitleContinuation(block, blocks[i + 1])) titleBlocks.push(blocks[++i]);
-      current = { headerBlocks: releases.length ? [] : headerBlocks, titleBlocks, blocks: [] };
+      current = { headerBlocks: releases.length ? pendingHeader : headerBlocks, titleBlocks, blocks: [] };
       releases.push(current);
+      pendingHeader = [];
       continue;
+    }
+    if (current && isPageMarker(block)) {
+      announcedTitle = findAnnouncedTitle(blocks, i) ?? -1;
+      if (announcedTitle > i) {
+        pendingHeader = [block];
+        continue;
+      }
     }
     if (!current) {
       current = { headerBlocks: [], titleBlocks: [], blocks: [] };
@@ -58,7 +73,7 @@ function findFirstTitle(blocks: readonly Block[]): number {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     if (isChromeBlock(block) || isMetadataBlock(block)) continue;
-    const titleShaped = isTitleCandidate(block);
+    const titleShaped = isTitleCandidate(blocks, i);
     if (titleShaped && isFollowedByText(blocks, i)) return i;
     if (titleShaped && firstTitleShaped < 0) firstTitleShaped = i;
     // Only short lines can be a header; a longer headline with no text after it is a title with an empty body.
@@ -67,8 +82,32 @@ function findFirstTitle(blocks: readonly Block[]): number {
   return firstTitleShaped;
 }
 
-function isTitleCandidate(block: Block): boolean {
+/** A title-shaped block; a page-kind label ("Transcript", "Statement") is one only when a title line continues it. */
+function isTitleCandidate(blocks: readonly Block[], i: number): boolean {
+  const block = blocks[i];
+  if (isPageKindLabel(block) && !isTitleContinuation(block, blocks[i + 1])) return false;
   return hasTitleShape(block) && !getSourceName(block) && !isMetadataBlock(block) && !isCaptionBlock(block);
+}
+
+/**
+ * The title a page marker announces when several pages are saved one after another: the first title-shaped
+ * block that text or a Source line follows, else the last title-shaped block before the page's first text
+ * (a subheading such as "Main results" may stand between), past header lines ("SC/15901", "9787th Meeting (AM)",
+ * "Security Council"). Undefined when text or a longer block comes first: then the marker was just a line.
+ */
+function findAnnouncedTitle(blocks: readonly Block[], marker: number): number | undefined {
+  let title: number | undefined;
+  for (let j = marker + 1, lines = 0; j < blocks.length && lines < 6; j++) {
+    const block = blocks[j];
+    if (isChromeBlock(block) || isMetadataBlock(block)) continue;
+    const candidate = isTitleCandidate(blocks, j);
+    if (candidate && isFollowedByText(blocks, j)) return j;
+    if (getSourceName(block) || looksLikeProse(block)) return title;
+    if (block.lines.length > 1) return undefined;
+    if (candidate) title = j;
+    lines++;
+  }
+  return undefined;
 }
 
 function isFollowedByText(blocks: readonly Block[], titleIndex: number): boolean {
@@ -78,13 +117,14 @@ function isFollowedByText(blocks: readonly Block[], titleIndex: number): boolean
 
 function startsRelease(blocks: readonly Block[], i: number, current: ReleaseBlocks | undefined): boolean {
   const block = blocks[i];
-  if (!isTitleCandidate(block)) return false;
+  if (!isTitleCandidate(blocks, i)) return false;
   const afterTitle = isTitleContinuation(block, blocks[i + 1]) ? i + 2 : i + 1;
   const next = nextContentBlock(blocks, afterTitle, false);
   if (next && getSourceName(next)) return true;
   if (!current) return true;
-  const hasBody = current.blocks.some((b) => !isChromeBlock(b) && !getSourceName(b));
-  return hasBody && (block.blankLinesBefore >= 2 || hasHeadlineWording(block)) && looksLikeProse(next);
+  const hasBody = current.blocks.some((b) => !isChromeBlock(b) && !getSourceName(b) && !isMetadataBlock(b));
+  // Prose may follow past a byline or a date line ("By C. Todd Lopez, DOD News", "Aug. 14, 2024").
+  return hasBody && (block.blankLinesBefore >= 2 || hasHeadlineWording(block)) && looksLikeProse(nextContentBlock(blocks, afterTitle, true));
 }
 
 function nextContentBlock(blocks: readonly Block[], from: number, skipMetadata: boolean): Block | undefined {

@@ -1,23 +1,36 @@
 // Speaker labels of transcripts: "Andrew Gray (Reuters): …", "NATO Spokesperson Farah Dakhlallah: …",
-// "NATO Secretary General: …", "THE PRESIDENT: …", "Q: …". A label is a short run of capitalised words (or
-// an outlet in parentheses) before a colon that starts a paragraph.
+// "NATO Secretary General: …", "THE PRESIDENT: …", "MS. JEAN-PIERRE: …", "Q: …", and the White House's
+// "Q    Text" with no colon. A label is a short run of capitalised words (or an outlet in parentheses) before
+// a colon that starts a paragraph or a line of one.
 
 import { Speaker } from './model';
 
-/** Words that make up titles and roles rather than personal names. */
+/** Words that make up titles and roles rather than personal names; ranks also in their abbreviated forms. */
 const ROLE_WORDS = new Set(
   ('secretary general deputy assistant spokesperson spokesman spokeswoman press president vice prime minister ' +
     'chair chairman chairwoman chancellor admiral general colonel lieutenant major captain commander ambassador ' +
     'director head chief senator governor mayor king queen prince princess sheikh emir his her excellency majesty ' +
     'highness commissioner representative high foreign defence defense affairs state moderator host interviewer ' +
-    'question answer participant official spokesperson’s council committee military allied supreme the of for and mr ' +
-    'mrs ms dr prof professor sir dame lord lady rt hon honourable honorable')
+    'answer participant official spokesperson’s council committee military allied supreme the of for and ' +
+    'prof professor lord lady rt hon honourable honorable staff audience member interpreter senior ' +
+    'sec gen maj adm lt col sgt capt cmdr brig cpl rear')
     .split(/\s+/),
 );
 
+/** Courtesy titles written before a name: split off as the honorific ("MR MILLER" is Mr Miller, no role). */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'mister', 'madam']);
+
+/** Labels that stand for whoever asks: the journalist's question, not a named speaker. */
+const QUESTION_LABELS = new Set(['q', 'question', 'questioner', 'correspondent', 'reporter', 'journalist']);
+
 const CONNECTORS = new Set(['of', 'the', 'for', 'and', 'de', 'van', 'von', 'der', 'den', 'la', 'le', 'du', 'da', 'al', 'bin', 'el', 'ul']);
 const CAPITALISED = /^(\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u;
+/** "BROWN, JR.": a comma may only stand before a generational suffix. */
+const BEFORE_SUFFIX = /^\p{Lu}[\p{L}'’.-]*,$/u;
+const SUFFIX = /^(jr|sr)\.?$|^(ii|iii|iv)$/i;
 const WITH_OUTLET = /^(.+?)\s*\(([^()]{2,80})\)$/;
+/** "Q    Text" (White House, older State Department): the question mark stands alone before white space. */
+const BARE_QUESTION = /^Q(?=(?:\s{2,}|\t|\s(?=[\p{Lu}“"‘'(]))\S)/u;
 
 export interface LabelMatch {
   readonly speaker: Speaker;
@@ -27,31 +40,59 @@ export interface LabelMatch {
   readonly hasOutlet: boolean;
 }
 
-/** The speaker label starting a paragraph, or undefined when the paragraph does not start with one. */
+/** The speaker label starting a paragraph (or one line of it), or undefined when it does not start with one. */
 export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
+  if (BARE_QUESTION.test(paragraph)) return { speaker: { label: 'Q', isQuestion: true }, labelLength: 1, hasOutlet: false };
   const colon = paragraph.indexOf(':');
-  if (colon <= 0 || colon > 90) return undefined;
+  if (colon <= 0 || colon > 110) return undefined;
   const label = paragraph.slice(0, colon).trim();
   const rest = paragraph.slice(colon + 1);
   if (!/^\s+\S/.test(rest)) return undefined;
   const outlet = WITH_OUTLET.exec(label);
   const namePart = outlet ? outlet[1] : label;
   const words = namePart.split(/\s+/);
-  if (words.length > 9 || !CAPITALISED.test(words[0])) return undefined;
-  if (!words.every((word) => CAPITALISED.test(word) || CONNECTORS.has(word))) return undefined;
-  const speaker = outlet ? { label, name: namePart, outlet: outlet[2].trim() } : { label, ...splitRoleAndName(words) };
-  return { speaker, labelLength: label.length, hasOutlet: Boolean(outlet) };
+  // Upper-case labels spell out full titles ("CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL CHARLES Q. BROWN, JR.").
+  if (words.length > (isUpperCase(namePart) ? 14 : 9) || !CAPITALISED.test(words[0])) return undefined;
+  if (!words.every((word, i) => CAPITALISED.test(word) || CONNECTORS.has(word) || SUFFIX.test(word) || (BEFORE_SUFFIX.test(word) && SUFFIX.test(words[i + 1] ?? '')))) return undefined;
+  if (outlet) return { speaker: { label, name: namePart, outlet: outlet[2].trim(), isQuestion: true }, labelLength: label.length, hasOutlet: true };
+  if (words.length === 1 && QUESTION_LABELS.has(words[0].toLowerCase())) return { speaker: { label, isQuestion: true }, labelLength: label.length, hasOutlet: false };
+  return { speaker: { label, ...splitLabelWords(words, isUpperCase(namePart)) }, labelLength: label.length, hasOutlet: false };
 }
 
-/** "NATO Spokesperson Farah Dakhlallah" → role "NATO Spokesperson", name "Farah Dakhlallah". */
-function splitRoleAndName(words: string[]): { role?: string; name?: string } {
+/**
+ * Whether a line starting with this label can only be a transcript turn, never a headline: a question ("Q  …",
+ * "QUESTION: …") or an upper-case label with a courtesy title or a role ("MR MILLER: …", "GEN. RYDER: …").
+ * "FACT SHEET: …" has neither and stays a possible headline.
+ */
+export function isUnmistakableLabel(match: LabelMatch): boolean {
+  const { speaker } = match;
+  return Boolean(speaker.isQuestion) || (isUpperCase(speaker.label) && Boolean(speaker.honorific || speaker.role));
+}
+
+/**
+ * "MS. JEAN-PIERRE" → honorific "MS.", name "JEAN-PIERRE"; "NATO Spokesperson Farah Dakhlallah" → role
+ * "NATO Spokesperson", name "Farah Dakhlallah"; "SEC. AUSTIN" → role "SEC.", name "AUSTIN".
+ */
+function splitLabelWords(words: string[], upperCase: boolean): { honorific?: string; role?: string; name?: string } {
+  const honorificEnd = HONORIFICS.has(bare(words[0])) && words.length > 1 ? 1 : 0;
+  const rest = words.slice(honorificEnd);
   let lastRoleWord = -1;
-  words.forEach((word, i) => {
-    if (ROLE_WORDS.has(word.toLowerCase()) || isAcronym(word)) lastRoleWord = i;
+  rest.forEach((word, i) => {
+    // In an upper-case label every word looks like an acronym; there only role words count.
+    if (ROLE_WORDS.has(bare(word)) || (!upperCase && isAcronym(word))) lastRoleWord = i;
   });
-  const role = words.slice(0, lastRoleWord + 1).join(' ');
-  const name = words.slice(lastRoleWord + 1).join(' ');
-  return { ...(role ? { role } : {}), ...(name ? { name } : {}) };
+  const honorific = words.slice(0, honorificEnd).join(' ');
+  const role = rest.slice(0, lastRoleWord + 1).join(' ');
+  const name = rest.slice(lastRoleWord + 1).join(' ');
+  return { ...(honorific ? { honorific } : {}), ...(role ? { role } : {}), ...(name ? { name } : {}) };
+}
+
+function bare(word: string): string {
+  return word.toLowerCase().replace(/\.$/, '');
+}
+
+function isUpperCase(text: string): boolean {
+  return /\p{Lu}{2}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
 function isAcronym(word: string): boolean {

@@ -4,7 +4,7 @@
 // Subheadings of one release (White House fact sheets, GOV.UK pages) have neither and stay in their release.
 
 import { Block } from './blocks';
-import { parseSpeakerLabel } from './speakers';
+import { isUnmistakableLabel, parseSpeakerLabel } from './speakers';
 import { countWords } from './text';
 
 const HEADLINE_WORDS =
@@ -21,8 +21,10 @@ export function hasTitleShape(block: Block): boolean {
   if (!/^[\p{Lu}\p{N}“"‘']/u.test(line)) return false;
   if (/[.,;:!…]["”’')\]]*$/.test(line)) return false;
   if (/^\[.*\]$/.test(line)) return false;
-  // "Dmytro Shkurko (Ukrinform): [inaudible]" is a transcript turn, not a headline.
-  return !parseSpeakerLabel(line)?.hasOutlet;
+  // "Dmytro Shkurko (Ukrinform): [inaudible]", "Q  Is the President going?" and "QUESTION:  On Gaza?" are
+  // transcript turns, not headlines; "Stoltenberg: Ukraine Can Count on NATO" is a headline.
+  const label = parseSpeakerLabel(line);
+  return !label || (!label.hasOutlet && !isUnmistakableLabel(label));
 }
 
 export function hasHeadlineWording(block: Block): boolean {

@@ -123,7 +123,8 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     const found = new Map<string, { entity: Entity; mentions: number; firstUri: string; firstKey: string }>();
     for (const [key, files] of this.filesByKey) {
       if (key.startsWith('role:')) continue;
-      const entity = this.resolve({ key, form: 'name' } as Mention);
+      // A key only ever seen as a candidate ("Allies" opening a sentence) names nothing unless entities.yaml knows it.
+      const entity = this.resolve({ key, form: this.namedKeys.has(key) ? 'name' : 'candidate' } as Mention);
       if (!entity || !normaliseName(entity.name).includes(wanted)) continue;
       const entry = found.get(entity.id) ?? { entity, mentions: 0, firstUri: '\uffff', firstKey: key };
       for (const [uri, n] of files) {
@@ -222,7 +223,8 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
         if (words.length > 1) rows.push([this.fullNamesBySurname, words[words.length - 1], m.key]);
         if (m.role) rows.push([this.holdersByRole, normaliseRole(m.role), m.key]);
       }
-      if (m.form === 'name' || m.form === 'surname') rows.push([this.displayNames, m.key, text.slice(m.span.start, m.span.end)]);
+      // An organisation known only by its abbreviation ("NATO") is named as written, not by its folded key.
+      if (m.form === 'name' || m.form === 'surname' || m.form === 'abbreviation') rows.push([this.displayNames, m.key, text.slice(m.span.start, m.span.end)]);
       if (m.form !== 'candidate') rows.push([this.namedKeys, m.key, '']);
     }
     for (const [abbreviation, longName] of entities.abbreviationAliases) rows.push([this.longNamesByAbbreviation, abbreviation, longName]);

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CorpusWorkspace } from '../engine/corpusWorkspace';
 import { CorpusFile } from '../features/corpusIndex';
 import { FeatureHub } from './hub';
-import { getLineTable, LineTable } from './positions';
+import { getLineTable, LineTable } from '../engine/lineTable';
 
 export interface ServerContext {
   readonly connection: Connection;

@@ -1,9 +1,9 @@
-// Publishes corpus problems for every indexed file (open or not) whenever they may have changed, and offers the
-// fixes they carry as code actions.
+// Publishes the problems of every file the engine knows (corpus files open or not, tag files, entity files)
+// whenever they may have changed, and offers the fixes they carry as code actions.
 
 import { CodeActionKind } from 'vscode-languageserver/node';
-import { computeFileProblems } from '../features/diagnostics';
-import { getFileWithLines } from './context';
+import { getLineTable } from '../engine/lineTable';
+import { findWorkspaceProblems } from '../engine/workspaceProblems';
 import { LspFeature } from './feature';
 import { toDiagnostic, toQuickFixes } from './problemConversion';
 
@@ -11,8 +11,9 @@ export const diagnosticsFeature: LspFeature = {
   capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } },
   register(ctx) {
     ctx.hub.addDiagnosticSource((uri) => {
-      const found = getFileWithLines(ctx, uri);
-      return found ? computeFileProblems(ctx.workspace.view, uri).map((problem) => toDiagnostic(problem, found.lines)) : [];
+      const { file, problems } = findWorkspaceProblems(ctx.workspace, uri);
+      const lines = getLineTable(file);
+      return problems.map((problem) => toDiagnostic(problem, lines));
     });
     ctx.hub.addCodeActionProvider(({ textDocument, context }) => context.diagnostics.flatMap((diagnostic) => toQuickFixes(textDocument.uri, diagnostic)));
   },

@@ -4,7 +4,7 @@
 import { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EditorBuffers } from '../engine/editorBuffers';
-import { LineTable } from './positions';
+import { LineTable } from '../engine/lineTable';
 
 export function createEditorBuffers(connection: Connection, documents: TextDocuments<TextDocument>): EditorBuffers {
   return {

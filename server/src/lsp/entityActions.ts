@@ -9,7 +9,7 @@ import { ENTITY_FILE_PATH } from '../engine/entityKnowledge';
 import { computeEntityCard } from '../features/entityCard';
 import { Entity } from '../features/entityIndex';
 import { getFileWithLines, ServerContext } from './context';
-import { getLineTable } from './positions';
+import { getLineTable } from '../engine/lineTable';
 
 export function registerEntityActions(ctx: ServerContext): void {
   ctx.hub.addCodeActionProvider(async ({ textDocument, range }) => {

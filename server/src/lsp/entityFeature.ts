@@ -9,8 +9,7 @@ import { Entity, MentionIn } from '../features/entityIndex';
 import { getUriBaseName } from '../features/uris';
 import { getFileWithLines, ServerContext } from './context';
 import { registerEntityActions } from './entityActions';
-import { getLineTable } from './positions';
-import { toDiagnostic } from './problemConversion';
+import { getLineTable } from '../engine/lineTable';
 import { LspFeature } from './feature';
 import { escapeMarkdown } from './markdown';
 import { MAX_WORKSPACE_SYMBOLS } from './hub';
@@ -89,15 +88,6 @@ export const entityFeature: LspFeature = {
         builder.push(start.line, start.character, end.character - start.character, LEGEND.tokenTypes.indexOf(TOKEN_TYPES[entity.kind]), 0);
       }
       return builder.build();
-    });
-
-    // The entity files' own problems (YAML errors, bad entries), on the files themselves.
-    ctx.hub.addDiagnosticSource((uri) => {
-      const knowledge = ctx.workspace.knowledge;
-      if (!knowledge.isEntityFileUri(uri)) return [];
-      const { parsed } = knowledge.getFile(uri);
-      const lines = getLineTable(parsed);
-      return parsed.problems.map((problem) => toDiagnostic(problem, lines));
     });
 
     registerEntityActions(ctx);

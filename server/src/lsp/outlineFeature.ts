@@ -4,7 +4,7 @@ import { DocumentSymbol, SymbolKind } from 'vscode-languageserver/node';
 import { computeFoldingSpans, computeOutline, OutlineItem, OutlineItemKind } from '../features/outline';
 import { getFileWithLines } from './context';
 import { LspFeature } from './feature';
-import { LineTable } from './positions';
+import { LineTable } from '../engine/lineTable';
 
 const SYMBOL_KINDS: Record<OutlineItemKind, SymbolKind> = {
   release: SymbolKind.Module,

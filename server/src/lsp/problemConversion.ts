@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, TextEdit } from 'vscode-languageserver/node';
 import { Problem, ProblemSeverity } from '../corpus/model';
 import { getProblemDocsAnchor } from '../corpus/problemCodes';
-import { LineTable } from './positions';
+import { LineTable } from '../engine/lineTable';
 
 const SEVERITIES: Record<ProblemSeverity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

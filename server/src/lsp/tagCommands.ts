@@ -6,7 +6,7 @@ import { removeTagRecord, renameTagInFile, updateTagRecord } from '../annotation
 import { createTagRecord, parseNote, parseTagNames, TagFilter, TagListing, trimSelection } from '../features/tagging';
 import { SERVER_COMMANDS, TagInfo } from '../protocol';
 import { assertTrusted, getFileWithLines, ServerContext } from './context';
-import { getLineTable, LineTable } from './positions';
+import { getLineTable, LineTable } from '../engine/lineTable';
 
 export function registerTagCommands(ctx: ServerContext): void {
   const store = () => ctx.workspace.tags;
@@ -29,7 +29,7 @@ export function registerTagCommands(ctx: ServerContext): void {
       throw new Error(`${location.displayName} holds the tags of ${owner}; two corpus files with the same name cannot both be tagged. Rename one of them.`);
     }
     const id = await store().addRecord(location, record);
-    return { id, uri, range: found.lines.toRange(span), status: 'anchored', tags: record.tags, note: record.note, release: record.release, quote: record.anchor.exact } satisfies TagInfo;
+    return { id, uri, range: found.lines.toRange(span), status: 'exact', tags: record.tags, note: record.note, release: record.release, quote: record.anchor.exact } satisfies TagInfo;
   });
 
   ctx.hub.addCommand(SERVER_COMMANDS.removeTag, async (args) => {

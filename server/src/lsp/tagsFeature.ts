@@ -1,44 +1,22 @@
-// Analyst tags in the editor: `tag.orphaned` diagnostics (on the release and on the YAML record), hovers with
-// tags and note, an inlay hint `#tag` at the end of each tagged passage, code actions to edit or remove a tag,
+// Analyst tags in the editor (their diagnostics come with every other problem, engine/workspaceProblems.ts): hovers
+// with tags and note, an inlay hint `#tag` at the end of each tagged passage, code actions to edit or remove a tag,
 // workspace symbols for `#tag` queries, and the tag commands. Tells the client when tags change
 // (`pressCorpus/tagsChanged`) so it can redraw decorations and the Tags view.
 
 import { CodeAction, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
-import { AnchoredTag, computeAnchoredTags, computeOrphanedTagProblems, computeTagFileProblems, describeQuote, describeTags, findTagsAt, matchesTagQuery } from '../features/tags';
-import { computeCorpusFileProblem, isTagFileUri } from '../features/tagging';
+import { AnchoredTag, computeAnchoredTags, describeQuote, describeTags, findTagsAt, matchesTagQuery } from '../features/tags';
 import { getUriBaseName } from '../features/uris';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, TAGS_CHANGED_NOTIFICATION, TagsChangedParams } from '../protocol';
 import { getFileWithLines, ServerContext } from './context';
 import { LspFeature } from './feature';
 import { escapeMarkdown } from './markdown';
 import { MAX_WORKSPACE_SYMBOLS } from './hub';
-import { getLineTable } from './positions';
-import { toDiagnostic } from './problemConversion';
 import { listTags, registerTagCommands } from './tagCommands';
 
 export const tagsFeature: LspFeature = {
   capabilities: { hoverProvider: true, inlayHintProvider: true, workspaceSymbolProvider: true },
   register(ctx) {
     registerTagCommands(ctx);
-
-    ctx.hub.addDiagnosticSource((uri) => {
-      const store = ctx.workspace.tags;
-      if (isTagFileUri(uri)) {
-        const tagFile = store.getTagFile(uri);
-        const corpusUri = store.getCorpusUri(uri);
-        if (!tagFile) return [];
-        // A tag file without its corpus file (renamed, deleted) shows every record as orphaned.
-        const tags = computeAnchoredTags(corpusUri ? ctx.workspace.getFile(corpusUri) : undefined, tagFile);
-        const lines = getLineTable(tagFile);
-        const problems = [computeCorpusFileProblem(tagFile), ...computeTagFileProblems(tagFile, tags, corpusUri ? getUriBaseName(corpusUri) : 'its corpus file')];
-        return problems.flatMap((problem) => (problem ? [toDiagnostic(problem, lines)] : []));
-      }
-      const found = getFileWithLines(ctx, uri);
-      const location = found && ctx.workspace.getTagFileLocation(found.file.uri);
-      if (!found || !location) return [];
-      const problems = computeOrphanedTagProblems(found.file, getAnchoredTagsOf(ctx, found.file.uri), location.displayName);
-      return problems.map((problem) => toDiagnostic(problem, found.lines));
-    });
 
     ctx.hub.addHoverProvider(({ textDocument, position }) => {
       const found = getFileWithLines(ctx, textDocument.uri);
@@ -82,7 +60,7 @@ export const tagsFeature: LspFeature = {
       const symbols: WorkspaceSymbol[] = [];
       for (const tag of listTags(ctx, {})) {
         if (symbols.length >= MAX_WORKSPACE_SYMBOLS) break;
-        if (tag.status !== 'anchored' || !matchesTagQuery(tag, query)) continue;
+        if (tag.status === 'orphaned' || !matchesTagQuery(tag, query)) continue;
         symbols.push({
           name: `${describeTags(tag.tags)} ${describeQuote(tag.quote, 50)}`,
           kind: SymbolKind.Key,

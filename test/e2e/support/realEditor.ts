@@ -27,7 +27,7 @@ async function prepareRealEditor(): Promise<CodeServerModule> {
   try {
     codeServer.ensureRealEditor();
   } catch (error) {
-    throw new Error(`the real editor cannot be set up, so this end-to-end test fails: ${(error as Error).message}`);
+    throw new Error(`the real editor cannot be set up, so this end-to-end test fails: ${(error as Error).message}`, { cause: error });
   }
   return codeServer;
 }

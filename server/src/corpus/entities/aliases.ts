@@ -47,14 +47,16 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
     } else if (f.type === 'name-run') {
       mentions.push(nameRunMention(f, people, organisations));
     } else {
-      const holder = findRoleHolder(mentions, f.head, f.releaseIndex) ?? people.getHolder(f.role);
+      // Only a holder of the title in this release, for now: one named later in it comes before the file's.
+      const holder = findRoleHolder(mentions, f.role, f.head, f.releaseIndex);
       mentions.push({ span: f.span, kind: 'person', form: 'title', key: holder ?? `role:${f.head}`, role: f.role, releaseIndex: f.releaseIndex });
     }
     const last = mentions[mentions.length - 1];
     if (last.kind === 'person' && last.role && last.form !== 'title') people.addRole(last.key, last.role);
   }
-  // A title met before its holder's name ("the Secretary General … Jens Stoltenberg") is named on a second look.
-  const resolved = mentions.map((m) => (m.key.startsWith('role:') && m.role ? { ...m, key: people.getHolder(m.role) ?? m.key } : m));
+  // A title met before its holder's name ("The Secretary General visited … Secretary General Jens Stoltenberg
+  // said") is named on a second look: by the holder named later in the same release, else the file's holder.
+  const resolved = mentions.map((m, i) => (m.key.startsWith('role:') && m.role ? { ...m, key: findLaterRoleHolder(mentions, i) ?? people.getHolder(m.role) ?? m.key } : m));
   resolved.sort((a, b) => a.span.start - b.span.start);
   return { mentions: resolved, personAliases: people.getAliases(), abbreviationAliases };
 }
@@ -78,9 +80,28 @@ function nameRunMention(f: Extract<Finding, { type: 'name-run' }>, people: Peopl
   return { ...base, kind: 'person', form: 'candidate', key: keyOf('person', f.words.join(' ')) };
 }
 
-/** The person nearest before this point in the same release whose stated role has this head. */
-function findRoleHolder(mentions: readonly Mention[], head: string, releaseIndex: number): string | undefined {
+/**
+ * The person nearest before this point in the same release whose stated role has this head. A holder of the
+ * bare title comes first: in "Prime Minister Rishi Sunak … met Polish Prime Minister Donald Tusk. The Prime
+ * Minister said", the publisher's own Prime Minister speaks.
+ */
+function findRoleHolder(mentions: readonly Mention[], role: string, head: string, releaseIndex: number): string | undefined {
+  const wanted = normaliseRole(role);
+  let nearest: string | undefined;
   for (let i = mentions.length - 1; i >= 0 && mentions[i].releaseIndex === releaseIndex; i--) {
+    const m = mentions[i];
+    if (m.kind !== 'person' || m.key.startsWith('role:') || !m.role || !roleHeadMatches(m.role, head)) continue;
+    if (normaliseRole(m.role) === wanted) return m.key;
+    nearest ??= m.key;
+  }
+  return nearest;
+}
+
+/** The first person after the title at `index`, in the same release, whose stated role has the title's head. */
+function findLaterRoleHolder(mentions: readonly Mention[], index: number): string | undefined {
+  const title = mentions[index];
+  const head = getRoleHead(title.role!);
+  for (let i = index + 1; i < mentions.length && mentions[i].releaseIndex === title.releaseIndex; i++) {
     const m = mentions[i];
     if (m.kind === 'person' && !m.key.startsWith('role:') && m.role && roleHeadMatches(m.role, head)) return m.key;
   }
@@ -89,7 +110,8 @@ function findRoleHolder(mentions: readonly Mention[], head: string, releaseIndex
 
 function roleHeadMatches(role: string, head: string): boolean {
   const stated = ` ${normaliseRole(role)} `;
-  return stated.includes(` ${head} `) && !stated.includes(` deputy ${head} `);
+  // A deputy or a vice holder is not the holder: "the President" is not the Vice President.
+  return stated.includes(` ${head} `) && !stated.includes(` deputy ${head} `) && !stated.includes(` vice ${head} `);
 }
 
 /** The people a file names in full, indexed by surname and first name. */

@@ -89,6 +89,15 @@ export const FUNCTION_WORDS = words(`
   what who how why where which all every each many some more most both other another dear thank thanks good
 `);
 
+/**
+ * Verbs of title-case headlines ("President Biden Announces New Actions", "Secretary-General Welcomes
+ * Agreement"): they end a name, they are never part of one.
+ */
+export const HEADLINE_VERBS = words(`
+  announces holds welcomes hosts visits meets names opens signs launches calls urges extends appoints travels
+  condemns discusses addresses reaffirms outlines publishes participates delivers issues releases congratulates
+`);
+
 /** Upper-case abbreviations of common nouns: never an organisation. */
 export const NON_ENTITY_ABBREVIATIONS = words(`
   gdp gnp ceo cfo coo cto ok am pm faq pdf url http https id ai hiv aids dna usd eur gbp utc gmt tv vip diy

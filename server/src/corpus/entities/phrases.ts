@@ -8,6 +8,7 @@ import {
   EVENT_HEADS,
   EVENT_LEADS,
   FUNCTION_WORDS,
+  HEADLINE_VERBS,
   HONORIFICS,
   NAME_CONNECTORS,
   NAME_SUFFIXES,
@@ -41,7 +42,7 @@ export function isEntityAbbreviation(tokens: readonly Token[], i: number): boole
 
 /** A word that can be part of a personal name: capitalised, not a title, honorific, month or function word. */
 export function isNameWord(t: Token | undefined): boolean {
-  return !!t && t.capitalised && !t.allCaps && !isNameSuffix(t) && !isTitleWord(t) && !isHonorific(t) && !isFunctionWord(t) && !isCalendarWord(t) && !ORGANISATION_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t));
+  return !!t && t.capitalised && !t.allCaps && !isNameSuffix(t) && !isTitleWord(t) && !isHonorific(t) && !isFunctionWord(t) && !isCalendarWord(t) && !ORGANISATION_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t)) && !HEADLINE_VERBS.has(lower(t));
 }
 
 type GazetteerHit = GazetteerEntry & { tokenCount: number };

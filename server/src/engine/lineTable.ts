@@ -1,7 +1,18 @@
-// Offsets inside, line/column only here. A line table per stored file version, built on first use.
+// Offsets inside, line/column only at the front ends (the language server, the CLI): both convert with this
+// table, one per stored file version, built on first use. Lines and characters count from 0, characters in UTF-16
+// code units, as LSP does.
 
-import { Position, Range } from 'vscode-languageserver/node';
 import { Span } from '../corpus/model';
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
 
 export class LineTable {
   private readonly lineStarts: number[];

@@ -1,0 +1,143 @@
+// Transcripts as publishers other than NATO lay them out (White House, defense.gov, State Department, UN):
+// question labels with and without a colon, labels with no blank line before them, upper-case labels with
+// courtesy titles and full titles, editorial marks.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseCorpusFile } from '../../server/src/corpus/parse';
+import { printParsedCorpusFile } from '../../server/src/corpus/print';
+
+function check(text: string, expected: string): void {
+  assert.equal(printParsedCorpusFile(text, parseCorpusFile(text)), expected.trim());
+}
+
+test('White House briefing: "Q" with no colon opens a question turn, and a one-line question is not a title', () => {
+  check(
+    `Press Briefing by Press Secretary Karine Jean-Pierre
+
+Source: The White House
+
+MS. JEAN-PIERRE:  Good afternoon, everybody.
+
+Q  Good afternoon.
+
+MS. JEAN-PIERRE:  I have two things at the top.
+
+Q  Is the President going to Pennsylvania tomorrow?
+
+MS. JEAN-PIERRE:  He is.`,
+    `
+release "Press Briefing by Press Secretary Karine Jean-Pierre" press-conference source=The White House paragraphs=5
+  turn "MS. JEAN-PIERRE" honorific=MS. name=JEAN-PIERRE
+  turn "Q" question
+  turn "MS. JEAN-PIERRE" honorific=MS. name=JEAN-PIERRE
+  turn "Q" question
+  turn "MS. JEAN-PIERRE" honorific=MS. name=JEAN-PIERRE`,
+  );
+});
+
+test('a label on the line right after the previous turn, with no blank line, opens the next turn there', () => {
+  const text = `Department Press Briefing – June 4, 2024
+
+Source: U.S. Department of State
+
+MR MILLER:  Good afternoon.
+
+QUESTION:  Can I follow up on that?
+MR MILLER:  Go ahead.
+
+QUESTION:  Thank you.`;
+  const parsed = parseCorpusFile(text);
+  assert.equal(
+    printParsedCorpusFile(text, parsed),
+    `release "Department Press Briefing – June 4, 2024" press-conference source=U.S. Department of State paragraphs=3
+  turn "MR MILLER" honorific=MR name=MILLER
+  turn "QUESTION" question
+  turn "MR MILLER" honorific=MR name=MILLER
+  turn "QUESTION" question`,
+  );
+  // Each turn ends where the next label starts.
+  assert.deepEqual(
+    parsed.releases[0].turns.map((turn) => text.slice(turn.span.start, turn.span.end)),
+    ['MR MILLER:  Good afternoon.', 'QUESTION:  Can I follow up on that?', 'MR MILLER:  Go ahead.', 'QUESTION:  Thank you.'],
+  );
+});
+
+test('inside a paragraph, a later line is a turn only with a label no sentence starts with, or one already speaking', () => {
+  check(
+    `Remarks by the Chair at the Opening Session
+
+Source: Council of the EU
+
+Chair: Welcome to all of you.
+Ukraine: we stand with you for as long as it takes.
+
+Minister Ivanova: Thank you, Chair.`,
+    `
+release "Remarks by the Chair at the Opening Session" speech source=Council of the EU paragraphs=2
+  turn "Chair" role=Chair
+  turn "Minister Ivanova" role=Minister name=Ivanova`,
+  );
+});
+
+test('upper-case labels split into courtesy title, role and name, generational suffixes included', () => {
+  check(
+    `Secretary of Defense Lloyd J. Austin III and Gen. CQ Brown, Jr. Hold a Press Conference
+
+Source: U.S. Department of Defense
+
+SECRETARY OF DEFENSE LLOYD J. AUSTIN III:  Good morning.
+
+CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL CHARLES Q. BROWN, JR.:  Thank you, Mr. Secretary.
+
+Q:  Thank you, Mr. Secretary.
+
+SEC. AUSTIN:  We expect the first aircraft this summer.
+
+MAJOR GENERAL PAT RYDER:  All right.
+
+THE PRESIDENT:  Thank you.
+
+Question:  Has the Secretary-General spoken with him?
+
+Correspondent:  A follow-up on Haiti.`,
+    `
+release "Secretary of Defense Lloyd J. Austin III and Gen. CQ Brown, Jr. Hold a Press Conference" press-conference source=U.S. Department of Defense paragraphs=8
+  turn "SECRETARY OF DEFENSE LLOYD J. AUSTIN III" role=SECRETARY OF DEFENSE name=LLOYD J. AUSTIN III
+  turn "CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL CHARLES Q. BROWN, JR." role=CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL name=CHARLES Q. BROWN, JR.
+  turn "Q" question
+  turn "SEC. AUSTIN" role=SEC. name=AUSTIN
+  turn "MAJOR GENERAL PAT RYDER" role=MAJOR GENERAL name=PAT RYDER
+  turn "THE PRESIDENT" role=THE PRESIDENT
+  turn "Question" question
+  turn "Correspondent" question`,
+  );
+});
+
+test('marks of missing words are reported in both bracket styles; laughter, applause and crosstalk are not', () => {
+  check(
+    `Press Briefing by Pentagon Press Secretary
+
+Source: U.S. Department of Defense
+
+GEN. RYDER:  The pace is set by their training.  (Crosstalk)
+
+Q:  How much did it cost — (Inaudible.)
+
+GEN. RYDER:  About 230 million dollars.  (Laughter.)  (Applause.)
+
+Q:  And General, [inaudible] the pace?
+
+GEN. RYDER:  I'll come back to you (off-mic).`,
+    `
+release "Press Briefing by Pentagon Press Secretary" press-conference source=U.S. Department of Defense paragraphs=5
+  turn "GEN. RYDER" role=GEN. name=RYDER
+  turn "Q" question
+  turn "GEN. RYDER" role=GEN. name=RYDER
+  turn "Q" question
+  turn "GEN. RYDER" role=GEN. name=RYDER
+problem transcript.inaudible "(Inaudible.)"
+problem transcript.inaudible "[inaudible]"
+problem transcript.inaudible "(off-mic)"`,
+  );
+});
