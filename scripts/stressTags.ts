@@ -55,7 +55,10 @@ export async function runTagStress(seconds: number, servers: number): Promise<Ta
         const { line, index } = textLines[n % textLines.length];
         const range = { start: { line: index, character: 0 }, end: { line: index, character: Math.min(line.length, 8 + (n % 20)) } };
         try {
-          const answer = await window.request<{ id: string }>('workspace/executeCommand', { command: 'pressCorpus.tagPassage', arguments: [{ uri, range, tags: [`window-${w}`, `n${n}`] }] });
+          const answer = await window.request<{ id: string }>('workspace/executeCommand', {
+            command: 'pressCorpus.tagPassage',
+            arguments: [{ uri, range, tags: [`window-${w}`, `n${n}`] }],
+          });
           acknowledged.push(answer.id);
         } catch (error) {
           refused++;
@@ -82,7 +85,8 @@ export async function runTagStress(seconds: number, servers: number): Promise<Ta
           saveConflicts++;
           continue;
         }
-        if (handEdits % 2 === 0) writeFileSync(tagPath, edited); // in place: truncate, then write
+        if (handEdits % 2 === 0)
+          writeFileSync(tagPath, edited); // in place: truncate, then write
         else renameSync(temporary, tagPath);
         handEdits++;
       }

@@ -73,12 +73,25 @@ test('requests before initialize are answered ServerNotInitialized; a second ini
 
 test('malformed positions are InvalidParams, never answered as if they were valid', async () => {
   const uri = workspace.uriOf(SEED_003);
-  for (const position of [{ line: 'a', character: 0 }, { line: -1, character: 0 }, { line: 1e12, character: 0 }, { line: 0.5, character: 0 }, { line: 0 }, null]) {
+  for (const position of [
+    { line: 'a', character: 0 },
+    { line: -1, character: 0 },
+    { line: 1e12, character: 0 },
+    { line: 0.5, character: 0 },
+    { line: 0 },
+    null,
+  ]) {
     assert.equal(await errorCodeOf(client.request('textDocument/hover', { textDocument: { uri }, position })), -32602, JSON.stringify(position));
   }
   const badRange = { start: { line: 0, character: 0 }, end: { line: 'x', character: 0 } };
-  assert.equal(await errorCodeOf(client.request('workspace/executeCommand', { command: 'pressCorpus.tagPassage', arguments: [{ uri, range: badRange, tags: ['x'] }] })), -32602);
-  assert.equal(await errorCodeOf(client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(SEED_003, 'Stoltenberg said') })), undefined);
+  assert.equal(
+    await errorCodeOf(client.request('workspace/executeCommand', { command: 'pressCorpus.tagPassage', arguments: [{ uri, range: badRange, tags: ['x'] }] })),
+    -32602,
+  );
+  assert.equal(
+    await errorCodeOf(client.request('textDocument/hover', { textDocument: { uri }, position: positionOf(SEED_003, 'Stoltenberg said') })),
+    undefined,
+  );
 });
 
 test('a 60 MB document opened in the editor is reported too large and not parsed; the server keeps answering', async () => {
@@ -86,14 +99,20 @@ test('a 60 MB document opened in the editor is reported too large and not parsed
   const release = readFileSync(join(workspace.root, SEED_003), 'utf8');
   await client.open(uri, release.repeat(Math.ceil((60 * 1024 * 1024) / release.length)));
   const diagnostics = await client.waitForDiagnostics(uri, (found) => found.length > 0, 60_000);
-  assert.deepEqual(diagnostics.map((d) => d.code), ['file.too-large']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['file.too-large'],
+  );
   const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri } });
   assert.deepEqual(symbols, []);
   await client.notify('textDocument/didClose', { textDocument: { uri } });
 });
 
 test('markdown planted in an entities.yaml description reaches the hover as plain text', async () => {
-  const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: workspace.uriOf(SEED_003) }, position: positionOf(SEED_003, 'Stoltenberg said') });
+  const hover = await client.request<Hover>('textDocument/hover', {
+    textDocument: { uri: workspace.uriOf(SEED_003) },
+    position: positionOf(SEED_003, 'Stoltenberg said'),
+  });
   const value = (hover.contents as MarkupContent).value;
   assert.match(value, /tracker/);
   assertInert(value);

@@ -118,4 +118,3 @@ test('untouched lines keep their exact bytes: invalid UTF-8 and the byte order m
   await writeFileAtomically(path, `${read}  - id: b\n`, read);
   assert.deepEqual(readFileSync(path), Buffer.concat([original, Buffer.from('  - id: b\n')]));
 });
-

@@ -19,11 +19,14 @@ import { computeCorpusFileProblem, createTagRecord } from '../../server/src/feat
 import { canonicaliseUri } from '../../server/src/features/uris';
 import { NodeHost } from '../../server/src/host/nodeHost';
 
-const RELEASE = 'Allies meet in Brussels\n\nSource: NATO\n\nNATO Allies are deeply concerned about recent malign activities on Allied territory, including sabotage.\n';
+const RELEASE =
+  'Allies meet in Brussels\n\nSource: NATO\n\nNATO Allies are deeply concerned about recent malign activities on Allied territory, including sabotage.\n';
 /** Tests that used to hang fail by this timeout instead. */
 const BLOCKING = { timeout: 20_000 };
 
-async function createDiskWorkspace(files: Record<string, string>): Promise<{ root: string; uriOf: (path: string) => string; workspace: CorpusWorkspace; dispose: () => void }> {
+async function createDiskWorkspace(
+  files: Record<string, string>,
+): Promise<{ root: string; uriOf: (path: string) => string; workspace: CorpusWorkspace; dispose: () => void }> {
   const root = mkdtempSync(join(tmpdir(), 'press-corpus-safety-'));
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(join(root, path, '..'), { recursive: true });
@@ -31,7 +34,12 @@ async function createDiskWorkspace(files: Record<string, string>): Promise<{ roo
   }
   const folderUri = canonicaliseUri(pathToFileURL(root).href);
   const workspace = new CorpusWorkspace(new NodeHost([folderUri]), [folderUri], DEFAULT_SETTINGS);
-  return { root, uriOf: (path) => canonicaliseUri(pathToFileURL(join(root, path)).href), workspace, dispose: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    uriOf: (path) => canonicaliseUri(pathToFileURL(join(root, path)).href),
+    workspace,
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 /** Tags the word at `start` of seeds/a.txt. */
@@ -61,7 +69,10 @@ test('another program saving the tag file in place (truncate, then write) during
     await tagging;
 
     const saved = readFileSync(yamlPath, 'utf8');
-    assert.deepEqual(parseTagFile(saved).records.flatMap((record) => record.tags), ['one', 'two', 'three', 'four']);
+    assert.deepEqual(
+      parseTagFile(saved).records.flatMap((record) => record.tags),
+      ['one', 'two', 'three', 'four'],
+    );
     assert.match(saved, /# checked by the desk/);
   } finally {
     dispose();
@@ -106,7 +117,10 @@ test('a corpusFile that leaves the folder is reported and never followed', async
     await workspace.scan();
     const yamlUri = uriOf('annotations/passwd.yaml');
     assert.equal(workspace.tags.getCorpusUri(yamlUri), undefined);
-    assert.deepEqual(workspace.tags.findTags((u) => workspace.getFile(u), {}), []);
+    assert.deepEqual(
+      workspace.tags.findTags((u) => workspace.getFile(u), {}),
+      [],
+    );
     assert.equal(computeCorpusFileProblem(workspace.tags.getTagFile(yamlUri)!)?.code, 'tags.corpus-file-outside');
     for (const corpusFile of ['/etc/passwd', 'C:\\\\Windows\\\\x.txt', 'file:///etc/passwd', 'seeds/../../x.txt']) {
       assert.equal(computeCorpusFileProblem(parseTagFile(`corpusFile: "${corpusFile}"\ntags:\n`))?.code, 'tags.corpus-file-outside', corpusFile);
@@ -172,5 +186,8 @@ test('a tag file emptied where records were is not taken as "no records"; once i
   await assert.rejects(tagWord(workspace, uri, 5, 'two'), /empty or missing although it held 1 tags.*Nothing was written/);
   assert.equal(host.getFile('file:///w/annotations/a.yaml'), '');
   await tagWord(workspace, uri, 5, 'two');
-  assert.deepEqual(parseTagFile(host.getFile('file:///w/annotations/a.yaml')!).records.flatMap((record) => record.tags), ['two']);
+  assert.deepEqual(
+    parseTagFile(host.getFile('file:///w/annotations/a.yaml')!).records.flatMap((record) => record.tags),
+    ['two'],
+  );
 });

@@ -14,7 +14,6 @@ import { FileChangedError } from '../engine/host';
 import { getTemporaryPath } from './fileLock';
 import { readRegularFileSync } from './fileReading';
 
-
 const BYTE_ORDER_MARK = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
@@ -52,7 +51,8 @@ export function spliceUnchangedLines(original: Buffer, newText: string): Buffer 
   let head = 0;
   while (head < oldLines.length && head < newLines.length && oldTexts[head] === newLines[head]) head++;
   let tail = 0;
-  while (tail < oldLines.length - head && tail < newLines.length - head && oldTexts[oldLines.length - 1 - tail] === newLines[newLines.length - 1 - tail]) tail++;
+  while (tail < oldLines.length - head && tail < newLines.length - head && oldTexts[oldLines.length - 1 - tail] === newLines[newLines.length - 1 - tail])
+    tail++;
   const middle = newLines.slice(head, newLines.length - tail).map((line) => Buffer.from(line, 'utf8'));
   const lines = [...oldLines.slice(0, head), ...middle, ...oldLines.slice(oldLines.length - tail)];
   const parts: Buffer[] = bom ? [BYTE_ORDER_MARK] : [];

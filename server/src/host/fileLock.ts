@@ -64,11 +64,14 @@ async function acquireLock(lockPath: string, path: string, owner: LockOwner): Pr
   for (let attempt = 0; ; attempt++) {
     if (await tryCreate(lockPath, owner)) return;
     const state = await inspectLock(lockPath);
-    if (state.kind === 'directory') throw new Error(`${lockPath} is a folder, not a lock file; remove it so ${basename(path)} can be written. Nothing was written.`);
+    if (state.kind === 'directory')
+      throw new Error(`${lockPath} is a folder, not a lock file; remove it so ${basename(path)} can be written. Nothing was written.`);
     if (state.kind !== 'gone' && isAbandoned(state, observed.unchangedFor(state))) await breakLock(lockPath, state);
     else if (Date.now() > deadline) {
       const holder = state.kind === 'owned' ? ` (process ${state.owner.pid} on ${state.owner.host})` : '';
-      throw new Error(`${basename(path)} stays locked by another Press Corpus window${holder}: ${lockPath}; nothing was written. Try again, or delete the lock file if no other window is open.`);
+      throw new Error(
+        `${basename(path)} stays locked by another Press Corpus window${holder}: ${lockPath}; nothing was written. Try again, or delete the lock file if no other window is open.`,
+      );
     } else {
       // Short random waits: the holder needs milliseconds, and jitter keeps two windows from retrying in step.
       await sleep(2 + Math.random() * Math.min(50, 5 * (attempt + 1)));
@@ -188,7 +191,8 @@ async function breakLock(lockPath: string, judged: Exclude<LockState, { kind: 'g
   if (!(await tryCreate(breaker, breakerOwner))) {
     // Another waiter is breaking it; a breaker left by a process that died in these few milliseconds goes.
     const state = await inspectLock(breaker);
-    if (state.kind !== 'gone' && state.kind !== 'directory' && Date.now() - state.stats.mtimeMs > UNREADABLE_LOCK_GRACE_MS) await unlink(breaker).catch(() => undefined);
+    if (state.kind !== 'gone' && state.kind !== 'directory' && Date.now() - state.stats.mtimeMs > UNREADABLE_LOCK_GRACE_MS)
+      await unlink(breaker).catch(() => undefined);
     await sleep(5);
     return;
   }
@@ -217,7 +221,9 @@ async function releaseIfOwned(lockPath: string, owner: LockOwner): Promise<void>
 async function removeLeftoverTemporaryFiles(path: string): Promise<void> {
   const prefix = `.${basename(path)}.`;
   const names = await readdir(dirname(path)).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => unlink(join(dirname(path), name)).catch(() => undefined)));
+  await Promise.all(
+    names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => unlink(join(dirname(path), name)).catch(() => undefined)),
+  );
 }
 
 function sleep(ms: number): Promise<void> {

@@ -54,7 +54,8 @@ export class NodeHost implements WorkspaceHost {
 
   private async assertInside(path: string): Promise<void> {
     const outside = await this.findEscape(path);
-    if (outside) throw new Error(`${path} resolves to ${outside}, outside the workspace folder; Press Corpus writes only inside the workspace. Nothing was written.`);
+    if (outside)
+      throw new Error(`${path} resolves to ${outside}, outside the workspace folder; Press Corpus writes only inside the workspace. Nothing was written.`);
   }
 
   /** The real path of `path` when it lies outside every workspace folder; undefined when inside (or unconfined). */

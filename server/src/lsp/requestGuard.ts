@@ -33,7 +33,7 @@ export function createRequestGuard(): MessageStrategy {
       const request = message as RequestMessage;
       const refusal = judgeRequest(request, initializeSeen);
       if (request.method === 'initialize') initializeSeen = true;
-      next(refusal ? { ...request, method: REFUSED_METHOD, params: refusal } as RequestMessage : request);
+      next(refusal ? ({ ...request, method: REFUSED_METHOD, params: refusal } as RequestMessage) : request);
     },
   };
 }
@@ -63,8 +63,10 @@ function findInvalidPosition(value: unknown, depth: number): string | undefined 
     return undefined;
   }
   const record = value as Record<string, unknown>;
-  if ('position' in record && !isPosition(record.position)) return `position must be {line, character} with integers from 0 to ${MAX_UINTEGER} (got ${describe(record.position)}).`;
-  if ('range' in record && !isRange(record.range)) return `range must be {start, end}, two {line, character} with integers from 0 to ${MAX_UINTEGER} (got ${describe(record.range)}).`;
+  if ('position' in record && !isPosition(record.position))
+    return `position must be {line, character} with integers from 0 to ${MAX_UINTEGER} (got ${describe(record.position)}).`;
+  if ('range' in record && !isRange(record.range))
+    return `range must be {start, end}, two {line, character} with integers from 0 to ${MAX_UINTEGER} (got ${describe(record.range)}).`;
   for (const [key, child] of Object.entries(record)) {
     if (key === 'position' || key === 'range') continue;
     const invalid = findInvalidPosition(child, depth + 1);
