@@ -15,7 +15,7 @@ const SEED = 'seeds/000_248d20a5422f2a6b.txt';
 const TAG_FILE = 'annotations/000_248d20a5422f2a6b.yaml';
 /** Requests each window keeps in flight: a fast analyst or a script. */
 const IN_FLIGHT = 4;
-/** How often the person saves the tag file by hand. */
+/** How often the person saves the tag file by hand (a frantic person: real ones save every few seconds). */
 const HAND_EDIT_EVERY_MS = 150;
 
 export interface TagStressResult {
@@ -34,7 +34,7 @@ export interface TagStressResult {
   readonly fileParses: boolean;
 }
 
-export async function runTagStress(seconds: number, servers: number): Promise<TagStressResult> {
+export async function runTagStress(seconds: number, servers: number, handEditEveryMs = HAND_EDIT_EVERY_MS): Promise<TagStressResult> {
   const workspace = createTestWorkspace();
   const windows = await Promise.all(Array.from({ length: servers }, () => LspTestClient.start(workspace.root)));
   try {
@@ -71,7 +71,7 @@ export async function runTagStress(seconds: number, servers: number): Promise<Ta
     let saveConflicts = 0;
     const handEditLoop = async () => {
       while (Date.now() < until) {
-        await new Promise((resolve) => setTimeout(resolve, HAND_EDIT_EVERY_MS * (0.5 + Math.random())));
+        await new Promise((resolve) => setTimeout(resolve, handEditEveryMs * (0.5 + Math.random())));
         const text = readIfExists(tagPath);
         if (!text?.includes('\ntags:')) continue; // no tag file yet
         // The person's edit: a comment line under `corpusFile:`, saved at once as an editor does.
