@@ -1,22 +1,42 @@
-// Safe writes of tag files: the lock serialises read-change-write cycles, a stale lock is taken over, and an
-// atomic write leaves no temporary file behind.
+// Safe writes of tag files: the lock serialises read-change-write cycles, names its owner and is taken over only
+// when that owner is gone; odd locks (a dangling symlink, a future mtime) never block forever; writes are
+// compare-and-swap and keep the bytes of untouched lines.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { readTextIfExists, STALE_LOCK_MS, withFileLock, writeFileAtomically } from '../../server/src/host/fileLock';
+import { FileChangedError } from '../../server/src/engine/host';
+import { writeFileAtomically } from '../../server/src/host/atomicWrite';
+import { withFileLock } from '../../server/src/host/fileLock';
 
 const folder = mkdtempSync(join(tmpdir(), 'press-corpus-lock-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
+/** Tests of locks that used to block forever fail by this timeout instead. */
+const BLOCKING = { timeout: 20_000 };
+
+/** The pid of a process that has exited: a lock naming it was left by a crash. */
+function getDeadPid(): number {
+  return spawnSync(process.execPath, ['-e', '0']).pid!;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function listFolder(name: string): string[] {
+  return readdirSync(folder).filter((entry) => entry.includes(name));
+}
 
 test('read-change-write cycles under the lock never interleave', async () => {
   const path = join(folder, 'annotations', 'count.yaml');
   const cycles = Array.from({ length: 50 }, () =>
     withFileLock(path, async () => {
-      const count = Number((await readTextIfExists(path)) || '0');
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 2));
+      const count = Number((await readFile(path, 'utf8').catch(() => '')) || '0');
+      await sleep(Math.random() * 2);
       await writeFileAtomically(path, String(count + 1));
     }),
   );
@@ -25,28 +45,76 @@ test('read-change-write cycles under the lock never interleave', async () => {
   assert.deepEqual(readdirSync(join(folder, 'annotations')), ['count.yaml']);
 });
 
-test('a lock left by a crashed process is taken over once it is stale', async () => {
-  const path = join(folder, 'stale.yaml');
-  const lockPath = join(folder, '.stale.yaml.lock');
-  writeFileSync(lockPath, '99999 crashed\n');
-  const old = (Date.now() - STALE_LOCK_MS - 1000) / 1000;
-  utimesSync(lockPath, old, old);
-  const ran = await withFileLock(path, async () => 'ran');
-  assert.equal(ran, 'ran');
-  assert.deepEqual(readdirSync(folder).filter((name) => name.includes('stale')), []);
+test('a lock left by a process that died is taken over at once, whatever its age', BLOCKING, async () => {
+  writeFileSync(join(folder, '.crashed.yaml.lock'), JSON.stringify({ pid: getDeadPid(), host: hostname(), token: 'gone' }));
+  assert.equal(await withFileLock(join(folder, 'crashed.yaml'), async () => 'ran'), 'ran');
+  assert.deepEqual(listFolder('crashed'), []);
 });
 
-test('a fresh lock makes the writer wait until it is released', async () => {
-  const path = join(folder, 'busy.yaml');
+test('a live writer keeps its lock past the old ten-second timeout; the next writer waits for it', BLOCKING, async () => {
   const lockPath = join(folder, '.busy.yaml.lock');
-  writeFileSync(lockPath, `${process.pid} held\n`);
+  // Held by a live process on this host, last refreshed 12 s ago (a long write on a loaded machine).
+  writeFileSync(lockPath, JSON.stringify({ pid: process.pid, host: hostname(), token: 'holder' }));
+  const twelveSecondsAgo = (Date.now() - 12_000) / 1000;
+  utimesSync(lockPath, twelveSecondsAgo, twelveSecondsAgo);
   let ran = false;
-  const waiting = withFileLock(path, async () => {
+  const waiting = withFileLock(join(folder, 'busy.yaml'), async () => {
     ran = true;
   });
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.equal(ran, false);
-  rmSync(lockPath);
+  await sleep(500);
+  assert.equal(ran, false, 'the lock of a live writer was taken over');
+  assert.match(readFileSync(lockPath, 'utf8'), /holder/);
+  rmSync(lockPath); // the holder finishes
   await waiting;
   assert.equal(ran, true);
+});
+
+test('a lock is released only by its owner: a lock taken over meanwhile stays', BLOCKING, async () => {
+  const lockPath = join(folder, '.owned.yaml.lock');
+  const other = JSON.stringify({ pid: process.pid, host: hostname(), token: 'someone-else' });
+  await withFileLock(join(folder, 'owned.yaml'), async () => {
+    writeFileSync(lockPath, other); // another writer believed ours gone and took the lock
+  });
+  assert.equal(readFileSync(lockPath, 'utf8'), other);
+  rmSync(lockPath);
+});
+
+test('a lock that is a dangling symlink does not block writes', BLOCKING, async () => {
+  symlinkSync(join(folder, 'nowhere', 'x'), join(folder, '.dangling.yaml.lock'));
+  assert.equal(await withFileLock(join(folder, 'dangling.yaml'), async () => 'ran'), 'ran');
+  assert.deepEqual(listFolder('dangling'), []);
+});
+
+test('a lock with an mtime in the future does not block writes', BLOCKING, async () => {
+  const lockPath = join(folder, '.future.yaml.lock');
+  writeFileSync(lockPath, 'garbage, no owner');
+  const nextYear = (Date.now() + 365 * 24 * 3600_000) / 1000;
+  utimesSync(lockPath, nextYear, nextYear);
+  assert.equal(await withFileLock(join(folder, 'future.yaml'), async () => 'ran'), 'ran');
+  assert.deepEqual(listFolder('future'), []);
+});
+
+test('temporary files left by a writer that died are removed by the next write', async () => {
+  const path = join(folder, 'leftover.yaml');
+  writeFileSync(join(folder, '.leftover.yaml.12345.deadbeef.tmp'), 'half a file');
+  await withFileLock(path, () => writeFileAtomically(path, 'tags: []\n', ''));
+  assert.deepEqual(listFolder('leftover'), ['leftover.yaml']);
+});
+
+test('a compare-and-swap write refuses a file that changed since it was read, and writes nothing', async () => {
+  const path = join(folder, 'swap.yaml');
+  writeFileSync(path, 'corpusFile: a.txt\ntags:\n  - hand edit\n');
+  await assert.rejects(writeFileAtomically(path, 'corpusFile: a.txt\ntags: []\n', 'corpusFile: a.txt\ntags: []\n'), FileChangedError);
+  await assert.rejects(writeFileAtomically(join(folder, 'created.yaml'), 'x\n', 'what we read\n'), FileChangedError);
+  assert.equal(readFileSync(path, 'utf8'), 'corpusFile: a.txt\ntags:\n  - hand edit\n');
+  assert.deepEqual(listFolder('swap'), ['swap.yaml']);
+});
+
+test('untouched lines keep their exact bytes: invalid UTF-8 and the byte order mark included', async () => {
+  const path = join(folder, 'bytes.yaml');
+  const original = Buffer.concat([Buffer.from('\ufeffcorpusFile: a.txt\n# caf'), Buffer.from([0xe9, 0xff]), Buffer.from('\ntags:\n  - id: a\n')]);
+  writeFileSync(path, original);
+  const read = original.subarray(3).toString('utf8');
+  await writeFileAtomically(path, `${read}  - id: b\n`, read);
+  assert.deepEqual(readFileSync(path), Buffer.concat([original, Buffer.from('  - id: b\n')]));
 });

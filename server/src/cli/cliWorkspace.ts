@@ -31,7 +31,8 @@ export async function openWorkspace(options: WorkspaceOptions, output: Output): 
   const folderUri = canonicaliseUri(pathToFileURL(root).href);
   const editorSettings = readEditorSettings(root);
   const settings = readSettings(options.corpusGlobs?.length ? { ...editorSettings, corpusGlobs: options.corpusGlobs } : editorSettings);
-  const workspace = new CorpusWorkspace(new NodeHost(), [folderUri], settings);
+  // Confined to the folder like the server: nothing outside it (symlinks resolved) is read or written.
+  const workspace = new CorpusWorkspace(new NodeHost([folderUri]), [folderUri], settings);
   const started = Date.now();
   const { files, releases } = await workspace.scan(({ done, total }) => output.progress(`indexing ${done} / ${total} files`));
   workspace.refreshAll();

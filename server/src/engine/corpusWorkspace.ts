@@ -46,7 +46,8 @@ export class CorpusWorkspace {
     this.knowledge = new EntityKnowledge(host, folderUris, this.corpus.entities, buffers);
     for (const index of this.corpus.derivedIndexes) this.scheduler.add({ runSlice: () => index.refreshSome(BACKGROUND_SLICE_FILES) });
     // Duplicates are the one derived fact that changes other files' problems: report them once caught up.
-    this.scheduler.add({ runSlice: () => (this.reportProblemChanges(this.corpus.duplicates.takeChangedUris()), false) });
+    // So are files an index gave up on for taking too long (file.over-budget).
+    this.scheduler.add({ runSlice: () => (this.reportProblemChanges(this.takeProblemChanges()), false) });
     this.corpus.files.onDidChange((uris) => {
       this.scheduler.poke();
       this.reportProblemChanges(uris);
@@ -89,7 +90,7 @@ export class CorpusWorkspace {
   /** Brings every derived index up to date now (the CLI, tests; the server lets the scheduler do it). */
   refreshAll(): void {
     for (const index of this.corpus.derivedIndexes) index.refresh();
-    this.reportProblemChanges(this.corpus.duplicates.takeChangedUris());
+    this.reportProblemChanges(this.takeProblemChanges());
   }
 
   isCorpusUri(uri: string): boolean {
@@ -114,7 +115,9 @@ export class CorpusWorkspace {
   documentChanged(uri: string, text: string, isCorpusLanguage: boolean): void {
     if (isCorpusLanguage || this.diskCorpusUris.has(uri)) {
       this.openCorpusUris.add(uri);
-      this.corpus.files.setFile(uri, text);
+      const size = getTooLargeSize(text, this.maxFileBytes);
+      if (size === undefined) this.corpus.files.setFile(uri, text);
+      else this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(size)]);
     } else if (this.knowledge.isEntityFileUri(uri)) {
       this.knowledge.setText(uri, text);
       this.reportProblemChanges([uri]);
@@ -162,17 +165,25 @@ export class CorpusWorkspace {
 
   /** Replaces the corpus entry with what is on disk now (or drops it when it is gone). */
   private async reloadCorpusFile(uri: string): Promise<void> {
-    const limit = this.settings.maxFileSizeMB * 1024 * 1024;
-    const read = await this.host.readText(uri, limit);
+    const read = await this.host.readText(uri, this.maxFileBytes);
     if (read.kind === 'text') this.corpus.files.setFile(uri, read.text);
     else if (read.kind === 'missing') this.corpus.files.removeFile(uri);
-    else if (read.kind === 'too-large') {
-      this.corpus.files.setUnreadableFile(uri, [fileProblem('file.too-large', `This file has ${(read.size / 1048576).toFixed(1)} MB, more than pressCorpus.maxFileSizeMB (${this.settings.maxFileSizeMB} MB); it is not parsed.`)]);
+    else if (read.kind === 'too-large') this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(read.size)]); else if (read.kind === 'outside-workspace') {
+      this.corpus.files.setUnreadableFile(uri, [fileProblem('file.outside-workspace', `This path resolves to ${read.realPath}, outside the workspace folder (a symlink); Press Corpus reads only files inside it.`)]);
     } else if (read.kind === 'binary') {
       this.corpus.files.setUnreadableFile(uri, [fileProblem('file.binary', 'This file holds binary data (a NUL byte), not press text; it is not parsed.')]);
     } else {
       this.corpus.files.setUnreadableFile(uri, [fileProblem('file.unreadable', `Press Corpus could not read this file: ${read.message}.`)]);
     }
+  }
+
+  /** pressCorpus.maxFileSizeMB in bytes: files on disk and open documents alike. */
+  private get maxFileBytes(): number {
+    return this.settings.maxFileSizeMB * 1024 * 1024;
+  }
+
+  private tooLargeProblem(size: number): Problem {
+    return fileProblem('file.too-large', `This file has ${(size / 1048576).toFixed(1)} MB, more than pressCorpus.maxFileSizeMB (${this.settings.maxFileSizeMB} MB); it is not parsed.`);
   }
 
   /** A watched change is a corpus file when the scan found it, or when the corpus globs match it. */
@@ -181,10 +192,28 @@ export class CorpusWorkspace {
     return this.diskCorpusUris.has(uri) || (folder !== undefined && matchesGlobs(folder, uri, this.settings.corpusGlobs));
   }
 
+  private takeProblemChanges(): string[] {
+    const overBudget = this.corpus.derivedIndexes.flatMap((index) => index.takeNewlyOverBudget());
+    return [...new Set([...this.corpus.duplicates.takeChangedUris(), ...overBudget])];
+  }
+
   private reportProblemChanges(uris: readonly string[]): void {
     if (uris.length === 0) return;
     for (const listener of this.problemListeners) listener(uris);
   }
+}
+
+/** The UTF-8 size of an open document's text when it is over the limit. UTF-16 length never exceeds it, so a
+ *  text longer than the limit is over it without counting. */
+function getTooLargeSize(text: string, limit: number): number | undefined {
+  if (text.length > limit) return text.length;
+  let size = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // UTF-8 bytes beyond one per UTF-16 unit: 2-byte and 3-byte characters, and 4 bytes per surrogate pair.
+    if (unit >= 0x80) size += unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 1 : 2;
+  }
+  return size > limit ? size : undefined;
 }
 
 function fileProblem(code: Problem['code'], message: string): Problem {

@@ -11,7 +11,16 @@ export type ReadResult =
   /** Holds a NUL byte in its first 8 KB: not press text. */
   | { readonly kind: 'binary' }
   /** Could not be read (permissions, a special file): the message says why. */
-  | { readonly kind: 'unreadable'; readonly message: string };
+  | { readonly kind: 'unreadable'; readonly message: string }
+  /** Its real path (symlinks resolved) lies outside the workspace folders: not read. */
+  | { readonly kind: 'outside-workspace'; readonly realPath: string };
+
+/** A compare-and-swap write found the file changed since it was read: nothing was written; read again and retry. */
+export class FileChangedError extends Error {
+  constructor(readonly target: string) {
+    super(`${target} changed while Press Corpus was writing it; nothing was written.`);
+  }
+}
 
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
 
@@ -31,8 +40,12 @@ export interface WorkspaceHost {
   readText(uri: string, maxBytes: number): Promise<ReadResult>;
   /** Runs `work` while no other process changes the file (a lock beside it), creating its folder if needed. */
   withLock<T>(uri: string, work: () => Promise<T>): Promise<T>;
-  /** Replaces the file so readers see the old or the new text, never half of one. */
-  writeAtomically(uri: string, text: string): Promise<void>;
+  /**
+   * Replaces the file so readers see the old or the new text, never half of one. With `expected` (the text read
+   * under the lock; '' for no file) it is a compare-and-swap: a file that no longer holds that text right before
+   * the replace throws FileChangedError, and lines left unchanged keep their exact bytes.
+   */
+  writeAtomically(uri: string, text: string, expected?: string): Promise<void>;
   /** Reports changes of files under the folders matching the globs, until disposed. */
   watch(folderUris: readonly string[], globs: readonly string[], onChange: (changes: readonly FileChange[]) => void): Disposable;
 }

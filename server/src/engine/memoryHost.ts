@@ -2,7 +2,7 @@
 // changes reported synchronously to watchers. Tests and fixtures run the whole engine on it, with no disk.
 
 import { getRelativePath, globToRegExp } from '../features/uris';
-import { Disposable, FileChange, ReadResult, WorkspaceHost } from './host';
+import { Disposable, FileChange, FileChangedError, ReadResult, WorkspaceHost } from './host';
 
 export class MemoryHost implements WorkspaceHost {
   private readonly files = new Map<string, string>();
@@ -57,7 +57,8 @@ export class MemoryHost implements WorkspaceHost {
     }
   }
 
-  async writeAtomically(uri: string, text: string): Promise<void> {
+  async writeAtomically(uri: string, text: string, expected?: string): Promise<void> {
+    if (expected !== undefined && (this.files.get(uri) ?? '') !== expected) throw new FileChangedError(uri);
     this.writes.push({ uri, text });
     this.setFile(uri, text);
   }

@@ -7,6 +7,8 @@ export interface CorpusSettings {
   readonly maxFileSizeMB: number;
   /** `pressCorpus.author`: who new tags are by; when unset, git's user.name is asked once. */
   readonly author?: string;
+  /** Globs given but refused because they leave the workspace folder (`../x/*.txt`, `/etc/*`): for a warning. */
+  readonly refusedGlobs?: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: CorpusSettings = { corpusGlobs: ['seeds/**/*.txt'], maxFileSizeMB: 50 };
@@ -14,9 +16,17 @@ export const DEFAULT_SETTINGS: CorpusSettings = { corpusGlobs: ['seeds/**/*.txt'
 export function readSettings(raw: unknown, fallback: CorpusSettings = DEFAULT_SETTINGS): CorpusSettings {
   const given = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const globs = given.corpusGlobs;
-  const corpusGlobs = Array.isArray(globs) && globs.length > 0 && globs.every((g) => typeof g === 'string') ? (globs as string[]) : fallback.corpusGlobs;
+  const givenGlobs = Array.isArray(globs) && globs.length > 0 && globs.every((g) => typeof g === 'string') ? (globs as string[]) : undefined;
+  const refusedGlobs = givenGlobs?.filter(leavesFolder) ?? [];
+  const inside = givenGlobs?.filter((glob) => !leavesFolder(glob));
+  const corpusGlobs = inside?.length ? inside : fallback.corpusGlobs;
   const size = given.maxFileSizeMB;
   const maxFileSizeMB = typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : fallback.maxFileSizeMB;
   const author = typeof given.author === 'string' && given.author.trim() ? given.author.trim() : fallback.author;
-  return { corpusGlobs, maxFileSizeMB, ...(author ? { author } : {}) };
+  return { corpusGlobs, maxFileSizeMB, ...(author ? { author } : {}), ...(refusedGlobs.length ? { refusedGlobs } : {}) };
+}
+
+/** Corpus globs are relative to the workspace folder and stay in it: no `..` segment, no absolute path or drive. */
+function leavesFolder(glob: string): boolean {
+  return /^([a-z]:|[\\/~])/i.test(glob) || glob.split(/[\\/]/).includes('..');
 }

@@ -5,14 +5,20 @@
 
 import { createTagId, ParsedTagFile, parseTagFile } from '../annotations/tagFile';
 import { addTagRecords, NewTagRecord, printNewTagFile } from '../annotations/tagFileEdits';
-import { describeUnwritableTagFile, findTags, isTagFileUri, TagFileLocation, TagFilter, TagListing, TAG_FOLDER } from '../features/tagging';
+import { describeUnwritableTagFile, findTags, isPressCorpusTagFile, isTagFileUri, resolveCorpusFile, TagFileLocation, TagFilter, TagListing, TAG_FOLDER } from '../features/tagging';
 import { CorpusFile } from '../features/corpusIndex';
-import { getRelativePath, getUriBaseName, joinUri } from '../features/uris';
+import { getRelativePath, getUriBaseName } from '../features/uris';
 import { EditorBuffers } from './editorBuffers';
-import { WorkspaceHost } from './host';
+import { FileChangedError, ReadResult, WorkspaceHost } from './host';
 
 /** A tag file larger than this is refused rather than parsed on every write. */
 export const MAX_TAG_FILE_BYTES = 16 * 1024 * 1024;
+/** Reads of a file that looks mid-save (emptied where records were, not parsing, not a tag file, unreadable)
+ *  before the write gives up and says so; an editor's in-place save (truncate, then write) takes milliseconds. */
+const SETTLE_ATTEMPTS = 40;
+const SETTLE_DELAY_MS = 25;
+/** How long a write keeps starting again when the file changes under it (someone saving it over and over). */
+const CHANGED_RETRY_MS = 10_000;
 
 type Edit = (file: ParsedTagFile) => string;
 type PendingWrite =
@@ -56,7 +62,7 @@ export class TagStore {
   getCorpusUri(yamlUri: string): string | undefined {
     const stated = this.getTagFile(yamlUri)?.corpusFile;
     const folderUri = this.folderUris.find((folder) => getRelativePath(folder, yamlUri) !== undefined);
-    return stated && folderUri ? joinUri(folderUri, stated) : undefined;
+    return stated && folderUri ? resolveCorpusFile(folderUri, stated) : undefined;
   }
 
   /** The tag file as the editor shows it when open with unsaved edits, else as on disk; undefined when none. */
@@ -100,10 +106,16 @@ export class TagStore {
 
   /** A tag file changed on disk (git pull, a hand edit in another program): re-read it. */
   async reloadFromDisk(yamlUri: string): Promise<void> {
-    const read = await this.host.readText(yamlUri, MAX_TAG_FILE_BYTES);
-    const text = read.kind === 'text' ? read.text : '';
-    if (this.diskFiles.get(yamlUri)?.text === text) return; // our own write coming back
-    this.setDiskFile(yamlUri, text);
+    let file = parseTagFile('');
+    // A file emptied where records were is usually an editor midway through saving it in place: wait for the
+    // save to end rather than forget the records (a write would then start a fresh file).
+    for (let attempt = 1; attempt <= SETTLE_ATTEMPTS; attempt++) {
+      file = readTagFile(await this.host.readText(yamlUri, MAX_TAG_FILE_BYTES));
+      if (file.text.trim() || !this.diskFiles.get(yamlUri)?.records.length) break;
+      await sleep(SETTLE_DELAY_MS);
+    }
+    if (this.diskFiles.get(yamlUri)?.text === file.text) return; // our own write coming back
+    this.setDiskFile(yamlUri, file.text, file);
     this.notify([yamlUri]);
   }
 
@@ -119,9 +131,9 @@ export class TagStore {
     for (const folder of this.folderUris) {
       for (const uri of await this.host.listFiles(folder, [`${TAG_FOLDER}/*.yaml`])) {
         if (!isTagFileUri(uri)) continue;
-        const read = await this.host.readText(uri, MAX_TAG_FILE_BYTES);
-        if (read.kind !== 'text') continue;
-        this.setDiskFile(uri, read.text);
+        const file = readTagFile(await this.host.readText(uri, MAX_TAG_FILE_BYTES));
+        if (!file.text) continue;
+        this.setDiskFile(uri, file.text, file);
         loaded.push(uri);
       }
     }
@@ -148,23 +160,67 @@ export class TagStore {
     while (queue.writes.length) {
       const writes = queue.writes.splice(0);
       try {
-        await this.host.withLock(yamlUri, async () => {
-          const read = await this.host.readText(yamlUri, MAX_TAG_FILE_BYTES);
-          if (read.kind !== 'text' && read.kind !== 'missing') throw new Error(`${queue.location.displayName} could not be read (${describeRead(read)}); nothing was written.`);
-          const text = read.kind === 'text' ? read.text : '';
-          const known = this.diskFiles.get(yamlUri);
-          const current = known?.text === text ? known : parseTagFile(text);
-          const { parsed, settle } = this.applyWrites(queue.location, current, writes);
-          if (parsed.text !== text) await this.host.writeAtomically(yamlUri, parsed.text);
-          this.setDiskFile(yamlUri, parsed.text, parsed);
-          settle();
-        });
+        await this.host.withLock(yamlUri, () => this.writeUnderLock(queue.location, writes));
         this.notify([yamlUri]);
       } catch (error) {
         for (const write of writes) write.reject(error as Error);
       }
     }
     this.pending.delete(yamlUri);
+  }
+
+  /**
+   * Read, change, compare-and-swap. Another program may save the file at any moment (an editor truncating then
+   * writing it, `git checkout`): a file that looks mid-save is read again, and a file that changed before the
+   * rename makes the whole cycle start again from what is there now.
+   */
+  private async writeUnderLock(location: TagFileLocation, writes: PendingWrite[]): Promise<void> {
+    const { yamlUri, displayName } = location;
+    const deadline = Date.now() + CHANGED_RETRY_MS;
+    for (let settleWaits = 0; ; ) {
+      const lastTry = settleWaits >= SETTLE_ATTEMPTS || Date.now() > deadline;
+      const read = await this.host.readText(yamlUri, MAX_TAG_FILE_BYTES);
+      if (read.kind !== 'text' && read.kind !== 'missing') {
+        if (read.kind === 'unreadable' && !lastTry) {
+          settleWaits++;
+          await sleep(SETTLE_DELAY_MS);
+          continue;
+        }
+        throw new Error(`${displayName} could not be read (${describeRead(read)}); nothing was written.`);
+      }
+      const text = read.kind === 'text' ? read.text : '';
+      const known = this.diskFiles.get(yamlUri);
+      if (!text.trim() && known?.records.length) {
+        if (!lastTry) {
+          settleWaits++;
+          await sleep(SETTLE_DELAY_MS);
+          continue;
+        }
+        // Emptied for good (deleted, or saved empty on purpose): the next attempt starts a fresh file.
+        this.setDiskFile(yamlUri, '');
+        throw new Error(`${displayName} is empty or missing although it held ${known.records.length} tags; another program may be saving it. Nothing was written; try again in a moment.`);
+      }
+      const current = known?.text === text ? known : parseTagFile(text);
+      // A text not seen before that does not parse or lacks `corpusFile:` may be half saved: the rest is coming.
+      const looksHalfSaved = !current.writable || !isPressCorpusTagFile(current);
+      if (looksHalfSaved && current !== known && !lastTry) {
+        settleWaits++;
+        await sleep(SETTLE_DELAY_MS);
+        continue;
+      }
+      if (current.writable && !isPressCorpusTagFile(current)) throw new Error(`${displayName} is not a Press Corpus tag file (it has no corpusFile:); nothing was written. Rename it to tag this corpus file.`);
+      const { parsed, settle } = this.applyWrites(location, current, writes);
+      try {
+        if (parsed.text !== text) await this.host.writeAtomically(yamlUri, parsed.text, text);
+      } catch (error) {
+        if (!(error instanceof FileChangedError) || lastTry) throw error;
+        await sleep(Math.random() * SETTLE_DELAY_MS);
+        continue;
+      }
+      this.setDiskFile(yamlUri, parsed.text, parsed);
+      settle();
+      return;
+    }
   }
 
   /** Applies writes in order; an edit that fails (unknown id) fails alone. Returns the result and a settler. */
@@ -230,6 +286,19 @@ export class TagStore {
   }
 }
 
-function describeRead(read: { kind: string; message?: string }): string {
-  return read.kind === 'unreadable' ? (read.message ?? read.kind) : read.kind;
+/** A tag file as read; empty when there is none to use (missing, unreadable, outside the workspace, or a YAML
+ *  file that is not a Press Corpus tag file). */
+function readTagFile(read: ReadResult): ParsedTagFile {
+  const parsed = parseTagFile(read.kind === 'text' ? read.text : '');
+  return isPressCorpusTagFile(parsed) ? parsed : parseTagFile('');
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function describeRead(read: ReadResult): string {
+  if (read.kind === 'unreadable') return read.message;
+  if (read.kind === 'outside-workspace') return `it resolves to ${read.realPath}, outside the workspace folder`;
+  return read.kind;
 }

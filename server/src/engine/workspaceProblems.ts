@@ -4,7 +4,7 @@
 
 import { Problem } from '../corpus/model';
 import { computeFileProblems } from '../features/diagnostics';
-import { getTagFileLocation, isTagFileUri } from '../features/tagging';
+import { computeCorpusFileProblem, getTagFileLocation, isTagFileUri } from '../features/tagging';
 import { computeAnchoredTags, computeCorpusFileTagProblems, computeTagFileProblems } from '../features/tags';
 import { getUriBaseName } from '../features/uris';
 import { CorpusWorkspace } from './corpusWorkspace';
@@ -28,7 +28,8 @@ export function findWorkspaceProblems(workspace: CorpusWorkspace, uri: string): 
     // A tag file without its corpus file (renamed, deleted) shows every record as orphaned.
     const corpusUri = workspace.tags.getCorpusUri(uri);
     const tags = computeAnchoredTags(corpusUri ? workspace.getFile(corpusUri) : undefined, tagFile);
-    return { file: tagFile, problems: computeTagFileProblems(tagFile, tags, corpusUri ? getUriBaseName(corpusUri) : 'its corpus file') };
+    const outside = computeCorpusFileProblem(tagFile);
+    return { file: tagFile, problems: [...(outside ? [outside] : []), ...computeTagFileProblems(tagFile, tags, corpusUri ? getUriBaseName(corpusUri) : 'its corpus file')] };
   }
   const file = workspace.getFile(uri);
   if (!file) return NONE;

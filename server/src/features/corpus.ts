@@ -5,7 +5,7 @@
 import { CorpusIndex } from './corpusIndex';
 import { DuplicateIndex } from './duplicateIndex';
 import { EntityIndex } from './entityIndex';
-import { IncrementalIndex } from './incremental';
+import { IncrementalIndex, OverBudget } from './incremental';
 import { PassageIndex } from './passageIndex';
 import { SourceIndex } from './sourceIndex';
 
@@ -15,6 +15,8 @@ export interface CorpusView {
   readonly passages: Pick<PassageIndex, 'findRepeatedRuns'>;
   readonly sources: Pick<SourceIndex, 'getMostCommonSource'>;
   readonly entities: Omit<EntityIndex, 'setKnowledgeBase' | 'summarise' | 'add' | 'remove' | 'afterUpdate' | 'incremental'>;
+  /** The derived indexes that skip this file for taking longer than its time budget (incremental.ts). */
+  findOverBudget(uri: string): OverBudget[];
 }
 
 export class Corpus implements CorpusView {
@@ -27,5 +29,9 @@ export class Corpus implements CorpusView {
   /** Every derived index, for the background scheduler and progress reports. */
   get derivedIndexes(): readonly IncrementalIndex<unknown>[] {
     return [this.duplicates.incremental, this.sources.incremental, this.passages.incremental, this.entities.incremental] as IncrementalIndex<unknown>[];
+  }
+
+  findOverBudget(uri: string): OverBudget[] {
+    return this.derivedIndexes.flatMap((index) => index.getOverBudget(uri) ?? []);
   }
 }

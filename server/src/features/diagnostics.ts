@@ -22,5 +22,11 @@ export function computeFileProblems(corpus: CorpusView, uri: string): Problem[] 
       };
     });
   });
-  return attachQuickFixes(corpus, file, [...file.parsed.problems, ...duplicates]);
+  const overBudget = corpus.findOverBudget(uri).map((skipped): Problem => ({
+    code: 'file.over-budget',
+    severity: 'warning',
+    message: `Computing ${skipped.index} for this file took ${(skipped.ms / 1000).toFixed(1)} s, more than its budget of ${(skipped.budgetMs / 1000).toFixed(1)} s; Press Corpus no longer computes ${skipped.index} for it, so the editor stays responsive.`,
+    span: { start: 0, end: 0 },
+  }));
+  return attachQuickFixes(corpus, file, [...file.parsed.problems, ...duplicates, ...overBudget]);
 }

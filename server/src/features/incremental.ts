@@ -3,6 +3,11 @@
 // corpus-wide tables are updated by removing the file's old summary and adding its new one. A change to one file
 // therefore costs that file's summary plus its own table rows, never a pass over the corpus. Answers read the
 // tables after `refresh`, which brings every changed file up to date (or only one file, for per-file answers).
+//
+// Time budget: no single file may freeze the server on every keystroke. A file whose summary took longer than
+// its budget (a base plus a share per MB of text) is skipped by that index from then on: it contributes an
+// empty summary, and the file reports `file.over-budget`. The slow summary already computed is kept; a file
+// that shrinks below half the size it had then is tried again. Timings decide only this skip, never a result.
 
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 
@@ -19,14 +24,34 @@ export interface DerivedIndex<S> {
   afterUpdate?(): void;
 }
 
+export interface TimeBudget {
+  readonly baseMs: number;
+  readonly msPerMB: number;
+}
+
+/** Generous for any linear-time summary (they run at tens of MB/s); a quadratic one on a hostile file hits it. */
+export const SUMMARY_TIME_BUDGET: TimeBudget = { baseMs: 1_000, msPerMB: 1_000 };
+
+/** A file an index gave up on: how long its summary took and what it was allowed. */
+export interface OverBudget {
+  readonly index: string;
+  readonly ms: number;
+  readonly budgetMs: number;
+}
+
+const EMPTY_PARSE = { releases: [], problems: [], boilerplate: [] };
+
 /** Keeps one derived index in step with the corpus files. */
 export class IncrementalIndex<S> {
   private readonly summaries = new Map<string, { version: number; summary: S }>();
   private readonly dirty = new Set<string>();
+  private readonly overBudget = new Map<string, OverBudget & { length: number }>();
+  private newlyOverBudget: string[] = [];
 
   constructor(
     private readonly corpus: CorpusIndex,
     readonly index: DerivedIndex<S>,
+    private readonly budget: TimeBudget = SUMMARY_TIME_BUDGET,
   ) {
     for (const file of corpus.getFiles()) this.dirty.add(file.uri);
     corpus.onDidChange((uris) => uris.forEach((uri) => this.dirty.add(uri)));
@@ -45,6 +70,16 @@ export class IncrementalIndex<S> {
       this.index.afterUpdate?.();
     }
     return this.summaries.get(uri)?.summary;
+  }
+
+  /** Whether this index skips the file for taking too long, and by how much. */
+  getOverBudget(uri: string): OverBudget | undefined {
+    return this.overBudget.get(uri);
+  }
+
+  /** Files that went over budget since the last call (their problems changed). */
+  takeNewlyOverBudget(): string[] {
+    return this.newlyOverBudget.splice(0);
   }
 
   /** Brings every changed file up to date: call before answering from the corpus-wide tables. */
@@ -72,14 +107,32 @@ export class IncrementalIndex<S> {
     if (!file) {
       if (old) this.index.remove(uri, old.summary);
       this.summaries.delete(uri);
+      this.overBudget.delete(uri);
       return;
     }
-    const summary = this.index.summarise(file);
+    const summary = this.summariseWithinBudget(file);
     this.summaries.set(uri, { version: file.version, summary });
     if (old && this.index.replace) this.index.replace(uri, old.summary, summary);
     else {
       if (old) this.index.remove(uri, old.summary);
       this.index.add(uri, summary);
     }
+  }
+
+  private summariseWithinBudget(file: CorpusFile): S {
+    const skipped = this.overBudget.get(file.uri);
+    if (skipped && file.text.length * 2 >= skipped.length) return this.index.summarise({ ...file, text: '', parsed: EMPTY_PARSE });
+    const started = performance.now();
+    const summary = this.index.summarise(file);
+    const ms = performance.now() - started;
+    const budgetMs = this.budget.baseMs + (this.budget.msPerMB * file.text.length) / (1024 * 1024);
+    if (ms > budgetMs) {
+      this.overBudget.set(file.uri, { index: this.index.name, ms, budgetMs, length: file.text.length });
+      this.newlyOverBudget.push(file.uri);
+    } else if (skipped) {
+      this.overBudget.delete(file.uri);
+      this.newlyOverBudget.push(file.uri);
+    }
+    return summary;
   }
 }

@@ -6,7 +6,7 @@
 import { createAnchor, findBestCandidate } from '../annotations/anchoring';
 import { isTagOrChildOf, normaliseTagName, ParsedTagFile } from '../annotations/tagFile';
 import { NewTagRecord, reanchorTagRecords } from '../annotations/tagFileEdits';
-import { getReleaseAt, Span } from '../corpus/model';
+import { getReleaseAt, Problem, Span } from '../corpus/model';
 import { CorpusFile } from './corpusIndex';
 import { AnchoredTag, computeAcceptedAnchors, computeAnchoredTags, filterTagsByAuthor, TagStatus } from './tags';
 import { getRelativePath, getUriBaseName, joinUri } from './uris';
@@ -169,4 +169,40 @@ export function findReanchorTarget(corpusFile: CorpusFile, tag: AnchoredTag, sel
 export function createReanchorEdit(corpusFile: CorpusFile, id: string, span: Span, updated: string): (tagFile: ParsedTagFile) => string {
   const anchor = createAnchor(corpusFile.text, span);
   return (tagFile) => reanchorTagRecords(tagFile, [{ id, anchor }], updated);
+}
+
+/** The first words of the header Press Corpus writes at the top of every tag file it creates. */
+const TAG_FILE_HEADER_START = 'Analyst tags written by Press Corpus';
+
+/**
+ * Only a file that says it is a tag file (`corpusFile:`, or the header Press Corpus writes) is read and changed
+ * as one: an unrelated `annotations/config.yaml` is neither listed nor rewritten. An empty file is a new one.
+ */
+export function isPressCorpusTagFile(file: ParsedTagFile): boolean {
+  // A file that does not parse still counts when it says `corpusFile:`: its problems are reported, it is not written.
+  return file.text.trim() === '' || file.corpusFile !== undefined || /^corpusFile\s*:/m.test(file.text) || file.text.includes(TAG_FILE_HEADER_START);
+}
+
+/**
+ * The corpus file a tag file's `corpusFile:` names, inside its workspace folder; undefined when the value leaves
+ * the folder (`../`, an absolute path, a drive or a URI): such a tag file is reported, never followed.
+ */
+export function resolveCorpusFile(folderUri: string, corpusFile: string): string | undefined {
+  const segments = corpusFile.split(/[\\/]/);
+  if (/^([a-z]+:|[\\/~])/i.test(corpusFile) || segments.includes('..')) return undefined;
+  const uri = joinUri(folderUri, segments.filter((s) => s !== '' && s !== '.').join('/'));
+  return getRelativePath(folderUri, uri) !== undefined ? uri : undefined;
+}
+
+/** `tags.corpus-file-outside` on a `corpusFile:` value that leaves its workspace folder. */
+export function computeCorpusFileProblem(file: ParsedTagFile): Problem | undefined {
+  if (file.corpusFile === undefined || resolveCorpusFile('file:///folder', file.corpusFile) !== undefined) return undefined;
+  const start = Math.max(0, file.text.indexOf('corpusFile'));
+  const lineEnd = file.text.slice(start).search(/[\r\n]|$/);
+  return {
+    code: 'tags.corpus-file-outside',
+    severity: 'error',
+    message: `corpusFile: ${JSON.stringify(file.corpusFile.slice(0, 200))} leaves the workspace folder; Press Corpus reads corpus files only inside it. Give the path relative to the folder, like seeds/x.txt.`,
+    span: { start, end: start + lineEnd },
+  };
 }

@@ -11,6 +11,7 @@ import { getFileWithLines, ServerContext } from './context';
 import { registerEntityActions } from './entityActions';
 import { getLineTable } from '../engine/lineTable';
 import { LspFeature } from './feature';
+import { escapeMarkdown } from './markdown';
 import { MAX_WORKSPACE_SYMBOLS } from './hub';
 
 /** Standard token types, so every theme colours them: people as variables, organisations as namespaces… */
@@ -111,19 +112,21 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The hover card; every text from the corpus or entities.yaml is escaped (markdown.ts). */
 function printCard(card: EntityCard): string {
   const { entity } = card;
-  const lines = [`**${entity.name}** · ${entity.kind}${entity.record ? '' : ' · not in entities.yaml'}`];
-  if (card.record?.description) lines.push('', card.record.description);
-  const roles = card.roles.slice(0, 4).map((r) => `${r.role} (${r.count})`);
-  if (card.record?.role && !card.roles.some((r) => r.role === card.record?.role)) roles.unshift(card.record.role);
+  const e = escapeMarkdown;
+  const lines = [`**${e(entity.name)}** · ${entity.kind}${entity.record ? '' : ' · not in entities.yaml'}`];
+  if (card.record?.description) lines.push('', e(card.record.description));
+  const roles = card.roles.slice(0, 4).map((r) => `${e(r.role)} (${r.count})`);
+  if (card.record?.role && !card.roles.some((r) => r.role === card.record?.role)) roles.unshift(e(card.record.role));
   if (roles.length) lines.push('', `Role: ${roles.join('; ')}`);
-  if (card.spellings.length > 1) lines.push('', `Written: ${card.spellings.slice(0, 8).map((s) => `“${s}”`).join(', ')}`);
+  if (card.spellings.length > 1) lines.push('', `Written: ${card.spellings.slice(0, 8).map((s) => `“${e(s)}”`).join(', ')}`);
   lines.push('', `${plural(card.mentionCount, 'mention')} in ${plural(card.releases.length, 'release')}:`);
   for (const release of card.releases.slice(0, 8)) {
-    lines.push(`- ${release.title}${release.date ? ` (${release.date})` : ''} — ${getUriBaseName(release.uri)}`);
+    lines.push(`- ${e(release.title)}${release.date ? ` (${e(release.date)})` : ''} — ${e(getUriBaseName(release.uri))}`);
   }
   if (card.releases.length > 8) lines.push(`- … and ${card.releases.length - 8} more`);
-  if (card.companions.length) lines.push('', `Often with: ${card.companions.map((c) => `${c.entity.name} (${c.releases})`).join(', ')}`);
+  if (card.companions.length) lines.push('', `Often with: ${card.companions.map((c) => `${e(c.entity.name)} (${c.releases})`).join(', ')}`);
   return lines.join('\n');
 }

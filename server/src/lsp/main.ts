@@ -13,10 +13,12 @@ import { createEditorBuffers } from './editorBuffers';
 import { LSP_FEATURES } from './features';
 import { FeatureHub } from './hub';
 import { indexWorkspace } from './indexing';
+import { answerRefusedRequests, createRequestGuard } from './requestGuard';
 
 const CORPUS_LANGUAGE_ID = 'press-corpus';
 
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: createRequestGuard() });
+answerRefusedRequests(connection);
 const documents = new TextDocuments(TextDocument);
 const ctx = { connection, documents, hub: new FeatureHub(connection), workspaceTrusted: true } as ServerContext;
 let clientWatchesFiles = false;
@@ -26,12 +28,12 @@ for (const feature of LSP_FEATURES) feature.register(ctx);
 connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown };
-  ctx.workspace = new CorpusWorkspace(
-    new NodeHost(),
-    folders.filter((uri) => uri.startsWith('file:')).map(canonicaliseUri),
-    readSettings(options),
-    createEditorBuffers(connection, documents),
-  );
+  const fileFolders = folders.filter((uri) => uri.startsWith('file:')).map(canonicaliseUri);
+  const settings = readSettings(options);
+  ctx.workspace = new CorpusWorkspace(new NodeHost(fileFolders), fileFolders, settings, createEditorBuffers(connection, documents));
+  if (settings.refusedGlobs) {
+    void connection.window.showWarningMessage(`Press Corpus ignores pressCorpus.corpusGlobs ${settings.refusedGlobs.join(', ')}: corpus files must lie inside the workspace folder.`);
+  }
   ctx.workspaceTrusted = options.workspaceTrusted !== false;
   clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   for (const feature of LSP_FEATURES) feature.initialize?.(ctx);

@@ -10,6 +10,7 @@ import { getUriBaseName } from '../features/uris';
 import { TAGS_CHANGED_NOTIFICATION, TagSettings, TagsChangedParams } from '../protocol';
 import { getFileWithLines, ServerContext } from './context';
 import { LspFeature } from './feature';
+import { escapeMarkdown } from './markdown';
 import { MAX_WORKSPACE_SYMBOLS } from './hub';
 import { TagAuthor } from './tagAuthor';
 import { registerTagActions } from './tagActions';
@@ -88,11 +89,13 @@ export const tagsFeature: LspFeature = {
 };
 
 /** `**#energy** — note`, then how sure its place is (`moved 3 lines down`, `found with 86 % similarity: …`), then who and when. */
+/** Tags, note, anchor state and author: the analysts' free text and the corpus text shown as typed, never as markdown (markdown.ts). */
 function describeTagForHover(tag: AnchoredTag, lines: LineTable): string {
   const { record } = tag;
   const state = describeAnchorState(tag, getMovedLines(tag, lines));
   const who = [record.author, record.created?.slice(0, 10)].filter(Boolean).join(', ');
-  return [`**${describeTags(record.tags)}**${record.note ? ` — ${record.note}` : ''}`, state && `_${state}_`, who && `Tagged by ${who}`].filter(Boolean).join('\n\n');
+  const tagsAndNote = `**${escapeMarkdown(describeTags(record.tags))}**${record.note ? ` — ${escapeMarkdown(record.note)}` : ''}`;
+  return [tagsAndNote, state && `_${escapeMarkdown(state)}_`, who && `Tagged by ${escapeMarkdown(who)}`].filter(Boolean).join('\n\n');
 }
 
 function getAnchoredTagsOf(ctx: ServerContext, corpusUri: string): readonly AnchoredTag[] {
