@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerRepeats } from './repeats';
+import { registerStatusBar } from './statusBar';
 import { registerTags } from './tags';
 
 let client: LanguageClient | undefined;
@@ -28,6 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
     },
   };
   client = new LanguageClient('pressCorpus', 'Press Corpus', serverOptions, clientOptions);
+  // Before start: the first status arrives while the initial scan begins.
+  registerStatusBar(context, client);
   await client.start();
   registerTags(context, client);
   registerRepeats(context);

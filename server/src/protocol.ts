@@ -35,6 +35,20 @@ export const CLIENT_COMMANDS = {
 /** Server → client: tags of these corpus files may look different (redraw decorations, the Tags view). */
 export const TAGS_CHANGED_NOTIFICATION = 'pressCorpus/tagsChanged';
 
+/**
+ * Server → client: how far indexing is. 'indexing' while the initial scan reads files and the indexes catch up
+ * (counts are then partial: so far), 'ready' once they are complete; sent again when the settled counts change.
+ */
+export const STATUS_NOTIFICATION = 'pressCorpus/status';
+
+export interface StatusParams {
+  readonly state: 'indexing' | 'ready';
+  readonly filesIndexed: number;
+  readonly filesTotal: number;
+  readonly releases: number;
+  readonly problems: number;
+}
+
 export interface TagsChangedParams {
   readonly uris: readonly string[];
 }
