@@ -32,5 +32,6 @@ export function createProfile(settings?: Record<string, unknown>, root?: string)
 export function startCodeServer(profile: Profile, folder: string,
   options?: { port?: number; timeoutMs?: number; output?: 'pipe' | 'inherit'; workspaceTrust?: boolean }): Promise<RunningCodeServer>;
 export function launchChromium(): Promise<Browser>;
+export function writeCorpusWorkspace(folder: string, path: string, startFile: string): string;
 export function packageExtension(out?: string): string;
 export function installExtension(profile: Profile, vsix: string): string;

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerRepeats } from './repeats';
+import { openStartupFile } from './startup';
 import { registerStatusBar } from './statusBar';
 import { registerTags } from './tags';
 
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
   await client.start();
   registerTags(context, client);
   registerRepeats(context);
+  void openStartupFile();
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration('pressCorpus.corpusGlobs') || event.affectsConfiguration('pressCorpus.maxFileSizeMB')) {

@@ -23,7 +23,8 @@ export function countCorpus(corpus: CorpusView): { files: number; releases: numb
   return { files: corpus.files.size, releases, problems };
 }
 
-function findProblemsWithoutFixes(corpus: CorpusView, file: CorpusFile): Problem[] {
+/** The problems of one file, without their fixes (counting and filtering need no fixes). */
+export function findProblemsWithoutFixes(corpus: CorpusView, file: CorpusFile): Problem[] {
   const { uri } = file;
   const duplicates = file.parsed.releases.flatMap((release, releaseIndex): Problem[] => {
     return corpus.duplicates.findDuplicatesOf(uri, releaseIndex).map((copy): Problem => {

@@ -8,6 +8,7 @@ import { tagsFeature } from './tagsFeature';
 import { entityFeature } from './entityFeature';
 import { repeatsFeature } from './repeatsFeature';
 import { statusFeature } from './statusFeature';
+import { catalogueFeature } from './catalogueFeature';
 
 export const LSP_FEATURES: readonly LspFeature[] = [
   outlineFeature,
@@ -17,4 +18,5 @@ export const LSP_FEATURES: readonly LspFeature[] = [
   entityFeature,
   repeatsFeature,
   statusFeature,
+  catalogueFeature,
 ];
