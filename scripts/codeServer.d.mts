@@ -6,6 +6,7 @@ export const REPO_ROOT: string;
 export const CODE_SERVER_VERSION: string;
 export const CODE_SERVER_BIN: string;
 export const CHROMIUM: string;
+export const START_FILE: string;
 
 export interface Profile {
   readonly root: string;

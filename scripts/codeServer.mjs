@@ -245,6 +245,9 @@ export async function startCodeServer(profile, folder, { port, timeoutMs = 60000
   return { url, port, child, log, stop, folderUrl: `${url}/?${query}=${encodeURIComponent(folder)}` };
 }
 
+/** The file `npm start` opens in front, relative to the repository. */
+export const START_FILE = join('seeds', '000_248d20a5422f2a6b.txt');
+
 /** What an analyst works on; everything else in the folder (code, caches, builds) is hidden from the editor. */
 const CORPUS_ENTRIES = ['seeds', 'annotations'];
 

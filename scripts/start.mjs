@@ -10,11 +10,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createProfile, ensureRealEditor, installExtension, packageExtension, REPO_ROOT, startCodeServer, writeCorpusWorkspace } from './codeServer.mjs';
+import { createProfile, ensureRealEditor, installExtension, packageExtension, REPO_ROOT, START_FILE, startCodeServer, writeCorpusWorkspace } from './codeServer.mjs';
 
-const FIRST_SEED = join('seeds', '000_248d20a5422f2a6b.txt');
 const EDITOR_STATE = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'press-corpus');
-const WORKSPACE_FILE = writeCorpusWorkspace(REPO_ROOT, join(EDITOR_STATE, 'press-corpus.code-workspace'), FIRST_SEED);
+const WORKSPACE_FILE = writeCorpusWorkspace(REPO_ROOT, join(EDITOR_STATE, 'press-corpus.code-workspace'), START_FILE);
 
 function hasVsCode() {
   return spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -30,7 +29,7 @@ async function startInCodeServer() {
   const profile = createProfile({}, join(EDITOR_STATE, 'code-server-profile'));
   installExtension(profile, packageExtension(join(profile.root, 'press-corpus.vsix')));
   const server = await startCodeServer(profile, WORKSPACE_FILE, { port: process.env.PORT ? Number(process.env.PORT) : undefined, output: 'inherit' });
-  console.log(`\nPress Corpus in code-server: ${server.folderUrl}\n${FIRST_SEED} opens with its Outline; the Press Corpus view in the activity bar lists releases, entities and tags. Ctrl+C stops it.\n`);
+  console.log(`\nPress Corpus in code-server: ${server.folderUrl}\n${START_FILE} opens with its Outline; the Press Corpus view in the activity bar lists releases, entities and tags. Ctrl+C stops it.\n`);
   const stop = () => {
     server.stop();
     process.exit(0);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerRepeats } from './repeats';
+import { registerHome } from './home';
 import { openStartupFile } from './startup';
 import { registerStatusBar } from './statusBar';
 import { registerTags } from './tags';
@@ -27,12 +28,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       corpusGlobs: settings.get<string[]>('corpusGlobs'),
       maxFileSizeMB: settings.get<number>('maxFileSizeMB'),
       workspaceTrusted: vscode.workspace.isTrusted,
+      // The status bar item shows pressCorpus/status: no second indicator from work-done progress.
+      showsIndexingStatus: true,
     },
   };
   client = new LanguageClient('pressCorpus', 'Press Corpus', serverOptions, clientOptions);
   // Before start: the first status arrives while the initial scan begins.
-  registerStatusBar(context, client);
+  const onStatus = registerStatusBar(context, client);
   await client.start();
+  registerHome(context, client, onStatus);
   registerTags(context, client);
   registerRepeats(context);
   void openStartupFile();

@@ -25,7 +25,12 @@ function printSummary(status: StatusParams | undefined): string {
   return `Press Corpus indexed ${plural(status.filesTotal, 'file')}: ${counts}.`;
 }
 
-export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient): void {
+/**
+ * Shows the status and returns the one subscription to pressCorpus/status: the language client keeps a single
+ * handler per notification, so other parts of the client listen to this event instead.
+ */
+export function registerStatusBar(context: vscode.ExtensionContext, client: LanguageClient): vscode.Event<StatusParams> {
+  const statusChanged = new vscode.EventEmitter<StatusParams>();
   const item = vscode.window.createStatusBarItem('pressCorpus.status', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Press Corpus Indexing';
   item.command = SHOW_STATUS_COMMAND;
@@ -34,14 +39,17 @@ export function registerStatusBar(context: vscode.ExtensionContext, client: Lang
   let last: StatusParams | undefined;
   context.subscriptions.push(
     item,
+    statusChanged,
     client.onNotification(STATUS_NOTIFICATION, (status: StatusParams) => {
       last = status;
       item.text = printStatusText(status);
       item.tooltip = printSummary(status);
+      statusChanged.fire(status);
     }),
     vscode.commands.registerCommand(SHOW_STATUS_COMMAND, async () => {
       const choice = await vscode.window.showInformationMessage(printSummary(last), 'Show Problems');
       if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
     }),
   );
+  return statusChanged.event;
 }

@@ -7,12 +7,12 @@ import { ListTagsArguments, ProtocolRange, SERVER_COMMANDS, TagInfo } from '../.
 
 export type { TagInfo };
 
-export async function executeTagCommand<R>(client: LanguageClient, command: string, argument: object): Promise<R> {
+export async function executeServerCommand<R>(client: LanguageClient, command: string, argument: object): Promise<R> {
   return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [argument] })) as R;
 }
 
 export function listTags(client: LanguageClient, filter: ListTagsArguments = {}): Promise<TagInfo[]> {
-  return executeTagCommand<TagInfo[]>(client, SERVER_COMMANDS.listTags, filter);
+  return executeServerCommand<TagInfo[]>(client, SERVER_COMMANDS.listTags, filter);
 }
 
 /** Every tag name with its number of passages, most used first. */

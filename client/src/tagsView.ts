@@ -1,4 +1,4 @@
-// The "Tags" view in the explorer: each tag with its number of passages, each passage a click away.
+// The "Tags" view of the Press Corpus side bar: each tag with its number of passages, each passage a click away.
 // Orphaned passages are listed too (with a warning icon): a tag is never silently dropped.
 
 import * as vscode from 'vscode';

@@ -128,7 +128,7 @@ function toLocation(ctx: ServerContext, found: MentionIn | undefined): Location 
 }
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "in 1,240 of 7,545 files indexed": how much of the corpus a partial answer covers. */

@@ -20,12 +20,13 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const ctx = { connection, documents, hub: new FeatureHub(connection), workspaceTrusted: true } as ServerContext;
 let clientWatchesFiles = false;
+let clientShowsIndexingStatus = false;
 
 for (const feature of LSP_FEATURES) feature.register(ctx);
 
 connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown };
+  const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; showsIndexingStatus?: unknown };
   ctx.workspace = new CorpusWorkspace(
     new NodeHost(),
     folders.filter((uri) => uri.startsWith('file:')).map(canonicaliseUri),
@@ -33,6 +34,7 @@ connection.onInitialize((params) => {
     createEditorBuffers(connection, documents),
   );
   ctx.workspaceTrusted = options.workspaceTrusted !== false;
+  clientShowsIndexingStatus = options.showsIndexingStatus === true;
   clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   for (const feature of LSP_FEATURES) feature.initialize?.(ctx);
   const capabilities: ServerCapabilities = {
@@ -46,7 +48,7 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(async () => {
   await ctx.hub.startFileWatching(ctx.workspace, clientWatchesFiles);
-  await indexWorkspace(ctx);
+  await indexWorkspace(ctx, !clientShowsIndexingStatus);
 });
 
 // Open documents are the truth for their uri: each change re-parses that one file (never the whole corpus).
