@@ -3,10 +3,11 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../../server/src/protocol';
+import { CLIENT_COMMANDS, ProtocolRange, SERVER_COMMANDS } from '../../server/src/protocol';
 import { countTagNames, executeServerCommand, listTags, showTagError, TagInfo } from './tagRequests';
 
 export const TAG_SELECTION_COMMAND = 'pressCorpus.tagSelection';
+export const TAG_SENTENCE_COMMAND = 'pressCorpus.tagSentence';
 export const EDIT_TAG_COMMAND = CLIENT_COMMANDS.editTagInteractive;
 export const RENAME_TAG_COMMAND = 'pressCorpus.renameTagInteractive';
 export const REMOVE_TAG_COMMAND = 'pressCorpus.removeTagInteractive';
@@ -31,6 +32,23 @@ export async function tagSelection(client: LanguageClient): Promise<TagInfo | un
     showTagError(error);
     return undefined;
   }
+}
+
+/** Selects the whole sentences under the cursor or touched by the selection (the server's rule), then tags them. */
+export async function tagSentence(client: LanguageClient): Promise<TagInfo | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const { selection } = editor;
+  const range = { start: { line: selection.start.line, character: selection.start.character }, end: { line: selection.end.line, character: selection.end.character } };
+  try {
+    const sentences = await executeServerCommand<ProtocolRange>(client, SERVER_COMMANDS.expandToSentences, { uri: editor.document.uri.toString(), range });
+    editor.selection = new vscode.Selection(sentences.start.line, sentences.start.character, sentences.end.line, sentences.end.character);
+    editor.revealRange(editor.selection);
+  } catch (error) {
+    showTagError(error);
+    return undefined;
+  }
+  return tagSelection(client);
 }
 
 export async function editTag(client: LanguageClient, argument: { id?: string } | undefined): Promise<void> {

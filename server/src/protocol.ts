@@ -24,6 +24,8 @@ export const SERVER_COMMANDS = {
   editTag: 'pressCorpus.editTag',
   renameTag: 'pressCorpus.renameTag',
   listTags: 'pressCorpus.listTags',
+  /** { uri, range } → the range of the whole sentences it touches (what "Tag Sentence" tags). */
+  expandToSentences: 'pressCorpus.expandToSentences',
   listReleases: 'pressCorpus.listReleases',
   listEntities: 'pressCorpus.listEntities',
   listMentions: 'pressCorpus.listMentions',

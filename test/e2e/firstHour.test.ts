@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { REPO_ROOT } from '../support/lspClient';
 import { openRealEditor, positionInSeed, RealEditorSession, SETUP_TIMEOUT_MS } from './support/realEditor';
-import { FILE_000, FILE_003, FIRST_TITLES_000, tagLineOf003 } from './support/stories';
+import { FILE_000, FILE_003, FIRST_TITLES_000, tagFileOf003Holds, tagSentenceOf003 } from './support/stories';
 
 const COPIES = 600;
 const SEEDS = readdirSync(join(REPO_ROOT, 'seeds'));
@@ -56,6 +56,7 @@ describe('the first hour: npm start on a large corpus', { timeout: SETUP_TIMEOUT
     // Folded, the folder shows its top level: the corpus and nothing else.
     await session.workbench.runCommand('Collapse Folders in Explorer');
     await page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]').first().click();
+    if ((await page.locator('.explorer-folders-view .monaco-list-row[aria-level="1"]').first().getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
     const topLevel = page.locator('.explorer-folders-view .monaco-list-row[aria-level="2"]');
     await topLevel.nth(1).waitFor({ timeout: 30000 });
     assert.deepEqual((await topLevel.allInnerTexts()).map((row) => row.trim()), ['annotations', 'seeds']);
@@ -95,7 +96,7 @@ describe('the first hour: npm start on a large corpus', { timeout: SETUP_TIMEOUT
     await workbench.page.waitForTimeout(3000);
     assert.equal(await workbench.page.locator('.markers-panel .monaco-list-row').count(), 0, 'Problems lists something of package.json');
     await filter.fill('');
-    await workbench.runCommand('View: Close Panel');
+    await workbench.runCommand('View: Hide Panel');
   }));
 
   test('the Press Corpus side bar lists releases, entities and tags', () => session.workbench.capture('first-hour-06-views', async () => {
@@ -108,7 +109,9 @@ describe('the first hour: npm start on a large corpus', { timeout: SETUP_TIMEOUT
     await workbench.rowsOf('.pane:has(.pane-header:has-text("Entities"))', (rows) => rows.some((row) => /person/.test(row)), 60000);
     await workbench.page.locator('.pane:has(.pane-header:has-text("Entities")) .monaco-list-row:has-text("person")').first().click();
     await workbench.rowsOf('.pane:has(.pane-header:has-text("Entities"))', (rows) => rows.some((row) => row.includes('Jens Stoltenberg')), 30000);
-    await tagLineOf003(workbench, 'Part of that effort, Stoltenberg said', 'first-hour');
+    // Tag Sentence with the cursor in the sentence: the whole sentence is tagged, though word wrap splits it.
+    await tagSentenceOf003(workbench, 'Part of that effort, Stoltenberg said', 'first-hour');
+    assert.ok(await tagFileOf003Holds(session.workspace.root, 'located in the eastern part of the alliance.', 30000), 'the tag does not end with its sentence');
     await workbench.rowsOf('.pane:has(.pane-header:has-text("Tags"))', (rows) => rows.some((row) => row.includes('#first-hour')), 60000);
   }));
 

@@ -5,7 +5,7 @@
 
 import { CodeAction, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
 import { AnchoredTag, computeAnchoredTags, computeOrphanedTagProblems, computeTagFileProblems, describeQuote, describeTags, findTagsAt, matchesTagQuery } from '../features/tags';
-import { isTagFileUri } from '../features/tagging';
+import { getTagHintOffset, isTagFileUri } from '../features/tagging';
 import { getUriBaseName } from '../features/uris';
 import { CLIENT_COMMANDS, SERVER_COMMANDS, TAGS_CHANGED_NOTIFICATION, TagsChangedParams } from '../protocol';
 import { getFileWithLines, ServerContext } from './context';
@@ -53,7 +53,7 @@ export const tagsFeature: LspFeature = {
       if (!found) return [];
       const visible = { start: found.lines.toOffset(range.start), end: found.lines.toOffset(range.end) };
       return findTagsAt(getAnchoredTagsOf(ctx, found.file.uri), visible).map((tag) => ({
-        position: found.lines.toPosition(tag.span.end),
+        position: found.lines.toPosition(getTagHintOffset(found.file.text, tag.span)),
         label: describeTags(tag.record.tags),
         paddingLeft: true,
         tooltip: tag.record.note || undefined,
