@@ -172,7 +172,7 @@ export function codeServerCli(profile, args) {
  */
 export function packageExtension(out = join(mkdtempSync(join(tmpdir(), 'press-corpus-vsix-')), 'press-corpus.vsix')) {
   execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository',
-    '--skip-license', '--no-rewrite-relative-links', '--out', out], { cwd: REPO_ROOT, env: cleanEnv(), stdio: ['ignore', 2, 2] });
+    '--no-rewrite-relative-links', '--out', out], { cwd: REPO_ROOT, env: cleanEnv(), stdio: ['ignore', 2, 2] });
   return out;
 }
 
