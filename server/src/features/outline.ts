@@ -40,14 +40,15 @@ export function describeRelease(release: Release): string {
 
 /**
  * One entry for a page's chrome blocks, or none when the page has none. A leaf: editors show children expanded,
- * and chrome is what a reader skips (its problems and quick fixes still point at each block).
+ * and chrome is what a reader skips (its problems and quick fixes still point at each block). Its range is the
+ * first block only: blocks lie before and after the text, and a range over both would put the whole release
+ * "inside Page chrome" in breadcrumbs and sticky scroll.
  */
 function toChromeGroup(blocks: readonly Boilerplate[]): OutlineItem | undefined {
   if (blocks.length === 0) return undefined;
   const sorted = [...blocks].sort((a, b) => a.span.start - b.span.start);
-  const span: Span = { start: sorted[0].span.start, end: sorted[sorted.length - 1].span.end };
   const names = sorted.map((b) => (b.text.length > 30 ? `${b.text.slice(0, 29)}…` : b.text)).join(' · ');
-  return { name: PAGE_CHROME_NAME, detail: `${blocks.length} block${blocks.length === 1 ? '' : 's'}: ${names}`, kind: 'boilerplate', span, selectionSpan: sorted[0].span, children: [] };
+  return { name: PAGE_CHROME_NAME, detail: `${blocks.length} block${blocks.length === 1 ? '' : 's'}: ${names}`, kind: 'boilerplate', span: sorted[0].span, selectionSpan: sorted[0].span, children: [] };
 }
 
 function toReleaseItem(release: Release, pageChrome: readonly Boilerplate[]): OutlineItem {
@@ -64,9 +65,9 @@ function toReleaseItem(release: Release, pageChrome: readonly Boilerplate[]): Ou
   children.sort((a, b) => a.span.start - b.span.start);
   const chrome = toChromeGroup([...pageChrome, ...release.boilerplate]);
   const titleSpan: Span = { start: release.titleSpans[0].start, end: release.titleSpans[release.titleSpans.length - 1].end };
-  // The page spans its chrome too, so the group lies inside the release's range (editors expect children inside).
-  const span: Span = chrome ? { start: Math.min(release.span.start, chrome.span.start), end: Math.max(release.span.end, chrome.span.end) } : release.span;
-  return { name: release.title, detail: describeRelease(release), kind: 'release', span, selectionSpan: titleSpan, children: chrome ? [chrome, ...children] : children };
+  // The release keeps its own range (title to last block): extended over chrome before the title, the chrome's
+  // first line would stand for the release in sticky scroll. Editors accept a child outside its parent's range.
+  return { name: release.title, detail: describeRelease(release), kind: 'release', span: release.span, selectionSpan: titleSpan, children: chrome ? [chrome, ...children] : children };
 }
 
 function contains(outer: Span, inner: Span): boolean {
