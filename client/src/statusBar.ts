@@ -12,6 +12,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 
 function printStatusText(status: StatusParams): string {
+  if (status.state === 'indexing' && status.filesTotal === 0) return '$(sync~spin) Press Corpus: listing files';
   if (status.state === 'indexing') return `$(sync~spin) Press Corpus: indexing ${count(status.filesIndexed)} / ${count(status.filesTotal)} files`;
   return `Press Corpus: ${plural(status.filesTotal, 'file')} · ${plural(status.releases, 'release')} · ${plural(status.problems, 'problem')}`;
 }
