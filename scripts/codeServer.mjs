@@ -250,13 +250,15 @@ export const START_FILE = join('seeds', '000_248d20a5422f2a6b.txt');
 
 /** What an analyst works on; everything else in the folder (code, caches, builds) is hidden from the editor. */
 const CORPUS_ENTRIES = ['seeds', 'annotations'];
+/** Folders that builds, tests and the code-server install create later: hidden even before they exist. */
+const GENERATED_ENTRIES = ['.cache', 'dist', 'node_modules', 'out', 'test-results'];
 
 /**
  * Writes a .code-workspace at `path` that opens `folder` showing only the corpus (seeds/, annotations/) and
  * opens `startFile` (relative to the folder) in front. Search and file watching follow files.exclude.
  */
 export function writeCorpusWorkspace(folder, path, startFile) {
-  const hidden = readdirSync(folder).filter((name) => !CORPUS_ENTRIES.includes(name));
+  const hidden = [...new Set([...readdirSync(folder), ...GENERATED_ENTRIES])].filter((name) => !CORPUS_ENTRIES.includes(name)).sort();
   const workspace = {
     folders: [{ path: folder }],
     settings: {
