@@ -2,6 +2,8 @@
 // views and the timeline draw, and what any LSP client can ask.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ListEntitiesAnswer, ListReleasesAnswer, MentionInfo, SERVER_COMMANDS } from '../../server/src/protocol';
 import { IndexedServer, startIndexedServer, stopIndexedServer } from '../support/lspClient';
@@ -47,4 +49,15 @@ test('filters narrow the list: kind, problem, an entity, words of the title', as
   const mentions = await run<MentionInfo[]>(SERVER_COMMANDS.listMentions, { entity: stoltenberg.id });
   assert.equal(mentions.length, 59);
   assert.ok(mentions.every((m) => m.context.length > 0 && m.release.length > 0));
+});
+
+test('the tag filter lists the releases holding a passage with that tag', async () => {
+  const uri = server.workspace.uriOf('seeds/003_d0123674c22c2241.txt');
+  const text = readFileSync(join(server.workspace.root, 'seeds/003_d0123674c22c2241.txt'), 'utf8');
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.startsWith('Part of that effort'));
+  await run(SERVER_COMMANDS.tagPassage, { uri, range: { start: { line, character: 0 }, end: { line, character: 20 } }, tags: ['catalogue-test'] });
+  const tagged = await run<ListReleasesAnswer>(SERVER_COMMANDS.listReleases, { tag: 'catalogue-test' });
+  assert.deepEqual(tagged.releases.map((r) => r.title), ['Stoltenberg: Ukraine Can Count on NATO For Long Haul']);
+  assert.deepEqual((await run<ListReleasesAnswer>(SERVER_COMMANDS.listReleases, { tag: 'no-such-tag' })).releases, []);
 });
