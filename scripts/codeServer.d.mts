@@ -6,6 +6,7 @@ export const REPO_ROOT: string;
 export const CODE_SERVER_VERSION: string;
 export const CODE_SERVER_BIN: string;
 export const CHROMIUM: string;
+export const START_FILE: string;
 
 export interface Profile {
   readonly root: string;
@@ -32,5 +33,6 @@ export function createProfile(settings?: Record<string, unknown>, root?: string)
 export function startCodeServer(profile: Profile, folder: string,
   options?: { port?: number; timeoutMs?: number; output?: 'pipe' | 'inherit'; workspaceTrust?: boolean }): Promise<RunningCodeServer>;
 export function launchChromium(): Promise<Browser>;
+export function writeCorpusWorkspace(folder: string, path: string, startFile: string): string;
 export function packageExtension(out?: string): string;
 export function installExtension(profile: Profile, vsix: string): string;

@@ -5,7 +5,7 @@
 // Recipe and the reason for each workaround: shared/REAL-EDITOR.md.
 
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -62,9 +62,10 @@ const NODE_PREFIX = dirname(dirname(process.execPath));
 const NODE_HEADERS = existsSync(join(NODE_PREFIX, 'include', 'node', 'node.h')) ? { npm_config_nodedir: NODE_PREFIX } : {};
 
 function run(command, args, cwd) {
-  // unsafe_perm: code-server's scripts refuse to run as root without it; yes: node-pty's `npx node-gyp`
-  // otherwise waits for a confirmation that never comes.
-  const env = cleanEnv({ npm_config_unsafe_perm: 'true', npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false', ...NODE_HEADERS });
+  // yes: node-pty's `npx node-gyp` otherwise waits for a confirmation that never comes. No unsafe_perm: npm 10
+  // runs scripts as root without it and warns "Unknown env config" for it; code-server's own postinstall (the
+  // one script that asked for it) is skipped with --ignore-scripts and its steps done here.
+  const env = cleanEnv({ npm_config_yes: 'true', npm_config_fund: 'false', npm_config_audit: 'false', ...NODE_HEADERS });
   // Output to stderr: under `node --test` a test file's stdout is its report.
   execFileSync(command, args, { cwd, env, stdio: ['ignore', 2, 2] });
 }
@@ -171,7 +172,7 @@ export function codeServerCli(profile, args) {
  */
 export function packageExtension(out = join(mkdtempSync(join(tmpdir(), 'press-corpus-vsix-')), 'press-corpus.vsix')) {
   execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository',
-    '--skip-license', '--no-rewrite-relative-links', '--out', out], { cwd: REPO_ROOT, env: cleanEnv(), stdio: ['ignore', 2, 2] });
+    '--no-rewrite-relative-links', '--out', out], { cwd: REPO_ROOT, env: cleanEnv(), stdio: ['ignore', 2, 2] });
   return out;
 }
 
@@ -239,7 +240,35 @@ export async function startCodeServer(profile, folder, { port, timeoutMs = 60000
     stop();
     throw new Error(`${error.message}\n${log.join('').slice(-4000)}`, { cause: error });
   }
-  return { url, port, child, log, stop, folderUrl: `${url}/?folder=${encodeURIComponent(folder)}` };
+  // A .code-workspace file opens as a workspace (its settings apply), anything else as a folder.
+  const query = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return { url, port, child, log, stop, folderUrl: `${url}/?${query}=${encodeURIComponent(folder)}` };
+}
+
+/** The file `npm start` opens in front, relative to the repository. */
+export const START_FILE = join('seeds', '000_248d20a5422f2a6b.txt');
+
+/** What an analyst works on; everything else in the folder (code, caches, builds) is hidden from the editor. */
+const CORPUS_ENTRIES = ['seeds', 'annotations'];
+/** Folders that builds, tests and the code-server install create later: hidden even before they exist. */
+const GENERATED_ENTRIES = ['.cache', 'dist', 'node_modules', 'out', 'test-results'];
+
+/**
+ * Writes a .code-workspace at `path` that opens `folder` showing only the corpus (seeds/, annotations/) and
+ * opens `startFile` (relative to the folder) in front. Search and file watching follow files.exclude.
+ */
+export function writeCorpusWorkspace(folder, path, startFile) {
+  const hidden = [...new Set([...readdirSync(folder), ...GENERATED_ENTRIES])].filter((name) => !CORPUS_ENTRIES.includes(name)).sort();
+  const workspace = {
+    folders: [{ path: folder }],
+    settings: {
+      'files.exclude': Object.fromEntries(hidden.map((name) => [name, true])),
+      'pressCorpus.openOnStartup': startFile,
+    },
+  };
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(workspace, null, 2) + '\n');
+  return path;
 }
 
 /** Debian's chromium, headless, quiet: no sandbox (root), no GPU, no calls home. */

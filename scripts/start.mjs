@@ -1,15 +1,19 @@
 // `npm start` (after `npm run build`): opens the corpus in a real editor with the extension loaded.
 // - VS Code when `code` is on the PATH: the extension under development (--extensionDevelopmentPath).
 // - Otherwise code-server (installed on first use into .cache/code-server/) on 127.0.0.1, with the freshly
-//   packaged .vsix installed into a kept profile (.cache/code-server-profile/); prints the URL and runs until
-//   Ctrl+C. PORT=NNNN picks the port (default: a free one).
-// The workspace is the repository: seeds/ is the corpus, annotations/ receives the tags.
+//   packaged .vsix installed into a kept profile outside the repository ($XDG_CACHE_HOME or ~/.cache, under
+//   press-corpus/), so neither the profile nor the extension copy shows up in the workspace; prints the URL and
+//   runs until Ctrl+C. PORT=NNNN picks the port (default: a free one).
+// The workspace (a generated .code-workspace beside the profile) shows the corpus only: seeds/ is read,
+// annotations/ receives the tags; seeds/000_… opens in front with the Outline.
 
 import { spawn, spawnSync } from 'node:child_process';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createProfile, ensureRealEditor, installExtension, packageExtension, REPO_ROOT, startCodeServer } from './codeServer.mjs';
+import { createProfile, ensureRealEditor, installExtension, packageExtension, REPO_ROOT, START_FILE, startCodeServer, writeCorpusWorkspace } from './codeServer.mjs';
 
-const FIRST_SEED = join(REPO_ROOT, 'seeds', '000_248d20a5422f2a6b.txt');
+const EDITOR_STATE = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'press-corpus');
+const WORKSPACE_FILE = writeCorpusWorkspace(REPO_ROOT, join(EDITOR_STATE, 'press-corpus.code-workspace'), START_FILE);
 
 function hasVsCode() {
   return spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -17,15 +21,15 @@ function hasVsCode() {
 
 function startVsCode() {
   console.log('Opening the corpus in VS Code with the extension under development.');
-  spawn('code', [`--extensionDevelopmentPath=${REPO_ROOT}`, REPO_ROOT, FIRST_SEED], { stdio: 'inherit', detached: true }).unref();
+  spawn('code', [`--extensionDevelopmentPath=${REPO_ROOT}`, WORKSPACE_FILE], { stdio: 'inherit', detached: true }).unref();
 }
 
 async function startInCodeServer() {
   ensureRealEditor({ browser: false });
-  const profile = createProfile({}, join(REPO_ROOT, '.cache', 'code-server-profile'));
+  const profile = createProfile({}, join(EDITOR_STATE, 'code-server-profile'));
   installExtension(profile, packageExtension(join(profile.root, 'press-corpus.vsix')));
-  const server = await startCodeServer(profile, REPO_ROOT, { port: process.env.PORT ? Number(process.env.PORT) : undefined, output: 'inherit' });
-  console.log(`\nPress Corpus in code-server: ${server.folderUrl}\nOpen a file under seeds/ and the Outline view. Ctrl+C stops it.\n`);
+  const server = await startCodeServer(profile, WORKSPACE_FILE, { port: process.env.PORT ? Number(process.env.PORT) : undefined, output: 'inherit' });
+  console.log(`\nPress Corpus in code-server: ${server.folderUrl}\n${START_FILE} opens with its Outline; the Press Corpus view in the activity bar lists releases, entities and tags. Ctrl+C stops it.\n`);
   const stop = () => {
     server.stop();
     process.exit(0);

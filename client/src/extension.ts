@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { registerRepeats } from './repeats';
+import { registerHome } from './home';
+import { openStartupFile } from './startup';
+import { registerStatusBar } from './statusBar';
 import { registerTags } from './tags';
 
 let client: LanguageClient | undefined;
@@ -26,14 +29,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       maxFileSizeMB: settings.get<number>('maxFileSizeMB'),
       workspaceTrusted: vscode.workspace.isTrusted,
       author: settings.get<string>('author'),
+      // The status bar item shows pressCorpus/status: no second indicator from work-done progress.
+      showsIndexingStatus: true,
     },
     // pressCorpus.author changes reach the server as workspace/didChangeConfiguration (no restart needed).
     synchronize: { configurationSection: 'pressCorpus' },
   };
   client = new LanguageClient('pressCorpus', 'Press Corpus', serverOptions, clientOptions);
+  // Before start: the first status arrives while the initial scan begins.
+  const onStatus = registerStatusBar(context, client);
   await client.start();
+  registerHome(context, client, onStatus);
   registerTags(context, client);
   registerRepeats(context);
+  void openStartupFile();
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration('pressCorpus.corpusGlobs') || event.affectsConfiguration('pressCorpus.maxFileSizeMB')) {

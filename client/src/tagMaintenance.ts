@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { AcceptAnchorsAnswer, ReanchorTagArguments, SERVER_COMMANDS, TagInfo } from '../../server/src/protocol';
-import { executeTagCommand, listTags, showTagError } from './tagRequests';
+import { executeServerCommand, listTags, showTagError } from './tagRequests';
 
 export const ACCEPT_TAG_POSITION_COMMAND = 'pressCorpus.acceptTagPosition';
 export const REATTACH_TAG_TO_SELECTION_COMMAND = 'pressCorpus.reattachTagToSelection';
@@ -25,7 +25,7 @@ export function registerTagMaintenance(context: vscode.ExtensionContext, client:
 async function reanchor(client: LanguageClient, node: { id?: string } | undefined, toArgument: (id: string) => ReanchorTagArguments): Promise<void> {
   try {
     if (!node?.id) throw new Error('Pick a tagged passage in the Tags view first.');
-    const tag = await executeTagCommand<TagInfo | null>(client, SERVER_COMMANDS.reanchorTag, toArgument(node.id));
+    const tag = await executeServerCommand<TagInfo | null>(client, SERVER_COMMANDS.reanchorTag, toArgument(node.id));
     if (tag) vscode.window.setStatusBarMessage(`${tag.tags.map((t) => `#${t}`).join(' ')} is now ${tag.status} at line ${tag.range.start.line + 1}`, 4000);
   } catch (error) {
     showTagError(error);
@@ -57,7 +57,7 @@ async function acceptAll(client: LanguageClient): Promise<void> {
     return;
   }
   try {
-    const { records } = await executeTagCommand<AcceptAnchorsAnswer>(client, SERVER_COMMANDS.acceptAnchors, { uri: editor.document.uri.toString() });
+    const { records } = await executeServerCommand<AcceptAnchorsAnswer>(client, SERVER_COMMANDS.acceptAnchors, { uri: editor.document.uri.toString() });
     vscode.window.setStatusBarMessage(records ? `Accepted ${records} tag anchor${records === 1 ? '' : 's'}` : 'Every tag anchor of this file already holds', 4000);
   } catch (error) {
     showTagError(error);

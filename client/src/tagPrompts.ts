@@ -3,10 +3,11 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../../server/src/protocol';
-import { countTagNames, executeTagCommand, listTags, showTagError, TagInfo } from './tagRequests';
+import { CLIENT_COMMANDS, ProtocolRange, SERVER_COMMANDS } from '../../server/src/protocol';
+import { countTagNames, executeServerCommand, listTags, showTagError, TagInfo } from './tagRequests';
 
 export const TAG_SELECTION_COMMAND = 'pressCorpus.tagSelection';
+export const TAG_SENTENCE_COMMAND = 'pressCorpus.tagSentence';
 export const EDIT_TAG_COMMAND = CLIENT_COMMANDS.editTagInteractive;
 export const RENAME_TAG_COMMAND = 'pressCorpus.renameTagInteractive';
 export const REMOVE_TAG_COMMAND = 'pressCorpus.removeTagInteractive';
@@ -24,13 +25,30 @@ export async function tagSelection(client: LanguageClient): Promise<TagInfo | un
     const note = await vscode.window.showInputBox({ title: `Note for ${tags.map((t) => `#${t}`).join(' ')}`, prompt: 'Optional: press Enter to tag without a note.' });
     if (note === undefined) return undefined;
     const range = { start: { line: selection.start.line, character: selection.start.character }, end: { line: selection.end.line, character: selection.end.character } };
-    const tagged = await executeTagCommand<TagInfo>(client, SERVER_COMMANDS.tagPassage, { uri: document.uri.toString(), range, tags, note });
+    const tagged = await executeServerCommand<TagInfo>(client, SERVER_COMMANDS.tagPassage, { uri: document.uri.toString(), range, tags, note });
     vscode.window.setStatusBarMessage(`Tagged ${tagged.tags.map((t) => `#${t}`).join(' ')}`, 4000);
     return tagged;
   } catch (error) {
     showTagError(error);
     return undefined;
   }
+}
+
+/** Selects the whole sentences under the cursor or touched by the selection (the server's rule), then tags them. */
+export async function tagSentence(client: LanguageClient): Promise<TagInfo | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return undefined;
+  const { selection } = editor;
+  const range = { start: { line: selection.start.line, character: selection.start.character }, end: { line: selection.end.line, character: selection.end.character } };
+  try {
+    const sentences = await executeServerCommand<ProtocolRange>(client, SERVER_COMMANDS.expandToSentences, { uri: editor.document.uri.toString(), range });
+    editor.selection = new vscode.Selection(sentences.start.line, sentences.start.character, sentences.end.line, sentences.end.character);
+    editor.revealRange(editor.selection);
+  } catch (error) {
+    showTagError(error);
+    return undefined;
+  }
+  return tagSelection(client);
 }
 
 export async function editTag(client: LanguageClient, argument: { id?: string } | undefined): Promise<void> {
@@ -41,7 +59,7 @@ export async function editTag(client: LanguageClient, argument: { id?: string } 
     if (!tags) return;
     const note = await vscode.window.showInputBox({ title: 'Note', value: tag.note, prompt: 'Empty removes the note.' });
     if (note === undefined) return;
-    await executeTagCommand(client, SERVER_COMMANDS.editTag, { id: tag.id, tags, note });
+    await executeServerCommand(client, SERVER_COMMANDS.editTag, { id: tag.id, tags, note });
   } catch (error) {
     showTagError(error);
   }
@@ -54,7 +72,7 @@ export async function renameTag(client: LanguageClient, argument: { name?: strin
     if (!from) return;
     const to = await vscode.window.showInputBox({ title: `Rename #${from}`, value: from, prompt: 'The new name; an existing name merges the two tags.' });
     if (!to || to === from) return;
-    const { records } = await executeTagCommand<{ records: number }>(client, SERVER_COMMANDS.renameTag, { from, to });
+    const { records } = await executeServerCommand<{ records: number }>(client, SERVER_COMMANDS.renameTag, { from, to });
     vscode.window.setStatusBarMessage(`Renamed #${from} to #${to.trim()} on ${records} passage${records === 1 ? '' : 's'}`, 4000);
   } catch (error) {
     showTagError(error);
@@ -63,7 +81,7 @@ export async function renameTag(client: LanguageClient, argument: { name?: strin
 
 export async function removeTag(client: LanguageClient, argument: { id?: string } | undefined): Promise<void> {
   try {
-    await executeTagCommand(client, SERVER_COMMANDS.removeTag, { id: argument?.id });
+    await executeServerCommand(client, SERVER_COMMANDS.removeTag, { id: argument?.id });
   } catch (error) {
     showTagError(error);
   }

@@ -7,17 +7,17 @@ import { ListTagsArguments, ProtocolRange, SERVER_COMMANDS, TagInfo, TagTreeNode
 
 export type { TagInfo };
 
-export async function executeTagCommand<R>(client: LanguageClient, command: string, argument: object): Promise<R> {
+export async function executeServerCommand<R>(client: LanguageClient, command: string, argument: object): Promise<R> {
   return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [argument] })) as R;
 }
 
 export function listTags(client: LanguageClient, filter: ListTagsArguments = {}): Promise<TagInfo[]> {
-  return executeTagCommand<TagInfo[]>(client, SERVER_COMMANDS.listTags, filter);
+  return executeServerCommand<TagInfo[]>(client, SERVER_COMMANDS.listTags, filter);
 }
 
 /** The tag names as a tree (`energy/oil` under `energy`), as the server builds it. */
 export function getTagTree(client: LanguageClient, filter: ListTagsArguments = {}): Promise<TagTreeNodeInfo[]> {
-  return executeTagCommand<TagTreeNodeInfo[]>(client, SERVER_COMMANDS.tagTree, filter);
+  return executeServerCommand<TagTreeNodeInfo[]>(client, SERVER_COMMANDS.tagTree, filter);
 }
 
 /** Every tag name with its number of passages, most used first. */

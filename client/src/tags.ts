@@ -1,12 +1,13 @@
-// Analyst tags in VS Code: the Tag Selection…, Edit Tag…, Rename Tag… and Remove Tag commands, accepting and
-// re-attaching tags (tagMaintenance.ts), the Tags view with its state and author filters and the passage decorations, all kept in step with the server's `pressCorpus/tagsChanged` notification.
+// Analyst tags in VS Code: the Tag Selection…, Tag Sentence…, Edit Tag…, Rename Tag… and Remove Tag commands,
+// accepting and re-attaching tags (tagMaintenance.ts), the Tags view with its state and author filters and the
+// passage decorations, all kept in step with the server's `pressCorpus/tagsChanged` notification.
 // The server's own commands (pressCorpus.tagPassage, …) are registered by the language client under their names,
 // so the client commands here have other ids.
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { TagDecorations } from './tagDecorations';
-import { EDIT_TAG_COMMAND, editTag, REMOVE_TAG_COMMAND, removeTag, RENAME_TAG_COMMAND, renameTag, TAG_SELECTION_COMMAND, tagSelection } from './tagPrompts';
+import { EDIT_TAG_COMMAND, editTag, REMOVE_TAG_COMMAND, removeTag, RENAME_TAG_COMMAND, renameTag, TAG_SELECTION_COMMAND, TAG_SENTENCE_COMMAND, tagSelection, tagSentence } from './tagPrompts';
 import { TAGS_CHANGED_NOTIFICATION, TagsChangedParams } from '../../server/src/protocol';
 import { registerTagMaintenance } from './tagMaintenance';
 import { pickTagFilter, registerTagsView } from './tagsView';
@@ -18,6 +19,7 @@ export function registerTags(context: vscode.ExtensionContext, client: LanguageC
   context.subscriptions.push(
     decorations,
     vscode.commands.registerCommand(TAG_SELECTION_COMMAND, () => tagSelection(client)),
+    vscode.commands.registerCommand(TAG_SENTENCE_COMMAND, () => tagSentence(client)),
     vscode.commands.registerCommand(EDIT_TAG_COMMAND, (argument?: { id?: string }) => editTag(client, argument)),
     vscode.commands.registerCommand(RENAME_TAG_COMMAND, (argument?: { name?: string }) => renameTag(client, argument)),
     vscode.commands.registerCommand(REMOVE_TAG_COMMAND, (argument?: { id?: string }) => removeTag(client, argument)),

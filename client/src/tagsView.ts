@@ -1,4 +1,4 @@
-// The "Tags" view: the tag tree as the server computes it (`energy/oil` under `energy`, pressCorpus.tagTree),
+// The "Tags" view of the Press Corpus side bar: the tag tree as the server computes it (`energy/oil` under `energy`, pressCorpus.tagTree),
 // each name with its passages, each passage with an icon for how its place was found (exact, moved, fuzzy,
 // orphaned) and a click away. Filters by state and by author go to the server with every request, so the tree
 // and its counts show only what the analyst asked for. Orphans are listed too: a tag is never silently dropped.

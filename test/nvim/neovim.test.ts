@@ -1,5 +1,6 @@
 // Neovim 0.7 as a third-party LSP client of `node dist/server.js --stdio` (test/nvim/probe.lua): document
-// symbols of seeds/000 and a hover on "Stoltenberg" in seeds/003. Skipped, with the reason, without `nvim`.
+// symbols of seeds/000, the server's word that indexing is over, and a hover on "Stoltenberg" in seeds/003 with
+// the settled count. Skipped, with the reason, without `nvim` (`.ci/run` installs it; `apt-get install neovim`).
 
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
@@ -19,7 +20,7 @@ function lspPosition(path: string, needle: string, offset: number): { line: numb
   return { line, character: lines[line].indexOf(needle) + offset };
 }
 
-test('Neovim gets document symbols and a hover from the server', { timeout: 90000 }, async (t) => {
+test('Neovim gets document symbols, the ready status and a hover with the settled count from the server', { timeout: 90000 }, async (t) => {
   if (spawnSync('nvim', ['--version'], { stdio: 'ignore' }).error) return t.skip('nvim is not installed (apt-get install neovim)');
   const workspace = createTestWorkspace();
   try {
@@ -39,6 +40,9 @@ test('Neovim gets document symbols and a hover from the server', { timeout: 9000
     assert.match(stdout, /^symbol: Speech by NATO Secretary General Jens Stoltenberg at the Verkhovna Rada in Ukraine \(/m);
     assert.match(stdout, /^symbol: Chair of the NATO Military Committee visits Belgium \(/m);
     assert.match(stdout, /^hover: .*Jens Stoltenberg/m);
+    assert.match(stdout, /^status: ready, 5 of 5 files, \d+ releases, \d+ problems$/m);
+    // The settled count for the five seeds (the protocol tests see the same once indexed), never "so far".
+    assert.match(stdout, /^hover: 59 mentions in 16 releases:$/m);
   } finally {
     workspace.dispose();
   }

@@ -1,5 +1,6 @@
 -- A third-party LSP client check: headless Neovim 0.7 (Debian's) starts `node dist/server.js --stdio`, asks
--- for the document symbols of the file it was opened on and for a hover in another file, and prints both.
+-- for the document symbols of the file it was opened on, waits for the server to say the corpus is indexed
+-- (pressCorpus/status), asks for a hover in another file, and prints all three.
 -- Neovim 0.7 has no vim.lsp.start (0.8+) nor `nvim -l` (0.9+): start_client and `-c luafile`.
 --   PROBE_SERVER=dist/server.js PROBE_ROOT=<workspace> PROBE_HOVER_FILE=<file> PROBE_HOVER_LINE=<0-based>
 --   PROBE_HOVER_CHARACTER=<0-based> nvim --headless --clean -c 'luafile test/nvim/probe.lua' <file>
@@ -7,8 +8,11 @@ local function out(text) io.stdout:write(text .. '\n') end
 local function fail(message) out('FAIL: ' .. message); vim.cmd('cquit 1') end
 local env = vim.env
 
+-- pressCorpus/status says when indexing is over: counts asked before then are partial ("so far").
+local status = {}
 local id = vim.lsp.start_client({ name = 'press-corpus', root_dir = env.PROBE_ROOT,
-  cmd = { 'node', env.PROBE_SERVER, '--stdio' } })
+  cmd = { 'node', env.PROBE_SERVER, '--stdio' },
+  handlers = { ['pressCorpus/status'] = function(_, params) status = params end } })
 if not id then return fail('the server did not start') end
 local symbols_buffer = vim.api.nvim_get_current_buf()
 if not vim.wait(15000, function() local c = vim.lsp.get_client_by_id(id); return c and c.initialized end, 50) then
@@ -42,6 +46,12 @@ if not symbols or #symbols == 0 then return fail('no document symbols') end
 for _, symbol in ipairs(symbols) do
   out(('symbol: %s (kind %d, line %d)'):format(symbol.name, symbol.kind, (symbol.range or symbol.location.range).start.line))
 end
+
+if not vim.wait(30000, function() return status.state == 'ready' end, 50) then
+  return fail('the server never said it was ready (last status: ' .. tostring(status.state) .. ')')
+end
+out(('status: %s, %d of %d files, %d releases, %d problems'):format(status.state, status.filesIndexed,
+  status.filesTotal, status.releases, status.problems))
 
 vim.cmd('edit ' .. vim.fn.fnameescape(env.PROBE_HOVER_FILE))
 local hover_buffer = vim.api.nvim_get_current_buf()

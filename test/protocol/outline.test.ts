@@ -97,6 +97,16 @@ test('release symbols carry date, source and kind; children show source, datelin
   assert.deepEqual(page.find((s) => s.kind === 2)!.children!.filter((c) => c.name.startsWith('Photo:')).map((c) => c.name), ['Photo: Stoltenberg Remarks', 'Photo: Saber Strike', 'Photo: Baltic Ops']);
 });
 
+test('the web chrome of the scraped page in 003 is one "Page chrome" entry inside its release, not six entries before it', async () => {
+  const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: workspace.uriOf(SEEDS['003']) } });
+  assert.deepEqual(symbols.map((s) => s.name), ['Stoltenberg: Ukraine Can Count on NATO For Long Haul']);
+  const [chrome, ...rest] = symbols[0].children!;
+  assert.equal(chrome.name, 'Page chrome');
+  assert.match(chrome.detail!, /^6 blocks: An official website of the Un… · Official websites use \.gov · /);
+  assert.deepEqual(chrome.children, []);
+  assert.ok(rest.every((child) => child.name !== 'Page chrome' && !child.name.startsWith('Official websites')));
+});
+
 test('folding ranges cover each release and each speaker turn', async () => {
   const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: workspace.uriOf(SEEDS['002']) } });
   const folds = ranges.map((r) => `${r.startLine}-${r.endLine}`);

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { StatusParams, STATUS_NOTIFICATION } from '../../server/src/protocol';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const SERVER_PATH = join(REPO_ROOT, 'dist', 'server.js');
@@ -33,6 +34,8 @@ export class LspTestClient {
   private readonly diagnostics = new Map<string, Diagnostic[]>();
   private readonly waiters: (() => void)[] = [];
   readonly logs: string[] = [];
+  /** Every pressCorpus/status notification, in order. */
+  readonly statuses: StatusParams[] = [];
   private constructor(private readonly process: ChildProcess, readonly connection: MessageConnection) {}
 
   static async start(workspaceRoot: string, initializationOptions: object = {}, capabilities: object = {}): Promise<LspTestClient> {
@@ -45,6 +48,10 @@ export class LspTestClient {
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => {
       client.logs.push(params.message);
+      client.wake();
+    });
+    connection.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => {
+      client.statuses.push(params);
       client.wake();
     });
     connection.onRequest('window/workDoneProgress/create', () => null);
@@ -79,6 +86,11 @@ export class LspTestClient {
   /** Resolves when the server has logged a line matching the pattern (e.g. the end of indexing). */
   waitForLog(pattern: RegExp, timeoutMs = 20000): Promise<string> {
     return this.waitFor(() => this.logs.find((line) => pattern.test(line)), timeoutMs, `a log line matching ${pattern}`);
+  }
+
+  /** Resolves with the first pressCorpus/status notification that satisfies the predicate. */
+  waitForStatus(accept: (status: StatusParams) => boolean, timeoutMs = 20000): Promise<StatusParams> {
+    return this.waitFor(() => this.statuses.find(accept), timeoutMs, 'a pressCorpus/status notification');
   }
 
   /** Resolves with the latest diagnostics for the uri once they satisfy the predicate. */

@@ -6,11 +6,13 @@
 import { Problem } from '../corpus/model';
 import { Corpus, CorpusView } from '../features/corpus';
 import { CorpusFile } from '../features/corpusIndex';
+import { countCorpus } from '../features/diagnostics';
 import { getContainingFolder, getTagFileLocation, isTagFileUri, TagFileLocation } from '../features/tagging';
 import { canonicaliseUri, matchesGlobs } from '../features/uris';
 import { EditorBuffers, NO_EDITOR } from './editorBuffers';
 import { EntityKnowledge, ENTITY_FILE_PATH } from './entityKnowledge';
 import { FileChange, WorkspaceHost } from './host';
+import { IndexingStatus } from './indexingStatus';
 import { BackgroundScheduler } from './scheduler';
 import { CorpusSettings } from './settings';
 import { TagStore } from './tagStore';
@@ -30,6 +32,8 @@ export class CorpusWorkspace {
   readonly scheduler: BackgroundScheduler;
   readonly tags: TagStore;
   readonly knowledge: EntityKnowledge;
+  /** Indexing or ready, with the counts: front ends say when an answer is partial. */
+  readonly status: IndexingStatus;
   /** Files found by the corpus globs on disk; closing an editor on one of these re-reads it from disk. */
   private readonly diskCorpusUris = new Set<string>();
   private readonly openCorpusUris = new Set<string>();
@@ -42,6 +46,7 @@ export class CorpusWorkspace {
     buffers: EditorBuffers = NO_EDITOR,
   ) {
     this.scheduler = new BackgroundScheduler();
+    this.status = new IndexingStatus(this.scheduler, () => countCorpus(this.corpus));
     this.tags = new TagStore(host, folderUris, buffers);
     this.knowledge = new EntityKnowledge(host, folderUris, this.corpus.entities, buffers);
     for (const index of this.corpus.derivedIndexes) this.scheduler.add({ runSlice: () => index.refreshSome(BACKGROUND_SLICE_FILES) });
@@ -74,14 +79,17 @@ export class CorpusWorkspace {
     const uris: string[] = [];
     for (const folder of this.folderUris) uris.push(...(await this.host.listFiles(folder, this.settings.corpusGlobs)));
     await Promise.all([this.tags.ensureLoaded(), this.knowledge.ensureLoaded()]);
+    this.status.scanProgressed(0, uris.length);
     for (let i = 0; i < uris.length; i++) {
       this.diskCorpusUris.add(uris[i]);
       if (!this.openCorpusUris.has(uris[i])) await this.reloadCorpusFile(uris[i]);
       if (i % SCAN_BATCH_FILES === SCAN_BATCH_FILES - 1 || i === uris.length - 1) {
         onProgress?.({ done: i + 1, total: uris.length });
+        this.status.scanProgressed(i + 1, uris.length);
         await new Promise((resolve) => setImmediate(resolve)); // let requests through during a long scan
       }
     }
+    this.status.scanEnded();
     let releases = 0;
     for (const file of this.corpus.files.getFiles()) releases += file.parsed.releases.length;
     return { files: uris.length, releases };

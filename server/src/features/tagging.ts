@@ -7,6 +7,7 @@ import { createAnchor, findBestCandidate } from '../annotations/anchoring';
 import { isTagOrChildOf, normaliseTagName, ParsedTagFile } from '../annotations/tagFile';
 import { NewTagRecord, reanchorTagRecords } from '../annotations/tagFileEdits';
 import { getReleaseAt, Problem, Span } from '../corpus/model';
+import { findSentences } from '../corpus/sentences';
 import { CorpusFile } from './corpusIndex';
 import { AnchoredTag, computeAcceptedAnchors, computeAnchoredTags, filterTagsByAuthor, TagStatus } from './tags';
 import { getRelativePath, getUriBaseName, joinUri } from './uris';
@@ -51,6 +52,40 @@ export function trimSelection(text: string, span: Span): Span {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   return { start, end };
+}
+
+/**
+ * What "Tag Sentence" tags: the whole sentences the selection touches, or the sentence under the cursor for an
+ * empty one, so a tag never covers half a sentence (with word wrap, Shift+End selects one visual line only).
+ * Sentences are cut as the passage index cuts them (corpus/sentences.ts); a line without a sentence end (a
+ * title, a short label) is one sentence. Undefined when the cursor is on a blank line.
+ */
+export function expandToSentences(text: string, selection: Span): Span | undefined {
+  const { start, end } = trimSelection(text, selection);
+  const first = findSentenceAt(text, selection.start === selection.end ? selection.start : start, 'start');
+  const last = findSentenceAt(text, selection.start === selection.end ? selection.start : end, 'end');
+  return first && last ? { start: first.start, end: Math.max(first.end, last.end) } : undefined;
+}
+
+/** The sentence of the line holding `offset`: the one it is in, or (between sentences) the next or previous. */
+function findSentenceAt(text: string, offset: number, side: 'start' | 'end'): Span | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEndAt = text.indexOf('\n', offset);
+  const line = { start: lineStart, end: lineEndAt < 0 ? text.length : lineEndAt };
+  const sentences = findSentences(text, line, 1);
+  if (sentences.length === 0) return undefined;
+  const inside = sentences.find((s) => s.start <= offset && offset <= s.end);
+  if (inside) return inside;
+  return side === 'start' ? (sentences.find((s) => s.start > offset) ?? sentences[sentences.length - 1]) : ([...sentences].reverse().find((s) => s.end < offset) ?? sentences[0]);
+}
+
+/** Closing quotation marks and brackets a passage may stop just short of. */
+const CLOSING_MARKS = /^["”’')\]»]+/;
+
+/** Where the `#tag` hint of a passage goes: after the closing quotation marks that end its sentence. */
+export function getTagHintOffset(text: string, span: Span): number {
+  const closing = CLOSING_MARKS.exec(text.slice(span.end, span.end + 4));
+  return span.end + (closing?.[0].length ?? 0);
 }
 
 /** Who made the tag and when (ISO 8601); records get them when they are created. */

@@ -17,6 +17,10 @@ import { MAX_WORKSPACE_SYMBOLS } from './hub';
 /** Standard token types, so every theme colours them: people as variables, organisations as namespaces… */
 const TOKEN_TYPES: Record<EntityKind, string> = { person: 'variable', organisation: 'namespace', country: 'type', place: 'enumMember', event: 'event' };
 const LEGEND = { tokenTypes: [...new Set(Object.values(TOKEN_TYPES))], tokenModifiers: [] };
+/** A hover waits this long for the initial scan to end before it answers with the counts so far. */
+const HOVER_WAIT_FOR_INDEX_MS = 1000;
+/** References are a list the editor cannot annotate: they wait longer, then come with a message. */
+const REFERENCES_WAIT_FOR_INDEX_MS = 5000;
 const SYMBOL_KINDS: Record<EntityKind, SymbolKind> = { person: SymbolKind.Object, organisation: SymbolKind.Namespace, country: SymbolKind.Package, place: SymbolKind.Field, event: SymbolKind.Event };
 
 export const entityFeature: LspFeature = {
@@ -41,8 +45,10 @@ export const entityFeature: LspFeature = {
     ctx.hub.addHoverProvider(async ({ textDocument, position }) => {
       const hit = await entityAt(textDocument.uri, position);
       if (!hit) return undefined;
+      const partial = !(await ctx.workspace.status.whenComplete(HOVER_WAIT_FOR_INDEX_MS));
       const card = computeEntityCard(ctx.workspace.view, hit.entity);
-      return { contents: { kind: 'markdown', value: printCard(card) }, range: hit.lines.toRange(hit.mention.span) };
+      const progress = partial ? ctx.workspace.status.progress : undefined;
+      return { contents: { kind: 'markdown', value: printCard(card, progress) }, range: hit.lines.toRange(hit.mention.span) };
     });
 
     ctx.hub.addDefinitionProvider(async ({ textDocument, position }) => {
@@ -54,6 +60,9 @@ export const entityFeature: LspFeature = {
     ctx.hub.addReferencesProvider(async ({ textDocument, position, context }) => {
       const hit = await entityAt(textDocument.uri, position);
       if (!hit) return undefined;
+      if (!(await ctx.workspace.status.whenComplete(REFERENCES_WAIT_FOR_INDEX_MS))) {
+        void ctx.connection.window.showInformationMessage(`Press Corpus is still indexing: these are the references to ${hit.entity.name} ${printFilesSoFar(ctx.workspace.status.progress)}.`);
+      }
       const locations = entities().findReferences(hit.entity.id).map((m) => toLocation(ctx, m)!);
       const entry = context.includeDeclaration ? getEntryLocation(ctx, hit.entity) : undefined;
       return entry ? [entry, ...locations] : locations;
@@ -71,7 +80,8 @@ export const entityFeature: LspFeature = {
       await ctx.workspace.knowledge.ensureLoaded();
       return entities().findEntities(query, MAX_WORKSPACE_SYMBOLS).flatMap(({ entity, first, mentions }): WorkspaceSymbol[] => {
         const location = getEntryLocation(ctx, entity) ?? toLocation(ctx, first);
-        return location ? [{ name: entity.name, kind: SYMBOL_KINDS[entity.kind], containerName: `${entity.kind} · ${mentions} mentions`, location }] : [];
+        const soFar = ctx.workspace.status.complete ? '' : ' so far';
+        return location ? [{ name: entity.name, kind: SYMBOL_KINDS[entity.kind], containerName: `${entity.kind} · ${mentions} mentions${soFar}`, location }] : [];
       });
     });
 
@@ -109,11 +119,19 @@ function toLocation(ctx: ServerContext, found: MentionIn | undefined): Location 
 }
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** The hover card; every text from the corpus or entities.yaml is escaped (markdown.ts). */
-function printCard(card: EntityCard): string {
+/** "in 1,240 of 7,545 files indexed": how much of the corpus a partial answer covers. */
+function printFilesSoFar({ filesIndexed, filesTotal }: { filesIndexed: number; filesTotal: number }): string {
+  return `in ${filesIndexed.toLocaleString('en-US')} of ${filesTotal.toLocaleString('en-US')} files indexed`;
+}
+
+/**
+ * The hover card; `progress` when the scan is not over, so the counts read as partial. Every text from the corpus
+ * or entities.yaml is escaped (markdown.ts).
+ */
+function printCard(card: EntityCard, progress?: { filesIndexed: number; filesTotal: number }): string {
   const { entity } = card;
   const e = escapeMarkdown;
   const lines = [`**${e(entity.name)}** · ${entity.kind}${entity.record ? '' : ' · not in entities.yaml'}`];
@@ -122,7 +140,8 @@ function printCard(card: EntityCard): string {
   if (card.record?.role && !card.roles.some((r) => r.role === card.record?.role)) roles.unshift(e(card.record.role));
   if (roles.length) lines.push('', `Role: ${roles.join('; ')}`);
   if (card.spellings.length > 1) lines.push('', `Written: ${card.spellings.slice(0, 8).map((s) => `“${e(s)}”`).join(', ')}`);
-  lines.push('', `${plural(card.mentionCount, 'mention')} in ${plural(card.releases.length, 'release')}:`);
+  const counts = `${plural(card.mentionCount, 'mention')} in ${plural(card.releases.length, 'release')}`;
+  lines.push('', progress ? `Still indexing — so far: ${counts}, ${printFilesSoFar(progress)}:` : `${counts}:`);
   for (const release of card.releases.slice(0, 8)) {
     lines.push(`- ${e(release.title)}${release.date ? ` (${e(release.date)})` : ''} — ${e(getUriBaseName(release.uri))}`);
   }

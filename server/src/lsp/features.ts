@@ -7,6 +7,8 @@ import { workspaceSymbolFeature } from './workspaceSymbolFeature';
 import { tagsFeature } from './tagsFeature';
 import { entityFeature } from './entityFeature';
 import { repeatsFeature } from './repeatsFeature';
+import { statusFeature } from './statusFeature';
+import { catalogueFeature } from './catalogueFeature';
 
 export const LSP_FEATURES: readonly LspFeature[] = [
   outlineFeature,
@@ -15,4 +17,6 @@ export const LSP_FEATURES: readonly LspFeature[] = [
   tagsFeature,
   entityFeature,
   repeatsFeature,
+  statusFeature,
+  catalogueFeature,
 ];

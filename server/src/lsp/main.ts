@@ -22,12 +22,13 @@ answerRefusedRequests(connection);
 const documents = new TextDocuments(TextDocument);
 const ctx = { connection, documents, hub: new FeatureHub(connection), workspaceTrusted: true } as ServerContext;
 let clientWatchesFiles = false;
+let clientShowsIndexingStatus = false;
 
 for (const feature of LSP_FEATURES) feature.register(ctx);
 
 connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown };
+  const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; showsIndexingStatus?: unknown };
   const fileFolders = folders.filter((uri) => uri.startsWith('file:')).map(canonicaliseUri);
   const settings = readSettings(options);
   ctx.workspace = new CorpusWorkspace(new NodeHost(fileFolders), fileFolders, settings, createEditorBuffers(connection, documents));
@@ -35,6 +36,7 @@ connection.onInitialize((params) => {
     void connection.window.showWarningMessage(`Press Corpus ignores pressCorpus.corpusGlobs ${settings.refusedGlobs.join(', ')}: corpus files must lie inside the workspace folder.`);
   }
   ctx.workspaceTrusted = options.workspaceTrusted !== false;
+  clientShowsIndexingStatus = options.showsIndexingStatus === true;
   clientWatchesFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   for (const feature of LSP_FEATURES) feature.initialize?.(ctx);
   const capabilities: ServerCapabilities = {
@@ -48,7 +50,7 @@ connection.onInitialize((params) => {
 
 connection.onInitialized(async () => {
   await ctx.hub.startFileWatching(ctx.workspace, clientWatchesFiles);
-  await indexWorkspace(ctx);
+  await indexWorkspace(ctx, !clientShowsIndexingStatus);
 });
 
 // Open documents are the truth for their uri: each change re-parses that one file (never the whole corpus).

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { isTagOrChildOf, normaliseTagName } from '../annotations/tagFile';
 import { removeTagRecord, renameTagInFile, updateTagRecord } from '../annotations/tagFileEdits';
-import { createTagRecord, parseNote, parseTagNames, parseTagStates, TagFilter, TagListing, trimSelection } from '../features/tagging';
+import { createTagRecord, expandToSentences, parseNote, parseTagNames, parseTagStates, TagFilter, TagListing, trimSelection } from '../features/tagging';
 import { AnchoredTag } from '../features/tags';
 import { computeTagTree } from '../features/tagTree';
 import { readGitUserName } from '../host/gitUserName';
@@ -76,6 +76,16 @@ export function registerTagCommands(ctx: ServerContext): TagAuthor {
       records += count;
     }
     return { from: oldName, to: newName, records };
+  });
+
+  ctx.hub.addCommand(SERVER_COMMANDS.expandToSentences, (args) => {
+    const { uri, range } = getArgument(args, SERVER_COMMANDS.expandToSentences);
+    if (typeof uri !== 'string' || !isRange(range)) throw new Error(`${SERVER_COMMANDS.expandToSentences} needs { uri, range }.`);
+    const found = getFileWithLines(ctx, uri);
+    if (!found) throw new Error(`${uri} is not a corpus file Press Corpus has indexed.`);
+    const span = expandToSentences(found.file.text, { start: found.lines.toOffset(range.start), end: found.lines.toOffset(range.end) });
+    if (!span) throw new Error('Put the cursor in a sentence (or select some words of it) to tag the sentence.');
+    return found.lines.toRange(span);
   });
 
   ctx.hub.addCommand(SERVER_COMMANDS.listTags, async (args) => {

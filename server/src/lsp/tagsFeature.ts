@@ -6,6 +6,7 @@
 import { SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
 import { LineTable } from '../engine/lineTable';
 import { AnchoredTag, computeAnchoredTags, describeAnchorState, describeQuote, describeTags, findTagsAt, matchesTagQuery } from '../features/tags';
+import { getTagHintOffset } from '../features/tagging';
 import { getUriBaseName } from '../features/uris';
 import { TAGS_CHANGED_NOTIFICATION, TagSettings, TagsChangedParams } from '../protocol';
 import { getFileWithLines, ServerContext } from './context';
@@ -38,7 +39,7 @@ export const tagsFeature: LspFeature = {
       if (!found) return [];
       const visible = { start: found.lines.toOffset(range.start), end: found.lines.toOffset(range.end) };
       return findTagsAt(getAnchoredTagsOf(ctx, found.file.uri), visible).map((tag) => ({
-        position: found.lines.toPosition(tag.span.end),
+        position: found.lines.toPosition(getTagHintOffset(found.file.text, tag.span)),
         label: describeTags(tag.record.tags),
         paddingLeft: true,
         tooltip: tag.record.note || undefined,

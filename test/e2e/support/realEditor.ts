@@ -44,14 +44,25 @@ export interface RealEditorSession {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** Changes the copied workspace before the editor opens it (more files, files that must stay hidden). */
+  readonly prepare?: (root: string) => void;
+  /** Open it as `npm start` does: through the generated .code-workspace (corpus only, seeds/000 in front). */
+  readonly asNpmStart?: boolean;
+}
+
 /**
  * The packaged extension in code-server on a copy of the corpus, the workbench open in chromium.
  * `workspaceTrust`: keep VS Code's trust check on (with `settings` choosing how it starts) instead of off.
  */
-export async function openRealEditor(settings: Record<string, unknown> = {}, workspaceTrust = false): Promise<RealEditorSession> {
+export async function openRealEditor(settings: Record<string, unknown> = {}, workspaceTrust = false, options: OpenOptions = {}): Promise<RealEditorSession> {
   const codeServer = await prepareRealEditor();
   const profile = codeServer.createProfile({ 'editor.wordWrap': 'on', ...settings });
   const workspace = createEditorWorkspace();
+  options.prepare?.(workspace.root);
+  const opened = options.asNpmStart
+    ? codeServer.writeCorpusWorkspace(workspace.root, join(profile.root, 'press-corpus.code-workspace'), codeServer.START_FILE)
+    : workspace.root;
   let server: Awaited<ReturnType<CodeServerModule['startCodeServer']>> | undefined;
   let browser: Browser | undefined;
   const close = async () => {
@@ -62,7 +73,7 @@ export async function openRealEditor(settings: Record<string, unknown> = {}, wor
   };
   try {
     codeServer.installExtension(profile, codeServer.packageExtension());
-    server = await codeServer.startCodeServer(profile, workspace.root, { workspaceTrust });
+    server = await codeServer.startCodeServer(profile, opened, { workspaceTrust });
     browser = await codeServer.launchChromium();
     const workbench = new Workbench(await browser.newPage({ viewport: { width: 1400, height: 860 } }));
     await workbench.open(server.folderUrl);

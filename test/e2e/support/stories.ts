@@ -33,6 +33,20 @@ export async function tagLineOf003(workbench: Workbench, needle: string, tag: st
   await workbench.page.keyboard.press('Enter');
 }
 
+/** Puts the cursor inside the sentence of seeds/003 that starts with `needle` and runs Tag Sentence…. */
+export async function tagSentenceOf003(workbench: Workbench, needle: string, tag: string): Promise<void> {
+  await workbench.openFile(FILE_003, 'Stoltenberg');
+  const { line, column } = positionInSeed(FILE_003, needle, 5);
+  await workbench.goTo(line, column);
+  await workbench.runCommand('Press Corpus: Tag Sentence');
+  await workbench.page.locator('.quick-input-widget input.input').waitFor({ state: 'visible', timeout: 30000 });
+  await workbench.page.keyboard.type(tag);
+  await workbench.page.waitForTimeout(300);
+  await workbench.page.keyboard.press('Enter');
+  await workbench.page.waitForTimeout(500);
+  await workbench.page.keyboard.press('Enter');
+}
+
 /** Whether annotations/003_….yaml in the workspace holds `tag`, waiting up to `timeoutMs` for it. */
 export async function tagFileOf003Holds(workspaceRoot: string, tag: string, timeoutMs: number): Promise<boolean> {
   const path = join(workspaceRoot, 'annotations', '003_d0123674c22c2241.yaml');
