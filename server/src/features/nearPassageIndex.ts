@@ -1,0 +1,103 @@
+// Sentences the corpus repeats near-verbatim: each file's sentences get a MinHash signature once per file
+// version, cut into band keys; the corpus-wide table band key → sentences is updated from that file's old and
+// new keys only. A lookup checks the sentences sharing a band with it (candidates) on their shingles
+// (passageShingles.ts), so it reads a bounded number of sentences however large the corpus is.
+
+import { Span } from '../corpus/model';
+import { findSentences } from '../corpus/sentences';
+import { CorpusFile, CorpusIndex } from './corpusIndex';
+import { DerivedIndex, IncrementalIndex } from './incremental';
+import { getBandKeys, getPassageWords, getShingles, isNearCopy, PassageSimilarity, measureSimilarity } from './passageShingles';
+
+export interface NearSentence {
+  readonly uri: string;
+  readonly releaseIndex: number;
+  readonly span: Span;
+  readonly bandKeys: readonly number[];
+}
+
+export interface NearCopy {
+  readonly sentence: NearSentence;
+  readonly similarity: PassageSimilarity;
+}
+
+/**
+ * Candidates of one band beyond this many are not read: a band that full holds a line the corpus copies
+ * everywhere (a stock phrase, a re-published page), which the verbatim index already reports.
+ */
+export const MAX_BAND_CANDIDATES = 64;
+
+type Bucket = NearSentence | Set<NearSentence>;
+
+export class NearPassageIndex implements DerivedIndex<readonly NearSentence[]> {
+  readonly name = 'near passages';
+  readonly incremental: IncrementalIndex<readonly NearSentence[]>;
+  private readonly buckets = new Map<number, Bucket>();
+
+  constructor(private readonly corpus: CorpusIndex) {
+    this.incremental = new IncrementalIndex(corpus, this);
+  }
+
+  /** Sentences of other releases that repeat the sentence at `span` of the file near-verbatim (or verbatim). */
+  findNearCopies(uri: string, span: Span): NearCopy[] {
+    this.incremental.refresh();
+    const own = this.incremental.getSummary(uri)?.find((s) => s.span.start === span.start && s.span.end === span.end);
+    const text = this.corpus.getFile(uri)?.text;
+    if (!own || text === undefined) return [];
+    const candidates = new Set<NearSentence>();
+    for (const key of own.bandKeys) {
+      const bucket = this.buckets.get(key);
+      if (bucket instanceof Set) {
+        if (bucket.size <= MAX_BAND_CANDIDATES) bucket.forEach((s) => candidates.add(s));
+      } else if (bucket) candidates.add(bucket);
+    }
+    const shingles = getShingles(getPassageWords(text, own.span));
+    const copies: NearCopy[] = [];
+    for (const candidate of candidates) {
+      if (candidate.uri === uri && candidate.releaseIndex === own.releaseIndex) continue;
+      const candidateText = this.corpus.getFile(candidate.uri)?.text ?? '';
+      const theirs = getShingles(getPassageWords(candidateText, candidate.span));
+      const similarity = measureSimilarity(shingles, theirs);
+      if (isNearCopy(similarity, Math.min(shingles.size, theirs.size))) copies.push({ sentence: candidate, similarity });
+    }
+    return copies;
+  }
+
+  summarise(file: CorpusFile): readonly NearSentence[] {
+    return file.parsed.releases.flatMap((release, releaseIndex) =>
+      release.paragraphs.flatMap((paragraph) =>
+        findSentences(file.text, paragraph.span).map((span) => ({
+          uri: file.uri,
+          releaseIndex,
+          span,
+          bandKeys: getBandKeys(getShingles(getPassageWords(file.text, span))),
+        })),
+      ),
+    );
+  }
+
+  add(_uri: string, sentences: readonly NearSentence[]): void {
+    for (const sentence of sentences) {
+      for (const key of sentence.bandKeys) {
+        const bucket = this.buckets.get(key);
+        if (!bucket) this.buckets.set(key, sentence);
+        else if (bucket instanceof Set) bucket.add(sentence);
+        else this.buckets.set(key, new Set([bucket, sentence]));
+      }
+    }
+  }
+
+  remove(_uri: string, sentences: readonly NearSentence[]): void {
+    for (const sentence of sentences) {
+      for (const key of sentence.bandKeys) {
+        const bucket = this.buckets.get(key);
+        if (bucket === sentence) this.buckets.delete(key);
+        else if (bucket instanceof Set) {
+          bucket.delete(sentence);
+          if (bucket.size === 0) this.buckets.delete(key);
+          else if (bucket.size === 1) this.buckets.set(key, bucket.values().next().value!);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+// What "near-verbatim" means for two passages: the words of each (case, quotes, dashes and punctuation folded
+// away), cut into overlapping three-word shingles. Two passages are near copies when most of the shorter one's
+// shingles stand in the longer one (a sentence shortened or re-punctuated in a summary keeps them) and the two
+// share enough of their shingles overall (a talking point with one clause changed keeps most of them). A MinHash
+// signature of the shingles, cut into bands, finds the candidate pairs without comparing every pair; the
+// candidates are then checked on their shingles. The thresholds come from the labelled pairs in
+// test/data/nearPassagePairs.json (docs/cross-references.md).
+
+import { Span } from '../corpus/model';
+
+/** Words per shingle: three keeps "the", "of" and "and" from matching on their own. */
+export const SHINGLE_WORDS = 3;
+/** Shingles a passage needs before near matching is tried (a six-word sentence has four). */
+export const MIN_SHINGLES = 4;
+/** Share of the shorter passage's shingles the longer one must hold. */
+export const MIN_CONTAINMENT = 0.6;
+/** Share of all shingles the two must have in common (Jaccard). */
+export const MIN_JACCARD = 0.3;
+
+// Twelve bands of two rows: a pair with Jaccard 0.3 is a candidate with probability 0.68, one with 0.45 with 0.92.
+const BANDS = 12;
+const ROWS_PER_BAND = 2;
+const SEEDS = Array.from({ length: BANDS * ROWS_PER_BAND }, (_, i) => mix32(0x9e3779b9 + i * 0x85ebca6b));
+
+/** The passage's words, lower case, with letters, digits and inner apostrophes or hyphens only. */
+export function getPassageWords(text: string, span: Span): string[] {
+  return (
+    text
+      .slice(span.start, span.end)
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc]/g, "'")
+      .replace(/[\u2010-\u2015\u2212]/g, '-')
+      .match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? []
+  );
+}
+
+/** Hashes of the passage's distinct three-word shingles. */
+export function getShingles(words: readonly string[]): Set<number> {
+  const shingles = new Set<number>();
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) shingles.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  return shingles;
+}
+
+/** One key per band of the MinHash signature: passages sharing a key are candidates. Empty when too short. */
+export function getBandKeys(shingles: ReadonlySet<number>): number[] {
+  if (shingles.size < MIN_SHINGLES) return [];
+  const minima = SEEDS.map(() => 0xffffffff);
+  for (const shingle of shingles) {
+    for (let i = 0; i < SEEDS.length; i++) {
+      const h = mix32(shingle ^ SEEDS[i]);
+      if (h < minima[i]) minima[i] = h;
+    }
+  }
+  const keys: number[] = [];
+  for (let band = 0; band < BANDS; band++) {
+    let key = mix32(band + 1);
+    for (let row = 0; row < ROWS_PER_BAND; row++) key = mix32(key ^ minima[band * ROWS_PER_BAND + row]);
+    keys.push(key);
+  }
+  return keys;
+}
+
+export interface PassageSimilarity {
+  /** Shared shingles over the shorter passage's shingles. */
+  readonly containment: number;
+  /** Shared shingles over all shingles of the two. */
+  readonly jaccard: number;
+}
+
+export function measureSimilarity(a: ReadonlySet<number>, b: ReadonlySet<number>): PassageSimilarity {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let shared = 0;
+  for (const shingle of small) if (large.has(shingle)) shared++;
+  const union = a.size + b.size - shared;
+  return { containment: small.size ? shared / small.size : 0, jaccard: union ? shared / union : 0 };
+}
+
+export function isNearCopy(similarity: PassageSimilarity, smallerShingles: number): boolean {
+  return smallerShingles >= MIN_SHINGLES && similarity.containment >= MIN_CONTAINMENT && similarity.jaccard >= MIN_JACCARD;
+}
+
+function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** MurmurHash3's finaliser: spreads every input bit over the 32 output bits. */
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
