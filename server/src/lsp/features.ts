@@ -7,6 +7,7 @@ import { workspaceSymbolFeature } from './workspaceSymbolFeature';
 import { tagsFeature } from './tagsFeature';
 import { entityFeature } from './entityFeature';
 import { repeatsFeature } from './repeatsFeature';
+import { crossReferencesFeature } from './crossReferencesFeature';
 
 export const LSP_FEATURES: readonly LspFeature[] = [
   outlineFeature,
@@ -15,4 +16,5 @@ export const LSP_FEATURES: readonly LspFeature[] = [
   tagsFeature,
   entityFeature,
   repeatsFeature,
+  crossReferencesFeature,
 ];
