@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerRelatedReleasesView } from './relatedReleasesView';
 import { registerRepeats } from './repeats';
 import { registerTags } from './tags';
 
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
   await client.start();
   registerTags(context, client);
   registerRepeats(context);
+  registerRelatedReleasesView(context, client);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration('pressCorpus.corpusGlobs') || event.affectsConfiguration('pressCorpus.maxFileSizeMB')) {
