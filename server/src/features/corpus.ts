@@ -16,7 +16,7 @@ export interface CorpusView {
   readonly duplicates: Pick<DuplicateIndex, 'findDuplicatesOf'>;
   readonly passages: Pick<PassageIndex, 'findRepeatedRuns' | 'getSentenceAt' | 'getSentences' | 'findVerbatimCopies' | 'isStockPhrase'>;
   readonly nearPassages: Pick<NearPassageIndex, 'findNearCopies'>;
-  readonly related: Pick<RelatedReleaseIndex, 'getFacets' | 'findCandidates'>;
+  readonly related: Pick<RelatedReleaseIndex, 'getFacets' | 'findCandidates' | 'findReleasesByTitleWords'>;
   readonly sources: Pick<SourceIndex, 'getMostCommonSource'>;
   readonly entities: Omit<EntityIndex, 'setKnowledgeBase' | 'summarise' | 'add' | 'remove' | 'afterUpdate' | 'incremental'>;
 }

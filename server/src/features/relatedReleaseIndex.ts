@@ -23,6 +23,8 @@ export interface ReleaseFacets {
   readonly releaseIndex: number;
   readonly date?: string;
   readonly facets: readonly Facet[];
+  /** Distinct lower-case words of the title, for finding a release a text names ("my speech to the Rada"). */
+  readonly titleWords: readonly string[];
 }
 
 /** A posting longer than this names something too common to tell releases apart (NATO's own Secretary General). */
@@ -58,6 +60,14 @@ export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[
     return candidates;
   }
 
+  /** Releases whose title holds every one of the words (lower case), read from the shortest posting. */
+  findReleasesByTitleWords(words: readonly string[]): ReleaseFacets[] {
+    this.incremental.refresh();
+    const postings = words.map((word) => this.postings.get(`title:${word}`) ?? new Set<ReleaseFacets>()).sort((a, b) => a.size - b.size);
+    if (postings.length === 0 || postings[0].size > MAX_POSTING) return [];
+    return [...postings[0]].filter((release) => postings.every((posting) => posting.has(release)));
+  }
+
   summarise(file: CorpusFile): readonly ReleaseFacets[] {
     const mentions = this.getFileEntities(file.uri)?.mentions ?? [];
     const aliases = this.getFileEntities(file.uri)?.personAliases ?? new Map<string, string>();
@@ -69,7 +79,7 @@ export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[
         const key = aliases.get(mention.key) ?? mention.key;
         if (kind && !facets.has(key)) facets.set(key, { kind, key, name: file.text.slice(mention.span.start, mention.span.end) });
       }
-      return { uri: file.uri, releaseIndex, date: release.date?.iso, facets: [...facets.values()] };
+      return { uri: file.uri, releaseIndex, date: release.date?.iso, facets: [...facets.values()], titleWords: getTitleWords(release.title) };
     });
   }
 
@@ -112,9 +122,15 @@ function contains(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
 
-/** The posting keys of a release: its facets and its date (with the days either side, when looking up). */
+/** Distinct lower-case words of a title (letters, digits, inner hyphens and apostrophes). */
+export function getTitleWords(title: string): string[] {
+  return [...new Set(title.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [])];
+}
+
+/** The posting keys of a release: its facets, its title words and its date (with the days either side, when looking up). */
 function getPostingKeys(release: ReleaseFacets, withAdjacentDays: boolean): string[] {
   const keys = release.facets.map((facet) => facet.key);
+  if (!withAdjacentDays) keys.push(...release.titleWords.map((word) => `title:${word}`));
   if (release.date) keys.push(...(withAdjacentDays ? [-1, 0, 1].map((d) => `date:${shiftDay(release.date!, d)}`) : [`date:${release.date}`]));
   return keys;
 }

@@ -1,5 +1,6 @@
 // Cross-references in every LSP editor: on a recurring passage, Go to Definition lists its other occurrences
-// (earliest release first), Find References every occurrence, the hover says where it was first said, and the
+// (earliest release first) — and on a phrase citing another release ("my speech to the Rada yesterday"), that
+// release —, Find References every occurrence, the hover says where it was first said, and the
 // document highlights its occurrences in this file; on a release title, the hover, a code lens, Find References
 // and the command pressCorpus.relatedReleases give the related releases. Providers answer nothing elsewhere, so
 // the entity answers for the same requests still come through the hub.
@@ -8,6 +9,7 @@ import { CodeLens, Location, Position } from 'vscode-languageserver/node';
 import { getReleaseAt, Release } from '../corpus/model';
 import { findRecurringPassageAt, getAllOccurrences, getOccurrencesInFile, PassageMatch, RecurringPassage } from '../features/crossReferences';
 import { findRelatedReleases, RelatedRelease } from '../features/relatedReleases';
+import { resolveTextReferenceAt } from '../features/textReferences';
 import { getUriBaseName } from '../features/uris';
 import { CLIENT_COMMANDS, RelatedReleaseInfo, RelatedReleasesArguments, SERVER_COMMANDS } from '../protocol';
 import { getFileWithLines, ServerContext } from './context';
@@ -24,7 +26,14 @@ export const crossReferencesFeature: LspFeature = {
       return found && passage ? { passage, lines: found.lines } : undefined;
     };
 
-    ctx.hub.addDefinitionProvider(({ textDocument, position }) => passageAt(textDocument.uri, position)?.passage.elsewhere.flatMap((m) => toLocation(ctx, m)));
+    ctx.hub.addDefinitionProvider(({ textDocument, position }) => {
+      const passage = passageAt(textDocument.uri, position)?.passage.elsewhere.flatMap((m) => toLocation(ctx, m)) ?? [];
+      const found = getFileWithLines(ctx, textDocument.uri);
+      const cited = found && resolveTextReferenceAt(ctx.workspace.view, found.file.uri, found.lines.toOffset(position));
+      const release = cited && ctx.workspace.getFile(cited.uri)?.parsed.releases[cited.releaseIndex];
+      const range = release && toTitleRange(ctx, cited.uri, release);
+      return range ? [{ uri: cited.uri, range }, ...passage] : passage;
+    });
 
     ctx.hub.addReferencesProvider(({ textDocument, position, context }) => {
       const hit = passageAt(textDocument.uri, position);
