@@ -25,7 +25,7 @@ export class Corpus implements CorpusView {
   readonly files = new CorpusIndex();
   readonly duplicates = new DuplicateIndex(this.files);
   readonly passages = new PassageIndex(this.files);
-  readonly nearPassages = new NearPassageIndex(this.files);
+  readonly nearPassages = new NearPassageIndex(this.files, (uri) => this.passages.incremental.getSummary(uri) ?? []);
   readonly sources = new SourceIndex(this.files);
   readonly entities = new EntityIndex(this.files);
   readonly related = new RelatedReleaseIndex(this.files, (uri) => this.entities.getFileEntities(uri));

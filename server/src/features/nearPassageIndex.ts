@@ -4,9 +4,9 @@
 // (passageShingles.ts), so it reads a bounded number of sentences however large the corpus is.
 
 import { Span } from '../corpus/model';
-import { findSentences } from '../corpus/sentences';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex } from './incremental';
+import { PassageOccurrence } from './passageIndex';
 import { getBandKeys, getPassageWords, getShingles, isNearCopy, PassageSimilarity, measureSimilarity } from './passageShingles';
 
 export interface NearSentence {
@@ -34,7 +34,11 @@ export class NearPassageIndex implements DerivedIndex<readonly NearSentence[]> {
   readonly incremental: IncrementalIndex<readonly NearSentence[]>;
   private readonly buckets = new Map<number, Bucket>();
 
-  constructor(private readonly corpus: CorpusIndex) {
+  /** `getSentences` gives the file's passage-worthy sentences (the verbatim index's, computed once per version). */
+  constructor(
+    private readonly corpus: CorpusIndex,
+    private readonly getSentences: (uri: string) => readonly PassageOccurrence[],
+  ) {
     this.incremental = new IncrementalIndex(corpus, this);
   }
 
@@ -64,16 +68,12 @@ export class NearPassageIndex implements DerivedIndex<readonly NearSentence[]> {
   }
 
   summarise(file: CorpusFile): readonly NearSentence[] {
-    return file.parsed.releases.flatMap((release, releaseIndex) =>
-      release.paragraphs.flatMap((paragraph) =>
-        findSentences(file.text, paragraph.span).map((span) => ({
-          uri: file.uri,
-          releaseIndex,
-          span,
-          bandKeys: getBandKeys(getShingles(getPassageWords(file.text, span))),
-        })),
-      ),
-    );
+    return this.getSentences(file.uri).map(({ releaseIndex, span }) => ({
+      uri: file.uri,
+      releaseIndex,
+      span,
+      bandKeys: getBandKeys(getShingles(getPassageWords(file.text, span))),
+    }));
   }
 
   add(_uri: string, sentences: readonly NearSentence[]): void {

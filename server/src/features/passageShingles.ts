@@ -22,22 +22,21 @@ const BANDS = 12;
 const ROWS_PER_BAND = 2;
 const SEEDS = Array.from({ length: BANDS * ROWS_PER_BAND }, (_, i) => mix32(0x9e3779b9 + i * 0x85ebca6b));
 
-/** The passage's words, lower case, with letters, digits and inner apostrophes or hyphens only. */
+/** Words: letters and digits, joined by inner apostrophes or hyphens ("Ukraine’s", "NATO-Ukraine"). */
+const WORD = /[\p{L}\p{N}]+(?:['\u2018\u2019\u02bc\u2010-\u2015\u2212-][\p{L}\p{N}]+)*/gu;
+
+/** The passage's words, lower case (apostrophe and dash styles are folded when the words are hashed). */
 export function getPassageWords(text: string, span: Span): string[] {
-  return (
-    text
-      .slice(span.start, span.end)
-      .toLowerCase()
-      .replace(/[\u2018\u2019\u02bc]/g, "'")
-      .replace(/[\u2010-\u2015\u2212]/g, '-')
-      .match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? []
-  );
+  return text.slice(span.start, span.end).toLowerCase().match(WORD) ?? [];
 }
 
-/** Hashes of the passage's distinct three-word shingles. */
+/** Hashes of the passage's distinct three-word shingles, from one hash per word. */
 export function getShingles(words: readonly string[]): Set<number> {
+  const hashes = words.map(hashWord);
   const shingles = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) shingles.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+  for (let i = 0; i + SHINGLE_WORDS <= hashes.length; i++) {
+    shingles.add(mix32(Math.imul(mix32(Math.imul(hashes[i], 0x9e3779b1) ^ hashes[i + 1]), 0x85ebca6b) ^ hashes[i + 2]));
+  }
   return shingles;
 }
 
@@ -79,9 +78,15 @@ export function isNearCopy(similarity: PassageSimilarity, smallerShingles: numbe
   return smallerShingles >= MIN_SHINGLES && similarity.containment >= MIN_CONTAINMENT && similarity.jaccard >= MIN_JACCARD;
 }
 
-function hashString(text: string): number {
+/** FNV-1a of the word, with every apostrophe as ' and every dash as -. */
+function hashWord(word: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < word.length; i++) {
+    let code = word.charCodeAt(i);
+    if (code === 0x2018 || code === 0x2019 || code === 0x02bc) code = 0x27;
+    else if ((code >= 0x2010 && code <= 0x2015) || code === 0x2212) code = 0x2d;
+    h = Math.imul(h ^ code, 0x01000193);
+  }
   return h >>> 0;
 }
 
