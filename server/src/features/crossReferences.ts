@@ -55,7 +55,7 @@ export function getOccurrencesInFile(passage: RecurringPassage): Span[] {
 }
 
 /** Release date first (undated releases last), then corpus order: file, release, offset. */
-export function compareEarliestFirst(a: PassageMatch, b: PassageMatch): number {
+function compareEarliestFirst(a: PassageMatch, b: PassageMatch): number {
   if (a.date !== b.date) return a.date === undefined ? 1 : b.date === undefined ? -1 : a.date < b.date ? -1 : 1;
   if (a.uri !== b.uri) return a.uri < b.uri ? -1 : 1;
   return a.releaseIndex - b.releaseIndex || a.span.start - b.span.start;

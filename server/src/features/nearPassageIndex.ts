@@ -25,7 +25,7 @@ export interface NearCopy {
  * Candidates of one band beyond this many are not read: a band that full holds a line the corpus copies
  * everywhere (a stock phrase, a re-published page), which the verbatim index already reports.
  */
-export const MAX_BAND_CANDIDATES = 64;
+const MAX_BAND_CANDIDATES = 64;
 
 type Bucket = NearSentence | Set<NearSentence>;
 

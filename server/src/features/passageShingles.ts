@@ -9,13 +9,13 @@
 import { Span } from '../corpus/model';
 
 /** Words per shingle: three keeps "the", "of" and "and" from matching on their own. */
-export const SHINGLE_WORDS = 3;
+const SHINGLE_WORDS = 3;
 /** Shingles a passage needs before near matching is tried (a six-word sentence has four). */
-export const MIN_SHINGLES = 4;
+const MIN_SHINGLES = 4;
 /** Share of the shorter passage's shingles the longer one must hold. */
-export const MIN_CONTAINMENT = 0.6;
+const MIN_CONTAINMENT = 0.6;
 /** Share of all shingles the two must have in common (Jaccard). */
-export const MIN_JACCARD = 0.3;
+const MIN_JACCARD = 0.3;
 
 // Twelve bands of two rows: a pair with Jaccard 0.3 is a candidate with probability 0.68, one with 0.45 with 0.92.
 const BANDS = 12;

@@ -28,9 +28,9 @@ export interface ReleaseFacets {
 }
 
 /** A posting longer than this names something too common to tell releases apart (NATO's own Secretary General). */
-export const MAX_POSTING = 200;
+const MAX_POSTING = 200;
 
-export type FileEntitiesSource = (uri: string) => FileEntities | undefined;
+type FileEntitiesSource = (uri: string) => FileEntities | undefined;
 
 export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[]> {
   readonly name = 'related releases';

@@ -16,10 +16,10 @@ export interface RelatedRelease {
 }
 
 /** Points per reason. A shared passage weighs most: it is the corpus saying the same thing. */
-export const RELATED_WEIGHTS = { passage: 2, maxPassages: 8, event: 4, sameDay: 2, adjacentDay: 1, speaker: 1, place: 1 } as const;
+const RELATED_WEIGHTS = { passage: 2, maxPassages: 8, event: 4, sameDay: 2, adjacentDay: 1, speaker: 1, place: 1 } as const;
 /** Below this score two releases only share something common (a speaker, a city), not a subject. */
-export const MIN_RELATED_SCORE = 3;
-export const MAX_RELATED_RELEASES = 20;
+const MIN_RELATED_SCORE = 3;
+const MAX_RELATED_RELEASES = 20;
 
 const FACET_REASONS: Record<FacetKind, string> = { event: 'same event', speaker: 'same speaker', place: 'same place' };
 
