@@ -78,8 +78,18 @@ const probes = files.filter((_, i) => i % Math.ceil(files.length / 41) === 0).ma
   const sentences = corpus.passages.getSentences(f.uri, 0);
   return { uri: f.uri, offset: sentences[Math.floor(sentences.length / 2)]?.span.start ?? 0 };
 });
-let recurring = 0;
-const definitionMs = median(probes.map(({ uri, offset }) => timeMs(() => (recurring += findRecurringPassageAt(corpus, uri, offset) ? 1 : 0))));
+/** Sentences that do recur (a kept paragraph's), found among the first files. */
+const recurringProbes = files.slice(0, 2000).flatMap((f) => [...corpus.passages.getSentences(f.uri, 0)].filter((s) => corpus.passages.findVerbatimCopies(s).length > 0).slice(0, 1).map((s) => ({ uri: f.uri, offset: s.span.start }))).slice(0, 41);
+const definitionMs = median(probes.map(({ uri, offset }) => timeMs(() => findRecurringPassageAt(corpus, uri, offset))));
+// Many recur in four releases or more (the seeds' speech and press conference share sentences, and copies add
+// more): those are stock phrases and answer nothing; the median is of the ones that answer.
+const answered = recurringProbes.flatMap(({ uri, offset }) => {
+  let found = false;
+  const ms = timeMs(() => (found = findRecurringPassageAt(corpus, uri, offset) !== undefined));
+  return found ? [ms] : [];
+});
+const recurringDefinitionMs = median(answered);
+const recurring = answered.length;
 const relatedRequestMs = median(probes.map(({ uri }) => timeMs(() => findRelatedReleases(corpus, uri, 0))));
 
 /**
@@ -111,11 +121,12 @@ const rows: [string, string][] = [
   ['near-passage bands (MinHash): build, heap', `${(nearMs / 1000).toFixed(2)} s, +${(heapNear - heapVerbatim).toFixed(0)} MB`],
   ['entity recognition (feeds related releases)', `${(entitiesMs / 1000).toFixed(2)} s, +${(heapEntities - heapNear).toFixed(0)} MB`],
   ['related-release postings: build, heap', `${(relatedMs / 1000).toFixed(2)} s, +${(heapRelated - heapEntities).toFixed(0)} MB`],
-  ['Go to Definition on a sentence (median of 41)', `${definitionMs.toFixed(2)} ms (${recurring} of ${probes.length} recur)`],
+  ['Go to Definition on a sentence said once (median of 41)', `${definitionMs.toFixed(2)} ms`],
+  ['Go to Definition on a recurring sentence (median)', `${recurringDefinitionMs.toFixed(2)} ms (${recurring} of ${recurringProbes.length} answered)`],
   ['related releases of a release (median of 41)', `${relatedRequestMs.toFixed(2)} ms`],
   ['keystroke: parse + entities of the file (median of 21)', `${keystrokeEditorMs.toFixed(2)} ms`],
   ['keystroke: cross-reference share (median of 21)', `${keystrokeMs.toFixed(2)} ms`],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
-console.log(JSON.stringify({ corpusMB, files: files.length, releases, verbatimMs, nearMs, entitiesMs, relatedMs, heapMB: { verbatim: heapVerbatim - heapParsed, near: heapNear - heapVerbatim, related: heapRelated - heapEntities }, definitionMs, relatedRequestMs, keystrokeEditorMs, keystrokeMs }));
+console.log(JSON.stringify({ corpusMB, files: files.length, releases, verbatimMs, nearMs, entitiesMs, relatedMs, heapMB: { verbatim: heapVerbatim - heapParsed, near: heapNear - heapVerbatim, related: heapRelated - heapEntities }, definitionMs, recurringDefinitionMs, relatedRequestMs, keystrokeEditorMs, keystrokeMs }));

@@ -27,6 +27,13 @@ export interface NearCopy {
  */
 const MAX_BAND_CANDIDATES = 64;
 
+/**
+ * Candidates checked on their shingles per lookup. Many variants of one template sentence ("From 6 to 7 May
+ * 2024, the Chair of … visited …") share bands with it; checking them all would make a lookup cost what the
+ * template's popularity costs.
+ */
+const MAX_CHECKED = 32;
+
 type Bucket = NearSentence | Set<NearSentence>;
 
 export class NearPassageIndex implements DerivedIndex<readonly NearSentence[]> {
@@ -48,13 +55,16 @@ export class NearPassageIndex implements DerivedIndex<readonly NearSentence[]> {
     const own = this.incremental.getSummary(uri)?.find((s) => s.span.start === span.start && s.span.end === span.end);
     const text = this.corpus.getFile(uri)?.text;
     if (!own || text === undefined) return [];
-    const candidates = new Set<NearSentence>();
+    // A candidate sharing more bands is likelier a near copy: check those first, and at most MAX_CHECKED.
+    const bandsShared = new Map<NearSentence, number>();
+    const count = (sentence: NearSentence) => bandsShared.set(sentence, (bandsShared.get(sentence) ?? 0) + 1);
     for (const key of own.bandKeys) {
       const bucket = this.buckets.get(key);
       if (bucket instanceof Set) {
-        if (bucket.size <= MAX_BAND_CANDIDATES) bucket.forEach((s) => candidates.add(s));
-      } else if (bucket) candidates.add(bucket);
+        if (bucket.size <= MAX_BAND_CANDIDATES) bucket.forEach(count);
+      } else if (bucket) count(bucket);
     }
+    const candidates = [...bandsShared].sort((a, b) => b[1] - a[1]).slice(0, MAX_CHECKED).map(([sentence]) => sentence);
     const shingles = getShingles(getPassageWords(text, own.span));
     const copies: NearCopy[] = [];
     for (const candidate of candidates) {
