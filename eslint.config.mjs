@@ -20,6 +20,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-regex-spaces': 'off' },
   },
   {
+    // The timeline webview's script runs in the editor's browser frame.
+    files: ['media/**/*.js'],
+    languageOptions: { globals: Object.fromEntries(['window', 'document', 'acquireVsCodeApi', 'console'].map((name) => [name, 'readonly'])) },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: {
       globals: Object.fromEntries(['process', 'console', 'URL', 'fetch', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Buffer', 'AbortController'].map((name) => [name, 'readonly'])),

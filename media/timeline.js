@@ -2,7 +2,6 @@
 // or source; a click on a mark asks the extension to open the release. No remote content, no inline code.
 // @ts-check
 (function () {
-  // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
   const SVG = 'http://www.w3.org/2000/svg';
   const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];

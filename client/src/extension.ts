@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerRelatedReleasesView } from './relatedReleasesView';
 import { registerRepeats } from './repeats';
 import { registerHome } from './home';
 import { openStartupFile } from './startup';
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
   registerTags(context, client);
   registerRepeats(context);
   void openStartupFile();
+  registerRelatedReleasesView(context, client);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (event.affectsConfiguration('pressCorpus.corpusGlobs') || event.affectsConfiguration('pressCorpus.maxFileSizeMB')) {

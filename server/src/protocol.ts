@@ -32,6 +32,7 @@ export const SERVER_COMMANDS = {
   listReleases: 'pressCorpus.listReleases',
   listEntities: 'pressCorpus.listEntities',
   listMentions: 'pressCorpus.listMentions',
+  relatedReleases: 'pressCorpus.relatedReleases',
 } as const;
 
 /** Commands the VS Code client registers; the server names them in code lenses and code actions. */
@@ -238,4 +239,22 @@ export interface MentionInfo {
   /** The mention's line of text, trimmed. */
   readonly context: string;
   readonly release: string;
+}
+
+/** pressCorpus.relatedReleases takes one of these: a position in (the title or body of) a release. */
+export interface RelatedReleasesArguments {
+  readonly uri: string;
+  readonly position: ProtocolPosition;
+}
+
+/** One related release, as pressCorpus.relatedReleases answers (best first); `range` is its title. */
+export interface RelatedReleaseInfo {
+  readonly uri: string;
+  readonly range: ProtocolRange;
+  readonly title: string;
+  /** ISO date, when the release has one. */
+  readonly date?: string;
+  readonly score: number;
+  /** Why it is related, strongest first: "same event: Jeju Forum", "same day", "4 shared passages". */
+  readonly reasons: readonly string[];
 }

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openRealEditor, positionInSeed, RealEditorSession, SETUP_TIMEOUT_MS } from './support/realEditor';
-import { FILE_003, FIRST_TITLES_000, showOutlineOf000, tagFileOf003Holds, tagLineOf003 } from './support/stories';
+import { FILE_001, FILE_003, FIRST_TITLES_000, showOutlineOf000, tagFileOf003Holds, tagLineOf003 } from './support/stories';
 
 describe('real editor: the packaged extension in code-server', { timeout: SETUP_TIMEOUT_MS + 5 * 60000 }, () => {
   let session: RealEditorSession;
@@ -51,6 +51,16 @@ describe('real editor: the packaged extension in code-server', { timeout: SETUP_
     await workbench.page.locator('.viewpane-filter input').first().fill(FILE_003);
     const codes = ['release.missing-source', 'release.photo-caption', 'release.boilerplate'];
     await workbench.rowsOf('.markers-panel', (texts) => codes.every((code) => texts.some((row) => row.includes(code))), 60000);
+  }));
+
+  test('the Related Releases view follows the cursor to the Jeju Forum speech and lists its summary', () => session.workbench.capture('05-related-releases', async () => {
+    const { workbench } = session;
+    await workbench.page.keyboard.press('Escape');
+    await workbench.openFile(FILE_001, 'Jeju Forum');
+    await workbench.runCommand('Focus on Related Releases View');
+    await workbench.goTo(positionInSeed(FILE_001, 'Speech by NATO Secretary General Stoltenberg at the Jeju Forum').line, 1);
+    const rows = await workbench.rowsOf('.sidebar', (texts) => texts.some((row) => row.includes('same event: Jeju Forum')), 60000);
+    assert.ok(rows.some((row) => row.includes('Secretary General welcomes NATO’s deepening partnerships')), rows.join('\n'));
   }));
 
   test('"Press Corpus: Tag Selection…" writes the tag file of seeds/003', () => session.workbench.capture('04-tagged', async () => {

@@ -1,9 +1,10 @@
 -- A third-party LSP client check: headless Neovim 0.7 (Debian's) starts `node dist/server.js --stdio`, asks
--- for the document symbols of the file it was opened on, waits for the server to say the corpus is indexed
--- (pressCorpus/status), asks for a hover in another file, and prints all three.
+-- for the document symbols of the file it was opened on, a Go to Definition there (a cross-reference jump from
+-- a recurring passage), waits for the server to say the corpus is indexed (pressCorpus/status), asks for a hover in
+-- another file, and prints them all.
 -- Neovim 0.7 has no vim.lsp.start (0.8+) nor `nvim -l` (0.9+): start_client and `-c luafile`.
 --   PROBE_SERVER=dist/server.js PROBE_ROOT=<workspace> PROBE_HOVER_FILE=<file> PROBE_HOVER_LINE=<0-based>
---   PROBE_HOVER_CHARACTER=<0-based> nvim --headless --clean -c 'luafile test/nvim/probe.lua' <file>
+--   PROBE_HOVER_CHARACTER=<0-based> PROBE_DEFINITION_LINE=<0-based> PROBE_DEFINITION_CHARACTER=<0-based> nvim --headless --clean -c 'luafile test/nvim/probe.lua' <file>
 local function out(text) io.stdout:write(text .. '\n') end
 local function fail(message) out('FAIL: ' .. message); vim.cmd('cquit 1') end
 local env = vim.env
@@ -47,6 +48,13 @@ for _, symbol in ipairs(symbols) do
   out(('symbol: %s (kind %d, line %d)'):format(symbol.name, symbol.kind, (symbol.range or symbol.location.range).start.line))
 end
 
+local definitions = request(symbols_buffer, 'textDocument/definition', { textDocument = { uri = vim.uri_from_bufnr(symbols_buffer) },
+  position = { line = tonumber(env.PROBE_DEFINITION_LINE), character = tonumber(env.PROBE_DEFINITION_CHARACTER) } },
+  function(r) return #r > 0 end)
+if not definitions or #definitions == 0 then return fail('no definition') end
+for _, location in ipairs(definitions) do
+  out(('definition: %s line %d'):format(vim.fn.fnamemodify(vim.uri_to_fname(location.uri), ':t'), location.range.start.line))
+end
 if not vim.wait(30000, function() return status.state == 'ready' end, 50) then
   return fail('the server never said it was ready (last status: ' .. tostring(status.state) .. ')')
 end
@@ -71,5 +79,5 @@ if not hover then return fail('no hover') end
 out('hover: ' .. hover_text(hover):gsub('\n', '\nhover: '))
 
 vim.lsp.stop_client(id)
-out('RESULT: symbols and hover received')
+out('RESULT: symbols, definition and hover received')
 vim.cmd('qall!')

@@ -250,7 +250,7 @@ property(
     let result: string;
     let again: () => string;
     const expected = file.records.map(valuesOf);
-    let allowed: Span[] = [];
+    let allowed: Span[];
     if (op.type === 'add') {
       result = addTagRecords(file, [toNewRecord(op.record)]);
       again = () => result; // adding is not repeatable (the id is taken); determinism is checked below

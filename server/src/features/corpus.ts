@@ -6,13 +6,17 @@ import { CorpusIndex } from './corpusIndex';
 import { DuplicateIndex } from './duplicateIndex';
 import { EntityIndex } from './entityIndex';
 import { IncrementalIndex, OverBudget } from './incremental';
+import { NearPassageIndex } from './nearPassageIndex';
 import { PassageIndex } from './passageIndex';
+import { RelatedReleaseIndex } from './relatedReleaseIndex';
 import { SourceIndex } from './sourceIndex';
 
 export interface CorpusView {
   readonly files: Pick<CorpusIndex, 'getFile' | 'getFiles' | 'size' | 'generation'>;
   readonly duplicates: Pick<DuplicateIndex, 'findDuplicatesOf'>;
-  readonly passages: Pick<PassageIndex, 'findRepeatedRuns'>;
+  readonly passages: Pick<PassageIndex, 'findRepeatedRuns' | 'getSentenceAt' | 'getSentences' | 'findVerbatimCopies' | 'isStockPhrase'>;
+  readonly nearPassages: Pick<NearPassageIndex, 'findNearCopies'>;
+  readonly related: Pick<RelatedReleaseIndex, 'getFacets' | 'findCandidates' | 'findReleasesByTitleWords'>;
   readonly sources: Pick<SourceIndex, 'getMostCommonSource'>;
   readonly entities: Omit<EntityIndex, 'setKnowledgeBase' | 'summarise' | 'add' | 'remove' | 'afterUpdate' | 'incremental'>;
   /** The derived indexes that skip this file for taking longer than its time budget (incremental.ts). */
@@ -23,12 +27,14 @@ export class Corpus implements CorpusView {
   readonly files = new CorpusIndex();
   readonly duplicates = new DuplicateIndex(this.files);
   readonly passages = new PassageIndex(this.files);
+  readonly nearPassages = new NearPassageIndex(this.files, (uri) => this.passages.incremental.getSummary(uri) ?? []);
   readonly sources = new SourceIndex(this.files);
   readonly entities = new EntityIndex(this.files);
+  readonly related = new RelatedReleaseIndex(this.files, (uri) => this.entities.getFileEntities(uri));
 
   /** Every derived index, for the background scheduler and progress reports. */
   get derivedIndexes(): readonly IncrementalIndex<unknown>[] {
-    return [this.duplicates.incremental, this.sources.incremental, this.passages.incremental, this.entities.incremental] as IncrementalIndex<unknown>[];
+    return [this.duplicates.incremental, this.sources.incremental, this.passages.incremental, this.nearPassages.incremental, this.entities.incremental, this.related.incremental] as IncrementalIndex<unknown>[];
   }
 
   findOverBudget(uri: string): OverBudget[] {

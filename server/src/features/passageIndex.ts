@@ -1,5 +1,7 @@
 // Passages the corpus repeats: sentences of six words or more that stand in more than one release (a speech
-// and the press conference that quotes it, a statement re-published). Each file's sentences are hashed once
+// and the press conference that quotes it, a statement re-published), but in fewer than STOCK_MIN_RELEASES:
+// a line that many releases carry is a stock phrase (a contact line, a media-advisory formula), not a talking
+// point, and is kept out of cross-references (docs/cross-references.md). Each file's sentences are hashed once
 // per file version; the corpus-wide table of who holds a sentence is updated from that file's old and new
 // sentences only, and a lookup looks at a bounded number of holders however often a sentence recurs.
 
@@ -14,7 +16,7 @@ export interface PassageOccurrence {
   readonly span: Span;
 }
 
-interface Sentence extends PassageOccurrence {
+export interface Sentence extends PassageOccurrence {
   readonly key: string;
 }
 
@@ -29,6 +31,9 @@ export interface RepeatedRun {
 }
 
 export const MAX_TARGETS = 50;
+
+/** A sentence held by this many releases or more is a stock phrase (measured on the seeds and fixtures). */
+export const STOCK_MIN_RELEASES = 4;
 
 export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
   readonly name = 'passages';
@@ -67,6 +72,28 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
     return runs;
   }
 
+  /** The passage-worthy sentence holding the offset, if any. */
+  getSentenceAt(uri: string, offset: number): Sentence | undefined {
+    return this.incremental.getSummary(uri)?.find((s) => s.span.start <= offset && offset <= s.span.end);
+  }
+
+  /** The passage-worthy sentences of one release, in text order. */
+  getSentences(uri: string, releaseIndex: number): Sentence[] {
+    return (this.incremental.getSummary(uri) ?? []).filter((s) => s.releaseIndex === releaseIndex);
+  }
+
+  /** Verbatim copies of the sentence in other releases, none when it is a stock phrase. */
+  findVerbatimCopies(sentence: Sentence): PassageOccurrence[] {
+    this.incremental.refresh();
+    return this.findOthers(sentence, STOCK_MIN_RELEASES);
+  }
+
+  /** True when so many releases hold the sentence that it is a stock phrase. */
+  isStockPhrase(sentence: Sentence): boolean {
+    this.incremental.refresh();
+    return (this.holders.get(sentence.key)?.size ?? 0) >= STOCK_MIN_RELEASES;
+  }
+
   summarise(file: CorpusFile): readonly Sentence[] {
     return file.parsed.releases.flatMap((release, releaseIndex) =>
       release.paragraphs.flatMap((paragraph) =>
@@ -91,10 +118,10 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
     }
   }
 
-  /** Holders of the same sentence in other releases, the first `limit` of them. */
+  /** Holders of the same sentence in other releases, the first `limit` of them; none for a stock phrase. */
   private findOthers(sentence: Sentence, limit: number): PassageOccurrence[] {
     const same = this.holders.get(sentence.key);
-    if (!same || same.size < 2) return [];
+    if (!same || same.size < 2 || same.size >= STOCK_MIN_RELEASES) return [];
     const others: PassageOccurrence[] = [];
     for (const other of same) {
       if (other.uri === sentence.uri && other.releaseIndex === sentence.releaseIndex) continue;
@@ -105,6 +132,7 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
   }
 }
 
+const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]);
 const QUOTES = new Set([0x22, 0x27, 0x28, 0x5b, 0x29, 0x5d, 0x2018, 0x2019, 0x201c, 0x201d]);
 
 function isSpace(code: number): boolean {
@@ -112,7 +140,7 @@ function isSpace(code: number): boolean {
 }
 
 /**
- * Identity of a sentence regardless of case, quote style, surrounding quotes and white space: two 32-bit
+ * Identity of a sentence regardless of case, quote style, dash style, surrounding quotes and white space: two 32-bit
  * FNV-1a hashes and the folded length, computed in one pass without building the folded string. Different
  * sentences sharing all three are vanishingly rare (about one in 2^64).
  */
@@ -138,8 +166,9 @@ function getPassageKey(text: string, span: Span): string {
       length++;
       pendingSpace = false;
     }
-    if (code === 0x2018 || code === 0x2019) code = 0x27;
-    else if (code === 0x201c || code === 0x201d) code = 0x22;
+    // Single and double, straight and curly quotes are one mark: a quotation quoted again turns double into single.
+    if (code === 0x27 || code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d) code = 0x22;
+    else if (DASHES.has(code)) code = 0x2d;
     a = Math.imul(a ^ code, 0x01000193);
     b = Math.imul(b ^ code, 0x01000193);
     length++;

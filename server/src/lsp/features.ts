@@ -9,6 +9,7 @@ import { entityFeature } from './entityFeature';
 import { repeatsFeature } from './repeatsFeature';
 import { statusFeature } from './statusFeature';
 import { catalogueFeature } from './catalogueFeature';
+import { crossReferencesFeature } from './crossReferencesFeature';
 
 export const LSP_FEATURES: readonly LspFeature[] = [
   outlineFeature,
@@ -19,4 +20,5 @@ export const LSP_FEATURES: readonly LspFeature[] = [
   repeatsFeature,
   statusFeature,
   catalogueFeature,
+  crossReferencesFeature,
 ];

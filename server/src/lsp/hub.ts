@@ -5,6 +5,8 @@
 import {
   CodeAction,
   CodeActionParams,
+  CodeLens,
+  CodeLensParams,
   Connection,
   DefinitionParams,
   Diagnostic,
@@ -45,6 +47,7 @@ export class FeatureHub {
   private readonly references: Provider<ReferenceParams, Location>[] = [];
   private readonly highlights: Provider<DocumentHighlightParams, DocumentHighlight>[] = [];
   private readonly inlayHints: Provider<InlayHintParams, InlayHint>[] = [];
+  private readonly codeLenses: Provider<CodeLensParams, CodeLens>[] = [];
   private readonly commands = new Map<string, CommandHandler>();
   private readonly diagnosticSources: DiagnosticSource[] = [];
   private workspace: CorpusWorkspace | undefined;
@@ -59,6 +62,7 @@ export class FeatureHub {
   addReferencesProvider(provider: Provider<ReferenceParams, Location>): void { this.references.push(provider); }
   addDocumentHighlightProvider(provider: Provider<DocumentHighlightParams, DocumentHighlight>): void { this.highlights.push(provider); }
   addInlayHintProvider(provider: Provider<InlayHintParams, InlayHint>): void { this.inlayHints.push(provider); }
+  addCodeLensProvider(provider: Provider<CodeLensParams, CodeLens>): void { this.codeLenses.push(provider); }
   addDiagnosticSource(source: DiagnosticSource): void { this.diagnosticSources.push(source); }
 
   /**
@@ -114,6 +118,7 @@ export class FeatureHub {
     c.onReferences(async (params) => collect(this.references, params));
     c.onDocumentHighlight(async (params) => collect(this.highlights, params));
     c.languages.inlayHint.on(async (params) => collect(this.inlayHints, params));
+    c.onCodeLens(async (params) => collect(this.codeLenses, params));
     c.onDidChangeWatchedFiles(({ changes }) => this.workspace?.filesChanged(changes.map(toFileChange)));
     c.onExecuteCommand(async (params: ExecuteCommandParams) => {
       const handler = this.commands.get(params.command);

@@ -11,9 +11,9 @@ import { LspFeature } from './feature';
 export const repeatsFeature: LspFeature = {
   capabilities: { codeLensProvider: { resolveProvider: false } },
   register(ctx) {
-    ctx.connection.onCodeLens(({ textDocument }) => {
+    ctx.hub.addCodeLensProvider(({ textDocument }) => {
       const found = getFileWithLines(ctx, textDocument.uri);
-      if (!found) return null;
+      if (!found) return undefined;
       return ctx.workspace.view.passages.findRepeatedRuns(found.file.uri).map((run): CodeLens => {
         const start = found.lines.toPosition(run.span.start);
         const locations = run.elsewhere.flatMap((occurrence) => toLocation(ctx, occurrence));

@@ -6,6 +6,7 @@ import { positionInSeed } from './realEditor';
 import { Workbench } from './workbench';
 
 export const FILE_000 = '000_248d20a5422f2a6b.txt';
+export const FILE_001 = '001_c663de886b0de6a8.txt';
 export const FILE_003 = '003_d0123674c22c2241.txt';
 export const FIRST_TITLES_000 = ['Speech by NATO Secretary General Jens Stoltenberg at the Verkhovna Rada in Ukraine',
   'Chair of the NATO Military Committee visits Belgium'];
