@@ -3,6 +3,7 @@
 // positions and call the features layer; the knowledge file is loaded before the first answer.
 
 import { Location, SemanticTokensBuilder, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
+import { RoleTerm } from '../annotations/entityFile';
 import { EntityKind } from '../corpus/entities/entityModel';
 import { computeEntityCard, EntityCard } from '../features/entityCard';
 import { Entity, MentionIn } from '../features/entityIndex';
@@ -40,7 +41,7 @@ export const entityFeature: LspFeature = {
     ctx.hub.addHoverProvider(async ({ textDocument, position }) => {
       const hit = await entityAt(textDocument.uri, position);
       if (!hit) return undefined;
-      const card = computeEntityCard(ctx.workspace.view, hit.entity);
+      const card = computeEntityCard(ctx.workspace.view, hit.entity, undefined, hit.mention);
       return { contents: { kind: 'markdown', value: printCard(card) }, range: hit.lines.toRange(hit.mention.span) };
     });
 
@@ -107,6 +108,10 @@ function toLocation(ctx: ServerContext, found: MentionIn | undefined): Location 
   return file ? { uri: found.uri, range: file.lines.toRange(found.mention.span) } : undefined;
 }
 
+function printTerm(term: RoleTerm): string {
+  return term.from || term.to ? ` (${term.from ?? '…'} – ${term.to ?? 'now'})` : '';
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -114,6 +119,7 @@ function plural(n: number, word: string): string {
 function printCard(card: EntityCard): string {
   const { entity } = card;
   const lines = [`**${entity.name}** · ${entity.kind}${entity.record ? '' : ' · not in entities.yaml'}`];
+  if (card.termHeld) lines.push('', `On ${card.termHeld.date}: ${card.termHeld.term.role}${printTerm(card.termHeld.term)}`);
   if (card.record?.description) lines.push('', card.record.description);
   const roles = card.roles.slice(0, 4).map((r) => `${r.role} (${r.count})`);
   if (card.record?.role && !card.roles.some((r) => r.role === card.record?.role)) roles.unshift(card.record.role);

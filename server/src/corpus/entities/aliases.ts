@@ -4,7 +4,7 @@
 // General" becomes the nearest holder of that title in the release. Whatever stays unnamed is kept as a
 // candidate: the corpus-wide index may know it (a surname introduced in another file).
 
-import { FileEntities, keyOf, Mention, normaliseName } from './entityModel';
+import { FileEntities, keyOf, Mention, normaliseName, ReleaseContext } from './entityModel';
 import { Finding } from './mentions';
 import { getRoleHead, normaliseRole } from './roles';
 
@@ -16,7 +16,7 @@ export interface SpeakerFact {
 }
 
 /** Resolves one file's findings (in text order) into mentions. */
-export function resolveFileFindings(findings: readonly Finding[], speakers: readonly SpeakerFact[]): FileEntities {
+export function resolveFileFindings(findings: readonly Finding[], speakers: readonly SpeakerFact[], releases: readonly ReleaseContext[] = []): FileEntities {
   const people = new PeopleOfFile();
   const organisations = new Map<string, string>();
   for (const speaker of speakers) {
@@ -49,16 +49,22 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
     } else {
       // Only a holder of the title in this release, for now: one named later in it comes before the file's.
       const holder = findRoleHolder(mentions, f.role, f.head, f.releaseIndex);
-      mentions.push({ span: f.span, kind: 'person', form: 'title', key: holder ?? `role:${f.head}`, role: f.role, releaseIndex: f.releaseIndex });
+      const release = releases[f.releaseIndex];
+      mentions.push({ span: f.span, kind: 'person', form: 'title', key: holder ?? `role:${f.head}`, role: f.role, releaseIndex: f.releaseIndex, holderFound: holder ? 'named-before' : 'none', ...(release && { release }) });
     }
     const last = mentions[mentions.length - 1];
     if (last.kind === 'person' && last.role && last.form !== 'title') people.addRole(last.key, last.role);
   }
   // A title met before its holder's name ("The Secretary General visited … Secretary General Jens Stoltenberg
   // said") is named on a second look: by the holder named later in the same release, else the file's holder.
-  const resolved = mentions.map((m, i) => (m.key.startsWith('role:') && m.role ? { ...m, key: findLaterRoleHolder(mentions, i) ?? people.getHolder(m.role) ?? m.key } : m));
+  const resolved = mentions.map((m, i) => (m.key.startsWith('role:') && m.role ? withGuessedHolder(m, findLaterRoleHolder(mentions, i), people.getHolder(m.role)) : m));
   resolved.sort((a, b) => a.span.start - b.span.start);
   return { mentions: resolved, personAliases: people.getAliases(), abbreviationAliases };
+}
+
+function withGuessedHolder(m: Mention, later: string | undefined, ofFile: string | undefined): Mention {
+  if (later) return { ...m, key: later, holderFound: 'named-later' };
+  return ofFile ? { ...m, key: ofFile, holderFound: 'file' } : m;
 }
 
 function nameOf(key: string): string {

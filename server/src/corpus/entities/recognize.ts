@@ -3,14 +3,14 @@
 
 import { ParsedCorpusFile, Release, Span } from '../model';
 import { SpeakerFact, resolveFileFindings } from './aliases';
-import { FileEntities } from './entityModel';
+import { FileEntities, ReleaseContext } from './entityModel';
 import { findInSegment, Finding, Segment } from './mentions';
 
 /** Recognises the mentions of the given spans of a text; the spans need not be releases (tests, other tools). */
-export function recognizeMentions(text: string, segments: readonly Segment[], speakers: readonly SpeakerFact[] = []): FileEntities {
+export function recognizeMentions(text: string, segments: readonly Segment[], speakers: readonly SpeakerFact[] = [], releases: readonly ReleaseContext[] = []): FileEntities {
   const findings: Finding[] = [];
   for (const segment of segments) findings.push(...findInSegment(text, segment));
-  return resolveFileFindings(findings, speakers);
+  return resolveFileFindings(findings, speakers, releases);
 }
 
 /** Recognises the mentions of every release of a parsed corpus file. */
@@ -21,7 +21,23 @@ export function computeFileEntities(text: string, parsed: ParsedCorpusFile): Fil
     for (const span of getReadSpans(release)) segments.push({ span, releaseIndex });
     for (const turn of release.turns) speakers.push(turn.speaker);
   });
-  return recognizeMentions(text, segments, speakers);
+  return recognizeMentions(text, segments, speakers, getReleaseContexts(parsed.releases));
+}
+
+/**
+ * Each release's date and publisher. A release without its own date or Source line takes the nearest dated
+ * release's date (an earlier one first) and the file's most frequent publisher: pages saved together are
+ * usually one publisher's, from the same weeks.
+ */
+export function getReleaseContexts(releases: readonly Release[]): ReleaseContext[] {
+  const publishers = new Map<string, number>();
+  for (const release of releases) if (release.source) publishers.set(release.source.name, (publishers.get(release.source.name) ?? 0) + 1);
+  const filePublisher = [...publishers].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return releases.map((release, i) => {
+    let date = release.date?.iso;
+    for (let d = 1; !date && d < releases.length; d++) date = releases[i - d]?.date?.iso ?? releases[i + d]?.date?.iso;
+    return { date, publisher: release.source?.name ?? filePublisher };
+  });
 }
 
 /** The spans of a release that recognition reads, in text order: titles, paragraphs, turn labels. */
