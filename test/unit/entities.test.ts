@@ -147,6 +147,23 @@ test('other publishers: initials, abbreviated titles and suffixes ("Gen.", "Ms."
   ]);
 });
 
+test('titles kept whole before their holder: a qualified post, an office after "of", particles, a rank after the post', () => {
+  check(
+    'President of the European Council Charles Michel met European Commission President Ursula von der Leyen.\n\n' +
+      'National Security Advisor Jake Sullivan and Pentagon Press Secretary Maj. Gen. Pat Ryder spoke. Sgt. Maj. of the Army Michael R. Weimer agreed.',
+    [
+      'organisation/name “European Council” → organisation:european council',
+      'person/name “Charles Michel” → person:charles michel (President of the European Council)',
+      'organisation/name “European Commission” → organisation:european commission',
+      'person/name “Ursula von der Leyen” → person:ursula von der leyen (European Commission President)',
+      'person/name “Jake Sullivan” → person:jake sullivan (National Security Advisor)',
+      'organisation/name “Pentagon Press” → organisation:pentagon press',
+      'person/name “Pat Ryder” → person:pat ryder (Pentagon Press Secretary)',
+      'person/name “Michael R. Weimer” → person:michael r weimer (Sgt. Maj. of the Army)',
+    ],
+  );
+});
+
 test('a name placed by its country is a person; seas and straits are places; "travel to Tokyo" is the city; a hyphenated title finds its holder', () => {
   check(
     'United Nations Secretary-General António Guterres named Karim Haddad of Lebanon. The Secretary-General thanked him.\n\n' +

@@ -13,7 +13,7 @@ import {
   isEntityAbbreviation,
   isFunctionWord,
   isHonorific,
-  isNameParticle,
+  isParticleBeforeName,
   isNameSuffix,
   isNameWord,
   isTitleWord,
@@ -114,13 +114,13 @@ class SegmentReader {
 
   private readRole(role: RoleMatch, end: number): number {
     let m = role.end;
-    while (m < end && m - role.end < 5 && (isNameWord(this.tokens[m]) || (isNameParticle(this.tokens[m]) && isNameWord(this.tokens[m + 1])) || (m > role.end && isNameSuffix(this.tokens[m])))) {
+    while (m < end && m - role.end < 5 && (isNameWord(this.tokens[m]) || isParticleBeforeName(this.tokens, m) || (m > role.end && isNameSuffix(this.tokens[m])))) {
       if (m === role.end && gazetteerAt(this.gazetteer, this.tokens, m, end)?.kind === 'country') break;
       m++;
       if (this.tokens[m - 1].possessive) break;
     }
     this.readInsideRole(role);
-    const roleText = role.honorificOnly ? undefined : this.textOf(role.start, role.end).replace(/^(The|the) /, '');
+    const roleText = role.honorificOnly ? undefined : this.textOf(role.start, role.postEnd).replace(/^(The|the) /, '');
     if (m > role.end) {
       const words = this.wordsOf(role.end, m);
       const form = words.length > 1 ? 'name' : 'surname';
@@ -196,7 +196,7 @@ class SegmentReader {
   /** Capitalised words no rule names: kept whole for the file-level pass ("Andrew Gray", "Stoltenberg"). */
   private readNameRun(k: number, end: number): number {
     let m = k;
-    while (m < end && (isNameWord(this.tokens[m]) || (m > k && isNameParticle(this.tokens[m]) && isNameWord(this.tokens[m + 1])) || (m > k && isNameSuffix(this.tokens[m])))) {
+    while (m < end && (isNameWord(this.tokens[m]) || (m > k && isParticleBeforeName(this.tokens, m)) || (m > k && isNameSuffix(this.tokens[m])))) {
       if (m > k && gazetteerAt(this.gazetteer, this.tokens, m, end)) break;
       m++;
       if (this.tokens[m - 1].possessive) break;

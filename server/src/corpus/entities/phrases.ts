@@ -45,6 +45,11 @@ export function isNameWord(t: Token | undefined): boolean {
   return !!t && t.capitalised && !t.allCaps && !isNameSuffix(t) && !isTitleWord(t) && !isHonorific(t) && !isFunctionWord(t) && !isCalendarWord(t) && !ORGANISATION_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t)) && !HEADLINE_VERBS.has(lower(t));
 }
 
+/** A name particle (or two: "von der") before a name word: "Ursula von der Leyen", "Mohamed Ould Ghazouani". */
+export function isParticleBeforeName(tokens: readonly Token[], i: number): boolean {
+  return isNameParticle(tokens[i]) && (isNameWord(tokens[i + 1]) || (isNameParticle(tokens[i + 1]) && isNameWord(tokens[i + 2])));
+}
+
 type GazetteerHit = GazetteerEntry & { tokenCount: number };
 // Recognition asks about the same token several times (role owner, complement, place): one lookup each.
 const hitsByToken = new WeakMap<Token, GazetteerHit | null>();
@@ -98,6 +103,8 @@ export function findNamedPhraseAt(tokens: readonly Token[], start: number, end: 
     const t = tokens[h];
     if (t.text === 'and' && h > start && tokens[h + 1]?.capitalised && joined(tokens, h - 1) && joined(tokens, h)) continue;
     if (!t.capitalised || isHonorific(t) || (h > start && !joined(tokens, h - 1))) break;
+    // "National Security Advisor Jake Sullivan and …": a title followed by its holder's name ends the search.
+    if (isTitleHead(t) && isWholePersonalName(tokens, h + 1, end)) break;
     const word = lower(t);
     const kind = ORGANISATION_HEADS.has(word) ? 'organisation' : EVENT_HEADS.has(word) ? 'event' : PLACE_HEADS.has(word) ? 'place' : undefined;
     if (!kind) {
@@ -110,14 +117,28 @@ export function findNamedPhraseAt(tokens: readonly Token[], start: number, end: 
       if (ORGANISATION_HEADS.has(lower(tokens[k])) || EVENT_HEADS.has(lower(tokens[k])) || PLACE_HEADS.has(lower(tokens[k]))) last = k;
       if (tokens[k].possessive) break;
     }
-    // "Defence Command Finland", "Allied Command Operations": capitalised words right after the head belong to it.
-    while (last + 1 < end && tokens[last + 1].capitalised && joined(tokens, last) && !isTitleWord(tokens[last + 1]) && !isHonorific(tokens[last + 1]) && !isFunctionWord(tokens[last + 1])) last++;
+    // "Defence Command Finland", "Allied Command Operations": capitalised words right after the head belong to it,
+    // but not a personal name: "President of the European Council Charles Michel".
+    while (last + 1 < end && tokens[last + 1].capitalised && joined(tokens, last) && !isTitleWord(tokens[last + 1]) && !isHonorific(tokens[last + 1]) && !isFunctionWord(tokens[last + 1]) && !startsPersonalName(tokens, last + 1, end)) last++;
     // "Spring Session of the NATO Parliamentary Assembly": an event's "of" complement is a name of its own.
     const phraseEnd = kind === 'event' ? last + 1 : extendWithComplements(tokens, last + 1, end);
     if (phraseEnd - start < 2) continue;
     return { kind, start, end: phraseEnd };
   }
   return undefined;
+}
+
+/** Two or more name words from i ("Charles Michel", "Michael R. Weimer"): a person, not part of a name before. */
+function startsPersonalName(tokens: readonly Token[], i: number, end: number): boolean {
+  return i + 1 < end && isNameWord(tokens[i]) && joined(tokens, i) && (isNameWord(tokens[i + 1]) || isNameParticle(tokens[i + 1]));
+}
+
+/** A personal name from i that no capitalised word continues ("Jake Sullivan and …", not "Staff Main Intelligence Directorate"). */
+function isWholePersonalName(tokens: readonly Token[], i: number, end: number): boolean {
+  if (!startsPersonalName(tokens, i, end)) return false;
+  let j = i;
+  while (j < end && (isNameWord(tokens[j]) || isParticleBeforeName(tokens, j)) && (j === i || joined(tokens, j - 1))) j++;
+  return j >= end || !tokens[j].capitalised || !joined(tokens, j - 1);
 }
 
 function joined(tokens: readonly Token[], i: number): boolean {

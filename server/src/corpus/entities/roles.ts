@@ -5,7 +5,7 @@
 
 import { normaliseName } from './entityModel';
 import { Gazetteer } from './gazetteer';
-import { PORTFOLIO_WORDS, TITLE_WORDS } from './lexicon';
+import { ORGANISATION_HEADS, PORTFOLIO_WORDS, TITLE_WORDS } from './lexicon';
 import { findNamedPhraseAt, gazetteerAt, isEntityAbbreviation, isHonorific, isTitleHead, isTitleWord, lower } from './phrases';
 import { isNameJoin, Token } from './tokens';
 
@@ -13,6 +13,8 @@ export interface RoleMatch {
   readonly start: number;
   /** Exclusive token index where the role ends (a name may follow). */
   readonly end: number;
+  /** Where the post ends: a rank written after it is the person's, not the post's ("Press Secretary Maj. Gen."). */
+  readonly postEnd: number;
   /** The first block of title words: the span a title-only mention covers ("Secretary General"). */
   readonly titleStart: number;
   readonly titleEnd: number;
@@ -25,6 +27,7 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
   let i = start;
   const owner = findOwnerEnd(gazetteer, tokens, i, end);
   if (owner !== undefined && isTitleWord(tokens[owner])) i = owner;
+  i = findQualifierEnd(tokens, i, end);
   let titleStart = -1;
   let titleEnd = -1;
   let heads = 0;
@@ -45,7 +48,20 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
     i = afterComplement;
   }
   if (titleStart < 0 || heads + honorifics === 0) return undefined;
-  return { start, end: i, titleStart, titleEnd, honorificOnly: heads === 0 };
+  let rankStart = i;
+  while (rankStart - 1 > titleStart && RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1]))) rankStart--;
+  const postEnd = rankStart < i && !RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) ? rankStart : i;
+  return { start, end: i, postEnd, titleStart, titleEnd: Math.min(titleEnd, postEnd), honorificOnly: heads === 0 };
+}
+
+/** Abbreviated ranks: after a post they start the holder's rank ("Pentagon Press Secretary Maj. Gen. Pat Ryder"). */
+const RANK_ABBREVIATIONS = new Set(['gen', 'maj', 'lt', 'col', 'capt', 'cmdr', 'adm', 'brig', 'sgt']);
+
+/** "National Security Advisor", "Department Spokesperson": portfolio or office words qualifying a title. */
+function findQualifierEnd(tokens: readonly Token[], i: number, end: number): number {
+  let j = i;
+  while (j < end && j - i < 3 && tokens[j].capitalised && !isTitleWord(tokens[j]) && (PORTFOLIO_WORDS.has(lower(tokens[j])) || ORGANISATION_HEADS.has(lower(tokens[j]))) && isNameJoin(tokens[j].gapAfter)) j++;
+  return j > i && isTitleWord(tokens[j]) && !RANK_ABBREVIATIONS.has(lower(tokens[j])) ? j : i;
 }
 
 /** "His Excellency", "Her Majesty": the pronoun belongs to the courtesy title. */
