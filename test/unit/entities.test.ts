@@ -164,6 +164,15 @@ test('titles kept whole before their holder: a qualified post, an office after "
   );
 });
 
+test('an office inside a role\'s complement: the name after it holds that office; its spokesman is not its holder', () => {
+  check('Stéphane Dujarric, Spokesman for the Secretary-General, read a statement by the Spokesperson for UN Secretary-General António Guterres. The Secretary-General thanked donors.', [
+    'person/name “Stéphane Dujarric” → person:stephane dujarric (Spokesman for the Secretary-General)',
+    'organisation/abbreviation “UN” → organisation:un',
+    'person/name “António Guterres” → person:antonio guterres (UN Secretary-General)',
+    'person/title “Secretary-General” → person:antonio guterres (Secretary-General)',
+  ]);
+});
+
 test('a name placed by its country is a person; seas and straits are places; "travel to Tokyo" is the city; a hyphenated title finds its holder', () => {
   check(
     'United Nations Secretary-General António Guterres named Karim Haddad of Lebanon. The Secretary-General thanked him.\n\n' +

@@ -115,7 +115,8 @@ function findLaterRoleHolder(mentions: readonly Mention[], index: number): strin
 }
 
 function roleHeadMatches(role: string, head: string): boolean {
-  const stated = ` ${normaliseRole(role)} `;
+  // The title is what comes before a complement: a "Spokesman for the Secretary-General" is no Secretary-General.
+  const stated = ` ${normaliseRole(role.split(/\s+(?:of|for)\s+/)[0])} `;
   // A deputy or a vice holder is not the holder: "the President" is not the Vice President.
   return stated.includes(` ${head} `) && !stated.includes(` deputy ${head} `) && !stated.includes(` vice ${head} `);
 }

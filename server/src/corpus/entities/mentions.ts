@@ -120,7 +120,8 @@ class SegmentReader {
       if (this.tokens[m - 1].possessive) break;
     }
     this.readInsideRole(role);
-    const roleText = role.honorificOnly ? undefined : this.textOf(role.start, role.postEnd).replace(/^(The|the) /, '');
+    const roleStart = m > role.end && role.officeStart !== undefined ? role.officeStart : role.start;
+    const roleText = role.honorificOnly ? undefined : this.textOf(roleStart, role.postEnd).replace(/^(The|the) /, '');
     if (m > role.end) {
       const words = this.wordsOf(role.end, m);
       const form = words.length > 1 ? 'name' : 'surname';
