@@ -173,6 +173,10 @@ test('an office inside a role\'s complement: the name after it holds that office
   ]);
 });
 
+test('no entities from page labels in capitals, times of day or address codes', () => {
+  check('FACT SHEET: New Actions\n\nThe briefing began at 1:05 P.M. EDT in Washington, DC, and NATO joined.', ['organisation/abbreviation “NATO” → organisation:nato']);
+});
+
 test('a name placed by its country is a person; seas and straits are places; "travel to Tokyo" is the city; a hyphenated title finds its holder', () => {
   check(
     'United Nations Secretary-General António Guterres named Karim Haddad of Lebanon. The Secretary-General thanked him.\n\n' +

@@ -5,7 +5,7 @@
 import { Span } from '../model';
 import { EntityKind, keyOf, MentionForm } from './entityModel';
 import { Gazetteer, getGazetteer } from './gazetteer';
-import { EVENT_HEADS, EVENT_LEADS, GOVERNMENT_NOUNS, LOCATIVE_PREPOSITIONS, MOVEMENT_VERBS, NAME_CONNECTORS } from './lexicon';
+import { EVENT_HEADS, EVENT_LEADS, GOVERNMENT_NOUNS, LOCATIVE_PREPOSITIONS, MOVEMENT_VERBS, NAME_CONNECTORS, NON_ENTITY_ABBREVIATIONS } from './lexicon';
 import {
   findNamedPhraseAt,
   gazetteerAt,
@@ -104,7 +104,7 @@ class SegmentReader {
     }
     const place = gazetteerAt(this.gazetteer, this.tokens, k, end);
     if (place && this.readPlace(k, place.tokenCount, place.kind, place.id, place.countryName)) return k + place.tokenCount;
-    if (t.allCaps && isEntityAbbreviation(this.tokens, k) && !place && !/^\p{Lu}\.\p{Lu}\.?$/u.test(t.text)) {
+    if (t.allCaps && isEntityAbbreviation(this.tokens, k) && !place && !/^\p{Lu}\.\p{Lu}\.?$/u.test(t.text) && !this.isPostalCode(k)) {
       const regionWord = /^(region|area)$/.test(this.tokens[k + 1]?.text ?? '');
       this.addMention(k, k + 1, regionWord ? 'place' : 'organisation', 'abbreviation', keyOf(regionWord ? 'place' : 'organisation', t.text));
       return k + 1;
@@ -172,6 +172,8 @@ class SegmentReader {
     const t = this.tokens[k];
     const previous = lower(this.tokens[k - 1]);
     if (kind === 'code' && !t.text.includes('.') && previous !== 'the') return false;
+    // "4:30 P.M.", "Washington, DC": a time of day and a postal code are no country.
+    if (kind === 'code' && (NON_ENTITY_ABBREVIATIONS.has(lower(t)) || this.isPostalCode(k))) return false;
     if (kind === 'region') {
       this.addMention(k, k + length, 'place', 'name', keyOf('place', id));
     } else if (kind === 'capital' && ((LOCATIVE_PREPOSITIONS.has(previous) && !GOVERNMENT_NOUNS.has(lower(this.tokens[k - 2]))) || (previous === 'to' && MOVEMENT_VERBS.has(lower(this.tokens[k - 2]))))) {
@@ -221,6 +223,12 @@ class SegmentReader {
       this.findings.push({ type: 'name-run', span: this.spanOf(k, m), words: this.wordsOf(k, m), wordSpans, releaseIndex: this.releaseIndex });
     }
     return m;
+  }
+
+  /** Two capitals after "Place, " ("Washington, DC", "Austin, TX"): an address's state code, not an organisation. */
+  private isPostalCode(k: number): boolean {
+    const previous = this.tokens[k - 1];
+    return /^\p{Lu}\.?\p{Lu}\.?$/u.test(this.tokens[k].text) && !!previous?.capitalised && /^,\s*$/.test(previous.gapAfter);
   }
 
   private isFollowedByOfCountry(end: number): boolean {
