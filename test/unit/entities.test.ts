@@ -177,6 +177,13 @@ test('no entities from page labels in capitals, times of day or address codes', 
   check('FACT SHEET: New Actions\n\nThe briefing began at 1:05 P.M. EDT in Washington, DC, and NATO joined.', ['organisation/abbreviation “NATO” → organisation:nato']);
 });
 
+test('a title in lower case before a verb of saying is a title-only mention; elsewhere it is a common noun', () => {
+  check('Secretary of Defense Lloyd J. Austin III spoke.  "We will stay," the secretary said.  The secretary of the club left.', [
+    'person/name “Lloyd J. Austin III” → person:lloyd j austin (Secretary of Defense)',
+    'person/title “secretary” → person:lloyd j austin (Secretary)',
+  ]);
+});
+
 test('a name placed by its country is a person; seas and straits are places; "travel to Tokyo" is the city; a hyphenated title finds its holder', () => {
   check(
     'United Nations Secretary-General António Guterres named Karim Haddad of Lebanon. The Secretary-General thanked him.\n\n' +

@@ -40,6 +40,7 @@ export function findInSegment(text: string, segment: Segment, gazetteer: Gazette
   const reader = new SegmentReader(text, tokens, segment.releaseIndex, gazetteer);
   for (let i = 0; i < tokens.length; ) {
     if (!tokens[i].capitalised) {
+      reader.readLowerCaseTitle(i);
       i++;
       continue;
     }
@@ -110,6 +111,17 @@ class SegmentReader {
       return k + 1;
     }
     return this.readNameRun(k, end);
+  }
+
+  /**
+   * News style writes the speaker's title in lower case: "…," the secretary said. Only a head title after "the"
+   * and before a verb of saying counts: "the secretary of a club" is no one's title.
+   */
+  readLowerCaseTitle(k: number): void {
+    const t = this.tokens[k];
+    if (!LOWER_CASE_TITLES.has(t.text) || this.tokens[k - 1]?.lower !== 'the' || !SAYING_VERBS.has(lower(this.tokens[k + 1])) || !isNameJoin(t.gapAfter)) return;
+    const role = t.text.replace(/(^|-)\p{Ll}/gu, (c) => c.toUpperCase());
+    this.findings.push({ type: 'role', span: this.spanOf(k, k + 1), outer: this.spanOf(k, k + 1), role, head: getRoleHead(role), confirmed: true, releaseIndex: this.releaseIndex });
   }
 
   private readRole(role: RoleMatch, end: number): number {
@@ -260,6 +272,9 @@ class SegmentReader {
     return this.tokens.slice(start, end).filter((t, i) => i === 0 || !isNameSuffix(t)).map((t) => t.text);
   }
 }
+
+const LOWER_CASE_TITLES = new Set(['president', 'secretary', 'chairman', 'minister', 'chancellor']);
+const SAYING_VERBS = new Set(['said', 'says', 'told', 'added', 'noted', 'stressed', 'explained', 'warned', 'emphasized', 'emphasised']);
 
 const APPOSITION_GAP = /^,\s*(?:(?:the|a|an|our|their|its|his|her|your)\s+)?(?:(former|current|then|new|acting|outgoing|incoming)\s+)?$/;
 
