@@ -147,6 +147,43 @@ test('other publishers: initials, abbreviated titles and suffixes ("Gen.", "Ms."
   ]);
 });
 
+test('titles kept whole before their holder: a qualified post, an office after "of", particles, a rank after the post', () => {
+  check(
+    'President of the European Council Charles Michel met European Commission President Ursula von der Leyen.\n\n' +
+      'National Security Advisor Jake Sullivan and Pentagon Press Secretary Maj. Gen. Pat Ryder spoke. Sgt. Maj. of the Army Michael R. Weimer agreed.',
+    [
+      'organisation/name “European Council” → organisation:european council',
+      'person/name “Charles Michel” → person:charles michel (President of the European Council)',
+      'organisation/name “European Commission” → organisation:european commission',
+      'person/name “Ursula von der Leyen” → person:ursula von der leyen (European Commission President)',
+      'person/name “Jake Sullivan” → person:jake sullivan (National Security Advisor)',
+      'organisation/name “Pentagon Press” → organisation:pentagon press',
+      'person/name “Pat Ryder” → person:pat ryder (Pentagon Press Secretary)',
+      'person/name “Michael R. Weimer” → person:michael r weimer (Sgt. Maj. of the Army)',
+    ],
+  );
+});
+
+test('an office inside a role\'s complement: the name after it holds that office; its spokesman is not its holder', () => {
+  check('Stéphane Dujarric, Spokesman for the Secretary-General, read a statement by the Spokesperson for UN Secretary-General António Guterres. The Secretary-General thanked donors.', [
+    'person/name “Stéphane Dujarric” → person:stephane dujarric (Spokesman for the Secretary-General)',
+    'organisation/abbreviation “UN” → organisation:un',
+    'person/name “António Guterres” → person:antonio guterres (UN Secretary-General)',
+    'person/title “Secretary-General” → person:antonio guterres (Secretary-General)',
+  ]);
+});
+
+test('no entities from page labels in capitals, times of day or address codes', () => {
+  check('FACT SHEET: New Actions\n\nThe briefing began at 1:05 P.M. EDT in Washington, DC, and NATO joined.', ['organisation/abbreviation “NATO” → organisation:nato']);
+});
+
+test('a title in lower case before a verb of saying is a title-only mention; elsewhere it is a common noun', () => {
+  check('Secretary of Defense Lloyd J. Austin III spoke.  "We will stay," the secretary said.  The secretary of the club left.', [
+    'person/name “Lloyd J. Austin III” → person:lloyd j austin (Secretary of Defense)',
+    'person/title “secretary” → person:lloyd j austin (Secretary)',
+  ]);
+});
+
 test('a name placed by its country is a person; seas and straits are places; "travel to Tokyo" is the city; a hyphenated title finds its holder', () => {
   check(
     'United Nations Secretary-General António Guterres named Karim Haddad of Lebanon. The Secretary-General thanked him.\n\n' +

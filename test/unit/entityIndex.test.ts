@@ -101,3 +101,30 @@ test('a change to one file recomputes that file only; the other keeps its recogn
   // Without the file that introduces the full name, the bare surname names nobody in particular any more.
   assert.equal(removed.findMentionAt(b.uri, fixture.main.cursor!)?.entity?.id, 'person:stoltenberg');
 });
+
+test('an upper-case speaker label is a mention of the person the text names; question and staff labels name no one', () => {
+  const fixture = parseFixture(`Secretary of Defense Lloyd J. Austin III Holds a Press Conference
+
+Source: U.S. Department of Defense
+
+STAFF:  Good morning.  Secretary of Defense Lloyd J. Austin III will take questions.
+
+SECRETARY OF DEFENSE LLOYD J. AUSTIN III:  Thank you.
+
+Q:  Mr. Secretary, a question.
+
+SEC. AUSTIN:  Go ahead.
+`);
+  const entities = new EntityIndex(fixture.index);
+  const text = fixture.main.text;
+  const at = (written: string, nth = 0) => {
+    let offset = -1;
+    for (let i = 0; i <= nth; i++) offset = text.indexOf(written, offset + 1);
+    return entities.findMentionAt(fixture.main.uri, offset + 1)?.entity?.id;
+  };
+  assert.equal(at('Lloyd J. Austin III', 1), 'person:lloyd j austin');
+  assert.equal(at('LLOYD J. AUSTIN III'), 'person:lloyd j austin');
+  assert.equal(at('AUSTIN:'), 'person:lloyd j austin');
+  assert.equal(at('STAFF'), undefined);
+  assert.equal(at('Q:'), undefined);
+});

@@ -99,7 +99,7 @@ problem transcript.inaudible "[inaudible]"`,
   );
 });
 
-test('a scraped web page: banner chrome, a title with a colon, photo captions, a Related Stories stub', () => {
+test('a scraped web page: banner chrome, a title with a colon, photo captions (whose date is not the release\'s), a Related Stories stub', () => {
   check(
     `An official website of the United States Government\u00a0
 Here's how you know
@@ -124,7 +124,7 @@ Related Stories`,
     `
 chrome "An official website of the United States Government / Here's how you know"
 chrome "Secure .gov websites use HTTPS"
-release "Stoltenberg: Ukraine Can Count on NATO For Long Haul" article date=2024-07-11 "July 11, 2024" paragraphs=2
+release "Stoltenberg: Ukraine Can Count on NATO For Long Haul" article paragraphs=2
   caption "Stoltenberg Remarks" credit=NATO
   chrome "Related Stories"
 problem release.boilerplate "An official website of the United States Government Here's h"
@@ -247,4 +247,33 @@ test('a list of 131,072 bullet lines parses into metadata lines without overflow
   assert.equal(parsed.releases[0].title, 'Fact Sheet: Measures Announced Today');
   assert.equal(parsed.releases[0].metadata.length, 131072);
   assert.deepEqual(parsed.releases[0].metadata[131071], { kind: 'bullet', text: 'A measure taken', span: { start: text.length - 18, end: text.length - 1 } });
+});
+
+test('a year-less dateline opening a release takes the year the release writes, else the nearest dated release\'s', () => {
+  check(
+    `Exercise concludes with live firing
+
+Source: NATO
+
+From 27 to 29 May, troops took part in the final phase of the exercise, which began in January 2024.
+
+Allies meet in Brussels
+
+Source: NATO
+
+05 Mar. 2025
+
+Ministers met today.
+
+Ministers visit the troops
+
+Source: NATO
+
+On 7 March, ministers visited the troops.`,
+    `
+release "Exercise concludes with live firing" news-release source=NATO date=2024-05-27..2024-05-29 "From 27 to 29 May" paragraphs=1
+release "Allies meet in Brussels" meeting source=NATO date=2025-03-05 "05 Mar. 2025" paragraphs=1
+  published "05 Mar. 2025"
+release "Ministers visit the troops" visit source=NATO date=2025-03-07 "On 7 March" paragraphs=1`,
+  );
 });

@@ -188,7 +188,7 @@ release "Security Council Extends Mandate of Mission in South Sudan for One Year
   label "SC/15901"
   label "9787th Meeting (AM)"
   label "Security Council"
-release "EU-Canada summit, Brussels, 23 June 2025" news-release paragraphs=2
+release "EU-Canada summit, Brussels, 23 June 2025" news-release date=2025-06-23 "23 June 2025" paragraphs=2
   label "Press release"
 problem release.missing-source "Security Council Extends Mandate of Mission in South Sudan f"
 problem release.missing-source "EU-Canada summit, Brussels, 23 June 2025"`,

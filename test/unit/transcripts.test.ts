@@ -50,7 +50,7 @@ QUESTION:  Thank you.`;
   const parsed = parseCorpusFile(text);
   assert.equal(
     printParsedCorpusFile(text, parsed),
-    `release "Department Press Briefing – June 4, 2024" press-conference source=U.S. Department of State paragraphs=3
+    `release "Department Press Briefing – June 4, 2024" press-conference source=U.S. Department of State date=2024-06-04 "June 4, 2024" paragraphs=3
   turn "MR MILLER" honorific=MR name=MILLER
   turn "QUESTION" question
   turn "MR MILLER" honorific=MR name=MILLER

@@ -8,6 +8,12 @@
 //       role: NATO Secretary General
 //       description: Secretary General of NATO since 2014, former Prime Minister of Norway.
 //       links: [https://www.nato.int/cps/en/natohq/who_is_who_4979.htm]
+//       roles:                  # terms of office: who "the Secretary General" is on a release's date
+//         - { role: NATO Secretary General, from: 2014-10-01, to: 2024-10-01 }
+//     - id: nato
+//       name: North Atlantic Treaty Organization
+//       kind: organisation
+//       offices: [NATO Secretary General]   # a publisher's own offices, named by their bare title in its texts
 //
 // Parsing never throws: YAML syntax errors and malformed entries become problems with offsets into the YAML
 // text; a malformed entry is reported and skipped. A file with syntax errors is never rewritten.
@@ -24,8 +30,19 @@ export interface EntityRecord {
   readonly role?: string;
   readonly description?: string;
   readonly links: readonly string[];
+  /** Terms of office, in the order written. */
+  readonly terms: readonly RoleTerm[];
+  /** For a publisher: the offices its texts name by their bare title ("the Secretary" of a defense ministry). */
+  readonly offices: readonly string[];
   /** The entry's block in the YAML text. */
   readonly span: Span;
+}
+
+/** A role held from one day to another (ISO dates; an open end is undefined). */
+export interface RoleTerm {
+  readonly role: string;
+  readonly from?: string;
+  readonly to?: string;
 }
 
 export interface ParsedEntityFile {
@@ -94,8 +111,44 @@ function parseEntry(node: Node): EntityRecord | string {
   const links = getStrings(node, 'links');
   if (!aliases) return '`aliases` must be a list of names';
   if (!links) return '`links` must be a list of addresses';
+  const offices = getStrings(node, 'offices');
+  if (!offices) return '`offices` must be a list of role names';
+  const terms = getTerms(node);
+  if (typeof terms === 'string') return terms;
   const range = node.range ?? [0, 0, 0];
-  return { id, name, kind: kind as EntityKind, aliases, role: getString(node, 'role'), description: getString(node, 'description'), links, span: { start: range[0], end: range[1] } };
+  return { id, name, kind: kind as EntityKind, aliases, role: getString(node, 'role'), description: getString(node, 'description'), links, terms, offices, span: { start: range[0], end: range[1] } };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `roles:` — each a role name, or `{ role, from, to }` with ISO dates; a reason when malformed. */
+function getTerms(map: YAMLMap): RoleTerm[] | string {
+  const node = map.get('roles', true) as Node | null | undefined;
+  if (node == null || (isScalar(node) && node.value === null)) return [];
+  if (!isSeq(node)) return '`roles` must be a list of roles (`- { role: …, from: YYYY-MM-DD, to: YYYY-MM-DD }`)';
+  const terms: RoleTerm[] = [];
+  for (const item of node.items) {
+    if (isScalar(item) && typeof item.value === 'string' && item.value.trim()) {
+      terms.push({ role: item.value.trim() });
+      continue;
+    }
+    const role = isMap(item) ? getString(item, 'role') : undefined;
+    if (!isMap(item) || !role) return 'each of `roles` must be a role name or a mapping with `role:`';
+    const from = getDate(item, 'from');
+    const to = getDate(item, 'to');
+    if (from === null || to === null) return `the term of “${role}” must give \`from\` and \`to\` as YYYY-MM-DD`;
+    if (from && to && to < from) return `the term of “${role}” ends (${to}) before it starts (${from})`;
+    terms.push({ role, from, to });
+  }
+  return terms;
+}
+
+/** An ISO date, undefined when absent, null when malformed. */
+function getDate(map: YAMLMap, key: string): string | undefined | null {
+  const value = map.get(key);
+  if (value == null) return undefined;
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
+  return ISO_DATE.test(text) ? text : null;
 }
 
 /** A new entry may simply be appended when `entities:` is the file's last key (the shipped layout). */
@@ -106,7 +159,7 @@ function isEntitiesLast(contents: unknown, list: unknown): boolean {
 }
 
 /** What a new entry states: links are the analysts' to add. */
-export type NewEntityEntry = Omit<EntityRecord, 'links' | 'span'>;
+export type NewEntityEntry = Omit<EntityRecord, 'links' | 'span' | 'terms' | 'offices'>;
 
 /**
  * The text that adds an entry to the file, or a reason why the file cannot take one. The result is parsed again

@@ -1,6 +1,7 @@
 // Dates as releases write them: "Tuesday (7 May 2024)", "04 Apr. 2024", "July 11, 2024",
 // "From 6 to 7 May 2024", "the 24th of February 2022", "2024-05-07". Year-less dates ("28th May") and bare
-// years ("since 2014") are not release dates.
+// years ("since 2014") are not release dates, except a year-less dateline opening a release's first paragraph
+// ("From 27 to 29 May, …"), which takes its year from the release's context.
 
 import { ReleaseDate } from './model';
 
@@ -43,6 +44,20 @@ export function findFirstDate(text: string, start: number, end: number): Release
     }
   }
   return best;
+}
+
+const YEARLESS_DATELINE = new RegExp(`^(?:(?:[Ff]rom|[Oo]n)\\s+)?${DAY}(?:\\s*(?:to|until|-|–)\\s*${DAY})?\\s+(?:of\\s+)?${MONTH}(?![\\s,]+(?:19|20)\\d{2})\\b`);
+
+/** A dateline without a year at the start of text[start, end) ("From 27 to 29 May, …"), dated in `year`. */
+export function findYearlessDateline(text: string, start: number, end: number, year: string): ReleaseDate | undefined {
+  const m = YEARLESS_DATELINE.exec(text.slice(start, end));
+  const date = m && toReleaseDate({ day: m[1], endDay: m[2], month: m[3], year });
+  return m && date ? { ...date, text: m[0], span: { start, end: start + m[0].length } } : undefined;
+}
+
+/** The first year a text writes ("which began in January 2024"). */
+export function findFirstYear(text: string, start: number, end: number): string | undefined {
+  return /\b((?:19|20)\d{2})\b/.exec(text.slice(start, end))?.[1];
 }
 
 function toReleaseDate(parts: { day: string; endDay?: string; month: string; year: string } | { iso: string }): Omit<ReleaseDate, 'text' | 'span'> | undefined {

@@ -2,7 +2,7 @@
 
 import { Block, splitBlocks } from './blocks';
 import { findReleaseProblems } from './checks';
-import { findFirstDate } from './dates';
+import { findFirstDate, findFirstYear, findYearlessDateline } from './dates';
 import { getCaptionCredit, getCaptionTitle, getMetadataKind, getSourceName, isCaptionBlock, isChromeBlock, isLabelValueBlock, isMetadataBlock, isRelatedLinksHeading } from './lineKinds';
 import { Boilerplate, MetadataLine, Paragraph, ParsedCorpusFile, PhotoCaption, Release, ReleaseDate, Source, SpeakerTurn } from './model';
 import { getReleaseKind } from './releaseKind';
@@ -12,7 +12,7 @@ import { isUnmistakableLabel, LabelMatch, parseSpeakerLabel } from './speakers';
 
 export function parseCorpusFile(text: string): ParsedCorpusFile {
   const { leadingChrome, releases: drafts } = segmentReleases(splitBlocks(text));
-  const releases = drafts.map((draft) => buildRelease(text, draft));
+  const releases = withYearlessDatelines(text, drafts.map((draft) => buildRelease(text, draft)));
   const boilerplate = leadingChrome.map((block) => toBoilerplate(text, block));
   const problems = releases.flatMap((release, releaseIndex) => findReleaseProblems(text, release, releaseIndex));
   const fileChromeProblems = boilerplate.map((chrome) => ({
@@ -53,7 +53,7 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
     span: { start: allBlocks[0].span.start, end: allBlocks[allBlocks.length - 1].span.end },
     kind: getReleaseKind(title, { turns: turns.length, captions: captions.length, chrome: boilerplate.length }),
     ...(source ? { source } : {}),
-    ...optionalDate(findReleaseDate(text, metadata, draft.blocks)),
+    ...optionalDate(findReleaseDate(text, metadata, draft.titleBlocks, draft.blocks)),
     metadata,
     paragraphs,
     turns,
@@ -62,18 +62,39 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
   };
 }
 
+/**
+ * A release with no dated line may open with a year-less dateline ("From 27 to 29 May, …"): its year is one its
+ * opening paragraph writes, else that of the nearest dated release of the file (an earlier one first), else the
+ * first the release writes. A year later in the text is often history ("… became a member in April 2023"), so
+ * the neighbours' dates come before it.
+ */
+function withYearlessDatelines(text: string, releases: readonly Release[]): Release[] {
+  return releases.map((release, i) => {
+    const first = release.paragraphs[0];
+    if (release.date || !first) return release;
+    let year = findFirstYear(text, first.span.start, first.span.end);
+    for (let d = 1; !year && d < releases.length; d++) year = (releases[i - d]?.date ?? releases[i + d]?.date)?.iso.slice(0, 4);
+    year ??= findFirstYear(text, first.span.end, release.span.end);
+    const date = year && findYearlessDateline(text, first.span.start, first.span.end, year);
+    return date ? { ...release, date } : release;
+  });
+}
+
 function optionalDate(date: ReleaseDate | undefined): { date?: ReleaseDate } {
   return date ? { date } : {};
 }
 
-/** The dateline: the first date in the metadata lines, else the first in the release's text. */
-function findReleaseDate(text: string, metadata: readonly MetadataLine[], blocks: readonly Block[]): ReleaseDate | undefined {
+/**
+ * The dateline: the first date in the metadata lines, else in the title ("Department Press Briefing – June 4,
+ * 2024"), else the first in the release's text; never a photo caption's date (the photo may be older).
+ */
+function findReleaseDate(text: string, metadata: readonly MetadataLine[], titleBlocks: readonly Block[], blocks: readonly Block[]): ReleaseDate | undefined {
   for (const line of metadata) {
     const date = findFirstDate(text, line.span.start, line.span.end);
     if (date) return date;
   }
-  for (const block of blocks) {
-    if (isChromeBlock(block) || getSourceName(block)) continue;
+  for (const block of [...titleBlocks, ...blocks]) {
+    if (isChromeBlock(block) || getSourceName(block) || isCaptionBlock(block)) continue;
     const date = findFirstDate(text, block.span.start, block.span.end);
     if (date) return date;
   }

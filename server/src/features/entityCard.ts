@@ -1,9 +1,11 @@
 // What a hover tells about an entity: its roles and spellings as the corpus writes them, where it appears, and
 // the entities it appears with. Work is proportional to the entity's own mentions and their releases.
 
-import { EntityRecord } from '../annotations/entityFile';
+import { EntityRecord, RoleTerm } from '../annotations/entityFile';
+import { Mention } from '../corpus/entities/entityModel';
 import { CorpusView } from './corpus';
 import { Entity, MentionIn } from './entityIndex';
+import { getTermHeldOn } from './officeHolders';
 
 export interface ReleaseAppearance {
   readonly uri: string;
@@ -25,11 +27,13 @@ export interface EntityCard {
   /** Entities named in the same releases, by number of shared releases, then by mentions there. */
   readonly companions: readonly { entity: Entity; releases: number; mentions: number }[];
   readonly references: readonly MentionIn[];
+  /** For a hover on a title-only mention: the term the entity held on the release's date. */
+  readonly termHeld?: { readonly date: string; readonly term: RoleTerm };
 }
 
 const MAX_COMPANION_RELEASES = 500;
 
-export function computeEntityCard(corpus: CorpusView, entity: Entity, companionLimit = 5): EntityCard {
+export function computeEntityCard(corpus: CorpusView, entity: Entity, companionLimit = 5, hovered?: Mention): EntityCard {
   const { entities } = corpus;
   const references = entities.findReferences(entity.id);
   const roles = new Map<string, number>();
@@ -46,9 +50,12 @@ export function computeEntityCard(corpus: CorpusView, entity: Entity, companionL
     const seen = releases.get(id);
     releases.set(id, { uri, releaseIndex: mention.releaseIndex, title: release?.title ?? '(untitled)', date: release?.date?.iso, mentions: (seen?.mentions ?? 0) + 1 });
   }
+  const date = hovered?.form === 'title' ? hovered.release?.date : undefined;
+  const term = entity.record && date ? getTermHeldOn(entity.record, date) : undefined;
   return {
     entity,
     record: entity.record,
+    ...(term && date && { termHeld: { date, term } }),
     roles: sortByCount(roles).map(([role, count]) => ({ role, count })),
     spellings: sortByCount(spellings).map(([text]) => text),
     mentionCount: references.length,

@@ -11,6 +11,7 @@ import { computeFileEntities } from '../corpus/entities/recognize';
 import { normaliseRole } from '../corpus/entities/roles';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex } from './incremental';
+import { OfficeHolders } from './officeHolders';
 
 export interface Entity {
   /** The entities.yaml id, or the corpus key (`person:jens stoltenberg`). */
@@ -44,6 +45,8 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   private readonly namedKeys: Counts = new Map(); // keys some file names by a rule, not only as a candidate
   private records = new Map<string, EntityRecord>(); // normalised name or alias → entry
   private recordsById = new Map<string, EntityRecord>();
+  /** Terms of office from entities.yaml: who held a title on a release's date. */
+  private officeHolders = new OfficeHolders([]);
   private resolved = new Map<string, Entity | null>();
 
   constructor(corpus: CorpusIndex) {
@@ -61,6 +64,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
       if (!this.recordsById.has(record.id)) this.recordsById.set(record.id, record);
       for (const alias of [record.name, ...record.aliases]) if (!this.records.has(normaliseName(alias))) this.records.set(normaliseName(alias), record);
     }
+    this.officeHolders = new OfficeHolders([...this.recordsById.values()]);
     this.resolved.clear();
   }
 
@@ -91,7 +95,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   /** What a mention names in the corpus, or undefined for a capitalised word nothing names. */
   resolve(mention: Mention): Entity | undefined {
     this.incremental.refresh();
-    const cacheKey = mention.form === 'title' ? `${mention.key}|${mention.role}` : mention.form === 'candidate' ? `?${mention.key}` : mention.key;
+    const cacheKey = mention.form === 'title' ? `${mention.key}|${mention.role}|${mention.holderFound}|${mention.release?.date}|${mention.release?.publisher}` : mention.form === 'candidate' ? `?${mention.key}` : mention.key;
     let entity = this.resolved.get(cacheKey);
     if (entity === undefined) {
       entity = this.resolveUncached(mention) ?? null;
@@ -155,6 +159,8 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
 
   private resolveUncached(mention: Mention): Entity | undefined {
     const key = mention.key;
+    const office = this.officeHolders.findHolderOfTitle(mention);
+    if (office) return { id: office.record.id, name: office.record.name, kind: office.record.kind, record: office.record };
     if (key.startsWith('role:')) {
       const holder = mention.role ? getMostCounted(this.holdersByRole.get(normaliseRole(mention.role))) : undefined;
       return holder ? this.resolve({ ...mention, key: holder, form: 'name' }) : undefined;

@@ -3,6 +3,7 @@
 // positions and call the features layer; the knowledge file is loaded before the first answer.
 
 import { Location, SemanticTokensBuilder, SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
+import { RoleTerm } from '../annotations/entityFile';
 import { EntityKind } from '../corpus/entities/entityModel';
 import { computeEntityCard, EntityCard } from '../features/entityCard';
 import { Entity, MentionIn } from '../features/entityIndex';
@@ -46,7 +47,7 @@ export const entityFeature: LspFeature = {
       const hit = await entityAt(textDocument.uri, position);
       if (!hit) return undefined;
       const partial = !(await ctx.workspace.status.whenComplete(HOVER_WAIT_FOR_INDEX_MS));
-      const card = computeEntityCard(ctx.workspace.view, hit.entity);
+      const card = computeEntityCard(ctx.workspace.view, hit.entity, undefined, hit.mention);
       const progress = partial ? ctx.workspace.status.progress : undefined;
       return { contents: { kind: 'markdown', value: printCard(card, progress) }, range: hit.lines.toRange(hit.mention.span) };
     });
@@ -118,6 +119,10 @@ function toLocation(ctx: ServerContext, found: MentionIn | undefined): Location 
   return file ? { uri: found.uri, range: file.lines.toRange(found.mention.span) } : undefined;
 }
 
+function printTerm(term: RoleTerm): string {
+  return term.from || term.to ? ` (${term.from ?? '…'} – ${term.to ?? 'now'})` : '';
+}
+
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -135,6 +140,7 @@ function printCard(card: EntityCard, progress?: { filesIndexed: number; filesTot
   const { entity } = card;
   const e = escapeMarkdown;
   const lines = [`**${e(entity.name)}** · ${entity.kind}${entity.record ? '' : ' · not in entities.yaml'}`];
+  if (card.termHeld) lines.push('', `On ${e(card.termHeld.date)}: ${e(card.termHeld.term.role)}${e(printTerm(card.termHeld.term))}`);
   if (card.record?.description) lines.push('', e(card.record.description));
   const roles = card.roles.slice(0, 4).map((r) => `${e(r.role)} (${r.count})`);
   if (card.record?.role && !card.roles.some((r) => r.role === card.record?.role)) roles.unshift(e(card.record.role));

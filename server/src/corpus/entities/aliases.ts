@@ -4,7 +4,7 @@
 // General" becomes the nearest holder of that title in the release. Whatever stays unnamed is kept as a
 // candidate: the corpus-wide index may know it (a surname introduced in another file).
 
-import { FileEntities, keyOf, Mention, normaliseName } from './entityModel';
+import { FileEntities, keyOf, Mention, normaliseName, ReleaseContext } from './entityModel';
 import { Finding } from './mentions';
 import { getRoleHead, normaliseRole } from './roles';
 
@@ -16,7 +16,7 @@ export interface SpeakerFact {
 }
 
 /** Resolves one file's findings (in text order) into mentions. */
-export function resolveFileFindings(findings: readonly Finding[], speakers: readonly SpeakerFact[]): FileEntities {
+export function resolveFileFindings(findings: readonly Finding[], speakers: readonly SpeakerFact[], releases: readonly ReleaseContext[] = []): FileEntities {
   const people = new PeopleOfFile();
   const organisations = new Map<string, string>();
   for (const speaker of speakers) {
@@ -51,7 +51,8 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
     } else {
       // Only a holder of the title in this release, for now: one named later in it comes before the file's.
       const holder = nearestHolders.find(f.role, f.head, f.releaseIndex);
-      mentions.push({ span: f.span, kind: 'person', form: 'title', key: holder ?? `role:${f.head}`, role: f.role, releaseIndex: f.releaseIndex });
+      const release = releases[f.releaseIndex];
+      mentions.push({ span: f.span, kind: 'person', form: 'title', key: holder ?? `role:${f.head}`, role: f.role, releaseIndex: f.releaseIndex, holderFound: holder ? 'named-before' : 'none', ...(release && { release }) });
     }
     const last = mentions[mentions.length - 1];
     if (last.kind === 'person' && last.role && last.form !== 'title') roleHolders.add(last.key, last.role);
@@ -59,9 +60,14 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
   // A title met before its holder's name ("The Secretary General visited … Secretary General Jens Stoltenberg
   // said") is named on a second look: by the holder named later in the same release, else the file's holder.
   const laterHolders = new LaterRoleHolders(mentions);
-  const resolved = mentions.map((m, i) => (m.key.startsWith('role:') && m.role ? { ...m, key: laterHolders.find(i) ?? roleHolders.getHolder(m.role) ?? m.key } : m));
+  const resolved = mentions.map((m, i) => (m.key.startsWith('role:') && m.role ? withGuessedHolder(m, laterHolders.find(i), roleHolders.getHolder(m.role)) : m));
   resolved.sort((a, b) => a.span.start - b.span.start);
   return { mentions: resolved, personAliases: people.getAliases(), abbreviationAliases };
+}
+
+function withGuessedHolder(m: Mention, later: string | undefined, ofFile: string | undefined): Mention {
+  if (later) return { ...m, key: later, holderFound: 'named-later' };
+  return ofFile ? { ...m, key: ofFile, holderFound: 'file' } : m;
 }
 
 function nameOf(key: string): string {
@@ -142,7 +148,12 @@ class LaterRoleHolders {
 }
 
 function roleHeadMatches(role: string, head: string): boolean {
-  return normalisedRoleHeadMatches(normaliseRole(role), head);
+  return normalisedRoleHeadMatches(normaliseTitlePart(role), head);
+}
+
+/** The title is what comes before a complement: a "Spokesman for the Secretary-General" is no Secretary-General. */
+function normaliseTitlePart(role: string): string {
+  return normaliseRole(role.split(/\s+(?:of|for)\s+/)[0]);
 }
 
 function normalisedRoleHeadMatches(normalisedRole: string, head: string): boolean {
@@ -158,7 +169,7 @@ function normalisedRoleHeadMatches(normalisedRole: string, head: string): boolea
  */
 class RoleHolders {
   private readonly firstStated = new Map<string, number>(); // key → when its first role was stated: ties go to the first
-  private readonly statements: { key: string; normalisedRole: string }[] = [];
+  private readonly statements: { key: string; titlePart: string }[] = [];
   private readonly byRole = new Map<string, HolderTally>(); // normalised role → holders
   private readonly byHead = new Map<string, HolderTally>(); // a title head asked for → holders of roles with that head
   private readonly normalisedRoles = new Map<string, string>();
@@ -166,9 +177,10 @@ class RoleHolders {
   add(key: string, role: string): void {
     if (!this.firstStated.has(key)) this.firstStated.set(key, this.firstStated.size);
     const normalisedRole = this.normalise(role);
-    this.statements.push({ key, normalisedRole });
+    const titlePart = normaliseTitlePart(role);
+    this.statements.push({ key, titlePart });
     this.getTally(this.byRole, normalisedRole).add(key);
-    for (const [head, tally] of this.byHead) if (normalisedRoleHeadMatches(normalisedRole, head)) tally.add(key);
+    for (const [head, tally] of this.byHead) if (normalisedRoleHeadMatches(titlePart, head)) tally.add(key);
   }
 
   /**
@@ -182,7 +194,7 @@ class RoleHolders {
     let tally = this.byHead.get(head);
     if (!tally) {
       tally = this.getTally(this.byHead, head);
-      for (const statement of this.statements) if (normalisedRoleHeadMatches(statement.normalisedRole, head)) tally.add(statement.key);
+      for (const statement of this.statements) if (normalisedRoleHeadMatches(statement.titlePart, head)) tally.add(statement.key);
     }
     return tally.best;
   }

@@ -30,6 +30,21 @@ export interface Mention {
   readonly role?: string;
   /** Index of the release holding the mention. */
   readonly releaseIndex: number;
+  /**
+   * For a title-only mention ("the President"): how the file found its holder. Only a holder named before it
+   * in the same release is certain; the others are guesses an office holder at the release's date overrides.
+   */
+  readonly holderFound?: 'named-before' | 'named-later' | 'file' | 'none';
+  /** For a title-only mention: the release's date and publisher, which say who held the title. */
+  readonly release?: ReleaseContext;
+}
+
+/** What a release says about when and for whom it speaks. */
+export interface ReleaseContext {
+  /** ISO date of the release (from its dateline or header; else the nearest dated release of the file). */
+  readonly date?: string;
+  /** The publisher as its Source line writes it ("U.S. Department of Defense"), else the file's. */
+  readonly publisher?: string;
 }
 
 /** Everything recognised in one file: mentions sorted by offset, and keys merged within the file. */

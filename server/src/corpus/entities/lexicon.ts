@@ -101,5 +101,5 @@ export const HEADLINE_VERBS = words(`
 /** Upper-case abbreviations of common nouns: never an organisation. */
 export const NON_ENTITY_ABBREVIATIONS = words(`
   gdp gnp ceo cfo coo cto ok am pm faq pdf url http https id ai hiv aids dna usd eur gbp utc gmt tv vip diy
-  covid qa
+  covid qa edt est cdt cst pdt pst bst cet cest gmt fact sheet readout
 `);

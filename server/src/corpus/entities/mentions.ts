@@ -5,7 +5,7 @@
 import { Span } from '../model';
 import { EntityKind, keyOf, MentionForm } from './entityModel';
 import { Gazetteer, getGazetteer } from './gazetteer';
-import { EVENT_HEADS, EVENT_LEADS, GOVERNMENT_NOUNS, LOCATIVE_PREPOSITIONS, MOVEMENT_VERBS, NAME_CONNECTORS } from './lexicon';
+import { EVENT_HEADS, EVENT_LEADS, GOVERNMENT_NOUNS, LOCATIVE_PREPOSITIONS, MOVEMENT_VERBS, NAME_CONNECTORS, NON_ENTITY_ABBREVIATIONS } from './lexicon';
 import {
   findNamedPhraseAt,
   gazetteerAt,
@@ -13,7 +13,7 @@ import {
   isEntityAbbreviation,
   isFunctionWord,
   isHonorific,
-  isNameParticle,
+  isParticleBeforeName,
   isNameSuffix,
   isNameWord,
   isTitleWord,
@@ -40,6 +40,7 @@ export function findInSegment(text: string, segment: Segment, gazetteer: Gazette
   const reader = new SegmentReader(text, tokens, segment.releaseIndex, gazetteer);
   for (let i = 0; i < tokens.length; ) {
     if (!tokens[i].capitalised) {
+      reader.readLowerCaseTitle(i);
       i++;
       continue;
     }
@@ -107,7 +108,7 @@ class SegmentReader {
     }
     const place = gazetteerAt(this.gazetteer, this.tokens, k, end);
     if (place && this.readPlace(k, place.tokenCount, place.kind, place.id, place.countryName)) return k + place.tokenCount;
-    if (t.allCaps && isEntityAbbreviation(this.tokens, k) && !place && !/^\p{Lu}\.\p{Lu}\.?$/u.test(t.text)) {
+    if (t.allCaps && isEntityAbbreviation(this.tokens, k) && !place && !/^\p{Lu}\.\p{Lu}\.?$/u.test(t.text) && !this.isPostalCode(k)) {
       const regionWord = /^(region|area)$/.test(this.tokens[k + 1]?.text ?? '');
       this.addMention(k, k + 1, regionWord ? 'place' : 'organisation', 'abbreviation', keyOf(regionWord ? 'place' : 'organisation', t.text));
       return k + 1;
@@ -115,15 +116,27 @@ class SegmentReader {
     return this.readNameRun(k, end);
   }
 
+  /**
+   * News style writes the speaker's title in lower case: "…," the secretary said. Only a head title after "the"
+   * and before a verb of saying counts: "the secretary of a club" is no one's title.
+   */
+  readLowerCaseTitle(k: number): void {
+    const t = this.tokens[k];
+    if (!LOWER_CASE_TITLES.has(t.text) || this.tokens[k - 1]?.lower !== 'the' || !SAYING_VERBS.has(lower(this.tokens[k + 1])) || !isNameJoin(t.gapAfter)) return;
+    const role = t.text.replace(/(^|-)\p{Ll}/gu, (c) => c.toUpperCase());
+    this.findings.push({ type: 'role', span: this.spanOf(k, k + 1), outer: this.spanOf(k, k + 1), role, head: getRoleHead(role), confirmed: true, releaseIndex: this.releaseIndex });
+  }
+
   private readRole(role: RoleMatch, end: number): number {
     let m = role.end;
-    while (m < end && m - role.end < 5 && (isNameWord(this.tokens[m]) || (isNameParticle(this.tokens[m]) && isNameWord(this.tokens[m + 1])) || (m > role.end && isNameSuffix(this.tokens[m])))) {
+    while (m < end && m - role.end < 5 && (isNameWord(this.tokens[m]) || isParticleBeforeName(this.tokens, m) || (m > role.end && isNameSuffix(this.tokens[m])))) {
       if (m === role.end && gazetteerAt(this.gazetteer, this.tokens, m, end)?.kind === 'country') break;
       m++;
       if (this.tokens[m - 1].possessive) break;
     }
     this.readInsideRole(role);
-    const roleText = role.honorificOnly ? undefined : this.textOf(role.start, role.end).replace(/^(The|the) /, '');
+    const roleStart = m > role.end && role.officeStart !== undefined ? role.officeStart : role.start;
+    const roleText = role.honorificOnly ? undefined : this.textOf(roleStart, role.postEnd).replace(/^(The|the) /, '');
     if (m > role.end) {
       const words = this.wordsOf(role.end, m);
       const form = words.length > 1 ? 'name' : 'surname';
@@ -174,6 +187,8 @@ class SegmentReader {
     const t = this.tokens[k];
     const previous = lower(this.tokens[k - 1]);
     if (kind === 'code' && !t.text.includes('.') && previous !== 'the') return false;
+    // "4:30 P.M.", "Washington, DC": a time of day and a postal code are no country.
+    if (kind === 'code' && (NON_ENTITY_ABBREVIATIONS.has(lower(t)) || this.isPostalCode(k))) return false;
     if (kind === 'region') {
       this.addMention(k, k + length, 'place', 'name', keyOf('place', id));
     } else if (kind === 'capital' && ((LOCATIVE_PREPOSITIONS.has(previous) && !GOVERNMENT_NOUNS.has(lower(this.tokens[k - 2]))) || (previous === 'to' && MOVEMENT_VERBS.has(lower(this.tokens[k - 2]))))) {
@@ -199,7 +214,7 @@ class SegmentReader {
   /** Capitalised words no rule names: kept whole for the file-level pass ("Andrew Gray", "Stoltenberg"). */
   private readNameRun(k: number, end: number): number {
     let m = k;
-    while (m < end && (isNameWord(this.tokens[m]) || (m > k && isNameParticle(this.tokens[m]) && isNameWord(this.tokens[m + 1])) || (m > k && isNameSuffix(this.tokens[m])))) {
+    while (m < end && (isNameWord(this.tokens[m]) || (m > k && isParticleBeforeName(this.tokens, m)) || (m > k && isNameSuffix(this.tokens[m])))) {
       if (m > k && gazetteerAt(this.gazetteer, this.tokens, m, end)) break;
       m++;
       if (this.tokens[m - 1].possessive) break;
@@ -223,6 +238,12 @@ class SegmentReader {
       this.findings.push({ type: 'name-run', span: this.spanOf(k, m), words: this.wordsOf(k, m), wordSpans, releaseIndex: this.releaseIndex });
     }
     return m;
+  }
+
+  /** Two capitals after "Place, " ("Washington, DC", "Austin, TX"): an address's state code, not an organisation. */
+  private isPostalCode(k: number): boolean {
+    const previous = this.tokens[k - 1];
+    return /^\p{Lu}\.?\p{Lu}\.?$/u.test(this.tokens[k].text) && !!previous?.capitalised && /^,\s*$/.test(previous.gapAfter);
   }
 
   private isFollowedByOfCountry(end: number): boolean {
@@ -254,6 +275,9 @@ class SegmentReader {
     return this.tokens.slice(start, end).filter((t, i) => i === 0 || !isNameSuffix(t)).map((t) => t.text);
   }
 }
+
+const LOWER_CASE_TITLES = new Set(['president', 'secretary', 'chairman', 'minister', 'chancellor']);
+const SAYING_VERBS = new Set(['said', 'says', 'told', 'added', 'noted', 'stressed', 'explained', 'warned', 'emphasized', 'emphasised']);
 
 const APPOSITION_GAP = /^,\s*(?:(?:the|a|an|our|their|its|his|her|your)\s+)?(?:(former|current|then|new|acting|outgoing|incoming)\s+)?$/;
 

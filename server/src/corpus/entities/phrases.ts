@@ -45,6 +45,11 @@ export function isNameWord(t: Token | undefined): boolean {
   return !!t && t.capitalised && !t.allCaps && !isNameSuffix(t) && !isTitleWord(t) && !isHonorific(t) && !isFunctionWord(t) && !isCalendarWord(t) && !ORGANISATION_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t)) && !HEADLINE_VERBS.has(lower(t));
 }
 
+/** A name particle (or two: "von der") before a name word: "Ursula von der Leyen", "Mohamed Ould Ghazouani". */
+export function isParticleBeforeName(tokens: readonly Token[], i: number): boolean {
+  return isNameParticle(tokens[i]) && (isNameWord(tokens[i + 1]) || (isNameParticle(tokens[i + 1]) && isNameWord(tokens[i + 2])));
+}
+
 type GazetteerHit = GazetteerEntry & { tokenCount: number };
 
 /**
@@ -114,6 +119,8 @@ export function findNamedPhraseAt(tokens: readonly Token[], start: number, end: 
   }
   const first = tokens[start];
   if (!first.capitalised || isHonorific(first)) return undefined;
+  // "National Security Advisor Jake Sullivan and …": a title followed by its holder's name names no organisation.
+  if (isTitleHead(first) && isWholePersonalName(tokens, start + 1, end)) return undefined;
   const index = getHeadScanIndex(tokens);
   if (getHeadKind(first)) {
     const phrase = readPhraseFromHead(tokens, index, start, start, end);
@@ -139,8 +146,9 @@ function readPhraseFromHead(tokens: readonly Token[], index: HeadScanIndex, star
   // "National News Agency": the name runs to its last head word among the capitalised words joined to it.
   const linked = Math.min(end, index.linkEnd[h + 1]);
   let last = Math.max(h, index.lastHead[linked - 1]);
-  // "Defence Command Finland", "Allied Command Operations": capitalised words right after the head belong to it.
-  while (last + 1 < end && tokens[last + 1].capitalised && joined(tokens, last) && !isTitleWord(tokens[last + 1]) && !isHonorific(tokens[last + 1]) && !isFunctionWord(tokens[last + 1])) last++;
+  // "Defence Command Finland", "Allied Command Operations": capitalised words right after the head belong to it,
+  // but not a personal name: "President of the European Council Charles Michel".
+  while (last + 1 < end && tokens[last + 1].capitalised && joined(tokens, last) && !isTitleWord(tokens[last + 1]) && !isHonorific(tokens[last + 1]) && !isFunctionWord(tokens[last + 1]) && !startsPersonalName(tokens, last + 1, end)) last++;
   // "Spring Session of the NATO Parliamentary Assembly": an event's "of" complement is a name of its own.
   const phraseEnd = kind === 'event' ? last + 1 : extendWithComplements(tokens, last + 1, end);
   return { kind, start, end: phraseEnd };
@@ -177,12 +185,27 @@ function buildHeadScanIndex(tokens: readonly Token[]): HeadScanIndex {
     const isLinked = i > 0 && t.capitalised && joined(tokens, i - 1);
     // "Jeju Forum for Peace and Prosperity": "and" between two joined capitalised words does not end the name.
     const skipsAnd = i > 0 && t.text === 'and' && !!tokens[i + 1]?.capitalised && joined(tokens, i - 1) && joined(tokens, i);
-    const goesOn = skipsAnd || (isLinked && !isHonorific(t) && !getHeadKind(t) && !t.possessive);
+    // A title followed by its holder's name ends the name: "National Security Advisor Jake Sullivan".
+    const endsAtHolder = isTitleHead(t) && isWholePersonalName(tokens, i + 1, n);
+    const goesOn = skipsAnd || (isLinked && !isHonorific(t) && !getHeadKind(t) && !t.possessive && !endsAtHolder);
     scanStop[i] = goesOn ? scanStop[i + 1] : i;
     linkEnd[i] = isLinked ? linkEnd[i + 1] : i;
   }
   for (let i = 0; i < n; i++) lastHead[i] = getHeadKind(tokens[i]) ? i : i > 0 ? lastHead[i - 1] : -1;
   return { scanStop, linkEnd, lastHead };
+}
+
+/** Two or more name words from i ("Charles Michel", "Michael R. Weimer"): a person, not part of a name before. */
+function startsPersonalName(tokens: readonly Token[], i: number, end: number): boolean {
+  return i + 1 < end && isNameWord(tokens[i]) && joined(tokens, i) && (isNameWord(tokens[i + 1]) || isNameParticle(tokens[i + 1]));
+}
+
+/** A personal name from i that no capitalised word continues ("Jake Sullivan and …", not "Staff Main Intelligence Directorate"). */
+function isWholePersonalName(tokens: readonly Token[], i: number, end: number): boolean {
+  if (!startsPersonalName(tokens, i, end)) return false;
+  let j = i;
+  while (j < end && (isNameWord(tokens[j]) || isParticleBeforeName(tokens, j)) && (j === i || joined(tokens, j - 1))) j++;
+  return j >= end || !tokens[j].capitalised || !joined(tokens, j - 1);
 }
 
 function joined(tokens: readonly Token[], i: number): boolean {

@@ -1,28 +1,81 @@
 // Entity recognition of one corpus file: which spans to read (titles, paragraphs, transcript turns; not
 // captions or web chrome), pass one per span (mentions.ts), pass two over the file (aliases.ts).
 
-import { ParsedCorpusFile, Release, Span } from '../model';
+import { ParsedCorpusFile, Release, Span, SpeakerTurn } from '../model';
 import { SpeakerFact, resolveFileFindings } from './aliases';
-import { FileEntities } from './entityModel';
+import { FileEntities, keyOf, ReleaseContext } from './entityModel';
 import { findInSegment, Finding, Segment } from './mentions';
 
 /** Recognises the mentions of the given spans of a text; the spans need not be releases (tests, other tools). */
-export function recognizeMentions(text: string, segments: readonly Segment[], speakers: readonly SpeakerFact[] = []): FileEntities {
+export function recognizeMentions(text: string, segments: readonly Segment[], speakers: readonly SpeakerFact[] = [], releases: readonly ReleaseContext[] = []): FileEntities {
   // Concatenated, not pushed with a spread: a spread passes every finding as an argument, and a segment with
   // more findings than the call stack has room for would throw.
   const findings: Finding[] = segments.flatMap((segment) => findInSegment(text, segment));
-  return resolveFileFindings(findings, speakers);
+  return resolveFileFindings(findings, speakers, releases);
 }
 
-/** Recognises the mentions of every release of a parsed corpus file. */
+/**
+ * Recognises the mentions of every release of a parsed corpus file. An upper-case turn label is not read as text:
+ * its name is a mention of the speaker ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III:", "MR MILLER:"), so hovering the label
+ * shows the same person as the name in the text; question and role-only labels (`Q`, `STAFF:`) name no one.
+ */
 export function computeFileEntities(text: string, parsed: ParsedCorpusFile): FileEntities {
-  const segments: Segment[] = [];
+  const findings: Finding[] = [];
   const speakers: SpeakerFact[] = [];
   parsed.releases.forEach((release, releaseIndex) => {
-    for (const span of getReadSpans(release)) segments.push({ span, releaseIndex });
+    // Mixed-case labels ("NATO Spokesperson Farah Dakhlallah", "Andrew Gray (Reuters)") read well as text.
+    const labels = release.turns.filter((turn) => isUpperCaseLabel(turn.speaker.label)).map((turn) => turn.labelSpan);
+    for (const span of subtractSpans(getReadSpans(release), labels).concat(labels).sort((a, b) => a.start - b.start)) {
+      const turn = release.turns.find((t) => t.labelSpan === span);
+      findings.push(...(turn ? findSpeakerName(text, turn, releaseIndex) : findInSegment(text, { span, releaseIndex })));
+    }
     for (const turn of release.turns) speakers.push(turn.speaker);
   });
-  return recognizeMentions(text, segments, speakers);
+  return resolveFileFindings(findings, speakers, getReleaseContexts(parsed.releases));
+}
+
+function isUpperCaseLabel(label: string): boolean {
+  return /\p{Lu}/u.test(label) && label === label.toUpperCase();
+}
+
+function findSpeakerName(text: string, turn: SpeakerTurn, releaseIndex: number): Finding[] {
+  const { name, role, isQuestion } = turn.speaker;
+  const at = name && !isQuestion ? text.indexOf(name, turn.labelSpan.start) : -1;
+  if (!name || at < 0 || at + name.length > turn.labelSpan.end) return [];
+  // "CHARLES Q. BROWN, JR.": a generational suffix is no part of the name's key.
+  const words = name.split(/[\s,-]+/).filter((w) => w && !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(w));
+  if (!words.length) return [];
+  return [{ type: 'mention', span: { start: at, end: at + name.length }, kind: 'person', form: words.length > 1 ? 'name' : 'surname', key: keyOf('person', words.join(' ')), role, words, releaseIndex }];
+}
+
+/** The parts of sorted spans outside the holes: a paragraph without the turn label it opens with. */
+function subtractSpans(spans: readonly Span[], holes: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    for (const hole of holes.filter((h) => h.start < span.end && span.start < h.end).sort((a, b) => a.start - b.start)) {
+      if (hole.start > start) out.push({ start, end: hole.start });
+      start = Math.max(start, hole.end);
+    }
+    if (start < span.end) out.push({ start, end: span.end });
+  }
+  return out;
+}
+
+/**
+ * Each release's date and publisher. A release without its own date or Source line takes the nearest dated
+ * release's date (an earlier one first) and the file's most frequent publisher: pages saved together are
+ * usually one publisher's, from the same weeks.
+ */
+export function getReleaseContexts(releases: readonly Release[]): ReleaseContext[] {
+  const publishers = new Map<string, number>();
+  for (const release of releases) if (release.source) publishers.set(release.source.name, (publishers.get(release.source.name) ?? 0) + 1);
+  const filePublisher = [...publishers].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return releases.map((release, i) => {
+    let date = release.date?.iso;
+    for (let d = 1; !date && d < releases.length; d++) date = releases[i - d]?.date?.iso ?? releases[i + d]?.date?.iso;
+    return { date, publisher: release.source?.name ?? filePublisher };
+  });
 }
 
 /** The spans of a release that recognition reads, in text order: titles, paragraphs, turn labels. */

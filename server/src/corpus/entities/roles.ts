@@ -5,7 +5,7 @@
 
 import { normaliseName } from './entityModel';
 import { Gazetteer } from './gazetteer';
-import { PORTFOLIO_WORDS, TITLE_WORDS } from './lexicon';
+import { ORGANISATION_HEADS, PORTFOLIO_WORDS, TITLE_WORDS } from './lexicon';
 import { findNamedPhraseAt, gazetteerAt, isEntityAbbreviation, isHonorific, isTitleHead, isTitleWord, lower } from './phrases';
 import { isNameJoin, Token } from './tokens';
 
@@ -13,6 +13,13 @@ export interface RoleMatch {
   readonly start: number;
   /** Exclusive token index where the role ends (a name may follow). */
   readonly end: number;
+  /** Where the post ends: a rank written after it is the person's, not the post's ("Press Secretary Maj. Gen."). */
+  readonly postEnd: number;
+  /**
+   * Where an office named in a complement starts ("UN Secretary-General" in "Spokesperson for UN Secretary-General"):
+   * a name right after the role holds that office, not the whole role.
+   */
+  readonly officeStart?: number;
   /** The first block of title words: the span a title-only mention covers ("Secretary General"). */
   readonly titleStart: number;
   readonly titleEnd: number;
@@ -25,12 +32,16 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
   let i = start;
   const owner = findOwnerEnd(gazetteer, tokens, i, end);
   if (owner !== undefined && isTitleWord(tokens[owner])) i = owner;
+  i = findQualifierEnd(tokens, i, end);
   let titleStart = -1;
   let titleEnd = -1;
   let heads = 0;
   let honorifics = 0;
+  let complementStart: number | undefined;
+  let officeStart: number | undefined;
   for (let round = 0; round < 3; round++) {
     const blockStart = i;
+    const headsBefore = heads;
     while (i < end && (isTitleWord(tokens[i]) || isHonorific(tokens[i]) || isCourtesyPronoun(tokens, i)) && (i === blockStart || isNameJoin(tokens[i - 1].gapAfter))) {
       if (isTitleHead(tokens[i])) heads++;
       if (isHonorific(tokens[i])) honorifics++;
@@ -40,12 +51,28 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
       titleStart = blockStart;
       titleEnd = i;
     }
-    const afterComplement = findComplementEnd(gazetteer, tokens, i, end);
-    if (afterComplement === i && i === blockStart) break;
-    i = afterComplement;
+    // "Spokesperson for UN Secretary-General": a title inside the complement is an office of its own.
+    if (heads > headsBefore && complementStart !== undefined) officeStart ??= complementStart;
+    const complement = findComplementEnd(gazetteer, tokens, i, end);
+    if (complement.end === i && i === blockStart) break;
+    i = complement.end;
+    complementStart = complement.contentStart;
   }
   if (titleStart < 0 || heads + honorifics === 0) return undefined;
-  return { start, end: i, titleStart, titleEnd, honorificOnly: heads === 0 };
+  let rankStart = i;
+  while (rankStart - 1 > titleStart && RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1]))) rankStart--;
+  const postEnd = rankStart < i && !RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) ? rankStart : i;
+  return { start, end: i, postEnd, titleStart, titleEnd: Math.min(titleEnd, postEnd), honorificOnly: heads === 0, ...(officeStart !== undefined && { officeStart }) };
+}
+
+/** Abbreviated ranks: after a post they start the holder's rank ("Pentagon Press Secretary Maj. Gen. Pat Ryder"). */
+const RANK_ABBREVIATIONS = new Set(['gen', 'maj', 'lt', 'col', 'capt', 'cmdr', 'adm', 'brig', 'sgt']);
+
+/** "National Security Advisor", "Department Spokesperson": portfolio or office words qualifying a title. */
+function findQualifierEnd(tokens: readonly Token[], i: number, end: number): number {
+  let j = i;
+  while (j < end && j - i < 3 && tokens[j].capitalised && !isTitleWord(tokens[j]) && (PORTFOLIO_WORDS.has(lower(tokens[j])) || ORGANISATION_HEADS.has(lower(tokens[j]))) && isNameJoin(tokens[j].gapAfter)) j++;
+  return j > i && isTitleWord(tokens[j]) && !RANK_ABBREVIATIONS.has(lower(tokens[j])) ? j : i;
 }
 
 /** "His Excellency", "Her Majesty": the pronoun belongs to the courtesy title. */
@@ -61,24 +88,30 @@ function findOwnerEnd(gazetteer: Gazetteer, tokens: readonly Token[], i: number,
   return findNamedPhraseAt(tokens, i, end)?.end;
 }
 
-/** Past "of/for (the) <portfolio | country | organisation>" complements and a bare country ("Command Finland"). */
-function findComplementEnd(gazetteer: Gazetteer, tokens: readonly Token[], i: number, end: number): number {
+/**
+ * Past "of/for (the) <portfolio | country | organisation>" complements and a bare country ("Command Finland"); also
+ * past "of/for the" before a title ("Special Representative of the Secretary-General"), which the caller reads.
+ * `contentStart`: where the last complement's words start, after "of/for (the)".
+ */
+function findComplementEnd(gazetteer: Gazetteer, tokens: readonly Token[], i: number, end: number): { end: number; contentStart?: number } {
+  let contentStart: number | undefined;
   for (;;) {
     const t = tokens[i];
-    if (i >= end || !t) return i;
-    if (i > 0 && !isNameJoin(tokens[i - 1].gapAfter)) return i;
+    if (i >= end || !t) return { end: i, contentStart };
+    if (i > 0 && !isNameJoin(tokens[i - 1].gapAfter)) return { end: i, contentStart };
     if (t.text === 'of' || t.text === 'for') {
       let j = i + 1;
       if (tokens[j]?.text === 'the') j++;
       const next = findComplementWordsEnd(gazetteer, tokens, j, end);
-      if (next === j) return i;
+      if (next === j) return isTitleHead(tokens[j]) && isNameJoin(tokens[j - 1].gapAfter) ? { end: j, contentStart: j } : { end: i, contentStart };
+      contentStart = j;
       i = next;
     } else if (t.capitalised && !isTitleWord(t)) {
       const place = gazetteerAt(gazetteer, tokens, i, end);
-      if (!place || place.kind !== 'country') return i;
+      if (!place || place.kind !== 'country') return { end: i, contentStart };
       i += place.tokenCount;
     } else {
-      return i;
+      return { end: i, contentStart };
     }
   }
 }

@@ -51,11 +51,13 @@ export function tokenize(text: string, span: Span): Token[] {
 }
 
 // Abbreviated courtesy titles and ranks ("Mr.", "Gen.", "Lt."), initials ("Joseph R. Biden") and "Jr." go on into
-// the next capitalised word: the full stop is no sentence end there.
+// the next capitalised word (a rank into its "of" complement): the full stop is no sentence end there.
 const ABBREVIATED_TITLES = new Set('Mr Mrs Ms Dr Prof Gen Lt Col Maj Capt Cmdr Adm Sgt Brig Sen Rep Gov Pres Amb St Jr Sr'.split(' '));
 
 function joinsAbbreviation(word: string, gap: string, next: string | undefined): boolean {
-  return /^\. $/.test(gap) && !!next && /^\p{Lu}/u.test(next) && (ABBREVIATED_TITLES.has(word) || /^\p{Lu}$/u.test(word));
+  if (!/^\. $/.test(gap) || !next) return false;
+  // "Sgt. Maj. of the Army": an abbreviated rank takes its complement too.
+  return (/^\p{Lu}/u.test(next) && (ABBREVIATED_TITLES.has(word) || /^\p{Lu}$/u.test(word))) || (next === 'of' && ABBREVIATED_TITLES.has(word));
 }
 
 /** Whether two neighbouring tokens belong to one name: only a space or a hyphen between them. */

@@ -1,0 +1,72 @@
+// Who held an office on a given day, from the terms of office in annotations/entities.yaml. A title-only mention
+// ("the President", "the Secretary") that no holder named before it in its release explains is the publisher's
+// own office holder at the release's date: a White House text's "the President" on 2025-02-21 is the US
+// President of that day. A title written in full ("the President of the European Council") is that office's
+// holder whoever publishes it.
+
+import { EntityRecord, RoleTerm } from '../annotations/entityFile';
+import { Mention, normaliseName, ReleaseContext } from '../corpus/entities/entityModel';
+import { getRoleHead, normaliseRole } from '../corpus/entities/roles';
+
+export interface OfficeHolding {
+  readonly record: EntityRecord;
+  readonly term: RoleTerm;
+}
+
+export class OfficeHolders {
+  private readonly termsByOffice = new Map<string, OfficeHolding[]>(); // normalised role → holdings
+  private readonly officesByPublisher = new Map<string, readonly string[]>(); // normalised name or alias → offices
+
+  constructor(records: readonly EntityRecord[]) {
+    for (const record of records) {
+      for (const term of record.terms) {
+        const office = normaliseRole(term.role);
+        this.termsByOffice.set(office, [...(this.termsByOffice.get(office) ?? []), { record, term }]);
+      }
+      if (!record.offices.length) continue;
+      for (const name of [record.name, ...record.aliases]) if (!this.officesByPublisher.has(normaliseName(name))) this.officesByPublisher.set(normaliseName(name), record.offices);
+    }
+  }
+
+  /** The holder a title-only mention means, or undefined when the knowledge base cannot tell. */
+  findHolderOfTitle(mention: Mention): OfficeHolding | undefined {
+    if (mention.form !== 'title' || !mention.role || mention.holderFound === 'named-before') return undefined;
+    const date = mention.release?.date;
+    for (const office of this.findOfficesMeant(mention.role, mention.release)) {
+      const holding = this.findHolderAt(office, date);
+      if (holding) return holding;
+    }
+    return undefined;
+  }
+
+  /** The publisher's offices this title names (head and words agree), else the office written in full. */
+  private findOfficesMeant(role: string, release: ReleaseContext | undefined): string[] {
+    const head = getRoleHead(role);
+    const words = normaliseRole(role).split(' ');
+    const own = this.getPublisherOffices(release?.publisher).filter((office) => getRoleHead(office) === head && words.every((w) => normaliseRole(office).split(' ').includes(w)));
+    return own.length ? own : this.termsByOffice.has(normaliseRole(role)) ? [role] : [];
+  }
+
+  private getPublisherOffices(publisher: string | undefined): readonly string[] {
+    if (!publisher) return [];
+    // "WH, 6-12-24": a reposting blog writes the publisher before a comma and a date.
+    return this.officesByPublisher.get(normaliseName(publisher)) ?? this.officesByPublisher.get(normaliseName(publisher.split(',')[0])) ?? [];
+  }
+
+  /** The holder on that day; without a date, only an office one person has held is certain. */
+  private findHolderAt(office: string, date: string | undefined): OfficeHolding | undefined {
+    const holdings = this.termsByOffice.get(normaliseRole(office)) ?? [];
+    if (!date) return new Set(holdings.map((h) => h.record.id)).size === 1 ? holdings[0] : undefined;
+    // The day power changes hands belongs to the incoming holder: a term's `to` day is the next term's `from`.
+    return holdings.find((h) => isWithin(h.term, date));
+  }
+}
+
+/** The term an entry held on that date, for the hover of a title-only mention. */
+export function getTermHeldOn(record: EntityRecord, date: string | undefined): RoleTerm | undefined {
+  return date ? record.terms.find((term) => (term.from || term.to) && isWithin(term, date)) : undefined;
+}
+
+function isWithin(term: RoleTerm, date: string): boolean {
+  return (!term.from || term.from <= date) && (!term.to || date < term.to);
+}
