@@ -2,7 +2,7 @@
 // Patterns follow how publishers lay out releases (NATO, defense.gov, White House, GOV.UK, EU Council, UN),
 // not the wording of one file: see docs/format.md.
 
-import { Block } from './blocks';
+import { answerOnce, Block, BlockQuestion } from './blocks';
 import { findFirstDate } from './dates';
 
 const CHROME_LINES: readonly RegExp[] = [
@@ -53,6 +53,10 @@ export function isChromeLine(line: string): boolean {
 const SURVEY_ANSWER = /^(yes|no|maybe)$/i;
 
 export function isChromeBlock(block: Block): boolean {
+  return answerOnce(block, BlockQuestion.IsChrome, hasOnlyChromeLines);
+}
+
+function hasOnlyChromeLines(block: Block): boolean {
   return isChromeLine(block.lines[0].text) && block.lines.every((line) => isChromeLine(line.text) || SURVEY_ANSWER.test(line.text));
 }
 
@@ -116,6 +120,10 @@ function isDateOnly(line: string): boolean {
 }
 
 export function isMetadataBlock(block: Block): boolean {
+  return answerOnce(block, BlockQuestion.IsMetadata, hasOnlyMetadataLines);
+}
+
+function hasOnlyMetadataLines(block: Block): boolean {
   return block.lines.every((line) => getMetadataKind(line.text) !== undefined) || isLabelValueBlock(block);
 }
 
@@ -136,6 +144,10 @@ const CAPTION_MARKER = /^((photo|image|picture)\s*)?credit\s*:|^VIRIN\s*:|^(phot
 
 /** A photo caption block: caption lines ending with "Credit: …" / "VIRIN: …" or a "Photo: …" line. */
 export function isCaptionBlock(block: Block): boolean {
+  return answerOnce(block, BlockQuestion.IsCaption, hasCaptionMarker);
+}
+
+function hasCaptionMarker(block: Block): boolean {
   return block.lines.length <= 8 && block.lines.some((line) => CAPTION_MARKER.test(line.text));
 }
 
