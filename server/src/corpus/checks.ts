@@ -49,12 +49,16 @@ export function findReleaseProblems(text: string, release: Release, releaseIndex
 }
 
 /** The matches of a global pattern, read with exec: matchAll copies the pattern for every paragraph. */
-function findAllMatches(pattern: RegExp, body: string): RegExpExecArray[] {
-  const matches: RegExpExecArray[] = [];
+function findAllMatches(pattern: RegExp, body: string): readonly RegExpExecArray[] {
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(body); match; match = pattern.exec(body)) matches.push(match);
+  let match = pattern.exec(body);
+  if (!match) return NO_MATCHES; // most paragraphs: no array made for them
+  const matches: RegExpExecArray[] = [];
+  for (; match; match = pattern.exec(body)) matches.push(match);
   return matches;
 }
+
+const NO_MATCHES: readonly RegExpExecArray[] = [];
 
 /**
  * A release that ends mid-sentence, or with a colon that introduces nothing ("…platforms, including:"). Judged

@@ -4,6 +4,7 @@
 
 import { answerOnce, Block, BlockQuestion } from './blocks';
 import { findFirstDate } from './dates';
+import { countWords } from './text';
 
 const CHROME_LINES: readonly RegExp[] = [
   /^an official website of the (united states|u\.s\.) government( here['’]s how you know)?$/i,
@@ -137,7 +138,8 @@ export function isLabelValueBlock(block: Block): boolean {
  * symbol ("SC/15760"), an organ ("Security Council"), a meeting line ("9680th Meeting (AM)").
  */
 export function isHeaderBlock(block: Block): boolean {
-  return block.lines.every((line) => getMetadataKind(line.text) !== undefined || (line.text.split(/\s+/).length <= 6 && !/[.!?,;:]$/.test(line.text)));
+  // The short-line test first: it is the cheaper one. Lines are trimmed, so their words are what split(/\s+/) gives.
+  return block.lines.every((line) => (countWords(line.text) <= 6 && !/[.!?,;:]$/.test(line.text)) || getMetadataKind(line.text) !== undefined);
 }
 
 const CAPTION_MARKER = /^((photo|image|picture)\s*)?credit\s*:|^VIRIN\s*:|^(photo|image|picture)\s*(by\b|:)|^\((photo|image|picture)\b[^)]*\)$/i;
