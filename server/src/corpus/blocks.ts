@@ -28,6 +28,8 @@ export enum BlockQuestion {
   IsMetadata = 1,
   HasTitleShape = 2,
   IsCaption = 3,
+  IsPageKindLabel = 4,
+  IsSourceLine = 5,
 }
 
 /**

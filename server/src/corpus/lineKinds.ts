@@ -73,6 +73,10 @@ const PAGE_KIND_LABEL =
 const DOCUMENT_SYMBOL = /^[A-Z]{1,6}(\/[A-Z0-9.-]+)+$/;
 
 export function isPageKindLabel(block: Block): boolean {
+  return answerOnce(block, BlockQuestion.IsPageKindLabel, isOneLineOfPageKind);
+}
+
+function isOneLineOfPageKind(block: Block): boolean {
   return block.lines.length === 1 && PAGE_KIND_LABEL.test(block.lines[0].text);
 }
 
@@ -85,7 +89,12 @@ const SOURCE_LINE = /^Source\s*:\s*(\S.{0,120})$/i;
 
 /** The publisher of a "Source: NATO" line, or undefined for any other block. */
 export function getSourceName(block: Block): string | undefined {
-  return block.lines.length === 1 ? SOURCE_LINE.exec(block.lines[0].text)?.[1].trim() : undefined;
+  // Every stage asks; only a Source line is read twice (once to answer, once for its name).
+  return answerOnce(block, BlockQuestion.IsSourceLine, isSourceLine) ? SOURCE_LINE.exec(block.lines[0].text)?.[1].trim() : undefined;
+}
+
+function isSourceLine(block: Block): boolean {
+  return block.lines.length === 1 && SOURCE_LINE.test(block.lines[0].text);
 }
 
 const BULLET_LINE = /^[•·▪‣◦●]\s*/;

@@ -134,15 +134,19 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
 const MAX_LABEL_WINDOW = 240;
 
 /** Offsets where the second and later lines of a paragraph start (past their indentation). */
-function findLaterLines(text: string, paragraph: Paragraph): number[] {
+function findLaterLines(text: string, paragraph: Paragraph): readonly number[] {
+  const firstBreak = text.indexOf('\n', paragraph.span.start);
+  if (firstBreak < 0 || firstBreak >= paragraph.span.end) return NO_LATER_LINES; // most paragraphs: no array made
   const starts: number[] = [];
-  for (let i = text.indexOf('\n', paragraph.span.start); i >= 0 && i < paragraph.span.end; i = text.indexOf('\n', i + 1)) {
+  for (let i = firstBreak; i >= 0 && i < paragraph.span.end; i = text.indexOf('\n', i + 1)) {
     let start = i + 1;
     while (start < paragraph.span.end && /[ \t\u00a0\r]/.test(text[start])) start++;
     starts.push(start);
   }
   return starts;
 }
+
+const NO_LATER_LINES: readonly number[] = [];
 
 function endOfTextBefore(text: string, offset: number): number {
   let end = Math.min(offset, text.length);
