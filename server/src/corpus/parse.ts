@@ -45,12 +45,15 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
   }
   const title = draft.titleBlocks.map((block) => block.lines[0].text).join(' ');
   const titleSpans = draft.titleBlocks.length ? draft.titleBlocks.map((block) => block.span) : [{ start: draft.blocks[0].span.start, end: draft.blocks[0].span.start }];
-  const allBlocks = [...draft.headerBlocks, ...draft.titleBlocks, ...draft.blocks];
+  // The release runs from its first header (or title, or body) block to its last body (or title, or header)
+  // block: read from the ends of the three lists rather than from a copy of all of them.
+  const first = draft.headerBlocks[0] ?? draft.titleBlocks[0] ?? draft.blocks[0];
+  const last = draft.blocks[draft.blocks.length - 1] ?? draft.titleBlocks[draft.titleBlocks.length - 1] ?? draft.headerBlocks[draft.headerBlocks.length - 1];
   const turns = findTurns(text, paragraphs, title);
   return {
     title,
     titleSpans,
-    span: { start: allBlocks[0].span.start, end: allBlocks[allBlocks.length - 1].span.end },
+    span: { start: first.span.start, end: last.span.end },
     kind: getReleaseKind(title, { turns: turns.length, captions: captions.length, chrome: boilerplate.length }),
     ...(source ? { source } : {}),
     ...optionalDate(findReleaseDate(text, metadata, draft.blocks)),
