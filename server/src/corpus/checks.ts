@@ -70,7 +70,7 @@ function findTruncation(text: string, release: Release): { message: string; span
   while (lastIndex > 0 && isTrailingLabel(text.slice(release.paragraphs[lastIndex].span.start, release.paragraphs[lastIndex].span.end))) lastIndex--;
   const last = release.paragraphs[lastIndex];
   if (!last) return undefined;
-  const span = firstLine(text, { start: text.lastIndexOf('\n', last.span.end - 1) + 1, end: last.span.end });
+  const span = firstLine(text, { start: startOfLine(text, last.span.end), end: last.span.end });
   const line = text.slice(span.start, span.end);
   if (line.endsWith(':')) return { message: `“${release.title}” ends with a colon that introduces nothing: the text after it is missing.`, span };
   if (ENDS_COMPLETE.test(line) || CONTACT_DETAILS.test(line)) return undefined;
@@ -80,6 +80,16 @@ function findTruncation(text: string, release: Release): { message: string; span
 
 function isTrailingLabel(paragraph: string): boolean {
   return !/[\r\n]/.test(paragraph) && countWords(paragraph) < 6 && !/[.!?…,;:–—-]["”’')\]]*$/.test(paragraph);
+}
+
+/**
+ * Where the line ending at `end` starts: just past the line break before it (\n, \r\n or a lone \r). Looking
+ * only for \n would run back to the start of a file of CR-only lines, for every release.
+ */
+function startOfLine(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && text.charCodeAt(start - 1) !== 0x0a && text.charCodeAt(start - 1) !== 0x0d) start--;
+  return start;
 }
 
 function firstLine(text: string, span: Span): Span {

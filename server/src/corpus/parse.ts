@@ -138,15 +138,16 @@ const MAX_LABEL_WINDOW = 240;
 
 /** Offsets where the second and later lines of a paragraph start (past their indentation). */
 function findLaterLines(text: string, paragraph: Paragraph): readonly number[] {
-  const firstBreak = text.indexOf('\n', paragraph.span.start);
-  if (firstBreak < 0 || firstBreak >= paragraph.span.end) return NO_LATER_LINES; // most paragraphs: no array made
-  const starts: number[] = [];
-  for (let i = firstBreak; i >= 0 && i < paragraph.span.end; i = text.indexOf('\n', i + 1)) {
+  let starts: number[] | undefined;
+  // Read within the paragraph only: indexOf('\n') would run on past its end, to the end of a file of CR-only
+  // lines for every paragraph. Most paragraphs have one line and get no array.
+  for (let i = paragraph.span.start; i < paragraph.span.end; i++) {
+    if (text.charCodeAt(i) !== 0x0a) continue;
     let start = i + 1;
     while (start < paragraph.span.end && /[ \t\u00a0\r]/.test(text[start])) start++;
-    starts.push(start);
+    (starts ??= []).push(start);
   }
-  return starts;
+  return starts ?? NO_LATER_LINES;
 }
 
 const NO_LATER_LINES: readonly number[] = [];
