@@ -44,7 +44,8 @@ export function looksLikeProse(block: Block | undefined): boolean {
 
 /** A second title block continuing the first: "Press conference" + "by NATO Secretary General …". */
 export function isTitleContinuation(first: Block, next: Block | undefined): boolean {
-  if (!next || next.lines.length !== 1 || countWords(first.lines[0].text) > 8) return false;
+  if (!next || next.lines.length !== 1) return false;
   const line = next.lines[0].text;
-  return /^(by|with|of|on|at|following|for|from|during|after|before|in|and|to)\s/.test(line) && !/[.;:]$/.test(line) && line.length <= 250;
+  // Words counted last: every block is asked whether the next one continues it, and most next blocks do not.
+  return /^(by|with|of|on|at|following|for|from|during|after|before|in|and|to)\s/.test(line) && !/[.;:]$/.test(line) && line.length <= 250 && countWords(first.lines[0].text) <= 8;
 }
