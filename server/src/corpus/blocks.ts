@@ -63,8 +63,11 @@ export function splitBlocks(text: string): Block[] {
       if (blank && !isWhiteSpaceCode(code)) blank = false;
     }
     if (blank) {
-      if (current.length) blocks.push(toBlock(current, blanksBeforeCurrent));
-      current = [];
+      // A new array only when a block ends, not for every blank line of a run.
+      if (current.length) {
+        blocks.push(toBlock(current, blanksBeforeCurrent));
+        current = [];
+      }
       blanks++;
     } else {
       if (current.length === 0) {
