@@ -151,6 +151,15 @@ problem release.truncated "The podcast is available on YouTube, and on all major
   );
 });
 
+test('in a file whose lines end with a lone CR, a truncated release is marked on its own last line', () => {
+  const text = ['Minister visits Brussels', '', 'Source: NATO', '', 'The minister met officials.', '', 'She will return to Brussels next month to continue the'].join('\r');
+  const truncated = parseCorpusFile(text).problems.filter((problem) => problem.code === 'release.truncated');
+  assert.deepEqual(
+    truncated.map((problem) => text.slice(problem.span.start, problem.span.end)),
+    ['She will return to Brussels next month to continue the'],
+  );
+});
+
 test('a lone quotation with a label in a news release is not a transcript turn', () => {
   check(
     `Chair of NATO Military Committee visits Mauritania

@@ -15,6 +15,34 @@ export interface Block {
   readonly span: Span;
   /** Blank lines between this block and the previous one (or the start of the file). */
   readonly blankLinesBefore: number;
+  /**
+   * Yes/no answers about this block already worked out (see `answerOnce`): each stage of the parser asks the
+   * same questions again (is it chrome, metadata, title-shaped?), and a file of tiny blocks is mostly asking.
+   */
+  answers: number;
+}
+
+/** The questions `answerOnce` remembers, each one bit pair of `Block.answers`. */
+export enum BlockQuestion {
+  IsChrome = 0,
+  IsMetadata = 1,
+  HasTitleShape = 2,
+  IsCaption = 3,
+  IsPageKindLabel = 4,
+  IsSourceLine = 5,
+}
+
+/**
+ * The answer to one yes/no question about a block, computed on the first ask only. Kept on the block (a number
+ * field set when the block is made, so its shape never changes): a WeakMap keyed by block cost more than it saved.
+ */
+export function answerOnce(block: Block, question: BlockQuestion, compute: (block: Block) => boolean): boolean {
+  const asked = 1 << (2 * question);
+  const yes = asked << 1;
+  if (block.answers & asked) return (block.answers & yes) !== 0;
+  const answer = compute(block);
+  block.answers |= answer ? asked | yes : asked;
+  return answer;
 }
 
 /**
@@ -35,8 +63,11 @@ export function splitBlocks(text: string): Block[] {
       if (blank && !isWhiteSpaceCode(code)) blank = false;
     }
     if (blank) {
-      if (current.length) blocks.push(toBlock(current, blanksBeforeCurrent));
-      current = [];
+      // A new array only when a block ends, not for every blank line of a run.
+      if (current.length) {
+        blocks.push(toBlock(current, blanksBeforeCurrent));
+        current = [];
+      }
       blanks++;
     } else {
       if (current.length === 0) {
@@ -61,5 +92,5 @@ function isLineBreakCode(code: number): boolean {
 function toBlock(lines: Line[], blankLinesBefore: number): Block {
   // A one-line block shares its line's span (spans are never changed): one object less per paragraph.
   const span = lines.length === 1 ? lines[0].span : { start: lines[0].span.start, end: lines[lines.length - 1].span.end };
-  return { lines, span, blankLinesBefore };
+  return { lines, span, blankLinesBefore, answers: 0 };
 }

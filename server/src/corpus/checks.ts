@@ -49,12 +49,16 @@ export function findReleaseProblems(text: string, release: Release, releaseIndex
 }
 
 /** The matches of a global pattern, read with exec: matchAll copies the pattern for every paragraph. */
-function findAllMatches(pattern: RegExp, body: string): RegExpExecArray[] {
-  const matches: RegExpExecArray[] = [];
+function findAllMatches(pattern: RegExp, body: string): readonly RegExpExecArray[] {
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(body); match; match = pattern.exec(body)) matches.push(match);
+  let match = pattern.exec(body);
+  if (!match) return NO_MATCHES; // most paragraphs: no array made for them
+  const matches: RegExpExecArray[] = [];
+  for (; match; match = pattern.exec(body)) matches.push(match);
   return matches;
 }
+
+const NO_MATCHES: readonly RegExpExecArray[] = [];
 
 /**
  * A release that ends mid-sentence, or with a colon that introduces nothing ("…platforms, including:"). Judged
@@ -66,7 +70,7 @@ function findTruncation(text: string, release: Release): { message: string; span
   while (lastIndex > 0 && isTrailingLabel(text.slice(release.paragraphs[lastIndex].span.start, release.paragraphs[lastIndex].span.end))) lastIndex--;
   const last = release.paragraphs[lastIndex];
   if (!last) return undefined;
-  const span = firstLine(text, { start: text.lastIndexOf('\n', last.span.end - 1) + 1, end: last.span.end });
+  const span = firstLine(text, { start: startOfLine(text, last.span.end), end: last.span.end });
   const line = text.slice(span.start, span.end);
   if (line.endsWith(':')) return { message: `“${release.title}” ends with a colon that introduces nothing: the text after it is missing.`, span };
   if (ENDS_COMPLETE.test(line) || CONTACT_DETAILS.test(line)) return undefined;
@@ -76,6 +80,16 @@ function findTruncation(text: string, release: Release): { message: string; span
 
 function isTrailingLabel(paragraph: string): boolean {
   return !/[\r\n]/.test(paragraph) && countWords(paragraph) < 6 && !/[.!?…,;:–—-]["”’')\]]*$/.test(paragraph);
+}
+
+/**
+ * Where the line ending at `end` starts: just past the line break before it (\n, \r\n or a lone \r). Looking
+ * only for \n would run back to the start of a file of CR-only lines, for every release.
+ */
+function startOfLine(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && text.charCodeAt(start - 1) !== 0x0a && text.charCodeAt(start - 1) !== 0x0d) start--;
+  return start;
 }
 
 function firstLine(text: string, span: Span): Span {

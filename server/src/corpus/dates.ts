@@ -21,13 +21,12 @@ const PATTERNS: { regex: RegExp; read: (m: RegExpExecArray) => { day: string; en
   { regex: /\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b/g, read: (m) => ({ iso: `${m[1]}-${m[2]}-${m[3]}` }) },
 ];
 
-const HAS_DIGIT = /\d/;
-
 /** The first well-formed date in text[start, end), with its offsets in the whole text. */
 export function findFirstDate(text: string, start: number, end: number): ReleaseDate | undefined {
+  // Every pattern needs a digit: most blocks have none, and four searches of each (or even a copy of the block
+  // to search) would cost the most.
+  if (!hasDigit(text, start, end)) return undefined;
   const slice = text.slice(start, end);
-  // Every pattern needs a digit: most blocks have none, and four searches of each would cost the most.
-  if (!HAS_DIGIT.test(slice)) return undefined;
   let best: ReleaseDate | undefined;
   for (const { regex, read } of PATTERNS) {
     regex.lastIndex = 0;
@@ -58,6 +57,14 @@ export function findYearlessDateline(text: string, start: number, end: number, y
 /** The first year a text writes ("which began in January 2024"). */
 export function findFirstYear(text: string, start: number, end: number): string | undefined {
   return /\b((?:19|20)\d{2})\b/.exec(text.slice(start, end))?.[1];
+}
+
+function hasDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) return true;
+  }
+  return false;
 }
 
 function toReleaseDate(parts: { day: string; endDay?: string; month: string; year: string } | { iso: string }): Omit<ReleaseDate, 'text' | 'span'> | undefined {

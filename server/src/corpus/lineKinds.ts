@@ -2,8 +2,9 @@
 // Patterns follow how publishers lay out releases (NATO, defense.gov, White House, GOV.UK, EU Council, UN),
 // not the wording of one file: see docs/format.md.
 
-import { Block } from './blocks';
+import { answerOnce, Block, BlockQuestion } from './blocks';
 import { findFirstDate } from './dates';
+import { countWords } from './text';
 
 const CHROME_LINES: readonly RegExp[] = [
   /^an official website of the (united states|u\.s\.) government( here['’]s how you know)?$/i,
@@ -53,6 +54,10 @@ export function isChromeLine(line: string): boolean {
 const SURVEY_ANSWER = /^(yes|no|maybe)$/i;
 
 export function isChromeBlock(block: Block): boolean {
+  return answerOnce(block, BlockQuestion.IsChrome, hasOnlyChromeLines);
+}
+
+function hasOnlyChromeLines(block: Block): boolean {
   return isChromeLine(block.lines[0].text) && block.lines.every((line) => isChromeLine(line.text) || SURVEY_ANSWER.test(line.text));
 }
 
@@ -68,6 +73,10 @@ const PAGE_KIND_LABEL =
 const DOCUMENT_SYMBOL = /^[A-Z]{1,6}(\/[A-Z0-9.-]+)+$/;
 
 export function isPageKindLabel(block: Block): boolean {
+  return answerOnce(block, BlockQuestion.IsPageKindLabel, isOneLineOfPageKind);
+}
+
+function isOneLineOfPageKind(block: Block): boolean {
   return block.lines.length === 1 && PAGE_KIND_LABEL.test(block.lines[0].text);
 }
 
@@ -80,7 +89,12 @@ const SOURCE_LINE = /^Source\s*:\s*(\S.{0,120})$/i;
 
 /** The publisher of a "Source: NATO" line, or undefined for any other block. */
 export function getSourceName(block: Block): string | undefined {
-  return block.lines.length === 1 ? SOURCE_LINE.exec(block.lines[0].text)?.[1].trim() : undefined;
+  // Every stage asks; only a Source line is read twice (once to answer, once for its name).
+  return answerOnce(block, BlockQuestion.IsSourceLine, isSourceLine) ? SOURCE_LINE.exec(block.lines[0].text)?.[1].trim() : undefined;
+}
+
+function isSourceLine(block: Block): boolean {
+  return block.lines.length === 1 && SOURCE_LINE.test(block.lines[0].text);
 }
 
 const BULLET_LINE = /^[•·▪‣◦●]\s*/;
@@ -116,6 +130,10 @@ function isDateOnly(line: string): boolean {
 }
 
 export function isMetadataBlock(block: Block): boolean {
+  return answerOnce(block, BlockQuestion.IsMetadata, hasOnlyMetadataLines);
+}
+
+function hasOnlyMetadataLines(block: Block): boolean {
   return block.lines.every((line) => getMetadataKind(line.text) !== undefined) || isLabelValueBlock(block);
 }
 
@@ -129,13 +147,18 @@ export function isLabelValueBlock(block: Block): boolean {
  * symbol ("SC/15760"), an organ ("Security Council"), a meeting line ("9680th Meeting (AM)").
  */
 export function isHeaderBlock(block: Block): boolean {
-  return block.lines.every((line) => getMetadataKind(line.text) !== undefined || (line.text.split(/\s+/).length <= 6 && !/[.!?,;:]$/.test(line.text)));
+  // The short-line test first: it is the cheaper one. Lines are trimmed, so their words are what split(/\s+/) gives.
+  return block.lines.every((line) => (countWords(line.text) <= 6 && !/[.!?,;:]$/.test(line.text)) || getMetadataKind(line.text) !== undefined);
 }
 
 const CAPTION_MARKER = /^((photo|image|picture)\s*)?credit\s*:|^VIRIN\s*:|^(photo|image|picture)\s*(by\b|:)|^\((photo|image|picture)\b[^)]*\)$/i;
 
 /** A photo caption block: caption lines ending with "Credit: …" / "VIRIN: …" or a "Photo: …" line. */
 export function isCaptionBlock(block: Block): boolean {
+  return answerOnce(block, BlockQuestion.IsCaption, hasCaptionMarker);
+}
+
+function hasCaptionMarker(block: Block): boolean {
   return block.lines.length <= 8 && block.lines.some((line) => CAPTION_MARKER.test(line.text));
 }
 

@@ -45,12 +45,15 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
   }
   const title = draft.titleBlocks.map((block) => block.lines[0].text).join(' ');
   const titleSpans = draft.titleBlocks.length ? draft.titleBlocks.map((block) => block.span) : [{ start: draft.blocks[0].span.start, end: draft.blocks[0].span.start }];
-  const allBlocks = [...draft.headerBlocks, ...draft.titleBlocks, ...draft.blocks];
+  // The release runs from its first header (or title, or body) block to its last body (or title, or header)
+  // block: read from the ends of the three lists rather than from a copy of all of them.
+  const first = draft.headerBlocks[0] ?? draft.titleBlocks[0] ?? draft.blocks[0];
+  const last = draft.blocks[draft.blocks.length - 1] ?? draft.titleBlocks[draft.titleBlocks.length - 1] ?? draft.headerBlocks[draft.headerBlocks.length - 1];
   const turns = findTurns(text, paragraphs, title);
   return {
     title,
     titleSpans,
-    span: { start: allBlocks[0].span.start, end: allBlocks[allBlocks.length - 1].span.end },
+    span: { start: first.span.start, end: last.span.end },
     kind: getReleaseKind(title, { turns: turns.length, captions: captions.length, chrome: boilerplate.length }),
     ...(source ? { source } : {}),
     ...optionalDate(findReleaseDate(text, metadata, draft.titleBlocks, draft.blocks)),
@@ -155,15 +158,20 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
 const MAX_LABEL_WINDOW = 240;
 
 /** Offsets where the second and later lines of a paragraph start (past their indentation). */
-function findLaterLines(text: string, paragraph: Paragraph): number[] {
-  const starts: number[] = [];
-  for (let i = text.indexOf('\n', paragraph.span.start); i >= 0 && i < paragraph.span.end; i = text.indexOf('\n', i + 1)) {
+function findLaterLines(text: string, paragraph: Paragraph): readonly number[] {
+  let starts: number[] | undefined;
+  // Read within the paragraph only: indexOf('\n') would run on past its end, to the end of a file of CR-only
+  // lines for every paragraph. Most paragraphs have one line and get no array.
+  for (let i = paragraph.span.start; i < paragraph.span.end; i++) {
+    if (text.charCodeAt(i) !== 0x0a) continue;
     let start = i + 1;
     while (start < paragraph.span.end && /[ \t\u00a0\r]/.test(text[start])) start++;
-    starts.push(start);
+    (starts ??= []).push(start);
   }
-  return starts;
+  return starts ?? NO_LATER_LINES;
 }
+
+const NO_LATER_LINES: readonly number[] = [];
 
 function endOfTextBefore(text: string, offset: number): number {
   let end = Math.min(offset, text.length);

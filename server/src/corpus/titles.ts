@@ -3,7 +3,7 @@
 // stands after a wider gap or reads like a headline ("… visits …", "Statement by …") and prose follows.
 // Subheadings of one release (White House fact sheets, GOV.UK pages) have neither and stay in their release.
 
-import { Block } from './blocks';
+import { answerOnce, Block, BlockQuestion } from './blocks';
 import { isUnmistakableLabel, parseSpeakerLabel } from './speakers';
 import { countWords } from './text';
 
@@ -12,6 +12,10 @@ const HEADLINE_WORDS =
 
 /** One short line that ends like a headline, not like a sentence or a list lead-in. */
 export function hasTitleShape(block: Block): boolean {
+  return answerOnce(block, BlockQuestion.HasTitleShape, isShortHeadlineLine);
+}
+
+function isShortHeadlineLine(block: Block): boolean {
   if (block.lines.length !== 1) return false;
   const line = block.lines[0].text;
   const words = countWords(line);
@@ -40,7 +44,8 @@ export function looksLikeProse(block: Block | undefined): boolean {
 
 /** A second title block continuing the first: "Press conference" + "by NATO Secretary General …". */
 export function isTitleContinuation(first: Block, next: Block | undefined): boolean {
-  if (!next || next.lines.length !== 1 || countWords(first.lines[0].text) > 8) return false;
+  if (!next || next.lines.length !== 1) return false;
   const line = next.lines[0].text;
-  return /^(by|with|of|on|at|following|for|from|during|after|before|in|and|to)\s/.test(line) && !/[.;:]$/.test(line) && line.length <= 250;
+  // Words counted last: every block is asked whether the next one continues it, and most next blocks do not.
+  return /^(by|with|of|on|at|following|for|from|during|after|before|in|and|to)\s/.test(line) && !/[.;:]$/.test(line) && line.length <= 250 && countWords(first.lines[0].text) <= 8;
 }
