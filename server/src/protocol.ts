@@ -85,3 +85,18 @@ export interface ListTagsArguments {
   readonly uri?: string;
   readonly tag?: string;
 }
+
+/**
+ * Server → client: how far indexing has come, sent while the initial scan reads files and each time the
+ * background indexes (duplicates, passages, entities) have caught up. `ready` means every answer reads
+ * up-to-date tables; `problems` counts the parser's problems over every corpus file.
+ */
+export const CORPUS_STATUS_NOTIFICATION = 'pressCorpus/status';
+
+export interface CorpusStatusParams {
+  readonly state: 'indexing' | 'ready';
+  readonly filesIndexed: number;
+  readonly filesTotal: number;
+  readonly releases: number;
+  readonly problems: number;
+}

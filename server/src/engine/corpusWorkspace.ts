@@ -92,6 +92,22 @@ export class CorpusWorkspace {
     this.reportProblemChanges(this.corpus.duplicates.takeChangedUris());
   }
 
+  /** Whether a background index still has files to catch up with. */
+  get indexesPending(): boolean {
+    return this.scheduler.busy || this.corpus.derivedIndexes.some((index) => index.pending > 0);
+  }
+
+  /** What a status bar shows: files, releases and parse problems held now. */
+  getStatusCounts(): { filesIndexed: number; filesTotal: number; releases: number; problems: number } {
+    let releases = 0;
+    let problems = 0;
+    for (const file of this.corpus.files.getFiles()) {
+      releases += file.parsed.releases.length;
+      problems += file.parsed.problems.length;
+    }
+    return { filesIndexed: this.corpus.files.size, filesTotal: this.corpus.files.size, releases, problems };
+  }
+
   isCorpusUri(uri: string): boolean {
     return this.diskCorpusUris.has(uri) || this.openCorpusUris.has(uri);
   }
