@@ -129,11 +129,11 @@ function printCard(card: EntityCard): string {
   if (card.record?.role && !card.roles.some((r) => r.role === card.record?.role)) roles.unshift(card.record.role);
   if (roles.length) lines.push('', `Role: ${roles.join('; ')}`);
   if (card.spellings.length > 1) lines.push('', `Written: ${card.spellings.slice(0, 8).map((s) => `“${s}”`).join(', ')}`);
-  lines.push('', `${plural(card.mentionCount, 'mention')} in ${plural(card.releases.length, 'release')}:`);
-  for (const release of card.releases.slice(0, 8)) {
+  lines.push('', `${plural(card.mentionCount, 'mention')} in ${plural(card.releaseCount, 'release')}${card.releaseCount > card.topReleases.length ? ', most in' : ''}:`);
+  for (const release of card.topReleases) {
     lines.push(`- ${release.title}${release.date ? ` (${release.date})` : ''} — ${getUriBaseName(release.uri)}`);
   }
-  if (card.releases.length > 8) lines.push(`- … and ${card.releases.length - 8} more`);
+  if (card.releaseCount > card.topReleases.length) lines.push(`- … and ${card.releaseCount - card.topReleases.length} more`);
   if (card.companions.length) lines.push('', `Often with: ${card.companions.map((c) => `${c.entity.name} (${c.releases})`).join(', ')}`);
   return lines.join('\n');
 }
