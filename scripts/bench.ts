@@ -75,10 +75,15 @@ async function startServer(root: string): Promise<{ client: LspTestClient; outli
       if (status.state === 'ready') resolve(status);
     });
   });
-  await client.waitForLog(/Indexed \d+ corpus files/, TIMEOUT_MS);
-  const outlineReadyMs = now() - started;
-  const status = await Promise.race([ready, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('never ready')), TIMEOUT_MS))]);
-  return { client, outlineReadyMs, fullyIndexedMs: now() - started, status };
+  try {
+    await client.waitForLog(/Indexed \d+ corpus files/, TIMEOUT_MS);
+    const outlineReadyMs = now() - started;
+    const status = await Promise.race([ready, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not ready within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS))]);
+    return { client, outlineReadyMs, fullyIndexedMs: now() - started, status };
+  } catch (error) {
+    await client.stop().catch(() => undefined);
+    throw error;
+  }
 }
 
 type RequestKind = () => Promise<string | undefined>;
@@ -148,7 +153,10 @@ async function benchCorpus(sizeMB: number): Promise<CorpusResult> {
   const corpusMB = files.reduce((sum, f) => sum + f.bytes, 0) / MB;
   const scanFloorMs = measureScanFloor(root, files);
 
-  const { client, outlineReadyMs, fullyIndexedMs, status } = await startServer(root);
+  const { client, outlineReadyMs, fullyIndexedMs, status } = await startServer(root).catch((error) => {
+    rmSync(root, { recursive: true, force: true });
+    throw error;
+  });
   const uriOf = (file: BenchFile) => pathToFileURL(join(root, file.relativePath)).toString();
   const named = files.filter((f) => f.names.length > 0);
   const randomName = (): { file: BenchFile; at: NamePosition } => {
@@ -221,11 +229,18 @@ function printCorpusTable(results: readonly CorpusResult[]): void {
 
 async function main(): Promise<void> {
   const results: CorpusResult[] = [];
+  const failures: string[] = [];
   for (const sizeMB of SIZES_MB) {
-    results.push(await benchCorpus(sizeMB));
-    console.error(`bench: ${sizeMB} MB done in ${results[results.length - 1].wallSeconds.toFixed(0)} s`);
+    try {
+      results.push(await benchCorpus(sizeMB));
+      console.error(`bench: ${sizeMB} MB done in ${results[results.length - 1].wallSeconds.toFixed(0)} s: ${JSON.stringify(results[results.length - 1])}`);
+    } catch (error) {
+      failures.push(`${sizeMB} MB: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(`bench: ${failures[failures.length - 1]}`);
+    }
   }
   printCorpusTable(results);
+  for (const failure of failures) console.log(`FAILED ${failure}`);
   let duplicates: { files: number; distinctMs: number; sharedMs: number } | undefined;
   if (DUPLICATE_FILES > 0) {
     const distinctMs = await benchDuplicates(DUPLICATE_FILES, false);
@@ -234,7 +249,7 @@ async function main(): Promise<void> {
     const seconds = (ms: number) => (Number.isNaN(ms) ? `not ready in ${TIMEOUT_MS / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
     console.log(`\n${DUPLICATE_FILES} files fully indexed: distinct ${seconds(distinctMs)}, sharing one release ${seconds(sharedMs)} (${(sharedMs / distinctMs).toFixed(2)}×)`);
   }
-  console.log(JSON.stringify({ corpora: results, duplicates }));
+  console.log(JSON.stringify({ corpora: results, failures, duplicates }));
 }
 
 void main();

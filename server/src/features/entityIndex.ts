@@ -113,17 +113,20 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
 
   /** Every mention of the entity in the corpus, in uri and offset order. */
   findReferences(entityId: string): MentionIn[] {
+    return [...this.iterateReferences(entityId)];
+  }
+
+  /** The same mentions, file by file, for answers streamed to the editor as they are found. */
+  *iterateReferences(entityId: string): Generator<MentionIn> {
     const keys = this.findResolutionKeysOf(entityId);
     const uris = new Set<string>();
     for (const key of keys) this.facts.urisByResolutionKey.get(key)?.forEach((_, uri) => uris.add(uri));
-    const found: MentionIn[] = [];
     for (const uri of [...uris].sort()) {
       const byKey = this.incremental.getSummary(uri)?.facts.mentionsByResolutionKey;
       const lists = keys.flatMap((key) => byKey?.get(key) ?? []);
       const mentions = keys.length === 1 ? lists : lists.sort((a, b) => a.span.start - b.span.start);
-      for (const mention of mentions) found.push({ uri, mention });
+      for (const mention of mentions) yield { uri, mention };
     }
-    return found;
   }
 
   /** Counts, roles, spellings and top releases of the entity, from the fact tables. */

@@ -54,9 +54,8 @@ export const entityFeature: LspFeature = {
     ctx.hub.addReferencesProvider(async ({ textDocument, position, context }) => {
       const hit = await entityAt(textDocument.uri, position);
       if (!hit) return undefined;
-      const locations = entities().findReferences(hit.entity.id).map((m) => toLocation(ctx, m)!);
       const entry = context.includeDeclaration ? getEntryLocation(ctx, hit.entity) : undefined;
-      return entry ? [entry, ...locations] : locations;
+      return toLocations(ctx, entry, entities().iterateReferences(hit.entity.id));
     });
 
     ctx.hub.addDocumentHighlightProvider(async ({ textDocument, position }) => {
@@ -115,6 +114,15 @@ function getEntryLocation(ctx: ServerContext, entity: Entity): Location | undefi
 function toLocation(ctx: ServerContext, found: MentionIn | undefined): Location | undefined {
   const file = found && getFileWithLines(ctx, found.uri);
   return file ? { uri: found.uri, range: file.lines.toRange(found.mention.span) } : undefined;
+}
+
+/** The entry (when asked for) then every mention, converted one at a time as the hub consumes them. */
+function* toLocations(ctx: ServerContext, entry: Location | undefined, mentions: Iterable<MentionIn>): Generator<Location> {
+  if (entry) yield entry;
+  for (const mention of mentions) {
+    const location = toLocation(ctx, mention);
+    if (location) yield location;
+  }
 }
 
 function plural(n: number, word: string): string {
