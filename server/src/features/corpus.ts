@@ -11,7 +11,7 @@ import { SourceIndex } from './sourceIndex';
 
 export interface CorpusView {
   readonly files: Pick<CorpusIndex, 'getFile' | 'getFiles' | 'size' | 'generation'>;
-  readonly duplicates: Pick<DuplicateIndex, 'findDuplicatesOf'>;
+  readonly duplicates: Pick<DuplicateIndex, 'findDuplicatesInFile'>;
   readonly passages: Pick<PassageIndex, 'findRepeatedRuns'>;
   readonly sources: Pick<SourceIndex, 'getMostCommonSource'>;
   readonly entities: Omit<EntityIndex, 'setKnowledgeBase' | 'summarise' | 'add' | 'remove' | 'afterUpdate' | 'incremental'>;

@@ -9,18 +9,16 @@ import { attachQuickFixes } from './quickFixes';
 export function computeFileProblems(corpus: CorpusView, uri: string): Problem[] {
   const file = corpus.files.getFile(uri);
   if (!file) return [];
-  const duplicates = file.parsed.releases.flatMap((release, releaseIndex): Problem[] => {
-    return corpus.duplicates.findDuplicatesOf(uri, releaseIndex).map((copy): Problem => {
-      const where = copy.uri === uri ? 'in this file' : `in ${getUriBaseName(copy.uri)}`;
-      const otherTitle = corpus.files.getFile(copy.uri)?.parsed.releases[copy.releaseIndex]?.title ?? '';
-      return {
-        code: 'release.duplicate',
-        severity: 'warning',
-        message: `This release has the same ${copy.kind} as “${otherTitle}” ${where}.`,
-        span: release.titleSpans[0],
-        releaseIndex,
-      };
-    });
+  const duplicates = corpus.duplicates.findDuplicatesInFile(uri).map(({ releaseIndex, copy }): Problem => {
+    const where = copy.uri === uri ? 'in this file' : `in ${getUriBaseName(copy.uri)}`;
+    const otherTitle = corpus.files.getFile(copy.uri)?.parsed.releases[copy.releaseIndex]?.title ?? '';
+    return {
+      code: 'release.duplicate',
+      severity: 'warning',
+      message: `This release has the same ${copy.kind} as “${otherTitle}” ${where}.`,
+      span: file.parsed.releases[releaseIndex].titleSpans[0],
+      releaseIndex,
+    };
   });
   return attachQuickFixes(corpus, file, [...file.parsed.problems, ...duplicates]);
 }
