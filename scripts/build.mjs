@@ -2,7 +2,8 @@
 // dist/extension.js and dist/cli.js (the `press-corpus` bin, hence its shebang).
 import { build } from 'esbuild';
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
+// Minified: a smaller bundle loads faster when the extension activates and the server starts.
+const common = { bundle: true, minify: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),

@@ -86,6 +86,22 @@ test('references to Volodymyr Zelenskyy cover every seed that names him, surname
   ]);
 });
 
+test('references and workspace symbols stream to a client that passes a partialResultToken, with work-done progress', async () => {
+  const progress: { token: string; value: unknown }[] = [];
+  client.connection.onNotification('$/progress', (params: { token: string; value: unknown }) => void progress.push(params));
+  const params = { ...at(SEED_003, 'Zelenskyy pledged'), context: { includeDeclaration: false } };
+  const whole = await client.request<Location[]>('textDocument/references', params);
+  const streamed = await client.request<Location[]>('textDocument/references', { ...params, partialResultToken: 'refs', workDoneToken: 'refs-work' });
+  const symbols = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Stoltenberg', partialResultToken: 'symbols' });
+  client.connection.onNotification('$/progress', () => undefined);
+  assert.deepEqual(streamed, [], 'the response itself is empty once partial results were sent');
+  assert.deepEqual(progress.filter((p) => p.token === 'refs').flatMap((p) => p.value as Location[]), whole);
+  const work = progress.filter((p) => p.token === 'refs-work').map((p) => (p.value as { kind: string }).kind);
+  assert.deepEqual([work[0], work[work.length - 1]], ['begin', 'end']);
+  assert.deepEqual(symbols, []);
+  assert.ok(progress.filter((p) => p.token === 'symbols').flatMap((p) => p.value as WorkspaceSymbol[]).some((s) => s.name === 'Jens Stoltenberg'));
+});
+
 test('definition on "Admiral Bauer" lands on its entities.yaml entry', async () => {
   const locations = await client.request<Location[]>('textDocument/definition', at(SEED_000, 'Admiral Bauer called', 0, 10));
   assert.equal(locations.length, 1);

@@ -32,6 +32,7 @@ export function createTestWorkspace(options: { annotations?: boolean } = {}): Te
 
 export class LspTestClient {
   private readonly diagnostics = new Map<string, Diagnostic[]>();
+  private readonly publishCounts = new Map<string, number>();
   private readonly waiters: (() => void)[] = [];
   readonly logs: string[] = [];
   /** Every pressCorpus/status notification, in order. */
@@ -44,6 +45,7 @@ export class LspTestClient {
     const client = new LspTestClient(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       client.diagnostics.set(params.uri, params.diagnostics);
+      client.publishCounts.set(params.uri, (client.publishCounts.get(params.uri) ?? 0) + 1);
       client.wake();
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => {
@@ -69,6 +71,21 @@ export class LspTestClient {
     });
     await connection.sendNotification('initialized', {});
     return client;
+  }
+
+  /** The server's process id (the bench reads its peak memory). */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  /** How many times diagnostics were published for the uri so far. */
+  getPublishCount(uri: string): number {
+    return this.publishCounts.get(uri) ?? 0;
+  }
+
+  /** Resolves once the uri's diagnostics have been published more than `count` times. */
+  waitForPublishAfter(uri: string, count: number, timeoutMs = 20000): Promise<Diagnostic[]> {
+    return this.waitFor(() => (this.getPublishCount(uri) > count ? this.diagnostics.get(uri) : undefined), timeoutMs, `diagnostics for ${uri}`);
   }
 
   request<R>(method: string, params: object): Promise<R> {

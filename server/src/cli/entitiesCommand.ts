@@ -20,7 +20,7 @@ export async function runEntities(cli: CliWorkspace, json: boolean, output: Outp
       kind: entity.kind,
       inEntitiesYaml: entity.record !== undefined,
       mentions,
-      releases: card.releases.length,
+      releases: card.releaseCount,
       roles: card.roles.slice(0, 3).map((r) => r.role),
     };
   });

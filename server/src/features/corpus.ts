@@ -13,7 +13,7 @@ import { SourceIndex } from './sourceIndex';
 
 export interface CorpusView {
   readonly files: Pick<CorpusIndex, 'getFile' | 'getFiles' | 'size' | 'generation'>;
-  readonly duplicates: Pick<DuplicateIndex, 'findDuplicatesOf'>;
+  readonly duplicates: Pick<DuplicateIndex, 'findDuplicatesInFile'>;
   readonly passages: Pick<PassageIndex, 'findRepeatedRuns' | 'getSentenceAt' | 'getSentences' | 'findVerbatimCopies' | 'isStockPhrase'>;
   readonly nearPassages: Pick<NearPassageIndex, 'findNearCopies'>;
   readonly related: Pick<RelatedReleaseIndex, 'getFacets' | 'findCandidates' | 'findReleasesByTitleWords'>;

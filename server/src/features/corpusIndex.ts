@@ -3,6 +3,7 @@
 
 import { ParsedCorpusFile, Problem } from '../corpus/model';
 import { parseCorpusFile } from '../corpus/parse';
+import { reparseCorpusFile } from './incrementalParse';
 
 export interface CorpusFile {
   readonly uri: string;
@@ -19,9 +20,11 @@ export class CorpusIndex {
   private readonly listeners: CorpusChangeListener[] = [];
   private nextVersion = 1;
 
-  /** Parses the text and replaces the file. */
+  /** Parses the text and replaces the file (an edit re-parses only the releases it touches). */
   setFile(uri: string, text: string): CorpusFile {
-    return this.store(uri, { uri, version: this.nextVersion++, text, parsed: parseCorpusFile(text) });
+    const previous = this.files.get(uri);
+    const parsed = previous ? reparseCorpusFile(previous.text, previous.parsed, text) : parseCorpusFile(text);
+    return this.store(uri, { uri, version: this.nextVersion++, text, parsed });
   }
 
   /** Stores a file that could not be parsed (binary, too large): only its problems are known. */

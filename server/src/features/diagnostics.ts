@@ -26,18 +26,16 @@ export function countCorpus(corpus: CorpusView): { files: number; releases: numb
 /** The problems of one file, without their fixes (counting and filtering need no fixes). */
 export function findProblemsWithoutFixes(corpus: CorpusView, file: CorpusFile): Problem[] {
   const { uri } = file;
-  const duplicates = file.parsed.releases.flatMap((release, releaseIndex): Problem[] => {
-    return corpus.duplicates.findDuplicatesOf(uri, releaseIndex).map((copy): Problem => {
-      const where = copy.uri === uri ? 'in this file' : `in ${getUriBaseName(copy.uri)}`;
-      const otherTitle = corpus.files.getFile(copy.uri)?.parsed.releases[copy.releaseIndex]?.title ?? '';
-      return {
-        code: 'release.duplicate',
-        severity: 'warning',
-        message: `This release has the same ${copy.kind} as “${otherTitle}” ${where}.`,
-        span: release.titleSpans[0],
-        releaseIndex,
-      };
-    });
+  const duplicates = corpus.duplicates.findDuplicatesInFile(uri).map(({ releaseIndex, copy }): Problem => {
+    const where = copy.uri === uri ? 'in this file' : `in ${getUriBaseName(copy.uri)}`;
+    const otherTitle = corpus.files.getFile(copy.uri)?.parsed.releases[copy.releaseIndex]?.title ?? '';
+    return {
+      code: 'release.duplicate',
+      severity: 'warning',
+      message: `This release has the same ${copy.kind} as “${otherTitle}” ${where}.`,
+      span: file.parsed.releases[releaseIndex].titleSpans[0],
+      releaseIndex,
+    };
   });
   const overBudget = corpus.findOverBudget(uri).map((skipped): Problem => ({
     code: 'file.over-budget',

@@ -92,15 +92,13 @@ export class DuplicateIndex implements DerivedIndex<readonly Fingerprint[]> {
     return uris;
   }
 
-  /** For each of the release's title and body, the first other release with the same one. */
-  findDuplicatesOf(uri: string, releaseIndex: number): DuplicateRelease[] {
+  /** For each release's title and body, the first other release with the same one (release order, one pass). */
+  findDuplicatesInFile(uri: string): { releaseIndex: number; copy: DuplicateRelease }[] {
     this.incremental.refresh();
-    return (this.fingerprintsByFile.get(uri) ?? [])
-      .filter((fingerprint) => fingerprint.releaseIndex === releaseIndex)
-      .flatMap((fingerprint) => {
-        const other = getFirstOtherHolder(this.holdersByKey.get(fingerprint.key), `${uri}#${releaseIndex}`);
-        return other ? [{ kind: fingerprint.key.startsWith('title:') ? ('title' as const) : ('body' as const), ...other }] : [];
-      });
+    return (this.fingerprintsByFile.get(uri) ?? []).flatMap(({ key, releaseIndex }) => {
+      const other = getFirstOtherHolder(this.holdersByKey.get(key), `${uri}#${releaseIndex}`);
+      return other ? [{ releaseIndex, copy: { kind: key.startsWith('title:') ? ('title' as const) : ('body' as const), ...other } }] : [];
+    });
   }
 
 }

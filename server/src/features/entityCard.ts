@@ -1,10 +1,11 @@
-// What a hover tells about an entity: its roles and spellings as the corpus writes them, where it appears, and
-// the entities it appears with. Work is proportional to the entity's own mentions and their releases.
+// What a hover tells about an entity: its roles and spellings as the corpus writes them, how often and where it
+// appears, and the entities it appears with. Everything is read from the entity index's fact tables, so the work
+// does not grow with the entity's mentions; lists are top-N.
 
 import { EntityRecord, RoleTerm } from '../annotations/entityFile';
 import { Mention } from '../corpus/entities/entityModel';
 import { CorpusView } from './corpus';
-import { Entity, MentionIn } from './entityIndex';
+import { Entity } from './entityIndex';
 import { getTermHeldOn } from './officeHolders';
 
 export interface ReleaseAppearance {
@@ -23,66 +24,51 @@ export interface EntityCard {
   /** How the corpus writes the entity, most frequent first. */
   readonly spellings: readonly string[];
   readonly mentionCount: number;
-  readonly releases: readonly ReleaseAppearance[];
-  /** Entities named in the same releases, by number of shared releases, then by mentions there. */
-  readonly companions: readonly { entity: Entity; releases: number; mentions: number }[];
-  readonly references: readonly MentionIn[];
+  readonly releaseCount: number;
+  /** The releases that mention the entity most, most first. */
+  readonly topReleases: readonly ReleaseAppearance[];
+  /** Entities named in the same releases (among the top ones), by number of shared releases, then by name. */
+  readonly companions: readonly { entity: Entity; releases: number }[];
   /** For a hover on a title-only mention: the term the entity held on the release's date. */
   readonly termHeld?: { readonly date: string; readonly term: RoleTerm };
 }
 
-const MAX_COMPANION_RELEASES = 500;
+export const CARD_TOP_RELEASES = 8;
+/** Companions are counted over the releases that mention the entity most. */
+const COMPANION_RELEASES = 50;
 
 export function computeEntityCard(corpus: CorpusView, entity: Entity, companionLimit = 5, hovered?: Mention): EntityCard {
   const { entities } = corpus;
-  const references = entities.findReferences(entity.id);
-  const roles = new Map<string, number>();
-  const spellings = new Map<string, number>();
-  const releases = new Map<string, ReleaseAppearance>();
-  for (const { uri, mention } of references) {
-    const file = corpus.files.getFile(uri);
-    if (!file) continue;
-    if (mention.role && mention.form !== 'title') roles.set(mention.role, (roles.get(mention.role) ?? 0) + 1);
-    const written = file.text.slice(mention.span.start, mention.span.end).replace(/\s+/g, ' ');
-    spellings.set(written, (spellings.get(written) ?? 0) + 1);
-    const id = `${uri}#${mention.releaseIndex}`;
-    const release = file.parsed.releases[mention.releaseIndex];
-    const seen = releases.get(id);
-    releases.set(id, { uri, releaseIndex: mention.releaseIndex, title: release?.title ?? '(untitled)', date: release?.date?.iso, mentions: (seen?.mentions ?? 0) + 1 });
-  }
+  const facts = entities.getEntityFacts(entity.id, Math.max(CARD_TOP_RELEASES, COMPANION_RELEASES));
+  const topReleases = facts.topReleases.slice(0, CARD_TOP_RELEASES).map(({ uri, releaseIndex, mentions }): ReleaseAppearance => {
+    const release = corpus.files.getFile(uri)?.parsed.releases[releaseIndex];
+    return { uri, releaseIndex, title: release?.title ?? '(untitled)', date: release?.date?.iso, mentions };
+  });
   const date = hovered?.form === 'title' ? hovered.release?.date : undefined;
   const term = entity.record && date ? getTermHeldOn(entity.record, date) : undefined;
   return {
     entity,
     record: entity.record,
     ...(term && date && { termHeld: { date, term } }),
-    roles: sortByCount(roles).map(([role, count]) => ({ role, count })),
-    spellings: sortByCount(spellings).map(([text]) => text),
-    mentionCount: references.length,
-    releases: [...releases.values()],
-    // Companions are counted over the first releases only: "NATO" appears in most releases of a NATO corpus.
-    companions: findCompanions(entities, entity, [...releases.values()].slice(0, MAX_COMPANION_RELEASES), companionLimit),
-    references,
+    roles: facts.roles,
+    spellings: facts.spellings.map((s) => s.text),
+    mentionCount: facts.mentionCount,
+    releaseCount: facts.releaseCount,
+    topReleases,
+    companions: companionLimit > 0 ? findCompanions(entities, entity, facts.topReleases, companionLimit) : [],
   };
 }
 
-function findCompanions(entities: CorpusView['entities'], entity: Entity, releases: readonly ReleaseAppearance[], limit: number): { entity: Entity; releases: number; mentions: number }[] {
-  const shared = new Map<string, { entity: Entity; releases: number; mentions: number }>();
-  for (const release of releases) {
-    const inRelease = new Map<string, { entity: Entity; mentions: number }>();
-    for (const mention of entities.getFileEntities(release.uri)?.mentions ?? []) {
-      if (mention.releaseIndex !== release.releaseIndex) continue;
-      const other = entities.resolve(mention);
-      if (other && other.id !== entity.id) inRelease.set(other.id, { entity: other, mentions: (inRelease.get(other.id)?.mentions ?? 0) + 1 });
-    }
-    for (const [id, { entity: other, mentions }] of inRelease) {
-      const seen = shared.get(id);
-      shared.set(id, { entity: other, releases: (seen?.releases ?? 0) + 1, mentions: (seen?.mentions ?? 0) + mentions });
+function findCompanions(entities: CorpusView['entities'], entity: Entity, releases: readonly { uri: string; releaseIndex: number }[], limit: number): { entity: Entity; releases: number }[] {
+  const shared = new Map<string, { entity: Entity; releases: number }>();
+  for (const { uri, releaseIndex } of releases) {
+    const seen = new Set<string>();
+    for (const key of entities.getReleaseResolutionKeys(uri, releaseIndex)) {
+      const other = entities.resolveKey(key);
+      if (!other || other.id === entity.id || seen.has(other.id)) continue;
+      seen.add(other.id);
+      shared.set(other.id, { entity: other, releases: (shared.get(other.id)?.releases ?? 0) + 1 });
     }
   }
-  return [...shared.values()].sort((a, b) => b.releases - a.releases || b.mentions - a.mentions || a.entity.name.localeCompare(b.entity.name)).slice(0, limit);
-}
-
-function sortByCount(counts: Map<string, number>): [string, number][] {
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return [...shared.values()].sort((a, b) => b.releases - a.releases || a.entity.name.localeCompare(b.entity.name)).slice(0, limit);
 }

@@ -10,6 +10,7 @@ import { getGazetteer } from '../corpus/entities/gazetteer';
 import { computeFileEntities } from '../corpus/entities/recognize';
 import { normaliseRole } from '../corpus/entities/roles';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
+import { addCount, CountRow, Counts, EntityFactTables, FileEntityFacts, getResolutionKey, toResolvableMention } from './entityFacts';
 import { DerivedIndex, IncrementalIndex } from './incremental';
 import { OfficeHolders } from './officeHolders';
 
@@ -26,12 +27,21 @@ export interface MentionIn {
   readonly mention: Mention;
 }
 
-type Counts = Map<string, Map<string, number>>;
-
 interface FileSummary {
   readonly entities: FileEntities;
-  /** [table, from, to] rows this file adds to the corpus-wide counts. */
-  readonly rows: readonly (readonly [Counts, string, string])[];
+  readonly facts: FileEntityFacts;
+  /** [table, from, to, count] rows this file adds to the corpus-wide counts. */
+  readonly rows: readonly CountRow[];
+}
+
+/** What a hover needs to know of an entity, read from the fact tables (top-N lists). */
+export interface EntityFacts {
+  readonly mentionCount: number;
+  readonly releaseCount: number;
+  readonly roles: readonly { role: string; count: number }[];
+  readonly spellings: readonly { text: string; count: number }[];
+  /** Releases with the most mentions of the entity, most first. */
+  readonly topReleases: readonly { uri: string; releaseIndex: number; mentions: number }[];
 }
 
 export class EntityIndex implements DerivedIndex<FileSummary> {
@@ -48,6 +58,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   /** Terms of office from entities.yaml: who held a title on a release's date. */
   private officeHolders = new OfficeHolders([]);
   private resolved = new Map<string, Entity | null>();
+  private readonly facts = new EntityFactTables();
 
   constructor(corpus: CorpusIndex) {
     this.incremental = new IncrementalIndex(corpus, this);
@@ -95,7 +106,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   /** What a mention names in the corpus, or undefined for a capitalised word nothing names. */
   resolve(mention: Mention): Entity | undefined {
     this.incremental.refresh();
-    const cacheKey = mention.form === 'title' ? `${mention.key}|${mention.role}|${mention.holderFound}|${mention.release?.date}|${mention.release?.publisher}` : mention.form === 'candidate' ? `?${mention.key}` : mention.key;
+    const cacheKey = getResolutionKey(mention);
     let entity = this.resolved.get(cacheKey);
     if (entity === undefined) {
       entity = this.resolveUncached(mention) ?? null;
@@ -106,18 +117,62 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
 
   /** Every mention of the entity in the corpus, in uri and offset order. */
   findReferences(entityId: string): MentionIn[] {
-    this.incremental.refresh();
-    const found: MentionIn[] = [];
+    return [...this.iterateReferences(entityId)];
+  }
+
+  /** The same mentions, file by file, for answers streamed to the editor as they are found. */
+  *iterateReferences(entityId: string): Generator<MentionIn> {
+    const keys = this.findResolutionKeysOf(entityId);
     const uris = new Set<string>();
-    for (const [key, files] of this.filesByKey) {
-      if (this.keyMayName(key, entityId)) files.forEach((_, uri) => uris.add(uri));
-    }
+    for (const key of keys) this.facts.urisByResolutionKey.get(key)?.forEach((_, uri) => uris.add(uri));
     for (const uri of [...uris].sort()) {
-      for (const mention of this.incremental.getSummary(uri)?.entities.mentions ?? []) {
-        if (this.resolve(mention)?.id === entityId) found.push({ uri, mention });
-      }
+      const byKey = this.incremental.getSummary(uri)?.facts.mentionsByResolutionKey;
+      const lists = keys.flatMap((key) => byKey?.get(key) ?? []);
+      const mentions = keys.length === 1 ? lists : lists.sort((a, b) => a.span.start - b.span.start);
+      for (const mention of mentions) yield { uri, mention };
     }
-    return found;
+  }
+
+  /** Counts, roles, spellings and top releases of the entity, from the fact tables. */
+  getEntityFacts(entityId: string, topReleaseLimit: number): EntityFacts {
+    const keys = this.findResolutionKeysOf(entityId);
+    const roles = new Map<string, number>();
+    const spellings = new Map<string, number>();
+    const uris = new Set<string>();
+    let mentionCount = 0;
+    for (const key of keys) {
+      mentionCount += this.facts.mentionTotals.get(key) ?? 0;
+      this.facts.rolesByResolutionKey.get(key)?.forEach((n, role) => roles.set(role, (roles.get(role) ?? 0) + n));
+      this.facts.spellingsByResolutionKey.get(key)?.forEach((n, text) => spellings.set(text, (spellings.get(text) ?? 0) + n));
+      this.facts.urisByResolutionKey.get(key)?.forEach((_, uri) => uris.add(uri));
+    }
+    // Releases are counted per file: one naming the entity under two keys (name and title) counts once.
+    let releaseCount = 0;
+    const top: { uri: string; releaseIndex: number; mentions: number }[] = [];
+    for (const uri of uris) {
+      const byKey = this.incremental.getSummary(uri)?.facts.releasesByResolutionKey;
+      const inFile = new Map<number, number>();
+      for (const key of keys) byKey?.get(key)?.forEach((n, releaseIndex) => inFile.set(releaseIndex, (inFile.get(releaseIndex) ?? 0) + n));
+      releaseCount += inFile.size;
+      for (const [releaseIndex, mentions] of inFile) keepTop(top, { uri, releaseIndex, mentions }, topReleaseLimit);
+    }
+    return {
+      mentionCount,
+      releaseCount,
+      roles: sortByCount(roles).map(([role, count]) => ({ role, count })),
+      spellings: sortByCount(spellings).map(([text, count]) => ({ text, count })),
+      topReleases: top,
+    };
+  }
+
+  /** The resolution keys named in one release (companions of an entity are read from these). */
+  getReleaseResolutionKeys(uri: string, releaseIndex: number): readonly string[] {
+    return this.incremental.getSummary(uri)?.facts.resolutionKeysByRelease.get(releaseIndex) ?? [];
+  }
+
+  /** The entity the mentions of a resolution key name. */
+  resolveKey(resolutionKey: string): Entity | undefined {
+    return this.resolve(toResolvableMention(resolutionKey));
   }
 
   /** Entities whose name contains the query (case and accents ignored), most mentioned first, with a first mention. */
@@ -151,10 +206,16 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     return this.filesByKey.has(id) ? this.entityOfKey(id) : undefined;
   }
 
-  /** Whether mentions with this key can name the entity (title-only keys depend on each mention's role). */
-  private keyMayName(key: string, entityId: string): boolean {
-    if (key === entityId || key.startsWith('role:')) return true;
-    return this.resolve({ key, form: 'name' } as Mention)?.id === entityId || this.resolve({ key, form: 'candidate' } as Mention)?.id === entityId;
+  /**
+   * The resolution keys whose mentions name the entity: a corpus entity is reached from a few related keys; an
+   * analysts' entry from any alias, so its search walks the key vocabulary (keys, never mentions).
+   */
+  private findResolutionKeysOf(entityId: string): string[] {
+    this.incremental.refresh();
+    const candidates = this.recordsById.has(entityId) ? this.facts.getAllResolutionKeys() : this.facts.findCandidateResolutionKeys(entityId);
+    const keys: string[] = [];
+    for (const key of candidates) if (this.resolveKey(key)?.id === entityId) keys.push(key);
+    return keys;
   }
 
   private resolveUncached(mention: Mention): Entity | undefined {
@@ -216,35 +277,40 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   }
 
   private apply(uri: string, summary: FileSummary, sign: 1 | -1): void {
-    for (const [table, from, to] of summary.rows) addCount(table, from, to, sign);
-    for (const m of summary.entities.mentions) addCount(this.filesByKey, m.key, uri, sign);
+    for (const [table, from, to, n] of summary.rows) addCount(table, from, to, sign * n);
+    for (const [key, mentions] of summary.facts.mentionsByResolutionKey) addCount(this.filesByKey, toResolvableMention(key).key, uri, sign * mentions.length);
+    this.facts.apply(uri, summary.facts, sign);
   }
 
   /** The rows one file adds to the corpus-wide tables. */
   private summariseEntities(text: string, entities: FileEntities): FileSummary {
-    const rows: [Counts, string, string][] = [];
+    const { facts, rows } = this.facts.summarise(text, entities);
     for (const m of entities.mentions) {
       if (m.kind === 'person' && m.form === 'name') {
         const words = nameOfKey(m.key).split(' ');
-        if (words.length > 1) rows.push([this.fullNamesBySurname, words[words.length - 1], m.key]);
-        if (m.role) rows.push([this.holdersByRole, normaliseRole(m.role), m.key]);
+        if (words.length > 1) rows.push([this.fullNamesBySurname, words[words.length - 1], m.key, 1]);
+        if (m.role) rows.push([this.holdersByRole, normaliseRole(m.role), m.key, 1]);
       }
       // An organisation known only by its abbreviation ("NATO") is named as written, not by its folded key.
-      if (m.form === 'name' || m.form === 'surname' || m.form === 'abbreviation') rows.push([this.displayNames, m.key, text.slice(m.span.start, m.span.end)]);
-      if (m.form !== 'candidate') rows.push([this.namedKeys, m.key, '']);
+      if (m.form === 'name' || m.form === 'surname' || m.form === 'abbreviation') rows.push([this.displayNames, m.key, text.slice(m.span.start, m.span.end), 1]);
+      if (m.form !== 'candidate') rows.push([this.namedKeys, m.key, '', 1]);
     }
-    for (const [abbreviation, longName] of entities.abbreviationAliases) rows.push([this.longNamesByAbbreviation, abbreviation, longName]);
-    return { entities, rows };
+    for (const [abbreviation, longName] of entities.abbreviationAliases) rows.push([this.longNamesByAbbreviation, abbreviation, longName, 1]);
+    return { entities, facts, rows };
   }
 }
 
-function addCount(table: Counts, from: string, to: string, delta: number): void {
-  const inner = table.get(from) ?? new Map<string, number>();
-  const n = (inner.get(to) ?? 0) + delta;
-  if (n > 0) inner.set(to, n);
-  else inner.delete(to);
-  if (inner.size) table.set(from, inner);
-  else table.delete(from);
+/** Inserts the item into a list kept sorted by mentions (most first) and no longer than `limit`. */
+function keepTop<T extends { mentions: number }>(list: T[], item: T, limit: number): void {
+  if (list.length >= limit && item.mentions <= list[list.length - 1].mentions) return;
+  let at = list.length;
+  while (at > 0 && list[at - 1].mentions < item.mentions) at--;
+  list.splice(at, 0, item);
+  if (list.length > limit) list.pop();
+}
+
+function sortByCount(counts: Map<string, number>): [string, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 function getOnly(counts: Map<string, number> | undefined): string | undefined {

@@ -6,6 +6,7 @@ import { AnchorState, createAnchor, findAnchor, isSameAnchor } from '../annotati
 import { ParsedTagFile, TagRecord } from '../annotations/tagFile';
 import { AnchorChange } from '../annotations/tagFileEdits';
 import { getReleaseAt, Problem, Span } from '../corpus/model';
+import { findChangedRange } from './incrementalParse';
 import { CorpusFile } from './corpusIndex';
 
 /** How far to trust a tag's place: `exact` where it was, `moved` (same words elsewhere), `fuzzy` (words edited), `orphaned`. */
@@ -26,33 +27,74 @@ export interface AnchoredTag {
 }
 
 const NO_FILE_VERSION = -1;
-const cache = new WeakMap<ParsedTagFile, { version: number; tags: readonly AnchoredTag[] }>();
+const cache = new WeakMap<ParsedTagFile, { version: number; text: string | undefined; tags: readonly AnchoredTag[] }>();
 
-/** The file's tags re-anchored; a missing corpus file (deleted, renamed) leaves every tag orphaned. */
+/**
+ * The file's tags re-anchored; a missing corpus file (deleted, renamed) leaves every tag orphaned. After an edit
+ * of the corpus file, tags the edit did not touch keep their passage, shifted by the edit's length; only the
+ * others (and orphans) are searched for again, so a keystroke costs what it touches, not the number of tags.
+ */
 export function computeAnchoredTags(file: CorpusFile | undefined, tagFile: ParsedTagFile): readonly AnchoredTag[] {
   const version = file?.version ?? NO_FILE_VERSION;
   const cached = cache.get(tagFile);
   if (cached && cached.version === version) return cached.tags;
-  const tags = tagFile.records.map((record): AnchoredTag => {
-    const match = file ? findAnchor(file.text, record.anchor) : { state: 'orphaned' as const };
-    if (!file || match.state === 'orphaned') {
-      const length = file?.text.length ?? 0;
-      const span = { start: Math.min(record.anchor.start, length), end: Math.min(record.anchor.end, length) };
-      return { record, status: 'orphaned', span, releaseTitle: record.release };
-    }
-    const releaseTitle = getReleaseAt(file.parsed, match.span.start)?.title ?? record.release;
-    return {
-      record,
-      status: match.state,
-      span: match.span,
-      storedSpan: match.state === 'moved' ? match.storedSpan : undefined,
-      similarity: match.state === 'fuzzy' ? match.similarity : undefined,
-      currentText: match.state === 'fuzzy' ? match.text : undefined,
-      releaseTitle,
-    };
-  });
-  cache.set(tagFile, { version, tags });
+  const tags = file && cached?.text !== undefined ? reanchorThroughEdit(file, cached.text, cached.tags) : tagFile.records.map((record) => anchorRecord(file, record));
+  cache.set(tagFile, { version, text: file?.text, tags });
   return tags;
+}
+
+function anchorRecord(file: CorpusFile | undefined, record: TagRecord): AnchoredTag {
+  const match = file ? findAnchor(file.text, record.anchor) : { state: 'orphaned' as const };
+  if (!file || match.state === 'orphaned') {
+    const length = file?.text.length ?? 0;
+    const span = { start: Math.min(record.anchor.start, length), end: Math.min(record.anchor.end, length) };
+    return { record, status: 'orphaned', span, releaseTitle: record.release };
+  }
+  return {
+    record,
+    status: match.state,
+    span: match.span,
+    storedSpan: match.state === 'moved' ? match.storedSpan : undefined,
+    similarity: match.state === 'fuzzy' ? match.similarity : undefined,
+    currentText: match.state === 'fuzzy' ? match.text : undefined,
+    releaseTitle: getReleaseTitleAt(file, match.span.start) ?? record.release,
+  };
+}
+
+/** Maps the previous anchoring through the one changed range between the previous text and the file's. */
+function reanchorThroughEdit(file: CorpusFile, previousText: string, previous: readonly AnchoredTag[]): AnchoredTag[] {
+  const change = findChangedRange(previousText, file.text);
+  const delta = change.afterEnd - change.beforeEnd;
+  return previous.map((tag) => {
+    if (tag.status === 'orphaned') return anchorRecord(file, tag.record);
+    const { start, end } = tag.span;
+    if (end < change.start) return { ...tag, releaseTitle: getReleaseTitleAt(file, start) ?? tag.record.release };
+    if (start > change.beforeEnd) {
+      const span = { start: start + delta, end: end + delta };
+      const releaseTitle = getReleaseTitleAt(file, span.start) ?? tag.record.release;
+      // A fuzzy passage stays as edited as it was; the same words moved with the text are exact only where stored.
+      if (tag.status === 'fuzzy') return { ...tag, span, releaseTitle };
+      const stored = { start: tag.record.anchor.start, end: tag.record.anchor.end };
+      const atStoredOffsets = span.start === stored.start && span.end === stored.end;
+      return { ...tag, span, status: atStoredOffsets ? 'exact' : 'moved', storedSpan: atStoredOffsets ? undefined : stored, releaseTitle };
+    }
+    return anchorRecord(file, tag.record);
+  });
+}
+
+/** The title of the release holding the offset (binary search: releases are in text order). */
+function getReleaseTitleAt(file: CorpusFile, offset: number): string | undefined {
+  const releases = file.parsed.releases;
+  let low = 0;
+  let high = releases.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const span = releases[mid].span;
+    if (offset < span.start) high = mid - 1;
+    else if (offset > span.end) low = mid + 1;
+    else return releases[mid].title;
+  }
+  return undefined;
 }
 
 /** True when the tag's passage was found (exactly, moved or fuzzy): it has a place in the text to show. */

@@ -64,9 +64,8 @@ export const entityFeature: LspFeature = {
       if (!(await ctx.workspace.status.whenComplete(REFERENCES_WAIT_FOR_INDEX_MS))) {
         void ctx.connection.window.showInformationMessage(`Press Corpus is still indexing: these are the references to ${hit.entity.name} ${printFilesSoFar(ctx.workspace.status.progress)}.`);
       }
-      const locations = entities().findReferences(hit.entity.id).map((m) => toLocation(ctx, m)!);
       const entry = context.includeDeclaration ? getEntryLocation(ctx, hit.entity) : undefined;
-      return entry ? [entry, ...locations] : locations;
+      return toLocations(ctx, entry, entities().iterateReferences(hit.entity.id));
     });
 
     ctx.hub.addDocumentHighlightProvider(async ({ textDocument, position }) => {
@@ -123,6 +122,15 @@ function printTerm(term: RoleTerm): string {
   return term.from || term.to ? ` (${term.from ?? '…'} – ${term.to ?? 'now'})` : '';
 }
 
+/** The entry (when asked for) then every mention, converted one at a time as the hub consumes them. */
+function* toLocations(ctx: ServerContext, entry: Location | undefined, mentions: Iterable<MentionIn>): Generator<Location> {
+  if (entry) yield entry;
+  for (const mention of mentions) {
+    const location = toLocation(ctx, mention);
+    if (location) yield location;
+  }
+}
+
 function plural(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -146,12 +154,12 @@ function printCard(card: EntityCard, progress?: { filesIndexed: number; filesTot
   if (card.record?.role && !card.roles.some((r) => r.role === card.record?.role)) roles.unshift(e(card.record.role));
   if (roles.length) lines.push('', `Role: ${roles.join('; ')}`);
   if (card.spellings.length > 1) lines.push('', `Written: ${card.spellings.slice(0, 8).map((s) => `“${e(s)}”`).join(', ')}`);
-  const counts = `${plural(card.mentionCount, 'mention')} in ${plural(card.releases.length, 'release')}`;
+  const counts = `${plural(card.mentionCount, 'mention')} in ${plural(card.releaseCount, 'release')}`;
   lines.push('', progress ? `Still indexing — so far: ${counts}, ${printFilesSoFar(progress)}:` : `${counts}:`);
-  for (const release of card.releases.slice(0, 8)) {
+  for (const release of card.topReleases) {
     lines.push(`- ${e(release.title)}${release.date ? ` (${e(release.date)})` : ''} — ${e(getUriBaseName(release.uri))}`);
   }
-  if (card.releases.length > 8) lines.push(`- … and ${card.releases.length - 8} more`);
+  if (card.releaseCount > card.topReleases.length) lines.push(`- … and ${card.releaseCount - card.topReleases.length} more`);
   if (card.companions.length) lines.push('', `Often with: ${card.companions.map((c) => `${e(c.entity.name)} (${c.releases})`).join(', ')}`);
   return lines.join('\n');
 }

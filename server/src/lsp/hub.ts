@@ -22,6 +22,8 @@ import {
   Location,
   MarkupContent,
   ReferenceParams,
+  ResultProgressReporter,
+  WorkDoneProgressReporter,
   ResponseError,
   ErrorCodes,
   WorkspaceSymbol,
@@ -33,18 +35,22 @@ import { canonicaliseUri } from '../features/uris';
 
 type MaybePromise<T> = T | Promise<T>;
 type Provider<P, R> = (params: P) => MaybePromise<R[] | R | null | undefined>;
+/** A provider of long answers, consumed lazily so the first results can be sent before the rest is found. */
+type StreamingProvider<P, R> = (params: P) => MaybePromise<Iterable<R> | null | undefined>;
 export type CommandHandler = (args: unknown[]) => MaybePromise<unknown>;
 export type DiagnosticSource = (uri: string) => Diagnostic[];
 
 /** Workspace symbol answers are capped: a corpus of tens of thousands of releases would flood the picker. */
 export const MAX_WORKSPACE_SYMBOLS = 1000;
+/** A client that passes a partialResultToken gets long answers in chunks of this many items. */
+const PARTIAL_RESULT_CHUNK = 1000;
 
 export class FeatureHub {
   private readonly hovers: Provider<HoverParams, Hover>[] = [];
   private readonly codeActions: Provider<CodeActionParams, CodeAction>[] = [];
-  private readonly workspaceSymbols: Provider<WorkspaceSymbolParams, WorkspaceSymbol>[] = [];
+  private readonly workspaceSymbols: StreamingProvider<WorkspaceSymbolParams, WorkspaceSymbol>[] = [];
   private readonly definitions: Provider<DefinitionParams, Location>[] = [];
-  private readonly references: Provider<ReferenceParams, Location>[] = [];
+  private readonly references: StreamingProvider<ReferenceParams, Location>[] = [];
   private readonly highlights: Provider<DocumentHighlightParams, DocumentHighlight>[] = [];
   private readonly inlayHints: Provider<InlayHintParams, InlayHint>[] = [];
   private readonly codeLenses: Provider<CodeLensParams, CodeLens>[] = [];
@@ -57,9 +63,9 @@ export class FeatureHub {
 
   addHoverProvider(provider: Provider<HoverParams, Hover>): void { this.hovers.push(provider); }
   addCodeActionProvider(provider: Provider<CodeActionParams, CodeAction>): void { this.codeActions.push(provider); }
-  addWorkspaceSymbolProvider(provider: Provider<WorkspaceSymbolParams, WorkspaceSymbol>): void { this.workspaceSymbols.push(provider); }
+  addWorkspaceSymbolProvider(provider: StreamingProvider<WorkspaceSymbolParams, WorkspaceSymbol>): void { this.workspaceSymbols.push(provider); }
   addDefinitionProvider(provider: Provider<DefinitionParams, Location>): void { this.definitions.push(provider); }
-  addReferencesProvider(provider: Provider<ReferenceParams, Location>): void { this.references.push(provider); }
+  addReferencesProvider(provider: StreamingProvider<ReferenceParams, Location>): void { this.references.push(provider); }
   addDocumentHighlightProvider(provider: Provider<DocumentHighlightParams, DocumentHighlight>): void { this.highlights.push(provider); }
   addInlayHintProvider(provider: Provider<InlayHintParams, InlayHint>): void { this.inlayHints.push(provider); }
   addCodeLensProvider(provider: Provider<CodeLensParams, CodeLens>): void { this.codeLenses.push(provider); }
@@ -113,9 +119,9 @@ export class FeatureHub {
     const c = this.connection;
     c.onHover(async (params) => mergeHovers(await collect(this.hovers, params)));
     c.onCodeAction(async (params) => collect(this.codeActions, params));
-    c.onWorkspaceSymbol(async (params) => (await collect(this.workspaceSymbols, params)).slice(0, MAX_WORKSPACE_SYMBOLS));
+    c.onWorkspaceSymbol(async (params, _token, workDone, partial) => stream(this.workspaceSymbols, params, MAX_WORKSPACE_SYMBOLS, 'Searching symbols', workDone, partial));
     c.onDefinition(async (params) => collect(this.definitions, params));
-    c.onReferences(async (params) => collect(this.references, params));
+    c.onReferences(async (params, _token, workDone, partial) => stream(this.references, params, Number.POSITIVE_INFINITY, 'Finding references', workDone, partial));
     c.onDocumentHighlight(async (params) => collect(this.highlights, params));
     c.languages.inlayHint.on(async (params) => collect(this.inlayHints, params));
     c.onCodeLens(async (params) => collect(this.codeLenses, params));
@@ -142,6 +148,32 @@ function toFileChange(event: FileEvent): { uri: string; kind: FileChangeKind } {
 async function collect<P, R>(providers: Provider<P, R>[], params: P): Promise<R[]> {
   const answers = await Promise.all(providers.map((provider) => provider(params)));
   return answers.flatMap((answer) => (answer == null ? [] : Array.isArray(answer) ? answer : [answer]));
+}
+
+/**
+ * Answers from every provider, up to `limit` items. With a partialResultToken they go out in chunks as they are
+ * found and the response itself is empty (as LSP asks); progress says how many were found so far.
+ */
+async function stream<P, R>(providers: StreamingProvider<P, R>[], params: P, limit: number, title: string, workDone: WorkDoneProgressReporter, partial: ResultProgressReporter<R[]> | undefined): Promise<R[]> {
+  workDone.begin(title, undefined, undefined, false);
+  const answer: R[] = [];
+  let sent = 0;
+  const flush = () => {
+    if (!partial || answer.length === 0) return;
+    partial.report(answer.splice(0));
+    workDone.report(`${sent} found`);
+  };
+  for (const provider of providers) {
+    for (const item of (await provider(params)) ?? []) {
+      if (sent >= limit) break;
+      answer.push(item);
+      sent++;
+      if (answer.length >= PARTIAL_RESULT_CHUNK) flush();
+    }
+  }
+  flush();
+  workDone.done();
+  return answer;
 }
 
 function mergeHovers(hovers: Hover[]): Hover | null {

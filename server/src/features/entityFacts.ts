@@ -1,0 +1,144 @@
+// Per-entity facts kept as corpus tables, so a hover or a reference search reads counts instead of walking
+// mentions. Mentions that always resolve alike share a resolution key (the key, plus the role for a bare title,
+// or a `?` for a capitalised candidate); each file's summary groups its mentions by resolution key and adds its
+// counts (mentions, releases, roles as stated, spellings) to the tables, removing them when the file changes.
+// An entity's facts are the sum over the few resolution keys that resolve to it.
+
+import { FileEntities, kindOfKey, Mention, nameOfKey } from '../corpus/entities/entityModel';
+import { normaliseRole } from '../corpus/entities/roles';
+
+/** from → to → count. */
+export type Counts = Map<string, Map<string, number>>;
+
+/** [table, from, to, count] rows one file adds to the corpus tables. */
+export type CountRow = readonly [Counts, string, string, number];
+
+/** Separates the fields of a title's resolution key; never in a key, a role, a date or a publisher's name. */
+const FIELD = '\u0001';
+
+/**
+ * Mentions with the same resolution key resolve to the same entity. A title-only mention resolves by its role and
+ * by how its holder was found, the release's date and its publisher (the office holder on that date).
+ */
+export function getResolutionKey(mention: Pick<Mention, 'key' | 'form' | 'role' | 'holderFound' | 'release'>): string {
+  if (mention.form === 'title') return [mention.key, mention.role ?? '', mention.holderFound ?? '', mention.release?.date ?? '', mention.release?.publisher ?? ''].join(FIELD);
+  return mention.form === 'candidate' ? `?${mention.key}` : mention.key;
+}
+
+/** A mention that resolves as every mention of the resolution key does. */
+export function toResolvableMention(resolutionKey: string): Mention {
+  if (resolutionKey.startsWith('?')) return { key: resolutionKey.slice(1), form: 'candidate' } as Mention;
+  if (!resolutionKey.includes(FIELD)) return { key: resolutionKey, form: 'name' } as Mention;
+  const [key, role, holderFound, date, publisher] = resolutionKey.split(FIELD);
+  const release = date || publisher ? { ...(date && { date }), ...(publisher && { publisher }) } : undefined;
+  return { key, form: 'title', role: role || undefined, holderFound: holderFound || undefined, release } as Mention;
+}
+
+/** One file's mentions grouped by resolution key. */
+export interface FileEntityFacts {
+  /** Resolution key → its mentions in this file, in offset order. */
+  readonly mentionsByResolutionKey: ReadonlyMap<string, readonly Mention[]>;
+  /** Resolution key → release index → mentions there. */
+  readonly releasesByResolutionKey: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  /** Release index → the resolution keys named in it (for companions). */
+  readonly resolutionKeysByRelease: ReadonlyMap<number, readonly string[]>;
+}
+
+export function addCount(table: Counts, from: string, to: string, delta: number): void {
+  const inner = table.get(from) ?? new Map<string, number>();
+  const n = (inner.get(to) ?? 0) + delta;
+  if (n > 0) inner.set(to, n);
+  else inner.delete(to);
+  if (inner.size) table.set(from, inner);
+  else table.delete(from);
+}
+
+function addTotal(table: Map<string, number>, key: string, delta: number): void {
+  const n = (table.get(key) ?? 0) + delta;
+  if (n > 0) table.set(key, n);
+  else table.delete(key);
+}
+
+/** The corpus-wide fact tables, fed by each file's summary. */
+export class EntityFactTables {
+  readonly mentionTotals = new Map<string, number>(); // resolution key → mentions
+  readonly releaseTotals = new Map<string, number>(); // resolution key → releases naming it (per key)
+  readonly urisByResolutionKey: Counts = new Map(); // resolution key → uri → mentions
+  readonly rolesByResolutionKey: Counts = new Map(); // resolution key → role as written → n (titles excluded)
+  readonly spellingsByResolutionKey: Counts = new Map(); // resolution key → text as written → n
+  readonly resolutionKeysByKey: Counts = new Map(); // key → resolution keys of its mentions
+  readonly titleKeysByRole: Counts = new Map(); // normalised role → resolution keys of bare titles
+  readonly rolesByHolder: Counts = new Map(); // person key → normalised roles stated next to it
+  readonly abbreviationsByLongName: Counts = new Map(); // long-name key → abbreviation keys
+
+  /** Groups the file's mentions and returns the rows it adds to these tables. */
+  summarise(text: string, entities: FileEntities): { facts: FileEntityFacts; rows: CountRow[] } {
+    const mentionsByResolutionKey = new Map<string, Mention[]>();
+    const releasesByResolutionKey = new Map<string, Map<number, number>>();
+    const resolutionKeysByRelease = new Map<number, string[]>();
+    // Counted within the file first, so a name written 300 times adds one row, not 300.
+    const local = new Map<Counts, Counts>();
+    const count = (table: Counts, from: string, to: string) => {
+      const counts = local.get(table) ?? new Map();
+      local.set(table, counts);
+      addCount(counts, from, to, 1);
+    };
+    for (const m of entities.mentions) {
+      const key = getResolutionKey(m);
+      const list = mentionsByResolutionKey.get(key);
+      if (list) list.push(m);
+      else mentionsByResolutionKey.set(key, [m]);
+      const releases = releasesByResolutionKey.get(key) ?? new Map<number, number>();
+      if (!releases.has(m.releaseIndex)) {
+        const inRelease = resolutionKeysByRelease.get(m.releaseIndex);
+        if (inRelease) inRelease.push(key);
+        else resolutionKeysByRelease.set(m.releaseIndex, [key]);
+      }
+      releases.set(m.releaseIndex, (releases.get(m.releaseIndex) ?? 0) + 1);
+      releasesByResolutionKey.set(key, releases);
+      if (m.role && m.form !== 'title') count(this.rolesByResolutionKey, key, m.role);
+      count(this.spellingsByResolutionKey, key, text.slice(m.span.start, m.span.end).replace(/\s+/g, ' '));
+      count(this.resolutionKeysByKey, m.key, key);
+      if (m.form === 'title' && m.role) count(this.titleKeysByRole, normaliseRole(m.role), key);
+      if (m.kind === 'person' && m.form === 'name' && m.role) count(this.rolesByHolder, m.key, normaliseRole(m.role));
+    }
+    for (const [abbreviation, longName] of entities.abbreviationAliases) count(this.abbreviationsByLongName, longName, abbreviation);
+    const rows: CountRow[] = [];
+    for (const [table, counts] of local) for (const [from, inner] of counts) for (const [to, n] of inner) rows.push([table, from, to, n]);
+    return { facts: { mentionsByResolutionKey, releasesByResolutionKey, resolutionKeysByRelease }, rows };
+  }
+
+  /** Adds (sign 1) or removes (sign -1) a file's facts. */
+  apply(uri: string, facts: FileEntityFacts, sign: 1 | -1): void {
+    for (const [key, mentions] of facts.mentionsByResolutionKey) {
+      addTotal(this.mentionTotals, key, sign * mentions.length);
+      addCount(this.urisByResolutionKey, key, uri, sign * mentions.length);
+    }
+    for (const [key, releases] of facts.releasesByResolutionKey) addTotal(this.releaseTotals, key, sign * releases.size);
+  }
+
+  /**
+   * Keys from which a mention may reach the entity with this corpus key: the key itself, the surname of a full
+   * name, abbreviations defined for it; then every resolution key of those, and the bare titles of the roles
+   * stated next to them. The caller keeps those that really resolve to the entity.
+   */
+  findCandidateResolutionKeys(entityKey: string): string[] {
+    const keys = new Set([entityKey]);
+    const words = nameOfKey(entityKey).split(' ');
+    if (kindOfKey(entityKey) === 'person' && words.length > 1) keys.add(`person:${words[words.length - 1]}`);
+    for (const abbreviation of this.abbreviationsByLongName.get(entityKey)?.keys() ?? []) keys.add(abbreviation);
+    const found = new Set<string>();
+    for (const key of keys) {
+      for (const resolutionKey of this.resolutionKeysByKey.get(key)?.keys() ?? []) found.add(resolutionKey);
+      for (const role of this.rolesByHolder.get(key)?.keys() ?? []) {
+        for (const resolutionKey of this.titleKeysByRole.get(role)?.keys() ?? []) found.add(resolutionKey);
+      }
+    }
+    return [...found];
+  }
+
+  /** Every resolution key in the corpus (an analysts' entry may be reached from any spelling). */
+  getAllResolutionKeys(): IterableIterator<string> {
+    return this.mentionTotals.keys();
+  }
+}
