@@ -77,14 +77,27 @@
     for (const release of releases) {
       const level = stacked.get(release.date) ?? 0;
       stacked.set(release.date, level + 1);
-      const mark = element('rect', {
-        x: xOf.get(release.date) - markWidth / 2, y: base - (level + 1) * markHeight, width: markWidth, height: markHeight > 3 ? markHeight - 1 : markHeight,
-        fill: colourOf(release), class: 'mark', tabindex: 0, role: 'button', 'aria-label': `${release.date} ${release.title}`,
-      }, svg);
+      const mark = element(
+        'rect',
+        {
+          x: xOf.get(release.date) - markWidth / 2,
+          y: base - (level + 1) * markHeight,
+          width: markWidth,
+          height: markHeight > 3 ? markHeight - 1 : markHeight,
+          fill: colourOf(release),
+          class: 'mark',
+          tabindex: 0,
+          role: 'button',
+          'aria-label': `${release.date} ${release.title}`,
+        },
+        svg,
+      );
       element('title', {}, mark).textContent = `${release.date} · ${release.kind} · ${release.source}\n${release.title}`;
       const open = () => vscode.postMessage({ type: 'open', uri: release.uri, range: release.range });
       mark.addEventListener('click', open);
-      mark.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(); });
+      mark.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') open();
+      });
     }
     for (const group of groups) {
       const item = document.createElement('li');

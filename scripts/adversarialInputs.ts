@@ -138,8 +138,14 @@ export function measureAdversarialInputs(inputs: readonly AdversarialInput[], re
     let parseMs = Infinity;
     let recognitionMs = Infinity;
     for (let round = 0; round < repeats; round++) {
-      parseMs = Math.min(parseMs, cpuMs(() => (parsed = parseCorpusFile(text))));
-      recognitionMs = Math.min(recognitionMs, cpuMs(() => (mentions = computeFileEntities(text, parsed).mentions.length)));
+      parseMs = Math.min(
+        parseMs,
+        cpuMs(() => (parsed = parseCorpusFile(text))),
+      );
+      recognitionMs = Math.min(
+        recognitionMs,
+        cpuMs(() => (mentions = computeFileEntities(text, parsed).mentions.length)),
+      );
     }
     return { name, megabytes, releases: parsed.releases.length, mentions, parseMsPerMB: parseMs / megabytes, recognitionMsPerMB: recognitionMs / megabytes };
   });
@@ -158,7 +164,9 @@ function main(): void {
   }
   const worstParse = timings.reduce((a, b) => (b.parseMsPerMB > a.parseMsPerMB ? b : a));
   const worstRecognition = timings.reduce((a, b) => (b.recognitionMsPerMB > a.recognitionMsPerMB ? b : a));
-  console.log(`\nworst parse: ${worstParse.parseMsPerMB.toFixed(0)} ms/MB (${worstParse.name}); worst recognition: ${worstRecognition.recognitionMsPerMB.toFixed(0)} ms/MB (${worstRecognition.name})`);
+  console.log(
+    `\nworst parse: ${worstParse.parseMsPerMB.toFixed(0)} ms/MB (${worstParse.name}); worst recognition: ${worstRecognition.recognitionMsPerMB.toFixed(0)} ms/MB (${worstRecognition.name})`,
+  );
 }
 
 if (require.main === module) main();

@@ -78,7 +78,10 @@ async function startServer(root: string): Promise<{ client: LspTestClient; outli
   try {
     await client.waitForLog(/Indexed \d+ corpus files/, TIMEOUT_MS);
     const outlineReadyMs = now() - started;
-    const status = await Promise.race([ready, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not ready within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS))]);
+    const status = await Promise.race([
+      ready,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not ready within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS)),
+    ]);
     return { client, outlineReadyMs, fullyIndexedMs: now() - started, status };
   } catch (error) {
     await client.stop().catch(() => undefined);
@@ -127,7 +130,9 @@ async function openForTyping(client: LspTestClient, root: string, relativePath: 
   let pendingDelete: { line: number } | undefined;
   return async () => {
     const line = pendingDelete?.line ?? Math.floor(random() * lineCount);
-    const range = pendingDelete ? { start: { line, character: 0 }, end: { line, character: 1 } } : { start: { line, character: 0 }, end: { line, character: 0 } };
+    const range = pendingDelete
+      ? { start: { line, character: 0 }, end: { line, character: 1 } }
+      : { start: { line, character: 0 }, end: { line, character: 0 } };
     const change = { range, text: pendingDelete ? '' : 'x' };
     pendingDelete = pendingDelete ? undefined : { line };
     const before = client.getPublishCount(uri);
@@ -166,7 +171,10 @@ async function benchCorpus(sizeMB: number): Promise<CorpusResult> {
   const [mostMentioned] = [...generator.mentionsByName].sort((a, b) => b[1] - a[1])[0];
   const referenceFile = named.find((f) => f.names.some((n) => n.name === mostMentioned))!;
   const referenceAt = referenceFile.names.find((n) => n.name === mostMentioned)!;
-  const positionParams = ({ file, at }: { file: BenchFile; at: NamePosition }) => ({ textDocument: { uri: uriOf(file) }, position: { line: at.line, character: at.character } });
+  const positionParams = ({ file, at }: { file: BenchFile; at: NamePosition }) => ({
+    textDocument: { uri: uriOf(file) },
+    position: { line: at.line, character: at.character },
+  });
   const kinds: Record<string, RequestKind> = {
     hover: async () => void (await client.request('textDocument/hover', positionParams(randomName()))),
     definition: async () => void (await client.request('textDocument/definition', positionParams(randomName()))),
@@ -175,7 +183,10 @@ async function benchCorpus(sizeMB: number): Promise<CorpusResult> {
       return `${(outlined.bytes / MB).toFixed(0)} MB file`;
     },
     references: async () => {
-      const locations = await client.request<unknown[] | null>('textDocument/references', { ...positionParams({ file: referenceFile, at: referenceAt }), context: { includeDeclaration: false } });
+      const locations = await client.request<unknown[] | null>('textDocument/references', {
+        ...positionParams({ file: referenceFile, at: referenceAt }),
+        context: { includeDeclaration: false },
+      });
       return `${mostMentioned}: ${locations?.length ?? 0} locations`;
     },
     workspaceSymbol: async () => void (await client.request('workspace/symbol', { query: randomName().at.name.split(' ')[1].slice(0, 4) })),
@@ -186,7 +197,18 @@ async function benchCorpus(sizeMB: number): Promise<CorpusResult> {
   const peakRssMB = readPeakRssMB(client.pid);
   await client.stop();
   rmSync(root, { recursive: true, force: true });
-  return { label: `${sizeMB} MB`, corpusMB, files: files.length, releases: status.releases, scanFloorMs, outlineReadyMs, fullyIndexedMs, peakRssMB, requests, wallSeconds: (now() - wallStarted) / 1000 };
+  return {
+    label: `${sizeMB} MB`,
+    corpusMB,
+    files: files.length,
+    releases: status.releases,
+    scanFloorMs,
+    outlineReadyMs,
+    fullyIndexedMs,
+    peakRssMB,
+    requests,
+    wallSeconds: (now() - wallStarted) / 1000,
+  };
 }
 
 /** Time to fully indexed for `count` one-release files, all copies of one release or all distinct. */
@@ -195,7 +217,8 @@ async function benchDuplicates(count: number, shareOneRelease: boolean): Promise
   mkdirSync(join(root, 'seeds'));
   const generator = new BenchCorpusGenerator(count + (shareOneRelease ? 1 : 2), SEEDS_DIR);
   const shared = generator.generateFile(400).text;
-  for (let i = 0; i < count; i++) writeFileSync(join(root, 'seeds', `${String(i).padStart(5, '0')}.txt`), shareOneRelease ? shared : generator.generateFile(400).text);
+  for (let i = 0; i < count; i++)
+    writeFileSync(join(root, 'seeds', `${String(i).padStart(5, '0')}.txt`), shareOneRelease ? shared : generator.generateFile(400).text);
   try {
     const { client, fullyIndexedMs } = await startServer(root);
     await client.stop();
@@ -247,7 +270,9 @@ async function main(): Promise<void> {
     const sharedMs = await benchDuplicates(DUPLICATE_FILES, true);
     duplicates = { files: DUPLICATE_FILES, distinctMs, sharedMs };
     const seconds = (ms: number) => (Number.isNaN(ms) ? `not ready in ${TIMEOUT_MS / 1000} s` : `${(ms / 1000).toFixed(1)} s`);
-    console.log(`\n${DUPLICATE_FILES} files fully indexed: distinct ${seconds(distinctMs)}, sharing one release ${seconds(sharedMs)} (${(sharedMs / distinctMs).toFixed(2)}×)`);
+    console.log(
+      `\n${DUPLICATE_FILES} files fully indexed: distinct ${seconds(distinctMs)}, sharing one release ${seconds(sharedMs)} (${(sharedMs / distinctMs).toFixed(2)}×)`,
+    );
   }
   console.log(JSON.stringify({ corpora: results, failures, duplicates }));
 }

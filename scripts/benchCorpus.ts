@@ -20,15 +20,109 @@ export interface BenchFile {
   readonly names: readonly NamePosition[];
 }
 
-const FIRST = 'Anna Lars Maria Jonas Elena Tomas Sofia Mikael Ingrid Pavel Olga Henrik Marta Karin Ahmed Leila Carlos Lucia Peter Nadia Viktor Helena Stefan Irene Rafael Zofia Dmitri Marco Amira Jorge Hanna Oskar Petra Luca Ines Milan Teresa Arvid Noura Emil'.split(' ');
+const FIRST =
+  'Anna Lars Maria Jonas Elena Tomas Sofia Mikael Ingrid Pavel Olga Henrik Marta Karin Ahmed Leila Carlos Lucia Peter Nadia Viktor Helena Stefan Irene Rafael Zofia Dmitri Marco Amira Jorge Hanna Oskar Petra Luca Ines Milan Teresa Arvid Noura Emil'.split(
+    ' ',
+  );
 const SYLLABLES = 'ber gen sto lin mar kov dal hol man ter vik sen ros ani lou rey tin sal dor ven kas mir ola pet rud'.split(' ');
-const ROLES = ['Minister of Defence', 'Minister of Foreign Affairs', 'Prime Minister', 'President', 'Secretary General', 'Deputy Secretary General', 'Ambassador', 'Chief of Defence', 'Admiral', 'Minister of Energy', 'Director General', 'Spokesperson'];
-const ORGANISATIONS = ['NATO', 'the European Commission', 'the United Nations', 'the Council of Europe', 'the World Bank', 'the Atlantic Council', 'the Nordic Council', 'the African Union', 'the OSCE', 'the Ministry of Defence', 'the International Energy Agency', 'the Baltic Assembly'];
+const ROLES = [
+  'Minister of Defence',
+  'Minister of Foreign Affairs',
+  'Prime Minister',
+  'President',
+  'Secretary General',
+  'Deputy Secretary General',
+  'Ambassador',
+  'Chief of Defence',
+  'Admiral',
+  'Minister of Energy',
+  'Director General',
+  'Spokesperson',
+];
+const ORGANISATIONS = [
+  'NATO',
+  'the European Commission',
+  'the United Nations',
+  'the Council of Europe',
+  'the World Bank',
+  'the Atlantic Council',
+  'the Nordic Council',
+  'the African Union',
+  'the OSCE',
+  'the Ministry of Defence',
+  'the International Energy Agency',
+  'the Baltic Assembly',
+];
 const SOURCES = ['NATO', 'Ministry of Defence', 'European Commission', 'Department of State', 'United Nations', 'Government Offices'];
-const PLACES = ['Brussels', 'Vilnius', 'Oslo', 'Madrid', 'Warsaw', 'Tallinn', 'Riga', 'Helsinki', 'Rome', 'Ankara', 'Bucharest', 'Sofia', 'Prague', 'Lisbon', 'Athens', 'Copenhagen', 'Nouakchott', 'Rabat', 'Tunis', 'Kyiv', 'Chisinau', 'Tbilisi', 'Geneva', 'Vienna'];
-const COUNTRIES = ['Norway', 'Ukraine', 'Poland', 'Germany', 'Estonia', 'Latvia', 'Lithuania', 'Finland', 'Sweden', 'Spain', 'Italy', 'Portugal', 'Greece', 'Mauritania', 'Morocco', 'Georgia', 'Moldova', 'Romania', 'Bulgaria', 'Czechia', 'Denmark', 'Canada', 'Japan', 'Australia'];
+const PLACES = [
+  'Brussels',
+  'Vilnius',
+  'Oslo',
+  'Madrid',
+  'Warsaw',
+  'Tallinn',
+  'Riga',
+  'Helsinki',
+  'Rome',
+  'Ankara',
+  'Bucharest',
+  'Sofia',
+  'Prague',
+  'Lisbon',
+  'Athens',
+  'Copenhagen',
+  'Nouakchott',
+  'Rabat',
+  'Tunis',
+  'Kyiv',
+  'Chisinau',
+  'Tbilisi',
+  'Geneva',
+  'Vienna',
+];
+const COUNTRIES = [
+  'Norway',
+  'Ukraine',
+  'Poland',
+  'Germany',
+  'Estonia',
+  'Latvia',
+  'Lithuania',
+  'Finland',
+  'Sweden',
+  'Spain',
+  'Italy',
+  'Portugal',
+  'Greece',
+  'Mauritania',
+  'Morocco',
+  'Georgia',
+  'Moldova',
+  'Romania',
+  'Bulgaria',
+  'Czechia',
+  'Denmark',
+  'Canada',
+  'Japan',
+  'Australia',
+];
 const VERBS = ['welcomed', 'met', 'visited', 'addressed', 'thanked', 'received', 'called on', 'praised', 'briefed', 'hosted'];
-const TOPICS = ['air defence', 'energy security', 'cyber resilience', 'maritime security', 'support to Ukraine', 'defence spending', 'critical infrastructure', 'arms control', 'climate and security', 'military mobility', 'innovation', 'partnership with the Sahel', 'hybrid threats', 'space policy'];
+const TOPICS = [
+  'air defence',
+  'energy security',
+  'cyber resilience',
+  'maritime security',
+  'support to Ukraine',
+  'defence spending',
+  'critical infrastructure',
+  'arms control',
+  'climate and security',
+  'military mobility',
+  'innovation',
+  'partnership with the Sahel',
+  'hybrid threats',
+  'space policy',
+];
 const ADJECTIVES = ['strong', 'steady', 'unwavering', 'practical', 'close', 'growing', 'long-standing', 'concrete', 'lasting', 'shared'];
 const NOUNS = ['cooperation', 'commitment', 'support', 'partnership', 'investment', 'unity', 'readiness', 'dialogue', 'deterrence', 'solidarity'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -136,7 +230,9 @@ export class BenchCorpusGenerator {
     const guest = this.pickPerson();
     const place = this.pick(PLACES);
     const date = `${1 + Math.floor(this.random() * 28)} ${this.pick(MONTHS)} ${2015 + Math.floor(this.random() * 10)}`;
-    w.write(`${host.role} ${host.surname} ${this.pick(VERBS)} ${guest.role.toLowerCase()} of ${this.pick(COUNTRIES)} in ${place}\n\nSource: ${this.pick(SOURCES)}\n\n`);
+    w.write(
+      `${host.role} ${host.surname} ${this.pick(VERBS)} ${guest.role.toLowerCase()} of ${this.pick(COUNTRIES)} in ${place}\n\nSource: ${this.pick(SOURCES)}\n\n`,
+    );
     w.write(`${host.role} `);
     this.writePersonName(w, host);
     w.write(` ${this.pick(VERBS)} ${guest.role} `);
@@ -164,9 +260,13 @@ export class BenchCorpusGenerator {
       this.writePersonName(w, person);
       w.write(` underlined the ${this.pick(ADJECTIVES)} ${this.pick(NOUNS)} between ${this.pick(COUNTRIES)} and ${this.pick(ORGANISATIONS)}.`);
     } else if (roll < 0.85) {
-      w.write(`Talks in ${this.pick(PLACES)} focused on ${this.pick(TOPICS)} and the ${this.pick(ADJECTIVES)} ${this.pick(NOUNS)} of ${this.pick(ORGANISATIONS)}.`);
+      w.write(
+        `Talks in ${this.pick(PLACES)} focused on ${this.pick(TOPICS)} and the ${this.pick(ADJECTIVES)} ${this.pick(NOUNS)} of ${this.pick(ORGANISATIONS)}.`,
+      );
     } else {
-      w.write(`${this.pick(COUNTRIES)} announced new ${this.pick(NOUNS)} for ${this.pick(TOPICS)}, worth ${1 + Math.floor(this.random() * 900)} million euros.`);
+      w.write(
+        `${this.pick(COUNTRIES)} announced new ${this.pick(NOUNS)} for ${this.pick(TOPICS)}, worth ${1 + Math.floor(this.random() * 900)} million euros.`,
+      );
     }
   }
 

@@ -30,8 +30,11 @@ export function ensureRealEditor(options?: { browser?: boolean; log?: (line: str
 export function findFreePort(): Promise<number>;
 export function codeServerCli(profile: Profile, args: string[]): string;
 export function createProfile(settings?: Record<string, unknown>, root?: string): Profile;
-export function startCodeServer(profile: Profile, folder: string,
-  options?: { port?: number; timeoutMs?: number; output?: 'pipe' | 'inherit'; workspaceTrust?: boolean }): Promise<RunningCodeServer>;
+export function startCodeServer(
+  profile: Profile,
+  folder: string,
+  options?: { port?: number; timeoutMs?: number; output?: 'pipe' | 'inherit'; workspaceTrust?: boolean },
+): Promise<RunningCodeServer>;
 export function launchChromium(): Promise<Browser>;
 export function writeCorpusWorkspace(folder: string, path: string, startFile: string): string;
 export function packageExtension(out?: string): string;

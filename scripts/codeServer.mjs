@@ -85,9 +85,11 @@ function installCodeServer(log) {
   mkdirSync(ripgrepBin, { recursive: true });
   copyFileSync(execFileSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).trim(), join(ripgrepBin, 'rg'));
   run('npm', ['rebuild'], vscodeDir);
-  const links = [['node_modules', join(vscodeDir, 'node_modules.asar')],
+  const links = [
+    ['node_modules', join(vscodeDir, 'node_modules.asar')],
     ['code-linux.sh', join(vscodeDir, 'bin', 'remote-cli', 'code-server')],
-    ['browser-linux.sh', join(vscodeDir, 'bin', 'helpers', 'browser.sh')]];
+    ['browser-linux.sh', join(vscodeDir, 'bin', 'helpers', 'browser.sh')],
+  ];
   for (const [target, path] of links) {
     rmSync(path, { force: true });
     symlinkSync(target, path);
@@ -161,8 +163,11 @@ async function waitForHealth(url, timeoutMs, exited) {
 
 /** Runs code-server's CLI once (e.g. --install-extension) with the profile's directories. */
 export function codeServerCli(profile, args) {
-  return execFileSync(CODE_SERVER_BIN, ['--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, ...args],
-    { encoding: 'utf8', env: cleanEnv(profile.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(CODE_SERVER_BIN, ['--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, ...args], {
+    encoding: 'utf8',
+    env: cleanEnv(profile.env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /**
@@ -171,8 +176,11 @@ export function codeServerCli(profile, args) {
  * --no-dependencies; .vscodeignore picks the files; no repository to rewrite README links against.
  */
 export function packageExtension(out = join(mkdtempSync(join(tmpdir(), 'press-corpus-vsix-')), 'press-corpus.vsix')) {
-  execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository',
-    '--no-rewrite-relative-links', '--out', out], { cwd: REPO_ROOT, env: cleanEnv(), stdio: ['ignore', 2, 2] });
+  execFileSync(
+    join(REPO_ROOT, 'node_modules', '.bin', 'vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
+    { cwd: REPO_ROOT, env: cleanEnv(), stdio: ['ignore', 2, 2] },
+  );
   return out;
 }
 
@@ -198,15 +206,23 @@ export function createProfile(settings = {}, root = mkdtempSync(join(tmpdir(), '
   for (const dir of [join(profile.userDataDir, 'User'), profile.extensionsDir, ...Object.values(profile.env)]) mkdirSync(dir, { recursive: true });
   const settingsFile = join(profile.userDataDir, 'User', 'settings.json');
   // A kept profile keeps the user's own settings.
-  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({
-    'security.workspace.trust.enabled': false,
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'extensions.ignoreRecommendations': true,
-    'update.mode': 'none',
-    'telemetry.telemetryLevel': 'off',
-    ...settings,
-  }, null, 2));
+  if (!existsSync(settingsFile))
+    writeFileSync(
+      settingsFile,
+      JSON.stringify(
+        {
+          'security.workspace.trust.enabled': false,
+          'workbench.startupEditor': 'none',
+          'workbench.tips.enabled': false,
+          'extensions.ignoreRecommendations': true,
+          'update.mode': 'none',
+          'telemetry.telemetryLevel': 'off',
+          ...settings,
+        },
+        null,
+        2,
+      ),
+    );
   return profile;
 }
 
@@ -218,14 +234,31 @@ export function createProfile(settings = {}, root = mkdtempSync(join(tmpdir(), '
 export async function startCodeServer(profile, folder, { port, timeoutMs = 60000, output = 'pipe', workspaceTrust = false } = {}) {
   port ??= await findFreePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(CODE_SERVER_BIN, ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry',
-    '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--user-data-dir', profile.userDataDir,
-    '--extensions-dir', profile.extensionsDir, folder], { env: cleanEnv(profile.env), stdio: ['ignore', output, output], detached: true });
+  const child = spawn(
+    CODE_SERVER_BIN,
+    [
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
+      '--user-data-dir',
+      profile.userDataDir,
+      '--extensions-dir',
+      profile.extensionsDir,
+      folder,
+    ],
+    { env: cleanEnv(profile.env), stdio: ['ignore', output, output], detached: true },
+  );
   const log = [];
   child.stdout?.on('data', (chunk) => log.push(String(chunk)));
   child.stderr?.on('data', (chunk) => log.push(String(chunk)));
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  child.on('exit', () => {
+    exited = true;
+  });
   const stop = () => {
     if (exited) return;
     try {
@@ -277,7 +310,14 @@ export function launchChromium() {
     executablePath: CHROMIUM,
     headless: true,
     timeout: 60000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }

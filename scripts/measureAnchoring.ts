@@ -16,7 +16,9 @@ import { join, resolve } from 'node:path';
 import { AnchorState, createAnchor, findAnchor, findBestCandidate, TextAnchor } from '../server/src/annotations/anchoring';
 
 const seedsFolder = resolve(__dirname, '..', '..', 'seeds');
-const seeds = readdirSync(seedsFolder).sort().map((name) => readFileSync(join(seedsFolder, name), 'utf8'));
+const seeds = readdirSync(seedsFolder)
+  .sort()
+  .map((name) => readFileSync(join(seedsFolder, name), 'utf8'));
 let state = 7;
 const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
 
@@ -77,7 +79,8 @@ function editPassage(text: string, anchor: TextAnchor, rate: number): { edited: 
   return { edited: inserted + text.slice(0, anchor.start) + chars.join('') + text.slice(anchor.end), start, end: start + chars.join('').length };
 }
 
-const isInPlace = (span: { start: number; end: number }, place: { start: number; end: number }) => Math.abs(span.start - place.start) <= 3 && Math.abs(span.end - place.end) <= 3;
+const isInPlace = (span: { start: number; end: number }, place: { start: number; end: number }) =>
+  Math.abs(span.start - place.start) <= 3 && Math.abs(span.end - place.end) <= 3;
 const orphansAt30: { edited: string; anchor: TextAnchor; place: { start: number; end: number } }[] = [];
 
 for (const rate of [0.05, 0.1, 0.2, 0.3]) {
@@ -110,7 +113,10 @@ const anchors = Array.from({ length: 400 }, () => {
   const start = Math.floor(random() * (largest.length - 80));
   return createAnchor(largest, { start, end: start + 80 });
 });
-for (const [label, text] of [['unchanged', largest], ['a paragraph inserted at the top', `A new first paragraph.\n\n${largest}`]] as const) {
+for (const [label, text] of [
+  ['unchanged', largest],
+  ['a paragraph inserted at the top', `A new first paragraph.\n\n${largest}`],
+] as const) {
   const started = Date.now();
   for (const anchor of anchors) findAnchor(text, anchor);
   console.log(`400 tags in ${largest.length} characters, ${label}: ${Date.now() - started} ms`);
@@ -135,7 +141,9 @@ console.log(`an orphaned tag in ${huge.length} characters: ${(orphanMs / 10).toF
 // Verbatim passages with paragraphs inserted above: exact when none were, moved otherwise.
 const verbatim: Record<AnchorState, number> = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
 for (const { text, anchor } of samplePassages()) verbatim[findAnchor(editPassage(text, anchor, 0).edited, anchor).state]++;
-console.log(`0 % edited, 0–4 paragraphs inserted above: exact ${verbatim.exact}, moved ${verbatim.moved}, fuzzy ${verbatim.fuzzy}, orphaned ${verbatim.orphaned}`);
+console.log(
+  `0 % edited, 0–4 paragraphs inserted above: exact ${verbatim.exact}, moved ${verbatim.moved}, fuzzy ${verbatim.fuzzy}, orphaned ${verbatim.orphaned}`,
+);
 
 /** For orphaned passages: how many get a best candidate, how many of those are in place, and how similar. */
 function measureCandidates(label: string, orphans: readonly { edited: string; anchor: TextAnchor; place: { start: number; end: number } }[]): void {
@@ -179,7 +187,9 @@ for (const { text, anchor } of samplePassages().slice(0, 100)) {
     }
   }
 }
-console.log(`passages looked for in a seed without them: a candidate offered anyway ${falseCandidates}/${foreignSearched} (similarities ${foreignSimilarities.map((x) => x.toFixed(2)).join(', ')})`);
+console.log(
+  `passages looked for in a seed without them: a candidate offered anyway ${falseCandidates}/${foreignSearched} (similarities ${foreignSimilarities.map((x) => x.toFixed(2)).join(', ')})`,
+);
 
 let hugeCandidateMs = 0;
 for (let i = 0; i < 10; i++) {

@@ -25,7 +25,15 @@ export const SPLITS = ['dev', 'heldout'] as const;
 export type Split = (typeof SPLITS)[number];
 
 /** Problems the labels cover; web chrome is everywhere and duplicates are cross-file, so neither is labelled. */
-const MEASURED_CODES = new Set(['release.missing-title', 'release.missing-source', 'release.empty-body', 'release.photo-caption', 'release.truncated', 'release.dangling-reference', 'transcript.inaudible']);
+const MEASURED_CODES = new Set([
+  'release.missing-title',
+  'release.missing-source',
+  'release.empty-body',
+  'release.photo-caption',
+  'release.truncated',
+  'release.dangling-reference',
+  'transcript.inaudible',
+]);
 
 interface LabelledTurn {
   line: number;
@@ -80,7 +88,24 @@ export interface SplitResult {
 }
 
 function emptyCounts(): BreadthCounts {
-  return { releases: 0, titlesFound: 0, spuriousTitles: 0, turns: 0, turnsFound: 0, turnsSplitRight: 0, spuriousTurns: 0, malformations: 0, malformationsFlagged: 0, falseAlarms: 0, mentions: 0, personRight: 0, mentionsWithRole: 0, roleRight: 0, titleOnly: 0, titleOnlyRight: 0 };
+  return {
+    releases: 0,
+    titlesFound: 0,
+    spuriousTitles: 0,
+    turns: 0,
+    turnsFound: 0,
+    turnsSplitRight: 0,
+    spuriousTurns: 0,
+    malformations: 0,
+    malformationsFlagged: 0,
+    falseAlarms: 0,
+    mentions: 0,
+    personRight: 0,
+    mentionsWithRole: 0,
+    roleRight: 0,
+    titleOnly: 0,
+    titleOnlyRight: 0,
+  };
 }
 
 function addCounts(into: BreadthCounts, from: BreadthCounts): void {
@@ -114,7 +139,14 @@ export function measureBreadth(root: string, split: Split): SplitResult {
   return { total, byPublisher, misses };
 }
 
-function measureFile(text: string, labels: LabelFile, parsed: ParsedCorpusFile, corpus: Corpus, entities: EntityIndex, miss: (what: string) => void): BreadthCounts {
+function measureFile(
+  text: string,
+  labels: LabelFile,
+  parsed: ParsedCorpusFile,
+  corpus: Corpus,
+  entities: EntityIndex,
+  miss: (what: string) => void,
+): BreadthCounts {
   const counts = emptyCounts();
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
@@ -162,7 +194,9 @@ function measureFile(text: string, labels: LabelFile, parsed: ParsedCorpusFile, 
 
   // A problem flags a labelled malformation when its span covers the labelled line (a caption from alt text to
   // VIRIN line, a cut sentence from its first line to the cut).
-  const problems = parsed.problems.filter((p) => MEASURED_CODES.has(p.code)).map((p) => ({ code: p.code, line: lineOf(p.span.start), lastLine: lineOf(p.span.end), used: false }));
+  const problems = parsed.problems
+    .filter((p) => MEASURED_CODES.has(p.code))
+    .map((p) => ({ code: p.code, line: lineOf(p.span.start), lastLine: lineOf(p.span.end), used: false }));
   for (const wanted of labels.releases.flatMap((r) => r.malformations)) {
     counts.malformations++;
     const match = problems.find((p) => !p.used && p.code === wanted.code && p.line <= wanted.line && wanted.line <= p.lastLine);
@@ -227,7 +261,13 @@ function describeLabelledSplit(turn: LabelledTurn): string {
 }
 
 function formatSplit(label: string, honorific: string, role: string, name: string, question: boolean): string {
-  const norm = (s: string) => s.toLowerCase().replace(/\./g, '').replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/\./g, '')
+      .replace(/^the\s+/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   return `[${norm(label)}] honorific=${norm(honorific)} role=${norm(role)} name=${norm(name)}${question ? ' question' : ''}`;
 }
 
@@ -273,7 +313,20 @@ function printRow(name: string, c: BreadthCounts): string {
 }
 
 function printTable(split: Split, result: SplitResult): string {
-  const header = ['publisher'.padEnd(11), 'rel'.padStart(4), 'titles'.padStart(12), 'spur'.padStart(5), 'turns'.padStart(12), 'split right'.padStart(12), 'spur'.padStart(5), 'malformed'.padStart(12), 'FA/10'.padStart(6), 'hover person'.padStart(12), 'hover role'.padStart(12), 'title-only'.padStart(12)].join(' ');
+  const header = [
+    'publisher'.padEnd(11),
+    'rel'.padStart(4),
+    'titles'.padStart(12),
+    'spur'.padStart(5),
+    'turns'.padStart(12),
+    'split right'.padStart(12),
+    'spur'.padStart(5),
+    'malformed'.padStart(12),
+    'FA/10'.padStart(6),
+    'hover person'.padStart(12),
+    'hover role'.padStart(12),
+    'title-only'.padStart(12),
+  ].join(' ');
   const rows = Object.keys(result.byPublisher)
     .sort()
     .map((publisher) => printRow(publisher, result.byPublisher[publisher]));

@@ -15,7 +15,9 @@ import { findRelatedReleases } from '../server/src/features/relatedReleases';
 const TARGET_MB = Number(process.env.CROSSREF_MB ?? 100);
 const KEPT_PARAGRAPH_ONE_IN = 500;
 const seedsDir = join(__dirname, '..', '..', 'seeds');
-const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(seedsDir, f), 'utf8'));
+const seeds = readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(seedsDir, f), 'utf8'));
 const vocabulary = [...new Set(seeds.join(' ').match(/\p{L}+/gu) ?? [])];
 
 /** A small deterministic generator (mulberry32), so two runs measure the same corpus. */
@@ -58,7 +60,9 @@ function heapMB(): number {
 const next = random(11);
 const seedBytes = seeds.reduce((sum, s) => sum + Buffer.byteLength(s), 0);
 const copies = Math.max(1, Math.round((TARGET_MB * 1048576) / seedBytes));
-const files = Array.from({ length: copies }, (_, copy) => seeds.map((seed, i) => ({ uri: `file:///measure/seeds/${copy}_${i}.txt`, text: makeCopy(seed, next) }))).flat();
+const files = Array.from({ length: copies }, (_, copy) =>
+  seeds.map((seed, i) => ({ uri: `file:///measure/seeds/${copy}_${i}.txt`, text: makeCopy(seed, next) })),
+).flat();
 const corpusMB = files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0) / 1048576;
 
 const corpus = new Corpus();
@@ -74,12 +78,22 @@ const relatedMs = timeMs(() => corpus.related.incremental.refresh());
 const heapRelated = heapMB();
 
 /** Offsets of sentences spread over the corpus, for request latencies. */
-const probes = files.filter((_, i) => i % Math.ceil(files.length / 41) === 0).map((f) => {
-  const sentences = corpus.passages.getSentences(f.uri, 0);
-  return { uri: f.uri, offset: sentences[Math.floor(sentences.length / 2)]?.span.start ?? 0 };
-});
+const probes = files
+  .filter((_, i) => i % Math.ceil(files.length / 41) === 0)
+  .map((f) => {
+    const sentences = corpus.passages.getSentences(f.uri, 0);
+    return { uri: f.uri, offset: sentences[Math.floor(sentences.length / 2)]?.span.start ?? 0 };
+  });
 /** Sentences that do recur (a kept paragraph's), found among the first files. */
-const recurringProbes = files.slice(0, 2000).flatMap((f) => [...corpus.passages.getSentences(f.uri, 0)].filter((s) => corpus.passages.findVerbatimCopies(s).length > 0).slice(0, 1).map((s) => ({ uri: f.uri, offset: s.span.start }))).slice(0, 41);
+const recurringProbes = files
+  .slice(0, 2000)
+  .flatMap((f) =>
+    [...corpus.passages.getSentences(f.uri, 0)]
+      .filter((s) => corpus.passages.findVerbatimCopies(s).length > 0)
+      .slice(0, 1)
+      .map((s) => ({ uri: f.uri, offset: s.span.start })),
+  )
+  .slice(0, 41);
 const definitionMs = median(probes.map(({ uri, offset }) => timeMs(() => findRecurringPassageAt(corpus, uri, offset))));
 // Many recur in four releases or more (the seeds' speech and press conference share sentences, and copies add
 // more): those are stock phrases and answer nothing; the median is of the ones that answer.
@@ -129,4 +143,20 @@ const rows: [string, string][] = [
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [name, value] of rows) console.log(`${name.padEnd(width)}  ${value}`);
-console.log(JSON.stringify({ corpusMB, files: files.length, releases, verbatimMs, nearMs, entitiesMs, relatedMs, heapMB: { verbatim: heapVerbatim - heapParsed, near: heapNear - heapVerbatim, related: heapRelated - heapEntities }, definitionMs, recurringDefinitionMs, relatedRequestMs, keystrokeEditorMs, keystrokeMs }));
+console.log(
+  JSON.stringify({
+    corpusMB,
+    files: files.length,
+    releases,
+    verbatimMs,
+    nearMs,
+    entitiesMs,
+    relatedMs,
+    heapMB: { verbatim: heapVerbatim - heapParsed, near: heapNear - heapVerbatim, related: heapRelated - heapEntities },
+    definitionMs,
+    recurringDefinitionMs,
+    relatedRequestMs,
+    keystrokeEditorMs,
+    keystrokeMs,
+  }),
+);

@@ -34,7 +34,11 @@ export const SEED_LABELS = 'test/data/entity-labels.json';
 /** Releases in other publishers' styles, labelled before the recogniser first ran on them. */
 export const HELD_OUT_LABELS = 'test/data/heldout/labels.json';
 
-export function measureEntityRecognition(root: string, labelFile: string, withKnowledgeBase: boolean): { releases: number; scores: KindScore[]; misses: string[] } {
+export function measureEntityRecognition(
+  root: string,
+  labelFile: string,
+  withKnowledgeBase: boolean,
+): { releases: number; scores: KindScore[]; misses: string[] } {
   const labels = JSON.parse(readFileSync(join(root, labelFile), 'utf8')) as LabelFile;
   const corpus = new CorpusIndex();
   for (const file of new Set(labels.releases.map((r) => r.file))) corpus.setFile(file, readFileSync(join(root, file), 'utf8'));
@@ -49,7 +53,9 @@ export function measureEntityRecognition(root: string, labelFile: string, withKn
     const gold = locateLabels(file.text, getReadSpans(file.parsed.releases[releaseIndex]), labelled.mentions, labelled.title);
     const predicted = (entities.getFileEntities(labelled.file)?.mentions ?? []).flatMap((mention) => {
       const kind = entities.resolve(mention)?.kind;
-      return mention.releaseIndex === releaseIndex && kind && (MEASURED_KINDS as readonly string[]).includes(kind) ? [{ span: mention.span, kind: kind as MeasuredKind, used: false }] : [];
+      return mention.releaseIndex === releaseIndex && kind && (MEASURED_KINDS as readonly string[]).includes(kind)
+        ? [{ span: mention.span, kind: kind as MeasuredKind, used: false }]
+        : [];
     });
     for (const p of predicted) counts.get(p.kind)!.predicted++;
     for (const g of gold) {
@@ -72,7 +78,12 @@ export function measureEntityRecognition(root: string, labelFile: string, withKn
 }
 
 /** Finds each labelled text in the read spans, in order: labels follow the text. */
-function locateLabels(text: string, spans: readonly Span[], mentions: readonly [string, MeasuredKind][], title: string): { span: Span; kind: MeasuredKind; text: string }[] {
+function locateLabels(
+  text: string,
+  spans: readonly Span[],
+  mentions: readonly [string, MeasuredKind][],
+  title: string,
+): { span: Span; kind: MeasuredKind; text: string }[] {
   let spanIndex = 0;
   let from = spans[0]?.start ?? 0;
   return mentions.map(([wanted, kind]) => {
@@ -96,8 +107,15 @@ function findWord(text: string, word: string, from: number, end: number): number
 }
 
 function printTable(title: string, scores: readonly KindScore[]): string {
-  const rows = scores.map((s) => `${s.kind.padEnd(13)} ${String(s.labelled).padStart(8)} ${String(s.predicted).padStart(10)} ${String(s.correct).padStart(8)} ${s.precision.toFixed(3).padStart(10)} ${s.recall.toFixed(3).padStart(7)}`);
-  return [title, `${'kind'.padEnd(13)} ${'labelled'.padStart(8)} ${'predicted'.padStart(10)} ${'correct'.padStart(8)} ${'precision'.padStart(10)} ${'recall'.padStart(7)}`, ...rows].join('\n');
+  const rows = scores.map(
+    (s) =>
+      `${s.kind.padEnd(13)} ${String(s.labelled).padStart(8)} ${String(s.predicted).padStart(10)} ${String(s.correct).padStart(8)} ${s.precision.toFixed(3).padStart(10)} ${s.recall.toFixed(3).padStart(7)}`,
+  );
+  return [
+    title,
+    `${'kind'.padEnd(13)} ${'labelled'.padStart(8)} ${'predicted'.padStart(10)} ${'correct'.padStart(8)} ${'precision'.padStart(10)} ${'recall'.padStart(7)}`,
+    ...rows,
+  ].join('\n');
 }
 
 if (require.main === module) {

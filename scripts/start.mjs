@@ -10,7 +10,16 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createProfile, ensureRealEditor, installExtension, packageExtension, REPO_ROOT, START_FILE, startCodeServer, writeCorpusWorkspace } from './codeServer.mjs';
+import {
+  createProfile,
+  ensureRealEditor,
+  installExtension,
+  packageExtension,
+  REPO_ROOT,
+  START_FILE,
+  startCodeServer,
+  writeCorpusWorkspace,
+} from './codeServer.mjs';
 
 const EDITOR_STATE = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'press-corpus');
 const WORKSPACE_FILE = writeCorpusWorkspace(REPO_ROOT, join(EDITOR_STATE, 'press-corpus.code-workspace'), START_FILE);
@@ -29,7 +38,9 @@ async function startInCodeServer() {
   const profile = createProfile({}, join(EDITOR_STATE, 'code-server-profile'));
   installExtension(profile, packageExtension(join(profile.root, 'press-corpus.vsix')));
   const server = await startCodeServer(profile, WORKSPACE_FILE, { port: process.env.PORT ? Number(process.env.PORT) : undefined, output: 'inherit' });
-  console.log(`\nPress Corpus in code-server: ${server.folderUrl}\n${START_FILE} opens with its Outline; the Press Corpus view in the activity bar lists releases, entities and tags. Ctrl+C stops it.\n`);
+  console.log(
+    `\nPress Corpus in code-server: ${server.folderUrl}\n${START_FILE} opens with its Outline; the Press Corpus view in the activity bar lists releases, entities and tags. Ctrl+C stops it.\n`,
+  );
   const stop = () => {
     server.stop();
     process.exit(0);

@@ -58,8 +58,11 @@ export class ReleasesTreeProvider implements vscode.TreeDataProvider<Node> {
     const { release } = node;
     const item = new vscode.TreeItem(release.title, vscode.TreeItemCollapsibleState.None);
     item.description = [release.date, release.kind, release.source].filter(Boolean).join(' · ');
-    item.tooltip = [release.title, `${release.kind}${release.source ? ` · ${release.source}` : ''}${release.date ? ` · ${release.date}` : ''}`,
-      ...release.problems.map((code) => `⚠ ${code}`)].join('\n');
+    item.tooltip = [
+      release.title,
+      `${release.kind}${release.source ? ` · ${release.source}` : ''}${release.date ? ` · ${release.date}` : ''}`,
+      ...release.problems.map((code) => `⚠ ${code}`),
+    ].join('\n');
     item.iconPath = new vscode.ThemeIcon(release.problems.length ? 'warning' : 'note');
     item.command = { title: 'Open release', command: 'vscode.open', arguments: [vscode.Uri.parse(release.uri), { selection: toVscodeRange(release.range) }] };
     return item;
@@ -91,7 +94,13 @@ function groupByMonth(releases: readonly ReleaseInfo[]): Node[] {
 export async function pickReleaseFilter(provider: ReleasesTreeProvider): Promise<void> {
   const choices = await provider.getChoices();
   const facet = await vscode.window.showQuickPick(
-    [{ label: 'Kind', key: 'kind' }, { label: 'Source', key: 'source' }, { label: 'Problem', key: 'problem' }, { label: 'Title words', key: 'search' }, { label: 'Clear filters', key: 'clear' }] as const,
+    [
+      { label: 'Kind', key: 'kind' },
+      { label: 'Source', key: 'source' },
+      { label: 'Problem', key: 'problem' },
+      { label: 'Title words', key: 'search' },
+      { label: 'Clear filters', key: 'clear' },
+    ] as const,
     { title: 'Filter releases by' },
   );
   if (!facet) return;
@@ -102,7 +111,10 @@ export async function pickReleaseFilter(provider: ReleasesTreeProvider): Promise
     provider.filter = { ...provider.filter, search: words || undefined };
   } else {
     const counts = facet.key === 'kind' ? choices.kinds : facet.key === 'source' ? choices.sources : [{ name: 'any', count: undefined }, ...choices.problems];
-    const picked = await vscode.window.showQuickPick(counts.map((c) => ({ label: c.name, description: c.count === undefined ? 'at least one problem' : String(c.count) })), { title: `Releases of ${facet.label.toLowerCase()}` });
+    const picked = await vscode.window.showQuickPick(
+      counts.map((c) => ({ label: c.name, description: c.count === undefined ? 'at least one problem' : String(c.count) })),
+      { title: `Releases of ${facet.label.toLowerCase()}` },
+    );
     if (!picked) return;
     provider.filter = { ...provider.filter, [facet.key]: picked.label };
   }

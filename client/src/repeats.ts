@@ -4,8 +4,14 @@
 import * as vscode from 'vscode';
 import { CLIENT_COMMANDS } from '../../server/src/protocol';
 
-interface JsonPosition { line: number; character: number }
-interface JsonLocation { uri: string; range: { start: JsonPosition; end: JsonPosition } }
+interface JsonPosition {
+  line: number;
+  character: number;
+}
+interface JsonLocation {
+  uri: string;
+  range: { start: JsonPosition; end: JsonPosition };
+}
 
 export function registerRepeats(context: vscode.ExtensionContext): void {
   context.subscriptions.push(

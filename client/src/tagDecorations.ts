@@ -34,11 +34,16 @@ export class TagDecorations implements vscode.Disposable {
 
   /** Redraws the visible corpus editors showing one of these uris (all when none given). */
   async redraw(uris?: readonly string[]): Promise<void> {
-    const editors = vscode.window.visibleTextEditors.filter((editor) => editor.document.languageId === 'press-corpus' && (!uris || uris.includes(editor.document.uri.toString())));
+    const editors = vscode.window.visibleTextEditors.filter(
+      (editor) => editor.document.languageId === 'press-corpus' && (!uris || uris.includes(editor.document.uri.toString())),
+    );
     for (const editor of editors) {
       const tags = await listTags(this.client, { uri: editor.document.uri.toString() }).catch(() => []);
       for (const [state, style] of Object.entries(this.styles) as [DrawnState, vscode.TextEditorDecorationType][]) {
-        editor.setDecorations(style, tags.filter((tag) => tag.status === state).map((tag): vscode.DecorationOptions => ({ range: toVscodeRange(tag.range) })));
+        editor.setDecorations(
+          style,
+          tags.filter((tag) => tag.status === state).map((tag): vscode.DecorationOptions => ({ range: toVscodeRange(tag.range) })),
+        );
       }
     }
   }

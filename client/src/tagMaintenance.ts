@@ -44,7 +44,10 @@ async function reattachToSelection(client: LanguageClient, node: { id?: string }
       return;
     }
     const { start, end } = editor.selection;
-    await reanchor(client, node, (id) => ({ id, range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } } }));
+    await reanchor(client, node, (id) => ({
+      id,
+      range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } },
+    }));
   } catch (error) {
     showTagError(error);
   }
@@ -58,7 +61,10 @@ async function acceptAll(client: LanguageClient): Promise<void> {
   }
   try {
     const { records } = await executeServerCommand<AcceptAnchorsAnswer>(client, SERVER_COMMANDS.acceptAnchors, { uri: editor.document.uri.toString() });
-    vscode.window.setStatusBarMessage(records ? `Accepted ${records} tag anchor${records === 1 ? '' : 's'}` : 'Every tag anchor of this file already holds', 4000);
+    vscode.window.setStatusBarMessage(
+      records ? `Accepted ${records} tag anchor${records === 1 ? '' : 's'}` : 'Every tag anchor of this file already holds',
+      4000,
+    );
   } catch (error) {
     showTagError(error);
   }

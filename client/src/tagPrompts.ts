@@ -22,9 +22,15 @@ export async function tagSelection(client: LanguageClient): Promise<TagInfo | un
   try {
     const tags = await pickTagNames(client, 'Tag the selected passage: pick a tag or type a new one (commas for several)');
     if (!tags) return undefined;
-    const note = await vscode.window.showInputBox({ title: `Note for ${tags.map((t) => `#${t}`).join(' ')}`, prompt: 'Optional: press Enter to tag without a note.' });
+    const note = await vscode.window.showInputBox({
+      title: `Note for ${tags.map((t) => `#${t}`).join(' ')}`,
+      prompt: 'Optional: press Enter to tag without a note.',
+    });
     if (note === undefined) return undefined;
-    const range = { start: { line: selection.start.line, character: selection.start.character }, end: { line: selection.end.line, character: selection.end.character } };
+    const range = {
+      start: { line: selection.start.line, character: selection.start.character },
+      end: { line: selection.end.line, character: selection.end.character },
+    };
     const tagged = await executeServerCommand<TagInfo>(client, SERVER_COMMANDS.tagPassage, { uri: document.uri.toString(), range, tags, note });
     vscode.window.setStatusBarMessage(`Tagged ${tagged.tags.map((t) => `#${t}`).join(' ')}`, 4000);
     return tagged;
@@ -39,7 +45,10 @@ export async function tagSentence(client: LanguageClient): Promise<TagInfo | und
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   const { selection } = editor;
-  const range = { start: { line: selection.start.line, character: selection.start.character }, end: { line: selection.end.line, character: selection.end.character } };
+  const range = {
+    start: { line: selection.start.line, character: selection.start.character },
+    end: { line: selection.end.line, character: selection.end.character },
+  };
   try {
     const sentences = await executeServerCommand<ProtocolRange>(client, SERVER_COMMANDS.expandToSentences, { uri: editor.document.uri.toString(), range });
     editor.selection = new vscode.Selection(sentences.start.line, sentences.start.character, sentences.end.line, sentences.end.character);
@@ -110,6 +119,9 @@ async function pickTagNames(client: LanguageClient, placeholder: string, initial
     pick.show();
   });
   pick.dispose();
-  const names = (chosen ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const names = (chosen ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   return names.length ? names : undefined;
 }

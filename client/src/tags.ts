@@ -7,7 +7,18 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { TagDecorations } from './tagDecorations';
-import { EDIT_TAG_COMMAND, editTag, REMOVE_TAG_COMMAND, removeTag, RENAME_TAG_COMMAND, renameTag, TAG_SELECTION_COMMAND, TAG_SENTENCE_COMMAND, tagSelection, tagSentence } from './tagPrompts';
+import {
+  EDIT_TAG_COMMAND,
+  editTag,
+  REMOVE_TAG_COMMAND,
+  removeTag,
+  RENAME_TAG_COMMAND,
+  renameTag,
+  TAG_SELECTION_COMMAND,
+  TAG_SENTENCE_COMMAND,
+  tagSelection,
+  tagSentence,
+} from './tagPrompts';
 import { TAGS_CHANGED_NOTIFICATION, TagsChangedParams } from '../../server/src/protocol';
 import { registerTagMaintenance } from './tagMaintenance';
 import { pickTagFilter, registerTagsView } from './tagsView';

@@ -77,7 +77,14 @@ export class TagsTreeProvider implements vscode.TreeDataProvider<Node> {
     const similarity = tag.similarity === undefined ? '' : ` ${Math.floor(tag.similarity * 100)} %`;
     item.description = `${file}:${tag.range.start.line + 1}${tag.status === 'exact' ? '' : ` · ${tag.status}${similarity}`}${tag.author ? ` · ${tag.author}` : ''}`;
     item.tooltip = new vscode.MarkdownString(
-      [`**${tag.tags.map((t) => `#${t}`).join(' ')}**`, tag.note, `_${looks.label}${similarity}_`, tag.currentText && `Now reads: “${tag.currentText}”`, `_${tag.release}_`, tag.author && `Tagged by ${tag.author}${tag.created ? `, ${tag.created.slice(0, 10)}` : ''}`]
+      [
+        `**${tag.tags.map((t) => `#${t}`).join(' ')}**`,
+        tag.note,
+        `_${looks.label}${similarity}_`,
+        tag.currentText && `Now reads: “${tag.currentText}”`,
+        `_${tag.release}_`,
+        tag.author && `Tagged by ${tag.author}${tag.created ? `, ${tag.created.slice(0, 10)}` : ''}`,
+      ]
         .filter(Boolean)
         .join('\n\n'),
     );
@@ -96,12 +103,22 @@ export function registerTagsView(context: vscode.ExtensionContext, client: Langu
 }
 
 /** "Filter Tags by State…" / "by Author…": asks, then redraws the view with the filter shown in its title. */
-export async function pickTagFilter(provider: TagsTreeProvider, view: vscode.TreeView<unknown>, client: LanguageClient, what: 'state' | 'author' | 'clear'): Promise<void> {
+export async function pickTagFilter(
+  provider: TagsTreeProvider,
+  view: vscode.TreeView<unknown>,
+  client: LanguageClient,
+  what: 'state' | 'author' | 'clear',
+): Promise<void> {
   if (what === 'clear') provider.filter = {};
   if (what === 'state') {
     const current = provider.filter.states;
     const picked = await vscode.window.showQuickPick(
-      (Object.keys(STATE_LOOKS) as TagStatus[]).map((state) => ({ label: `$(${STATE_LOOKS[state].icon}) ${state}`, description: STATE_LOOKS[state].label, state, picked: !current || current.includes(state) })),
+      (Object.keys(STATE_LOOKS) as TagStatus[]).map((state) => ({
+        label: `$(${STATE_LOOKS[state].icon}) ${state}`,
+        description: STATE_LOOKS[state].label,
+        state,
+        picked: !current || current.includes(state),
+      })),
       { canPickMany: true, title: 'Show tags in these states' },
     );
     if (!picked) return;
@@ -109,7 +126,9 @@ export async function pickTagFilter(provider: TagsTreeProvider, view: vscode.Tre
   }
   if (what === 'author') {
     const authors = [...new Set((await listTags(client)).map((tag) => tag.author).filter((a): a is string => !!a))].sort();
-    const picked = await vscode.window.showQuickPick([{ label: 'Everyone', author: undefined }, ...authors.map((author) => ({ label: author, author }))], { title: 'Show tags by' });
+    const picked = await vscode.window.showQuickPick([{ label: 'Everyone', author: undefined }, ...authors.map((author) => ({ label: author, author }))], {
+      title: 'Show tags by',
+    });
     if (!picked) return;
     provider.filter = { ...provider.filter, author: picked.author };
   }

@@ -33,17 +33,25 @@ export class TimelinePanel {
 
   private readonly panel: vscode.WebviewPanel;
 
-  private constructor(context: vscode.ExtensionContext, private readonly client: LanguageClient) {
+  private constructor(
+    context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+  ) {
     const media = vscode.Uri.joinPath(context.extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel('pressCorpus.timeline', 'Press Corpus Timeline', vscode.ViewColumn.Active,
-      { enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: true });
+    this.panel = vscode.window.createWebviewPanel('pressCorpus.timeline', 'Press Corpus Timeline', vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [media],
+      retainContextWhenHidden: true,
+    });
     this.panel.webview.html = renderHtml(this.panel.webview, media);
     this.panel.onDidDispose(() => (TimelinePanel.current = undefined));
     this.panel.webview.onDidReceiveMessage((message: FromWebview) => {
       if (message.type === 'ready') void this.update();
       else if (message.type === 'open') void openRelease(message);
       else if (message.type === 'search') {
-        this.filter = message.words.trim() ? { arguments: { search: message.words }, label: `titles with “${message.words}”` } : { arguments: {}, label: 'every release' };
+        this.filter = message.words.trim()
+          ? { arguments: { search: message.words }, label: `titles with “${message.words}”` }
+          : { arguments: {}, label: 'every release' };
         void this.update();
       } else if (message.type === 'clear') {
         this.filter = { arguments: {}, label: 'every release' };

@@ -47,7 +47,14 @@ test('check --format json lists the same problems with docs links; --format sari
 });
 
 test('usage errors exit 2 with the reason', () => {
-  for (const args of [['check', '--format', 'xml'], ['check', '--fail-on', 'info'], ['frobnicate'], ['check', '--no-such-flag'], ['outline'], ['check', 'nowhere/']]) {
+  for (const args of [
+    ['check', '--format', 'xml'],
+    ['check', '--fail-on', 'info'],
+    ['frobnicate'],
+    ['check', '--no-such-flag'],
+    ['outline'],
+    ['check', 'nowhere/'],
+  ]) {
     const result = run(args);
     assert.equal(result.status, 2, `${args.join(' ')} → ${result.stderr}`);
     assert.match(result.stderr, /^press-corpus: /);
@@ -69,11 +76,20 @@ test('entities and mentions: who the corpus names, and where', () => {
   const stoltenberg = entities.find((e) => e.name === 'Jens Stoltenberg')!;
   assert.equal(stoltenberg.kind, 'person');
   assert.ok(stoltenberg.mentions >= 50 && stoltenberg.releases >= 15, JSON.stringify(stoltenberg));
-  assert.ok(entities.every((e, i) => i === 0 || entities[i - 1].mentions >= e.mentions), 'most mentioned first');
-  assert.ok(entities.some((e) => e.name === 'NATO' && e.kind === 'organisation'), 'an organisation known by its abbreviation is named as written');
+  assert.ok(
+    entities.every((e, i) => i === 0 || entities[i - 1].mentions >= e.mentions),
+    'most mentioned first',
+  );
+  assert.ok(
+    entities.some((e) => e.name === 'NATO' && e.kind === 'organisation'),
+    'an organisation known by its abbreviation is named as written',
+  );
   const mentions = run(['mentions', 'Zelenskyy']);
   assert.equal(mentions.status, 0);
-  assert.ok(mentions.stdout.split('\n').every((line) => line === '' || /^seeds\/00[03]_\w+\.txt:\d+:\d+\t/.test(line)), mentions.stdout);
+  assert.ok(
+    mentions.stdout.split('\n').every((line) => line === '' || /^seeds\/00[03]_\w+\.txt:\d+:\d+\t/.test(line)),
+    mentions.stdout,
+  );
   assert.equal(run(['mentions', 'Nobody Atall']).status, 1);
 });
 
@@ -84,16 +100,30 @@ test('tags: listed with their place, exported as W3C / CSV / JSON lines, importe
   mkdirSync(join(root, 'annotations'));
   writeFileSync(join(root, 'seeds', 'summit.txt'), text);
   const spans = ['Vilnius 🎉', 'stand with Ukraine'].map((quote) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length }));
-  const records = spans.map((span, i) => ({ id: `id${i}`, tags: i ? ['policy/ukraine'] : ['place'], note: i ? 'Talking point' : '', release: 'Statement on the summit 🇺🇦', anchor: createAnchor(text, span) }));
+  const records = spans.map((span, i) => ({
+    id: `id${i}`,
+    tags: i ? ['policy/ukraine'] : ['place'],
+    note: i ? 'Talking point' : '',
+    release: 'Statement on the summit 🇺🇦',
+    anchor: createAnchor(text, span),
+  }));
   writeFileSync(join(root, 'annotations', 'summit.yaml'), printNewTagFile('seeds/summit.txt', records));
 
   const listed = run(['tags', 'list'], root);
-  assert.equal(listed.stdout, 'seeds/summit.txt:5:18\texact\t#place\t“Vilnius 🎉”\nseeds/summit.txt:5:44\texact\t#policy/ukraine\t“stand with Ukraine”\tTalking point\n');
+  assert.equal(
+    listed.stdout,
+    'seeds/summit.txt:5:18\texact\t#place\t“Vilnius 🎉”\nseeds/summit.txt:5:44\texact\t#policy/ukraine\t“stand with Ukraine”\tTalking point\n',
+  );
   const w3c = run(['tags', 'export', '--format', 'w3c'], root).stdout;
   assert.deepEqual(checkWebAnnotationModel(JSON.parse(w3c)), []);
-  const positions = JSON.parse(w3c).first.items.map((a: { target: { selector: { type: string; start: number }[] } }) => a.target.selector.find((s) => s.type === 'TextPositionSelector')!.start);
+  const positions = JSON.parse(w3c).first.items.map(
+    (a: { target: { selector: { type: string; start: number }[] } }) => a.target.selector.find((s) => s.type === 'TextPositionSelector')!.start,
+  );
   assert.deepEqual(positions, [[...text.slice(0, spans[0].start)].length, [...text.slice(0, spans[1].start)].length], 'code points, not UTF-16 units');
-  assert.equal(run(['tags', 'export', '--format', 'csv'], root).stdout.split('\r\n')[0], 'tag,id,corpusFile,release,status,exact,note,start,end,author,created,updated');
+  assert.equal(
+    run(['tags', 'export', '--format', 'csv'], root).stdout.split('\r\n')[0],
+    'tag,id,corpusFile,release,status,exact,note,start,end,author,created,updated',
+  );
   assert.equal(run(['tags', 'export', '--format', 'jsonl', '--tag', 'place'], root).stdout.trim().split('\n').length, 1);
 
   // A fresh copy without tags imports the export and lists the same passages.
@@ -101,13 +131,29 @@ test('tags: listed with their place, exported as W3C / CSV / JSON lines, importe
   rmSync(join(root, 'annotations'), { recursive: true });
   const imported = run(['tags', 'import', 'export.jsonld'], root);
   assert.equal(imported.status, 0, imported.stderr);
-  assert.deepEqual(run(['tags', 'list'], root).stdout.split('\n').map((line) => line.split('\t').slice(0, 1).concat(line.split('\t').slice(2)).join('\t')), listed.stdout.split('\n').map((line) => line.split('\t').slice(0, 1).concat(line.split('\t').slice(2)).join('\t')));
+  assert.deepEqual(
+    run(['tags', 'list'], root)
+      .stdout.split('\n')
+      .map((line) => line.split('\t').slice(0, 1).concat(line.split('\t').slice(2)).join('\t')),
+    listed.stdout.split('\n').map((line) => line.split('\t').slice(0, 1).concat(line.split('\t').slice(2)).join('\t')),
+  );
   assert.match(run(['tags', 'import', 'export.jsonld'], root).stderr, /imported 0 annotations, 2 already present, 0 not anchored/);
 });
 
 test('tags import reports each annotation it cannot anchor, and exits 1', () => {
   const root = join(workspace.root, 'astral');
-  writeFileSync(join(root, 'other.jsonld'), JSON.stringify([{ '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'x', type: 'Annotation', body: [{ type: 'TextualBody', purpose: 'tagging', value: 'gone' }], target: { source: 'seeds/summit.txt', selector: { type: 'TextQuoteSelector', exact: 'words that are not there' } } }]));
+  writeFileSync(
+    join(root, 'other.jsonld'),
+    JSON.stringify([
+      {
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        id: 'x',
+        type: 'Annotation',
+        body: [{ type: 'TextualBody', purpose: 'tagging', value: 'gone' }],
+        target: { source: 'seeds/summit.txt', selector: { type: 'TextQuoteSelector', exact: 'words that are not there' } },
+      },
+    ]),
+  );
   const result = run(['tags', 'import', 'other.jsonld', '--dry-run'], root);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /annotation 0: “words that are not there” is not in seeds\/summit\.txt/);
@@ -120,16 +166,40 @@ test('tags list --state / --author filter; tags accept re-anchors moved tags thr
   mkdirSync(join(root, 'annotations'));
   const span = (quote: string) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length });
   const records = [
-    { id: 'oil22222', tags: ['energy/oil'], note: '', release: 'Statement on energy', author: 'M. Kovalenko', created: '2026-11-30', anchor: createAnchor(text, span('Allies discussed oil supplies today.')) },
-    { id: 'gas22222', tags: ['energy/gas'], note: '', release: 'Statement on energy', author: 'A. Lindqvist', created: '2026-11-30', anchor: createAnchor(text, span('They agreed on gas storage rules.')) },
+    {
+      id: 'oil22222',
+      tags: ['energy/oil'],
+      note: '',
+      release: 'Statement on energy',
+      author: 'M. Kovalenko',
+      created: '2026-11-30',
+      anchor: createAnchor(text, span('Allies discussed oil supplies today.')),
+    },
+    {
+      id: 'gas22222',
+      tags: ['energy/gas'],
+      note: '',
+      release: 'Statement on energy',
+      author: 'A. Lindqvist',
+      created: '2026-11-30',
+      anchor: createAnchor(text, span('They agreed on gas storage rules.')),
+    },
   ];
   writeFileSync(join(root, 'annotations', 'energy.yaml'), printNewTagFile('seeds/energy.txt', records));
   // A paragraph inserted above moves both; the second sentence is also reworded (fuzzy).
-  writeFileSync(join(root, 'seeds', 'energy.txt'), text.replace('Allies discussed', 'A new first paragraph.\n\nAllies discussed').replace('They agreed on gas storage rules.', 'They agreed on new gas storage rules.'));
+  writeFileSync(
+    join(root, 'seeds', 'energy.txt'),
+    text
+      .replace('Allies discussed', 'A new first paragraph.\n\nAllies discussed')
+      .replace('They agreed on gas storage rules.', 'They agreed on new gas storage rules.'),
+  );
 
   assert.equal(run(['tags', 'list', '--state', 'moved'], root).stdout, 'seeds/energy.txt:7:1\tmoved\t#energy/oil\t“Allies discussed oil supplies today.”\n');
   assert.match(run(['tags', 'list', '--state', 'fuzzy'], root).stdout, /^seeds\/energy\.txt:8:1\tfuzzy 8\d %\t#energy\/gas\t/);
-  assert.deepEqual(JSON.parse(run(['tags', 'list', '--author', 'a. lindqvist', '--json'], root).stdout).map((row: { id: string }) => row.id), ['gas22222']);
+  assert.deepEqual(
+    JSON.parse(run(['tags', 'list', '--author', 'a. lindqvist', '--json'], root).stdout).map((row: { id: string }) => row.id),
+    ['gas22222'],
+  );
   assert.equal(run(['tags', 'list', '--state', 'lost'], root).status, 2);
 
   const before = readFileSync(join(root, 'annotations', 'energy.yaml'), 'utf8');
@@ -137,9 +207,16 @@ test('tags list --state / --author filter; tags accept re-anchors moved tags thr
   assert.equal(accepted.status, 0, accepted.stderr);
   assert.equal(accepted.stdout, 'annotations/energy.yaml\t1 anchor accepted\n');
   const after = readFileSync(join(root, 'annotations', 'energy.yaml'), 'utf8');
-  const withoutAnchors = (yaml: string) => yaml.split('\n').filter((line) => !/^\s+(exact|prefix|suffix|start|end|updated):/.test(line)).join('\n');
+  const withoutAnchors = (yaml: string) =>
+    yaml
+      .split('\n')
+      .filter((line) => !/^\s+(exact|prefix|suffix|start|end|updated):/.test(line))
+      .join('\n');
   assert.equal(withoutAnchors(after), withoutAnchors(before), 'only anchor and updated lines change');
-  assert.equal(run(['tags', 'list', '--state', 'exact'], root).stdout.split('\n')[0], 'seeds/energy.txt:7:1\texact\t#energy/oil\t“Allies discussed oil supplies today.”');
+  assert.equal(
+    run(['tags', 'list', '--state', 'exact'], root).stdout.split('\n')[0],
+    'seeds/energy.txt:7:1\texact\t#energy/oil\t“Allies discussed oil supplies today.”',
+  );
   assert.match(run(['tags', 'list', '--state', 'fuzzy'], root).stdout, /#energy\/gas/, 'fuzzy tags are accepted only when asked for');
   assert.equal(run(['tags', 'accept', '--state', 'exact,moved,fuzzy', 'seeds/energy.txt'], root).stdout, 'annotations/energy.yaml\t1 anchor accepted\n');
   assert.equal(run(['tags', 'list', '--state', 'fuzzy,moved,orphaned'], root).stdout, '');

@@ -25,16 +25,25 @@ after(() => stopIndexedServer({ workspace, client }));
 test('a binary file is reported as file.binary and yields no releases', async () => {
   const uri = workspace.uriOf('seeds/scan.txt');
   const diagnostics = await client.waitForDiagnostics(uri);
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['file.binary', 1]]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity]),
+    [['file.binary', 1]],
+  );
   assert.deepEqual(await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }), []);
 });
 
 test('a file over pressCorpus.maxFileSizeMB is reported as file.too-large, the others are parsed', async () => {
   const big = await client.waitForDiagnostics(workspace.uriOf('seeds/000_248d20a5422f2a6b.txt'));
-  assert.deepEqual(big.map((d) => d.code), ['file.too-large']);
+  assert.deepEqual(
+    big.map((d) => d.code),
+    ['file.too-large'],
+  );
   assert.match(String(big[0].message), /more than pressCorpus\.maxFileSizeMB \(0\.02 MB\)/);
   const small = await client.waitForDiagnostics(workspace.uriOf('seeds/004_7b58161f0802afcc.txt'));
-  assert.deepEqual(small.map((d) => d.code), ['release.missing-source', 'release.missing-source']);
+  assert.deepEqual(
+    small.map((d) => d.code),
+    ['release.missing-source', 'release.missing-source'],
+  );
 });
 
 test('requests for unknown files and out-of-range positions get empty answers, not errors', async () => {

@@ -34,13 +34,29 @@ test('Go to Definition on a sentence of the Rada speech lands on it in the Kyiv 
   const inSpeech = positionOf(text, text.indexOf(STOCKS) + 3);
   const inConference = positionOf(text, text.lastIndexOf(STOCKS) + 3);
   const there = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: inSpeech });
-  assert.deepEqual(there.map((l) => [l.uri, l.range.start.line]), [[uri, inConference.line]]);
+  assert.deepEqual(
+    there.map((l) => [l.uri, l.range.start.line]),
+    [[uri, inConference.line]],
+  );
   const back = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: inConference });
-  assert.deepEqual(back.map((l) => [l.uri, l.range.start.line]), [[uri, inSpeech.line]]);
-  const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: inSpeech, context: { includeDeclaration: true } });
-  assert.deepEqual(references.map((l) => l.range.start.line).sort((a, b) => a - b), [inSpeech.line, inConference.line]);
+  assert.deepEqual(
+    back.map((l) => [l.uri, l.range.start.line]),
+    [[uri, inSpeech.line]],
+  );
+  const references = await client.request<Location[]>('textDocument/references', {
+    textDocument: { uri },
+    position: inSpeech,
+    context: { includeDeclaration: true },
+  });
+  assert.deepEqual(
+    references.map((l) => l.range.start.line).sort((a, b) => a - b),
+    [inSpeech.line, inConference.line],
+  );
   const highlights = await client.request<DocumentHighlight[]>('textDocument/documentHighlight', { textDocument: { uri }, position: inSpeech });
-  assert.deepEqual(highlights.map((h) => h.range.start.line).sort((a, b) => a - b), [inSpeech.line, inConference.line]);
+  assert.deepEqual(
+    highlights.map((h) => h.range.start.line).sort((a, b) => a - b),
+    [inSpeech.line, inConference.line],
+  );
 });
 
 test('the hover on a recurring passage says where it was first said and how the other copy matches', async () => {
@@ -65,16 +81,29 @@ test('the Jeju Forum speech and its summary are related: command, references and
   const text = read(JEJU);
   const speechTitle = positionOf(text, text.indexOf('Speech by NATO Secretary General Stoltenberg at the Jeju Forum'));
   const summaryTitle = positionOf(text, 0);
-  const related = await client.request<RelatedReleaseInfo[]>('workspace/executeCommand', { command: 'pressCorpus.relatedReleases', arguments: [{ uri, position: { line: speechTitle.line + 4, character: 0 } }] });
+  const related = await client.request<RelatedReleaseInfo[]>('workspace/executeCommand', {
+    command: 'pressCorpus.relatedReleases',
+    arguments: [{ uri, position: { line: speechTitle.line + 4, character: 0 } }],
+  });
   assert.equal(related[0].title, 'Secretary General welcomes NATO’s deepening partnerships in the Indo-Pacific region');
   assert.equal(related[0].date, '2024-05-30');
   assert.deepEqual(related[0].range.start, summaryTitle);
   assert.ok(related[0].reasons.includes('same event: Jeju Forum'), related[0].reasons.join(' · '));
-  const references = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position: { line: speechTitle.line, character: 3 }, context: { includeDeclaration: false } });
-  assert.deepEqual(references.map((l) => [l.uri, l.range.start.line]), related.map((r) => [r.uri, r.range.start.line]));
+  const references = await client.request<Location[]>('textDocument/references', {
+    textDocument: { uri },
+    position: { line: speechTitle.line, character: 3 },
+    context: { includeDeclaration: false },
+  });
+  assert.deepEqual(
+    references.map((l) => [l.uri, l.range.start.line]),
+    related.map((r) => [r.uri, r.range.start.line]),
+  );
   const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
   const onTitle = lenses.find((lens) => lens.range.start.line === speechTitle.line && /related release/.test(lens.command!.title))!;
   assert.equal(onTitle.command!.title, related.length === 1 ? '1 related release' : `${related.length} related releases`);
   const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: summaryTitle.line, character: 2 } });
-  assert.match((hover.contents as { value: string }).value, /Speech by NATO Secretary General Stoltenberg at the Jeju Forum in South Korea \(001_c663de886b0de6a8\.txt\) — same event: Jeju Forum/);
+  assert.match(
+    (hover.contents as { value: string }).value,
+    /Speech by NATO Secretary General Stoltenberg at the Jeju Forum in South Korea \(001_c663de886b0de6a8\.txt\) — same event: Jeju Forum/,
+  );
 });

@@ -6,7 +6,17 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { CodeAction, Hover, Location, MarkupContent, Position, SemanticTokens, TextDocumentEdit, TextEdit, WorkspaceSymbol } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  Hover,
+  Location,
+  MarkupContent,
+  Position,
+  SemanticTokens,
+  TextDocumentEdit,
+  TextEdit,
+  WorkspaceSymbol,
+} from 'vscode-languageserver-protocol';
 import { LspTestClient, startIndexedServer, stopIndexedServer, TestWorkspace } from '../support/lspClient';
 
 const SEED_003 = 'seeds/003_d0123674c22c2241.txt';
@@ -58,7 +68,10 @@ test('hover on "Stoltenberg" in 003 names Jens Stoltenberg and his role', async 
 // The issue asks for three files; the seeds name Zelenskyy in two (000 and 003: `grep -c Zelensk seeds/*`), so the
 // test asks for every written occurrence in both, plus the title-only "Mister President".
 test('document highlights in 003 cover every mention of Jens Stoltenberg there, surname-only included', async () => {
-  const highlights = await client.request<{ range: { start: Position; end: Position } }[]>('textDocument/documentHighlight', at(SEED_003, 'Stoltenberg said', 0, 3));
+  const highlights = await client.request<{ range: { start: Position; end: Position } }[]>(
+    'textDocument/documentHighlight',
+    at(SEED_003, 'Stoltenberg said', 0, 3),
+  );
   const lines = readFileSync(join(workspace.root, SEED_003), 'utf8').split('\n');
   const written = highlights.map(({ range }) => lines[range.start.line].slice(range.start.character, range.end.character));
   // The file writes "Stoltenberg" 10 times; 2 are in a photo caption, which is not read.
@@ -67,7 +80,10 @@ test('document highlights in 003 cover every mention of Jens Stoltenberg there, 
 });
 
 test('references to Volodymyr Zelenskyy cover every seed that names him, surname-only and first-name mentions included', async () => {
-  const locations = await client.request<Location[]>('textDocument/references', { ...at(SEED_003, 'Zelenskyy pledged'), context: { includeDeclaration: false } });
+  const locations = await client.request<Location[]>('textDocument/references', {
+    ...at(SEED_003, 'Zelenskyy pledged'),
+    context: { includeDeclaration: false },
+  });
   const written = (l: Location) => {
     const lines = readFileSync(join(workspace.root, 'seeds', l.uri.slice(l.uri.lastIndexOf('/') + 1)), 'utf8').split('\n');
     return `${l.uri.slice(l.uri.lastIndexOf('/') + 1, l.uri.lastIndexOf('/') + 4)} ${lines[l.range.start.line].slice(l.range.start.character, l.range.end.character)}`;
@@ -95,11 +111,19 @@ test('references and workspace symbols stream to a client that passes a partialR
   const symbols = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Stoltenberg', partialResultToken: 'symbols' });
   client.connection.onNotification('$/progress', () => undefined);
   assert.deepEqual(streamed, [], 'the response itself is empty once partial results were sent');
-  assert.deepEqual(progress.filter((p) => p.token === 'refs').flatMap((p) => p.value as Location[]), whole);
+  assert.deepEqual(
+    progress.filter((p) => p.token === 'refs').flatMap((p) => p.value as Location[]),
+    whole,
+  );
   const work = progress.filter((p) => p.token === 'refs-work').map((p) => (p.value as { kind: string }).kind);
   assert.deepEqual([work[0], work[work.length - 1]], ['begin', 'end']);
   assert.deepEqual(symbols, []);
-  assert.ok(progress.filter((p) => p.token === 'symbols').flatMap((p) => p.value as WorkspaceSymbol[]).some((s) => s.name === 'Jens Stoltenberg'));
+  assert.ok(
+    progress
+      .filter((p) => p.token === 'symbols')
+      .flatMap((p) => p.value as WorkspaceSymbol[])
+      .some((s) => s.name === 'Jens Stoltenberg'),
+  );
 });
 
 test('definition on "Admiral Bauer" lands on its entities.yaml entry', async () => {
@@ -119,7 +143,10 @@ test('"Moscow" in "The regime in Moscow" is Russia; semantic tokens colour menti
 
 test('workspace symbols include entities that are only in files never opened', async () => {
   const symbols = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: 'Tsikhanouskaya' });
-  assert.ok(symbols.some((s) => s.name === 'Sviatlana Tsikhanouskaya' && s.containerName?.startsWith('person')), JSON.stringify(symbols.map((s) => s.name)));
+  assert.ok(
+    symbols.some((s) => s.name === 'Sviatlana Tsikhanouskaya' && s.containerName?.startsWith('person')),
+    JSON.stringify(symbols.map((s) => s.name)),
+  );
 });
 
 test('"Add to entities.yaml" on an unknown name gives a well-formed entry that is read back once applied; a broken YAML refuses with its line, is reported, and is never touched', async () => {
@@ -152,7 +179,11 @@ test('"Add to entities.yaml" on an unknown name gives a well-formed entry that i
   assert.equal(diagnostics[0].code, 'entities.invalid-yaml');
   // The last good entries stay in force, so the next unknown name is another minister.
   const other = at(SEED_000, 'Hadja Lahbib', 0, 2);
-  const refused = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: other.textDocument, range: { start: other.position, end: other.position }, context: { diagnostics: [] } });
+  const refused = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: other.textDocument,
+    range: { start: other.position, end: other.position },
+    context: { diagnostics: [] },
+  });
   const disabled = refused.find((a) => a.title.startsWith('Add “Hadja Lahbib”'));
   assert.match(disabled?.disabled?.reason ?? '', /cannot take a new entry \(line \d+: This YAML does not parse/);
   assert.equal(disabled?.edit, undefined);

@@ -76,7 +76,10 @@ for (const [seed, path] of Object.entries(SEEDS) as [keyof typeof SEEDS, string]
     const uri = workspace.uriOf(path);
     await client.open(uri, readFileSync(join(workspace.root, path), 'utf8'));
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.deepEqual(symbols.filter((s) => s.kind === 2).map((s) => s.name), EXPECTED_TITLES[seed]);
+    assert.deepEqual(
+      symbols.filter((s) => s.kind === 2).map((s) => s.name),
+      EXPECTED_TITLES[seed],
+    );
   });
 
   test(`diagnostics of ${path} (published without opening it)`, async () => {
@@ -90,16 +93,31 @@ test('release symbols carry date, source and kind; children show source, datelin
   const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: workspace.uriOf(SEEDS['000']) } });
   const belgium = symbols.find((s) => s.name === 'Chair of the NATO Military Committee visits Belgium')!;
   assert.equal(belgium.detail, '2024-05-06 – 2024-05-07 · NATO · visit');
-  assert.deepEqual(belgium.children!.map((c) => c.name), ['Source: NATO', 'From 6 to 7 May 2024']);
+  assert.deepEqual(
+    belgium.children!.map((c) => c.name),
+    ['Source: NATO', 'From 6 to 7 May 2024'],
+  );
   const conference = (await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: workspace.uriOf(SEEDS['002']) } }))[0];
-  assert.deepEqual(conference.children!.slice(0, 5).map((c) => c.name), ['04 Apr. 2024', 'Last updated: 05 Apr. 2024 12:01', '(As delivered)', 'NATO Spokesperson Farah Dakhlallah', 'Andrew Gray (Reuters)']);
-  const page = (await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: workspace.uriOf(SEEDS['003']) } }));
-  assert.deepEqual(page.find((s) => s.kind === 2)!.children!.filter((c) => c.name.startsWith('Photo:')).map((c) => c.name), ['Photo: Stoltenberg Remarks', 'Photo: Saber Strike', 'Photo: Baltic Ops']);
+  assert.deepEqual(
+    conference.children!.slice(0, 5).map((c) => c.name),
+    ['04 Apr. 2024', 'Last updated: 05 Apr. 2024 12:01', '(As delivered)', 'NATO Spokesperson Farah Dakhlallah', 'Andrew Gray (Reuters)'],
+  );
+  const page = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: workspace.uriOf(SEEDS['003']) } });
+  assert.deepEqual(
+    page
+      .find((s) => s.kind === 2)!
+      .children!.filter((c) => c.name.startsWith('Photo:'))
+      .map((c) => c.name),
+    ['Photo: Stoltenberg Remarks', 'Photo: Saber Strike', 'Photo: Baltic Ops'],
+  );
 });
 
 test('the web chrome of the scraped page in 003 is one "Page chrome" entry inside its release, not six entries before it', async () => {
   const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: workspace.uriOf(SEEDS['003']) } });
-  assert.deepEqual(symbols.map((s) => s.name), ['Stoltenberg: Ukraine Can Count on NATO For Long Haul']);
+  assert.deepEqual(
+    symbols.map((s) => s.name),
+    ['Stoltenberg: Ukraine Can Count on NATO For Long Haul'],
+  );
   const [chrome, ...rest] = symbols[0].children!;
   assert.equal(chrome.name, 'Page chrome');
   assert.match(chrome.detail!, /^6 blocks: An official website of the Un… · Official websites use \.gov · /);
@@ -119,12 +137,18 @@ test('workspace symbols find releases in every corpus file, open or not', async 
   const all = await client.request<SymbolInformation[]>('workspace/symbol', { query: '' });
   assert.equal(all.filter((s) => s.kind === 2).length, 23);
   const initials = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'cnmcvm' });
-  assert.deepEqual(initials.filter((s) => s.kind === 2).map((s) => s.name), ['Chair of NATO Military Committee visits Mauritania', 'Chair of NATO Military Committee visits Morocco']);
+  assert.deepEqual(
+    initials.filter((s) => s.kind === 2).map((s) => s.name),
+    ['Chair of NATO Military Committee visits Mauritania', 'Chair of NATO Military Committee visits Morocco'],
+  );
   const found = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'mauritania' });
-  assert.deepEqual(found.filter((s) => s.kind === 2).map((s) => s.name).sort(), [
-    'Chair of NATO Military Committee visits Mauritania',
-    'NATO reaffirms importance of long-standing partnership with Mauritania',
-  ]);
+  assert.deepEqual(
+    found
+      .filter((s) => s.kind === 2)
+      .map((s) => s.name)
+      .sort(),
+    ['Chair of NATO Military Committee visits Mauritania', 'NATO reaffirms importance of long-standing partnership with Mauritania'],
+  );
 });
 
 test('diagnostics follow incremental edits, and the missing Source quick fix inserts a Source line', async () => {
@@ -132,7 +156,9 @@ test('diagnostics follow incremental edits, and the missing Source quick fix ins
   await client.open(uri, readFileSync(join(workspace.root, SEEDS['004']), 'utf8'));
   const before = await client.waitForDiagnostics(uri, (d) => d.length === 2);
   const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-    textDocument: { uri }, range: before[0].range, context: { diagnostics: [before[0]] },
+    textDocument: { uri },
+    range: before[0].range,
+    context: { diagnostics: [before[0]] },
   });
   const fix = actions.find((a) => a.title.startsWith('Insert “Source: NATO”'))!;
   assert.ok(fix, JSON.stringify(actions.map((a) => a.title)));
@@ -147,7 +173,10 @@ test('a corpus file created, then edited on disk is (re-)read: the server watche
   const uri = workspace.uriOf('seeds/added.txt');
   writeFileSync(path, 'NATO Military Committee visits Sweden\n\nFrom 27 to 29 May, the Military Committee visited Rovaniemi.\n');
   const created = await client.waitForDiagnostics(uri);
-  assert.deepEqual(created.map((d) => d.code), ['release.missing-source']);
+  assert.deepEqual(
+    created.map((d) => d.code),
+    ['release.missing-source'],
+  );
   writeFileSync(path, 'NATO Military Committee visits Sweden\n\nSource: NATO\n\nFrom 27 to 29 May, the Military Committee visited Rovaniemi.\n');
   await client.waitForDiagnostics(uri, (d) => d.length === 0);
 });

@@ -30,7 +30,10 @@ test('a run of sentences the press conference repeats gets a lens pointing at it
   assert.match(inSpeech.command!.title, /^Repeated in “Press conference with NATO Secretary General/);
   assert.equal(inSpeech.command!.command, 'pressCorpus.showRepeats');
   const targets = inSpeech.command!.arguments![2] as Location[];
-  assert.deepEqual(targets.map((t) => [t.uri, t.range.start.line]), [[uri, conferenceLine]]);
+  assert.deepEqual(
+    targets.map((t) => [t.uri, t.range.start.line]),
+    [[uri, conferenceLine]],
+  );
   const back = lenses.find((lens) => lens.range.start.line === conferenceLine)!;
   assert.match(back.command!.title, /^Repeated in “Speech by NATO Secretary General/);
 });

@@ -52,7 +52,10 @@ test('a hover during the initial scan of a large corpus says its counts are part
   const statusAfterHover = client.statuses[client.statuses.length - 1];
 
   await client.waitForLog(/Indexed \d+ corpus files/, 120000);
-  assert.ok(client.statuses.some((s) => s.state === 'indexing' && s.filesIndexed > 0 && s.filesIndexed < filesTotal), 'no status reported progress during the scan');
+  assert.ok(
+    client.statuses.some((s) => s.state === 'indexing' && s.filesIndexed > 0 && s.filesIndexed < filesTotal),
+    'no status reported progress during the scan',
+  );
   const settled = ((await hoverOnStoltenberg(client, workspace)).contents as MarkupContent).value.match(COUNT_LINE);
   assert.ok(settled, 'the settled hover has no count line');
   assert.equal(settled[1], undefined, `the hover after the scan still says "so far": ${settled[0]}`);
@@ -63,7 +66,10 @@ test('a hover during the initial scan of a large corpus says its counts are part
     // Partial, and says how much of the corpus it covers.
     assert.equal(partial[6], filesTotal.toLocaleString('en-US'));
     assert.ok(Number(partial[5].replace(/,/g, '')) < filesTotal);
-    assert.ok(Number(partial[2].replace(/,/g, '')) < Number(settled[2].replace(/,/g, '')), 'a partial count equals the settled one: the corpus is too small to tell');
+    assert.ok(
+      Number(partial[2].replace(/,/g, '')) < Number(settled[2].replace(/,/g, '')),
+      'a partial count equals the settled one: the corpus is too small to tell',
+    );
   } else {
     // Stated as final: then it must be the final count (the scan ended while the hover waited for it).
     assert.deepEqual([partial[2], partial[3]], [settled[2], settled[3]], `a partial count was stated as final: ${partial[0]}`);

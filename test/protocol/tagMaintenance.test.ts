@@ -59,7 +59,10 @@ function readTagFile(): string {
 
 /** The YAML text without its anchor values and updated lines: what must not change when a tag is re-anchored. */
 function withoutAnchorLines(yaml: string): string {
-  return yaml.split('\n').filter((line) => !/^\s+(exact|prefix|suffix|start|end|updated):/.test(line)).join('\n');
+  return yaml
+    .split('\n')
+    .filter((line) => !/^\s+(exact|prefix|suffix|start|end|updated):/.test(line))
+    .join('\n');
 }
 
 function codeActions(range: TagInfo['range']): Promise<CodeAction[]> {
@@ -81,7 +84,10 @@ test('a new tag records its author (pressCorpus.author) and when it was created'
   assert.equal(record.author, AUTHOR);
   assert.match(record.created ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   assert.equal(record.updated, undefined);
-  assert.deepEqual((await execute<TagInfo[]>('pressCorpus.listTags', { author: ' m. kovalenko ' })).map((t) => t.id), [tagged.id]);
+  assert.deepEqual(
+    (await execute<TagInfo[]>('pressCorpus.listTags', { author: ' m. kovalenko ' })).map((t) => t.id),
+    [tagged.id],
+  );
   assert.deepEqual(await execute<TagInfo[]>('pressCorpus.listTags', { author: 'Someone Else' }), []);
 });
 
@@ -90,10 +96,16 @@ test('the sentence edited by about 10 % is fuzzy with its similarity; "Accept ne
   const fuzzy = await waitForTag(tagged.id, (t) => t.status === 'fuzzy', 'the fuzzy tag');
   assert.ok(fuzzy.similarity! >= 0.8 && fuzzy.similarity! < 0.95, `similarity ${fuzzy.similarity}`);
   assert.equal(fuzzy.currentText, EDITED);
-  assert.deepEqual((await execute<TagInfo[]>('pressCorpus.listTags', { states: ['fuzzy'] })).map((t) => t.id), [tagged.id]);
+  assert.deepEqual(
+    (await execute<TagInfo[]>('pressCorpus.listTags', { states: ['fuzzy'] })).map((t) => t.id),
+    [tagged.id],
+  );
   const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: seedUri }, position: { line: PASSAGE_LINE, character: 10 } });
   const percent = Math.floor(fuzzy.similarity! * 100);
-  assert.match(JSON.stringify(hover.contents), new RegExp(`found with ${percent} % similarity: the text now reads “Seven years ago, I became the first NATO Secretary`));
+  assert.match(
+    JSON.stringify(hover.contents),
+    new RegExp(`found with ${percent} % similarity: the text now reads “Seven years ago, I became the first NATO Secretary`),
+  );
 
   const before = readTagFile();
   const accept = (await codeActions(fuzzy.range)).find((a) => a.title.startsWith('Accept new position'));
@@ -111,9 +123,14 @@ test('a moved tag says how far it moved; "Accept all exact/moved tag anchors" ma
   await changeSeedOnDisk(now.replace(`\n${EDITED}`, `\nA paragraph added later.\n\nAnd another one.\n\n${EDITED}`));
   const moved = await waitForTag(tagged.id, (t) => t.status === 'moved', 'the moved tag');
   assert.equal(moved.movedLines, 4);
-  const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: seedUri }, position: { line: moved.range.start.line, character: 10 } });
+  const hover = await client.request<Hover>('textDocument/hover', {
+    textDocument: { uri: seedUri },
+    position: { line: moved.range.start.line, character: 10 },
+  });
   assert.match(JSON.stringify(hover.contents), /moved 4 lines down/);
-  const acceptAll = (await codeActions({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })).find((a) => a.title.startsWith('Accept all exact/moved tag anchors'));
+  const acceptAll = (await codeActions({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })).find((a) =>
+    a.title.startsWith('Accept all exact/moved tag anchors'),
+  );
   assert.equal(acceptAll?.kind, 'source.acceptTagAnchors');
   assert.deepEqual(await runAction(acceptAll), { uri: seedUri, records: 1 } satisfies AcceptAnchorsAnswer);
   await waitForTag(tagged.id, (t) => t.status === 'exact', 'the accepted tag');
@@ -125,7 +142,9 @@ test('an orphan is re-attached to a selection through the code action: exact the
   const now = readFileSync(join(workspace.root, SEED), 'utf8');
   await changeSeedOnDisk(now.replace(`${EDITED}\n`, ''));
   await waitForTag(tagged.id, (t) => t.status === 'orphaned', 'the orphan');
-  const line = readFileSync(join(workspace.root, SEED), 'utf8').split('\n').findIndex((l) => l.startsWith('Today marks the third time'));
+  const line = readFileSync(join(workspace.root, SEED), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.startsWith('Today marks the third time'));
   const selection = { start: { line, character: 0 }, end: { line, character: 'Today marks the third time'.length } };
   const reattach = (await codeActions(selection)).find((a) => a.title.startsWith('Re-attach orphaned #energy/oil'));
   assert.match(reattach?.title ?? '', /to selection$/);
@@ -177,9 +196,16 @@ test('hierarchical tags: #energy finds the children, the tree nests them, renami
   assert.equal((await execute<TagInfo[]>('pressCorpus.listTags', { tag: 'energy' })).length, 2, 'a tag filter includes the children');
   const renamed = await execute<{ records: number }>('pressCorpus.renameTag', { from: 'energy', to: 'fuel' });
   assert.equal(renamed.records, 2);
-  const names = parseTagFile(readTagFile()).records.flatMap((r) => r.tags).sort();
+  const names = parseTagFile(readTagFile())
+    .records.flatMap((r) => r.tags)
+    .sort();
   assert.deepEqual(names, ['culture', 'fuel', 'fuel/oil']);
-  assert.ok(parseTagFile(readTagFile()).records.filter((r) => r.tags.some((t) => t.startsWith('fuel'))).every((r) => r.updated), 'renamed records are updated');
+  assert.ok(
+    parseTagFile(readTagFile())
+      .records.filter((r) => r.tags.some((t) => t.startsWith('fuel')))
+      .every((r) => r.updated),
+    'renamed records are updated',
+  );
 });
 
 function rangeOf(text: string, quote: string): TagInfo['range'] {

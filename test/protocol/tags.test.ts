@@ -64,28 +64,39 @@ async function changeOnDisk(relativePath: string, text: string): Promise<void> {
 const passageRange: Range = { start: { line: PASSAGE_LINE, character: 0 }, end: { line: PASSAGE_LINE, character: PASSAGE.length } };
 
 test('tagging a passage writes its record to annotations/<file>.yaml and answers with its id', async () => {
-  const tag = await execute<TagInfo>('pressCorpus.tagPassage', { uri: seedUri, range: passageRange, tags: ['ukraine', '#Parliament visit'], note: 'First address, 2017' });
+  const tag = await execute<TagInfo>('pressCorpus.tagPassage', {
+    uri: seedUri,
+    range: passageRange,
+    tags: ['ukraine', '#Parliament visit'],
+    note: 'First address, 2017',
+  });
   assert.match(tag.id, /^[a-z2-9]{8}$/);
   // Without pressCorpus.author the author is git's user.name (when git has one), and the date is now.
   const gitUserName = spawnSync('git', ['config', 'user.name'], { cwd: workspace.root, encoding: 'utf8' }).stdout.trim() || undefined;
   const { author, created, ...rest } = tag;
   assert.equal(author, gitUserName);
   assert.ok(Math.abs(Date.parse(created!) - Date.now()) < 60000, `created ${created}`);
-  assert.deepEqual({ ...rest, id: '' }, {
-    id: '',
-    uri: seedUri,
-    range: passageRange,
-    status: 'exact',
-    tags: ['ukraine', 'Parliament-visit'],
-    note: 'First address, 2017',
-    release: RELEASE,
-    quote: PASSAGE,
-  });
+  assert.deepEqual(
+    { ...rest, id: '' },
+    {
+      id: '',
+      uri: seedUri,
+      range: passageRange,
+      status: 'exact',
+      tags: ['ukraine', 'Parliament-visit'],
+      note: 'First address, 2017',
+      release: RELEASE,
+      quote: PASSAGE,
+    },
+  );
   const onDisk = parseTagFile(readFileSync(join(workspace.root, TAG_FILE), 'utf8'));
   assert.equal(onDisk.corpusFile, SEED);
   assert.deepEqual(onDisk.problems, []);
   const record = onDisk.records[0];
-  assert.deepEqual([record.id, record.tags, record.note, record.release, record.anchor.exact], [tag.id, ['ukraine', 'Parliament-visit'], 'First address, 2017', RELEASE, PASSAGE]);
+  assert.deepEqual(
+    [record.id, record.tags, record.note, record.release, record.anchor.exact],
+    [tag.id, ['ukraine', 'Parliament-visit'], 'First address, 2017', RELEASE, PASSAGE],
+  );
   assert.equal(record.anchor.prefix, 'It is an honour to address this House once again.\n'.slice(-32));
   assert.ok(record.anchor.suffix.startsWith('\n\nToday marks the third time'));
 });
@@ -93,7 +104,11 @@ test('tagging a passage writes its record to annotations/<file>.yaml and answers
 test('after a paragraph is inserted above it on disk, listTags returns the shifted range, moved', async () => {
   const text = readFileSync(join(workspace.root, SEED), 'utf8');
   await changeOnDisk(SEED, text.replace('\nIt is an honour to address', '\nA paragraph the editors added later.\n\nIt is an honour to address'));
-  const tags = await eventually(() => execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri }), (t) => t[0]?.range.start.line !== PASSAGE_LINE, 'the shifted tag');
+  const tags = await eventually(
+    () => execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri }),
+    (t) => t[0]?.range.start.line !== PASSAGE_LINE,
+    'the shifted tag',
+  );
   assert.deepEqual(
     tags.map((t) => [t.status, t.range]),
     [['moved', { start: { line: PASSAGE_LINE + 2, character: 0 }, end: { line: PASSAGE_LINE + 2, character: PASSAGE.length } }]],
@@ -104,22 +119,44 @@ test('the tagged passage shows tags in a hover, an inlay hint at its end, a #tag
   const [tag] = await execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri });
   const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: seedUri }, position: { line: tag.range.start.line, character: 10 } });
   assert.match(JSON.stringify(hover.contents), /#ukraine #Parliament-visit\*\* — First address, 2017/);
-  const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: seedUri }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } } });
-  assert.deepEqual(hints.map((h) => [h.label, h.position]), [['#ukraine #Parliament-visit', tag.range.end]]);
+  const hints = await client.request<InlayHint[]>('textDocument/inlayHint', {
+    textDocument: { uri: seedUri },
+    range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } },
+  });
+  assert.deepEqual(
+    hints.map((h) => [h.label, h.position]),
+    [['#ukraine #Parliament-visit', tag.range.end]],
+  );
   const symbols = await client.request<WorkspaceSymbol[]>('workspace/symbol', { query: '#parl' });
-  assert.deepEqual(symbols.map((s) => [s.name, s.containerName, 'range' in s.location ? s.location.range : undefined]), [
-    [`#ukraine #Parliament-visit ${PASSAGE.slice(0, 49)}…`, RELEASE, tag.range],
-  ]);
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: seedUri }, range: tag.range, context: { diagnostics: [] } });
+  assert.deepEqual(
+    symbols.map((s) => [s.name, s.containerName, 'range' in s.location ? s.location.range : undefined]),
+    [[`#ukraine #Parliament-visit ${PASSAGE.slice(0, 49)}…`, RELEASE, tag.range]],
+  );
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri: seedUri },
+    range: tag.range,
+    context: { diagnostics: [] },
+  });
   const tagActions = actions.filter((a) => a.command?.arguments?.[0]?.id === tag.id);
   // The tag moved (a paragraph was inserted above): its new position can be accepted.
-  assert.deepEqual(tagActions.map((a) => a.command?.command), ['pressCorpus.reanchorTag', 'pressCorpus.editTagInteractive', 'pressCorpus.removeTag']);
+  assert.deepEqual(
+    tagActions.map((a) => a.command?.command),
+    ['pressCorpus.reanchorTag', 'pressCorpus.editTagInteractive', 'pressCorpus.removeTag'],
+  );
 });
 
 test('editTag, renameTag (across the corpus) and removeTag change the records in place', async () => {
-  const second = await execute<TagInfo>('pressCorpus.tagPassage', { uri: seedUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } }, tags: ['ukraine'] });
+  const second = await execute<TagInfo>('pressCorpus.tagPassage', {
+    uri: seedUri,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } },
+    tags: ['ukraine'],
+  });
   const otherUri = workspace.uriOf('seeds/004_7b58161f0802afcc.txt');
-  const third = await execute<TagInfo>('pressCorpus.tagPassage', { uri: otherUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } }, tags: ['ukraine', 'other'] });
+  const third = await execute<TagInfo>('pressCorpus.tagPassage', {
+    uri: otherUri,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } },
+    tags: ['ukraine', 'other'],
+  });
   await execute('pressCorpus.editTag', { id: second.id, note: 'The title' });
   const renamed = await execute<{ records: number }>('pressCorpus.renameTag', { from: 'ukraine', to: 'Ukraine' });
   assert.equal(renamed.records, 3);
@@ -133,7 +170,10 @@ test('editTag, renameTag (across the corpus) and removeTag change the records in
   await execute('pressCorpus.removeTag', { id: second.id });
   await execute('pressCorpus.removeTag', { id: third.id });
   tags = await execute<TagInfo[]>('pressCorpus.listTags', {});
-  assert.deepEqual(tags.map((t) => t.quote), [PASSAGE]);
+  assert.deepEqual(
+    tags.map((t) => t.quote),
+    [PASSAGE],
+  );
   await assert.rejects(execute('pressCorpus.removeTag', { id: second.id }), /No tag with id/);
 });
 
@@ -142,22 +182,36 @@ test('a hand edit of the YAML file on disk (git pull, another program) is picked
   const before = readFileSync(path, 'utf8');
   writeFileSync(path, before.replace('note: First address, 2017', 'note: Edited by hand'));
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uriOf(TAG_FILE), type: 2 }] });
-  const [tag] = await eventually(() => execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri }), (t) => t[0]?.note !== 'First address, 2017', 'the edited note');
+  const [tag] = await eventually(
+    () => execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri }),
+    (t) => t[0]?.note !== 'First address, 2017',
+    'the edited note',
+  );
   assert.equal(tag.note, 'Edited by hand');
   writeFileSync(path, before);
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: workspace.uriOf(TAG_FILE), type: 2 }] });
-  await eventually(() => execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri }), (t) => t[0]?.note === 'First address, 2017', 'the restored note');
+  await eventually(
+    () => execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri }),
+    (t) => t[0]?.note === 'First address, 2017',
+    'the restored note',
+  );
 });
 
 test('a deleted passage is orphaned: tag.orphaned on the release and on the YAML record, and the record stays', async () => {
   const text = readFileSync(join(workspace.root, SEED), 'utf8');
   await changeOnDisk(SEED, text.replace(PASSAGE + '\n', ''));
   const onRelease = await client.waitForDiagnostics(seedUri, (d) => d.some((x) => x.code === 'tag.orphaned'));
-  assert.deepEqual(onRelease.filter((d) => d.code === 'tag.orphaned').map((d) => d.range.start), [{ line: 0, character: 0 }]);
+  assert.deepEqual(
+    onRelease.filter((d) => d.code === 'tag.orphaned').map((d) => d.range.start),
+    [{ line: 0, character: 0 }],
+  );
   const yamlUri = workspace.uriOf(TAG_FILE);
   const inYaml = await client.waitForDiagnostics(yamlUri, (d: Diagnostic[]) => d.some((x) => x.code === 'tag.orphaned'));
   const yamlText = readFileSync(join(workspace.root, TAG_FILE), 'utf8');
-  assert.equal(inYaml[0].range.start.line, yamlText.split('\n').findIndex((line) => line.includes('id: ')));
+  assert.equal(
+    inYaml[0].range.start.line,
+    yamlText.split('\n').findIndex((line) => line.includes('id: ')),
+  );
   assert.equal(parseTagFile(yamlText).records.length, 1);
   const [tag] = await execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri });
   assert.equal(tag.status, 'orphaned');
@@ -198,7 +252,11 @@ test('a tag file open with unsaved edits is changed through workspace/applyEdit,
     return { applied: true };
   });
   await client.open(yamlUri, unsaved, 'yaml');
-  const tag = await execute<TagInfo>('pressCorpus.tagPassage', { uri: seedUri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } }, tags: ['title'] });
+  const tag = await execute<TagInfo>('pressCorpus.tagPassage', {
+    uri: seedUri,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } },
+    tags: ['title'],
+  });
   assert.equal(readFileSync(path, 'utf8'), onDisk);
   assert.equal(edits.length, 1);
   assert.match(JSON.stringify(edits[0]), new RegExp(`- id: ${tag.id}\\\\n`));
@@ -211,7 +269,10 @@ test('in an untrusted workspace tagging is refused with a clear message and noth
   try {
     await other.waitForLog(/Indexed \d+ corpus files/);
     await assert.rejects(
-      other.request('workspace/executeCommand', { command: 'pressCorpus.tagPassage', arguments: [{ uri: untrusted.uriOf(SEED), range: passageRange, tags: ['x'] }] }),
+      other.request('workspace/executeCommand', {
+        command: 'pressCorpus.tagPassage',
+        arguments: [{ uri: untrusted.uriOf(SEED), range: passageRange, tags: ['x'] }],
+      }),
       /This workspace is not trusted/,
     );
     assert.equal(existsSync(join(untrusted.root, TAG_FILE)), false);

@@ -35,7 +35,10 @@ test('two server processes add 200 tags each to the same file concurrently; all 
               const n = burst * BURST + k;
               const { line, index } = textLines[n % textLines.length];
               const range = { start: { line: index, character: 0 }, end: { line: index, character: Math.min(line.length, 12 + (n % 20)) } };
-              return window.request<{ id: string }>('workspace/executeCommand', { command: 'pressCorpus.tagPassage', arguments: [{ uri, range, tags: [`window-${w}`, `n${n}`] }] });
+              return window.request<{ id: string }>('workspace/executeCommand', {
+                command: 'pressCorpus.tagPassage',
+                arguments: [{ uri, range, tags: [`window-${w}`, `n${n}`] }],
+              });
             }),
           );
           mine.push(...answers.map((answer) => answer.id));
@@ -53,7 +56,10 @@ test('two server processes add 200 tags each to the same file concurrently; all 
     assert.deepEqual([...written].sort(), [...ids[0], ...ids[1]].sort());
     for (let w = 0; w < 2; w++) {
       const numbers = file.records.filter((r) => r.tags[0] === `window-${w}`).map((r) => Number(r.tags[1].slice(1)));
-      assert.deepEqual(numbers.sort((a, b) => a - b), Array.from({ length: TAGS_PER_WINDOW }, (_, n) => n));
+      assert.deepEqual(
+        numbers.sort((a, b) => a - b),
+        Array.from({ length: TAGS_PER_WINDOW }, (_, n) => n),
+      );
     }
     // No lock or temporary file is left behind.
     assert.deepEqual(readdirSync(join(workspace.root, 'annotations')), ['000_248d20a5422f2a6b.yaml']);

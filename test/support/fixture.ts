@@ -52,7 +52,7 @@ function stripMarkers(path: string, body: string): FixtureFile {
   let cursor: number | undefined;
   const ranges: Span[] = [];
   const open: number[] = [];
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     if (body.startsWith('<|>', i)) {
       cursor = text.length;
       i += 3;

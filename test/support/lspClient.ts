@@ -37,7 +37,10 @@ export class LspTestClient {
   readonly logs: string[] = [];
   /** Every pressCorpus/status notification, in order. */
   readonly statuses: StatusParams[] = [];
-  private constructor(private readonly process: ChildProcess, readonly connection: MessageConnection) {}
+  private constructor(
+    private readonly process: ChildProcess,
+    readonly connection: MessageConnection,
+  ) {}
 
   static async start(workspaceRoot: string, initializationOptions: object = {}, capabilities: object = {}): Promise<LspTestClient> {
     const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -112,10 +115,14 @@ export class LspTestClient {
 
   /** Resolves with the latest diagnostics for the uri once they satisfy the predicate. */
   waitForDiagnostics(uri: string, accept: (diagnostics: Diagnostic[]) => boolean = () => true, timeoutMs = 20000): Promise<Diagnostic[]> {
-    return this.waitFor(() => {
-      const current = this.diagnostics.get(uri);
-      return current && accept(current) ? current : undefined;
-    }, timeoutMs, `diagnostics for ${uri}`);
+    return this.waitFor(
+      () => {
+        const current = this.diagnostics.get(uri);
+        return current && accept(current) ? current : undefined;
+      },
+      timeoutMs,
+      `diagnostics for ${uri}`,
+    );
   }
 
   async stop(): Promise<void> {
@@ -158,7 +165,9 @@ export interface IndexedServer {
  * A copy of the corpus, `prepare`d as the test needs, and a server that has indexed it (its log says how many
  * files). Pair with stopIndexedServer in `after`.
  */
-export async function startIndexedServer(options: { annotations?: boolean; initializationOptions?: object; prepare?: (root: string) => void; files?: number } = {}): Promise<IndexedServer> {
+export async function startIndexedServer(
+  options: { annotations?: boolean; initializationOptions?: object; prepare?: (root: string) => void; files?: number } = {},
+): Promise<IndexedServer> {
   const workspace = createTestWorkspace({ annotations: options.annotations });
   options.prepare?.(workspace.root);
   const client = await LspTestClient.start(workspace.root, options.initializationOptions);

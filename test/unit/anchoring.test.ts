@@ -50,7 +50,10 @@ test('a passage survives an edit at its very start, found through its prefix', (
 
 test('a passage edited and moved far down (beyond the search window) is found next to its prefix', () => {
   const inserted = 'A long new section added above the passage by the editors. '.repeat(200);
-  const after = RELEASE.replace('Source: NATO\n', `Source: NATO\n\n${inserted}\n`).replace('first Secretary General to address', 'first NATO Secretary General to speak to');
+  const after = RELEASE.replace('Source: NATO\n', `Source: NATO\n\n${inserted}\n`).replace(
+    'first Secretary General to address',
+    'first NATO Secretary General to speak to',
+  );
   check(RELEASE, after, 'fuzzy');
 });
 
@@ -117,7 +120,10 @@ test('a moved passage reports where the record says it was, so the editor can sa
   const after = parseFixture(RELEASE.replace('Source: NATO\n', `Source: NATO\n\n${inserted}`)).main;
   const anchor = anchorOf(RELEASE);
   const match = findAnchor(after.text, anchor);
-  assert.deepEqual(match.state === 'moved' && [match.storedSpan, match.span.start - match.storedSpan.start], [{ start: anchor.start, end: anchor.end }, inserted.length + 1]);
+  assert.deepEqual(match.state === 'moved' && [match.storedSpan, match.span.start - match.storedSpan.start], [
+    { start: anchor.start, end: anchor.end },
+    inserted.length + 1,
+  ]);
 });
 
 test('a fuzzy match gives its similarity and the text as it reads now', () => {
@@ -133,9 +139,7 @@ test('a fuzzy match gives its similarity and the text as it reads now', () => {
 });
 
 test('an orphan rewritten beyond the threshold still offers its best candidate, with its similarity', () => {
-  const after = parseFixture(
-    RELEASE.replace(/<\[.*\]>/, '<[Seven years back, I was the first NATO chief to speak in the Ukrainian parliament.]>'),
-  ).main;
+  const after = parseFixture(RELEASE.replace(/<\[.*\]>/, '<[Seven years back, I was the first NATO chief to speak in the Ukrainian parliament.]>')).main;
   const anchor = anchorOf(RELEASE);
   assert.equal(findAnchor(after.text, anchor).state, 'orphaned');
   const candidate = findBestCandidate(after.text, anchor);
@@ -151,7 +155,8 @@ test('a deleted passage has no candidate worth offering', () => {
 
 test('a passage whose tail was cut off at the end of the file is found inside the text, never past its end', () => {
   // Bitap may place the quote's tail partly past the end of the text: the span found is clamped to the text.
-  const text = 'From 6 to 7 May 2024O’Brien  the  \t  can be found here  Ukraine  with.\n\n\n\n\n\t  24  Excellency  GRU  alliance  Command  alliance  Allied  Jr.  Jens\n\n\n';
+  const text =
+    'From 6 to 7 May 2024O’Brien  the  \t  can be found here  Ukraine  with.\n\n\n\n\n\t  24  Excellency  GRU  alliance  Command  alliance  Allied  Jr.  Jens\n\n\n';
   const anchor = createAnchor(text, { start: 0, end: 132 });
   const edited = text.slice(0, 119) + text.slice(136);
   const found = findAnchor(edited, anchor);

@@ -16,12 +16,16 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(path: string): string[] {
   const text = readFileSync(path, 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
+  return [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map(
+    (m) => m[1] ?? m[2] ?? m[3],
+  );
 }
 
 function violations(layer: string, forbidden: RegExp): string[] {
   return sourceFiles(join(REPO_ROOT, layer)).flatMap((path) =>
-    importsOf(path).filter((spec) => forbidden.test(spec)).map((spec) => `${relative(REPO_ROOT, path)} imports ${spec}`),
+    importsOf(path)
+      .filter((spec) => forbidden.test(spec))
+      .map((spec) => `${relative(REPO_ROOT, path)} imports ${spec}`),
   );
 }
 

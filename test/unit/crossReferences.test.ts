@@ -59,7 +59,10 @@ ${release('Speech two', 'Thank you very much indeed. Others spoke about somethin
 const STOCK = 'For general queries, contact the Press Office of the Alliance by phone.';
 
 function stockFixture(releases: number): string {
-  const files = Array.from({ length: releases }, (_, i) => `//- seeds/r${i}.txt\n${release(`Media advisory number ${i}`, `Ministers meet on day ${i} in room ${i}.\n\n${i === 0 ? '<|>' : ''}${STOCK}`)}`);
+  const files = Array.from(
+    { length: releases },
+    (_, i) => `//- seeds/r${i}.txt\n${release(`Media advisory number ${i}`, `Ministers meet on day ${i} in room ${i}.\n\n${i === 0 ? '<|>' : ''}${STOCK}`)}`,
+  );
   return files.join('\n');
 }
 
@@ -79,7 +82,10 @@ ${release('Later statement', `<|>${line}`, '2 May 2024')}
 //- seeds/a.txt
 ${release('First speech', line, '29 April 2024')}`);
   const passage = findRecurringPassageAt(corpus, main.uri, main.cursor!)!;
-  assert.deepEqual(getAllOccurrences(passage).map((m) => `${m.title} ${m.date ?? '-'}`), ['First speech 2024-04-29', 'Later statement 2024-05-02', 'Undated remarks -']);
+  assert.deepEqual(
+    getAllOccurrences(passage).map((m) => `${m.title} ${m.date ?? '-'}`),
+    ['First speech 2024-04-29', 'Later statement 2024-05-02', 'Undated remarks -'],
+  );
 });
 
 test('editing one file updates the cross-references of another', () => {

@@ -9,7 +9,9 @@ import { FIXTURE_ROOT, parseFixture } from '../support/fixture';
 const BODY = 'NATO Allies are deeply concerned about recent malign activities on Allied territory, including sabotage.';
 
 function duplicateMessages(corpus: Corpus, path: string): string[] {
-  return computeFileProblems(corpus, FIXTURE_ROOT + path).filter((p) => p.code === 'release.duplicate').map((p) => p.message);
+  return computeFileProblems(corpus, FIXTURE_ROOT + path)
+    .filter((p) => p.code === 'release.duplicate')
+    .map((p) => p.message);
 }
 
 test('the same title or body in two files is reported on both, naming the other copy', () => {
@@ -41,7 +43,11 @@ ${BODY}
 });
 
 test('a change re-examines only the files whose duplicate answer changed', () => {
-  const copies = Array.from({ length: 5 }, (_, i) => `//- seeds/${i}.txt\nAllies meet in Brussels\n\nSource: NATO\n\nText number ${i}, long enough to be a body of its own and not a copy of any other one.\n`).join('');
+  const copies = Array.from(
+    { length: 5 },
+    (_, i) =>
+      `//- seeds/${i}.txt\nAllies meet in Brussels\n\nSource: NATO\n\nText number ${i}, long enough to be a body of its own and not a copy of any other one.\n`,
+  ).join('');
   const { corpus } = parseFixture(copies);
   corpus.duplicates.takeChangedUris();
   // Every copy names 0.txt (or 1.txt for 0.txt itself). Editing 4.txt away changes nobody else's answer.
@@ -50,7 +56,10 @@ test('a change re-examines only the files whose duplicate answer changed', () =>
   assert.deepEqual(duplicateMessages(corpus, 'seeds/4.txt'), []);
   // Removing 0.txt changes the copy that 1.txt, 2.txt and 3.txt name.
   corpus.files.removeFile(FIXTURE_ROOT + 'seeds/0.txt');
-  assert.deepEqual(corpus.duplicates.takeChangedUris().sort(), ['0', '1', '2', '3'].map((n) => `${FIXTURE_ROOT}seeds/${n}.txt`));
+  assert.deepEqual(
+    corpus.duplicates.takeChangedUris().sort(),
+    ['0', '1', '2', '3'].map((n) => `${FIXTURE_ROOT}seeds/${n}.txt`),
+  );
   assert.deepEqual(duplicateMessages(corpus, 'seeds/2.txt'), ['This release has the same title as “Allies meet in Brussels” in 1.txt.']);
 });
 

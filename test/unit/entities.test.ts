@@ -111,15 +111,19 @@ test('roles as stated: title before the name, apposition after it, apposition be
 
 test('journalists in transcripts: the speaker label names the person and the outlet for the whole file', () => {
   const text = 'We go to Andrew Gray from Reuters.\n\nAndrew Gray (Reuters): Thank you.\n\nNATO Spokesperson Farah Dakhlallah: Thanks, Andrew.';
-  check(text, [
-    'person/name “Andrew Gray” → person:andrew gray',
-    'organisation/name “Reuters” → organisation:reuters',
-    'person/name “Andrew Gray” → person:andrew gray',
-    'organisation/name “Reuters” → organisation:reuters',
-    'organisation/abbreviation “NATO” → organisation:nato',
-    'person/name “Farah Dakhlallah” → person:farah dakhlallah (NATO Spokesperson)',
-    'person/first-name “Andrew” → person:andrew gray',
-  ], [{ name: 'Andrew Gray', outlet: 'Reuters' }]);
+  check(
+    text,
+    [
+      'person/name “Andrew Gray” → person:andrew gray',
+      'organisation/name “Reuters” → organisation:reuters',
+      'person/name “Andrew Gray” → person:andrew gray',
+      'organisation/name “Reuters” → organisation:reuters',
+      'organisation/abbreviation “NATO” → organisation:nato',
+      'person/name “Farah Dakhlallah” → person:farah dakhlallah (NATO Spokesperson)',
+      'person/first-name “Andrew” → person:andrew gray',
+    ],
+    [{ name: 'Andrew Gray', outlet: 'Reuters' }],
+  );
 });
 
 test('organisation and event names end in their head word; a head word alone is no name', () => {
@@ -164,17 +168,22 @@ test('titles kept whole before their holder: a qualified post, an office after "
   );
 });
 
-test('an office inside a role\'s complement: the name after it holds that office; its spokesman is not its holder', () => {
-  check('Stéphane Dujarric, Spokesman for the Secretary-General, read a statement by the Spokesperson for UN Secretary-General António Guterres. The Secretary-General thanked donors.', [
-    'person/name “Stéphane Dujarric” → person:stephane dujarric (Spokesman for the Secretary-General)',
-    'organisation/abbreviation “UN” → organisation:un',
-    'person/name “António Guterres” → person:antonio guterres (UN Secretary-General)',
-    'person/title “Secretary-General” → person:antonio guterres (Secretary-General)',
-  ]);
+test("an office inside a role's complement: the name after it holds that office; its spokesman is not its holder", () => {
+  check(
+    'Stéphane Dujarric, Spokesman for the Secretary-General, read a statement by the Spokesperson for UN Secretary-General António Guterres. The Secretary-General thanked donors.',
+    [
+      'person/name “Stéphane Dujarric” → person:stephane dujarric (Spokesman for the Secretary-General)',
+      'organisation/abbreviation “UN” → organisation:un',
+      'person/name “António Guterres” → person:antonio guterres (UN Secretary-General)',
+      'person/title “Secretary-General” → person:antonio guterres (Secretary-General)',
+    ],
+  );
 });
 
 test('no entities from page labels in capitals, times of day or address codes', () => {
-  check('FACT SHEET: New Actions\n\nThe briefing began at 1:05 P.M. EDT in Washington, DC, and NATO joined.', ['organisation/abbreviation “NATO” → organisation:nato']);
+  check('FACT SHEET: New Actions\n\nThe briefing began at 1:05 P.M. EDT in Washington, DC, and NATO joined.', [
+    'organisation/abbreviation “NATO” → organisation:nato',
+  ]);
 });
 
 test('a title in lower case before a verb of saying is a title-only mention; elsewhere it is a common noun', () => {
@@ -202,15 +211,19 @@ test('a name placed by its country is a person; seas and straits are places; "tr
 });
 
 test('a title addressed to its holder is a mention of the holder; a known surname heads a title-case headline', () => {
-  check('Press conference by NATO Secretary General Jens Stoltenberg\n\nAndrew Gray (Reuters): Secretary General, you mentioned Ukraine.\n\nStoltenberg Hosts Counterparts.', [
-    'organisation/abbreviation “NATO” → organisation:nato',
-    'person/name “Jens Stoltenberg” → person:jens stoltenberg (NATO Secretary General)',
-    'person/name “Andrew Gray” → person:andrew gray',
-    'organisation/name “Reuters” → organisation:reuters',
-    'person/title “Secretary General” → person:jens stoltenberg (Secretary General)',
-    'country/name “Ukraine” → country:UKR',
-    'person/surname “Stoltenberg” → person:jens stoltenberg',
-  ], [{ name: 'Andrew Gray', outlet: 'Reuters' }]);
+  check(
+    'Press conference by NATO Secretary General Jens Stoltenberg\n\nAndrew Gray (Reuters): Secretary General, you mentioned Ukraine.\n\nStoltenberg Hosts Counterparts.',
+    [
+      'organisation/abbreviation “NATO” → organisation:nato',
+      'person/name “Jens Stoltenberg” → person:jens stoltenberg (NATO Secretary General)',
+      'person/name “Andrew Gray” → person:andrew gray',
+      'organisation/name “Reuters” → organisation:reuters',
+      'person/title “Secretary General” → person:jens stoltenberg (Secretary General)',
+      'country/name “Ukraine” → country:UKR',
+      'person/surname “Stoltenberg” → person:jens stoltenberg',
+    ],
+    [{ name: 'Andrew Gray', outlet: 'Reuters' }],
+  );
 });
 
 test('recognition never throws and keeps mentions inside the spans it reads, whatever the text', () => {
@@ -220,9 +233,19 @@ test('recognition never throws and keeps mentions inside the spans it reads, wha
   const alphabet = [...seedText, '\n', ',', '(', ')', '-', '.', 'É', '’', ' ', 'of', 'the', 'Ould', '24', '\u00a0', '\ud83d\ude00'];
   for (let round = 0; round < 300; round++) {
     const text = Array.from({ length: Math.floor(random() * 120) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
-    const spans = [{ start: 0, end: Math.floor(text.length / 2) }, { start: Math.floor(text.length / 2), end: text.length }];
-    const { mentions } = recognizeMentions(text, spans.map((span) => ({ span, releaseIndex: 0 })));
-    for (const m of mentions) assert.ok(spans.some((s) => m.span.start >= s.start && m.span.end <= s.end && m.span.start < m.span.end), JSON.stringify({ text, m }));
+    const spans = [
+      { start: 0, end: Math.floor(text.length / 2) },
+      { start: Math.floor(text.length / 2), end: text.length },
+    ];
+    const { mentions } = recognizeMentions(
+      text,
+      spans.map((span) => ({ span, releaseIndex: 0 })),
+    );
+    for (const m of mentions)
+      assert.ok(
+        spans.some((s) => m.span.start >= s.start && m.span.end <= s.end && m.span.start < m.span.end),
+        JSON.stringify({ text, m }),
+      );
   }
 });
 
@@ -239,27 +262,36 @@ test('a headline verb ends the name before it: "President Biden Announces New Ac
 });
 
 test('a bare title names a holder of that bare title before one whose title is qualified; else one named later in the release', () => {
-  check('Prime Minister Rishi Sunak met Polish Prime Minister Donald Tusk.\n\nThe Prime Minister said so.\n\n===\n\nNATO Secretary General Mark Rutte spoke.\n\n===\n\nThe Secretary General visited the troops. Secretary General Jens Stoltenberg said so.', [
-    'person/name “Rishi Sunak” → person:rishi sunak (Prime Minister)',
-    'country/demonym “Polish” → country:POL',
-    'person/name “Donald Tusk” → person:donald tusk (Polish Prime Minister)',
-    'person/title “Prime Minister” → person:rishi sunak (Prime Minister)',
-    'organisation/abbreviation “NATO” → organisation:nato',
-    'person/name “Mark Rutte” → person:mark rutte (NATO Secretary General)',
-    'person/title “Secretary General” → person:jens stoltenberg (Secretary General)',
-    'person/name “Jens Stoltenberg” → person:jens stoltenberg (Secretary General)',
-  ]);
+  check(
+    'Prime Minister Rishi Sunak met Polish Prime Minister Donald Tusk.\n\nThe Prime Minister said so.\n\n===\n\nNATO Secretary General Mark Rutte spoke.\n\n===\n\nThe Secretary General visited the troops. Secretary General Jens Stoltenberg said so.',
+    [
+      'person/name “Rishi Sunak” → person:rishi sunak (Prime Minister)',
+      'country/demonym “Polish” → country:POL',
+      'person/name “Donald Tusk” → person:donald tusk (Polish Prime Minister)',
+      'person/title “Prime Minister” → person:rishi sunak (Prime Minister)',
+      'organisation/abbreviation “NATO” → organisation:nato',
+      'person/name “Mark Rutte” → person:mark rutte (NATO Secretary General)',
+      'person/title “Secretary General” → person:jens stoltenberg (Secretary General)',
+      'person/name “Jens Stoltenberg” → person:jens stoltenberg (Secretary General)',
+    ],
+  );
 });
 
 test('a shouted heading thousands of words long is read to its end: the abbreviations at its edges are found', () => {
   // Inside a run of capitals no word is an abbreviation (a shouted heading); the run is read in linear time.
   const run = 'NATO EU UN GRU ABC DEF '.repeat(4000).trim();
-  check(`The GRU said so.\n\n${run}\n\nNATO said so.`, ['organisation/abbreviation “GRU” → organisation:gru', 'organisation/abbreviation “NATO” → organisation:nato']);
+  check(`The GRU said so.\n\n${run}\n\nNATO said so.`, [
+    'organisation/abbreviation “GRU” → organisation:gru',
+    'organisation/abbreviation “NATO” → organisation:nato',
+  ]);
 });
 
 test('a title-case run of name-like words thousands long ends in the organisation it names', () => {
   const run = 'Alpha Beta Gamma Delta '.repeat(3000);
   const text = `${run}Military Committee met.`;
   const found = recognizeMentions(text, [{ span: { start: 0, end: text.length }, releaseIndex: 0 }]).mentions;
-  assert.deepEqual(found.map((m) => [m.kind, m.form, m.span.end]), [['organisation', 'name', text.indexOf(' met.')]]);
+  assert.deepEqual(
+    found.map((m) => [m.kind, m.form, m.span.end]),
+    [['organisation', 'name', text.indexOf(' met.')]],
+  );
 });

@@ -11,7 +11,9 @@ import { CorpusIndex } from '../../server/src/features/corpusIndex';
 import { EntityIndex } from '../../server/src/features/entityIndex';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
-const SEEDS = readdirSync(join(REPO_ROOT, 'seeds')).filter((name) => name.endsWith('.txt')).sort();
+const SEEDS = readdirSync(join(REPO_ROOT, 'seeds'))
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
 
 function loadSeeds(): { index: CorpusIndex; entities: EntityIndex } {
   const index = new CorpusIndex();
@@ -20,14 +22,24 @@ function loadSeeds(): { index: CorpusIndex; entities: EntityIndex } {
 }
 
 /** Every entity of the corpus with its mentions, by walking every mention of every file. */
-function walkAllMentions(index: CorpusIndex, entities: EntityIndex): Map<string, { uri: string; start: number; releaseIndex: number; text: string; role?: string; form: string }[]> {
+function walkAllMentions(
+  index: CorpusIndex,
+  entities: EntityIndex,
+): Map<string, { uri: string; start: number; releaseIndex: number; text: string; role?: string; form: string }[]> {
   const byEntity = new Map<string, { uri: string; start: number; releaseIndex: number; text: string; role?: string; form: string }[]>();
   for (const file of [...index.getFiles()].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
     for (const mention of entities.getFileEntities(file.uri)?.mentions ?? []) {
       const entity = entities.resolve(mention);
       if (!entity) continue;
       const list = byEntity.get(entity.id) ?? [];
-      list.push({ uri: file.uri, start: mention.span.start, releaseIndex: mention.releaseIndex, text: file.text.slice(mention.span.start, mention.span.end).replace(/\s+/g, ' '), role: mention.role, form: mention.form });
+      list.push({
+        uri: file.uri,
+        start: mention.span.start,
+        releaseIndex: mention.releaseIndex,
+        text: file.text.slice(mention.span.start, mention.span.end).replace(/\s+/g, ' '),
+        role: mention.role,
+        form: mention.form,
+      });
       byEntity.set(entity.id, list);
     }
   }
@@ -39,14 +51,25 @@ function assertFactsMatchTheWalk(index: CorpusIndex, entities: EntityIndex): voi
   assert.ok(walked.size > 50, 'the seeds name many entities');
   for (const [id, mentions] of walked) {
     const references = entities.findReferences(id).map((r) => `${r.uri}@${r.mention.span.start}`);
-    assert.deepEqual(references, mentions.map((m) => `${m.uri}@${m.start}`), `references of ${id}`);
+    assert.deepEqual(
+      references,
+      mentions.map((m) => `${m.uri}@${m.start}`),
+      `references of ${id}`,
+    );
     const facts = entities.getEntityFacts(id, 3);
     assert.equal(facts.mentionCount, mentions.length, `mentions of ${id}`);
     assert.equal(facts.releaseCount, new Set(mentions.map((m) => `${m.uri}#${m.releaseIndex}`)).size, `releases of ${id}`);
     const roles = mentions.filter((m) => m.role && m.form !== 'title').length;
-    assert.equal(facts.roles.reduce((sum, r) => sum + r.count, 0), roles, `roles of ${id}`);
+    assert.equal(
+      facts.roles.reduce((sum, r) => sum + r.count, 0),
+      roles,
+      `roles of ${id}`,
+    );
     assert.deepEqual(new Set(facts.spellings.map((s) => s.text)), new Set(mentions.map((m) => m.text)), `spellings of ${id}`);
-    assert.ok(facts.topReleases.length <= 3 && facts.topReleases.every((r, i) => i === 0 || facts.topReleases[i - 1].mentions >= r.mentions), `top releases of ${id}`);
+    assert.ok(
+      facts.topReleases.length <= 3 && facts.topReleases.every((r, i) => i === 0 || facts.topReleases[i - 1].mentions >= r.mentions),
+      `top releases of ${id}`,
+    );
   }
 }
 

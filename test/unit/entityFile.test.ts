@@ -61,18 +61,30 @@ test('a YAML syntax error or a wrong shape makes the file unwritable, with the p
   assert.equal(broken.writable, false);
   assert.equal(broken.problems[0].code, 'entities.invalid-yaml');
   const wrongShape = parseEntityFile('entities: just text\n');
-  assert.deepEqual(wrongShape.problems.map((p) => p.code), ['entities.invalid-shape']);
+  assert.deepEqual(
+    wrongShape.problems.map((p) => p.code),
+    ['entities.invalid-shape'],
+  );
   assert.equal(wrongShape.writable, false);
 });
 
 test('an appended entry parses back as that entry; the same request gives the same bytes', () => {
   const text = 'entities:\n  - id: a\n    name: Alpha\n    kind: person\n';
-  const entry = { id: 'ludivine-dedonder', name: 'Ludivine Dedonder', kind: 'person' as const, aliases: ['Dedonder', 'Minister Dedonder'], role: 'Minister of Defence' };
+  const entry = {
+    id: 'ludivine-dedonder',
+    name: 'Ludivine Dedonder',
+    kind: 'person' as const,
+    aliases: ['Dedonder', 'Minister Dedonder'],
+    role: 'Minister of Defence',
+  };
   const append = getEntityAppendText(parseEntityFile(text), entry);
   assert.ok(!('refused' in append));
   assert.equal(append.offset, text.length);
   const after = text + append.text;
-  assert.equal(render(after), ['a person “Alpha” []', 'ludivine-dedonder person “Ludivine Dedonder” [Dedonder, Minister Dedonder] (Minister of Defence)'].join('\n'));
+  assert.equal(
+    render(after),
+    ['a person “Alpha” []', 'ludivine-dedonder person “Ludivine Dedonder” [Dedonder, Minister Dedonder] (Minister of Defence)'].join('\n'),
+  );
   assert.deepEqual(getEntityAppendText(parseEntityFile(text), entry), append);
   // An empty or missing file gets the list key too.
   const fresh = getEntityAppendText(parseEntityFile(''), entry);
@@ -87,6 +99,12 @@ test('a file that does not parse refuses new entries with the line of the error'
 
 test('ids are readable and unique', () => {
   const taken = new Set(['mircea-geoana']);
-  assert.equal(createEntityId('Mircea Geoană', (id) => taken.has(id)), 'mircea-geoana-2');
-  assert.equal(createEntityId('NATO-Ukraine Council', (id) => taken.has(id)), 'nato-ukraine-council');
+  assert.equal(
+    createEntityId('Mircea Geoană', (id) => taken.has(id)),
+    'mircea-geoana-2',
+  );
+  assert.equal(
+    createEntityId('NATO-Ukraine Council', (id) => taken.has(id)),
+    'nato-ukraine-council',
+  );
 });

@@ -31,7 +31,10 @@ function check(fixtureText: string, uri: string, expected: string): void {
   const hit = entities.findMentionAt(fixture.main.uri, fixture.main.cursor!);
   assert.ok(hit?.entity, 'no entity at the cursor');
   const file = fixture.files.find((f) => f.uri === uri)!;
-  const spans = entities.findReferences(hit.entity.id).filter((r) => r.uri === uri).map((r) => r.mention.span);
+  const spans = entities
+    .findReferences(hit.entity.id)
+    .filter((r) => r.uri === uri)
+    .map((r) => r.mention.span);
   assert.equal(renderSpans(file.text, spans), expected);
 }
 
@@ -42,14 +45,21 @@ test('a surname alone in one file is the full name another file introduces', () 
   assert.equal(hit?.entity?.id, 'person:jens stoltenberg');
   assert.equal(hit?.entity?.name, 'Jens Stoltenberg');
   const b = fixture.files[1];
-  const inB = entities.findReferences('person:jens stoltenberg').filter((r) => r.uri === b.uri).map((r) => b.text.slice(r.mention.span.start, r.mention.span.end));
+  const inB = entities
+    .findReferences('person:jens stoltenberg')
+    .filter((r) => r.uri === b.uri)
+    .map((r) => b.text.slice(r.mention.span.start, r.mention.span.end));
   assert.deepEqual(inB, ['Stoltenberg', 'Stoltenberg', 'Stoltenberg']);
-  const inA = entities.findReferences('person:jens stoltenberg').filter((r) => r.uri !== b.uri).map((r) => `${r.mention.form} ${fixture.files[0].text.slice(r.mention.span.start, r.mention.span.end)}`);
+  const inA = entities
+    .findReferences('person:jens stoltenberg')
+    .filter((r) => r.uri !== b.uri)
+    .map((r) => `${r.mention.form} ${fixture.files[0].text.slice(r.mention.span.start, r.mention.span.end)}`);
   assert.deepEqual(inA, ['name Jens Stoltenberg', 'title Secretary General']);
 });
 
 test('an entry of entities.yaml gives the entity its id and name, through any alias', () => {
-  const yaml = 'entities:\n  - id: jens\n    name: Jens Stoltenberg\n    kind: person\n    aliases: [Stoltenberg]\n  - id: russia\n    name: Russia\n    kind: country\n';
+  const yaml =
+    'entities:\n  - id: jens\n    name: Jens Stoltenberg\n    kind: person\n    aliases: [Stoltenberg]\n  - id: russia\n    name: Russia\n    kind: country\n';
   const fixture = parseFixture(CORPUS);
   const entities = new EntityIndex(fixture.index);
   entities.setKnowledgeBase([parseEntityFile(yaml)]);

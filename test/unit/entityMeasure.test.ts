@@ -37,6 +37,6 @@ const HELD_OUT_FLOORS: Floors = {
   country: { precision: 0.93, recall: 0.9 },
 };
 
-test('held-out releases in other publishers\' styles stay above their floors (rules alone)', () => {
+test("held-out releases in other publishers' styles stay above their floors (rules alone)", () => {
   assertAboveFloors(HELD_OUT_LABELS, HELD_OUT_FLOORS);
 });

@@ -119,4 +119,3 @@ test('the schema check rejects broken logs (so the checks above can fail)', () =
     assert.equal(validateSarif(log), false, `a log with ${what} must be invalid`);
   }
 });
-

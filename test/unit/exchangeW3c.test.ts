@@ -38,8 +38,6 @@ function exportedTags(source = CORPUS): ExportedTag[] {
   }));
 }
 
-
-
 test('the export is an AnnotationCollection the Web Annotation model accepts, one Annotation per tag', () => {
   const collection = formatTagsAsW3cCollection(exportedTags());
   assert.deepEqual(checkWebAnnotationModel(JSON.parse(JSON.stringify(collection))), []);

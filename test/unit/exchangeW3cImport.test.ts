@@ -116,7 +116,12 @@ test('malformed annotations are errors with their index; the others are read', (
         { purpose: 'tagging', value: 'a,b' },
       ],
     }),
-    bad({ target: { ...ANNOTATION.target, selector: [ANNOTATION.target.selector[0], { type: 'TextPositionSelector', start: 1e308, end: Number.POSITIVE_INFINITY }] } }),
+    bad({
+      target: {
+        ...ANNOTATION.target,
+        selector: [ANNOTATION.target.selector[0], { type: 'TextPositionSelector', start: 1e308, end: Number.POSITIVE_INFINITY }],
+      },
+    }),
     bad({ target: { ...ANNOTATION.target, selector: [ANNOTATION.target.selector[0], { type: 'TextPositionSelector', start: 30, end: 5 }] } }),
     null,
     'annotation',

@@ -28,14 +28,30 @@ function scopesOf(grammar: textmate.IGrammar, line: string): string[] {
 
 test('the grammar marks Source lines, bullets, speakers, outlets, quotes and [inaudible]', async () => {
   const grammar = await loadGrammar();
-  assert.deepEqual(scopesOf(grammar, 'Source: NATO'), ['Source → keyword.other.source', ': → punctuation.separator.key-value', 'NATO → entity.name.tag.source']);
-  assert.deepEqual(scopesOf(grammar, '  • Last updated: 05 Apr. 2024 12:01'), ['• → punctuation.definition.list.begin', 'Last updated: 05 Apr. 2024 12:01 → comment.line.metadata']);
+  assert.deepEqual(scopesOf(grammar, 'Source: NATO'), [
+    'Source → keyword.other.source',
+    ': → punctuation.separator.key-value',
+    'NATO → entity.name.tag.source',
+  ]);
+  assert.deepEqual(scopesOf(grammar, '  • Last updated: 05 Apr. 2024 12:01'), [
+    '• → punctuation.definition.list.begin',
+    'Last updated: 05 Apr. 2024 12:01 → comment.line.metadata',
+  ]);
   assert.deepEqual(scopesOf(grammar, '(As delivered)'), ['(As delivered) → comment.line.delivery-note']);
   assert.deepEqual(scopesOf(grammar, 'Andrew Gray (Reuters): Thank you.').slice(0, 5), [
-    'Andrew Gray → entity.name.function.speaker', '( → punctuation.section.parens.begin', 'Reuters → entity.name.type.outlet', ') → punctuation.section.parens.end', ': → punctuation.separator.speaker',
+    'Andrew Gray → entity.name.function.speaker',
+    '( → punctuation.section.parens.begin',
+    'Reuters → entity.name.type.outlet',
+    ') → punctuation.section.parens.end',
+    ': → punctuation.separator.speaker',
   ]);
-  assert.deepEqual(scopesOf(grammar, 'NATO Spokesperson Farah Dakhlallah: Thank you.').slice(0, 2), ['NATO Spokesperson Farah Dakhlallah → entity.name.function.speaker', ': → punctuation.separator.speaker']);
-  assert.ok(scopesOf(grammar, 'Dmytro Shkurko (National News Agency of Ukraine, Ukrinform): [inaudible]').includes('[inaudible] → invalid.deprecated.inaudible'));
+  assert.deepEqual(scopesOf(grammar, 'NATO Spokesperson Farah Dakhlallah: Thank you.').slice(0, 2), [
+    'NATO Spokesperson Farah Dakhlallah → entity.name.function.speaker',
+    ': → punctuation.separator.speaker',
+  ]);
+  assert.ok(
+    scopesOf(grammar, 'Dmytro Shkurko (National News Agency of Ukraine, Ukrinform): [inaudible]').includes('[inaudible] → invalid.deprecated.inaudible'),
+  );
   assert.ok(scopesOf(grammar, 'He wrote: “Our soul shall never perish;”').some((s) => s.endsWith('string.quoted.double')));
   assert.deepEqual(scopesOf(grammar, 'Stoltenberg: Ukraine Can Count on NATO For Long Haul'), [], 'a headline with a colon is not a speaker');
   assert.deepEqual(scopesOf(grammar, 'Credit: NATO').slice(0, 1), ['Credit → keyword.other.caption']);

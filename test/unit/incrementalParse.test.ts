@@ -10,9 +10,26 @@ import { parseCorpusFile } from '../../server/src/corpus/parse';
 import { findChangedRange, reparseCorpusFile } from '../../server/src/features/incrementalParse';
 
 const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
-const SEEDS = readdirSync(SEEDS_DIR).filter((name) => name.endsWith('.txt')).sort().map((name) => readFileSync(join(SEEDS_DIR, name), 'utf8'));
+const SEEDS = readdirSync(SEEDS_DIR)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
+  .map((name) => readFileSync(join(SEEDS_DIR, name), 'utf8'));
 
-const FRAGMENTS = ['x', ' ', '\n', '\n\n', '\n\n\n', 'Source: NATO\n\n', '\n\nChair of NATO Military Committee visits Spain\n\nSource: NATO\n\n', 'Share this page', ' Jens Stoltenberg said.', '“', '6 May 2024', 'Q: ', 'NATO Secretary General: '];
+const FRAGMENTS = [
+  'x',
+  ' ',
+  '\n',
+  '\n\n',
+  '\n\n\n',
+  'Source: NATO\n\n',
+  '\n\nChair of NATO Military Committee visits Spain\n\nSource: NATO\n\n',
+  'Share this page',
+  ' Jens Stoltenberg said.',
+  '“',
+  '6 May 2024',
+  'Q: ',
+  'NATO Secretary General: ',
+];
 
 const edit = fc.record({
   at: fc.double({ min: 0, max: 1, noNaN: true }),

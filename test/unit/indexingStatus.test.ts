@@ -19,10 +19,12 @@ test('the status goes from indexing (files read so far) to ready (files, release
   files[`${ROOT}/seeds/untitled.txt`] = 'NATO Allies met today.\n';
   const workspace = new CorpusWorkspace(new MemoryHost(files), [ROOT], DEFAULT_SETTINGS);
   const statuses: CorpusStatus[] = [];
-  const ready = new Promise<CorpusStatus>((resolve) => workspace.status.onDidChange((status) => {
-    statuses.push(status);
-    if (status.state === 'ready') resolve(status);
-  }));
+  const ready = new Promise<CorpusStatus>((resolve) =>
+    workspace.status.onDidChange((status) => {
+      statuses.push(status);
+      if (status.state === 'ready') resolve(status);
+    }),
+  );
   assert.equal(workspace.status.complete, false);
   const completeBeforeScan = workspace.status.whenComplete(60000);
   await workspace.scan();
@@ -41,6 +43,9 @@ test('an empty corpus is ready as soon as its scan ends', async () => {
   const statuses: CorpusStatus[] = [];
   workspace.status.onDidChange((status) => statuses.push(status));
   await workspace.scan();
-  assert.deepEqual(statuses.map((s) => s.state), ['indexing', 'ready']);
+  assert.deepEqual(
+    statuses.map((s) => s.state),
+    ['indexing', 'ready'],
+  );
   workspace.dispose();
 });

@@ -94,7 +94,10 @@ test('the terms of office parse; malformed dates make the entry an error', () =>
     { role: 'President of the United States', from: '2025-01-20', to: undefined },
   ]);
   const bad = parseEntityFile('entities:\n  - id: x\n    name: X\n    kind: person\n    roles:\n      - { role: Mayor, from: last year }\n');
-  assert.deepEqual(bad.problems.map((p) => p.message), ['This entry is ignored: the term of “Mayor” must give `from` and `to` as YYYY-MM-DD.']);
+  assert.deepEqual(
+    bad.problems.map((p) => p.message),
+    ['This entry is ignored: the term of “Mayor” must give `from` and `to` as YYYY-MM-DD.'],
+  );
 });
 
 test("hover on a title-only mention states the term held on the release's date", () => {

@@ -12,7 +12,11 @@ function check(fixture: string, expected: string): void {
   const parsed = parseCorpusFile(main.text);
   assert.equal(printParsedCorpusFile(main.text, parsed), expected.trim());
   if (main.ranges.length) {
-    assert.deepEqual(parsed.releases.flatMap((release) => release.titleSpans), main.ranges, 'title spans');
+    assert.deepEqual(
+      parsed.releases.flatMap((release) => release.titleSpans),
+      main.ranges,
+      'title spans',
+    );
   }
 }
 
@@ -99,7 +103,7 @@ problem transcript.inaudible "[inaudible]"`,
   );
 });
 
-test('a scraped web page: banner chrome, a title with a colon, photo captions (whose date is not the release\'s), a Related Stories stub', () => {
+test("a scraped web page: banner chrome, a title with a colon, photo captions (whose date is not the release's), a Related Stories stub", () => {
   check(
     `An official website of the United States Government\u00a0
 Here's how you know
@@ -152,7 +156,15 @@ problem release.truncated "The podcast is available on YouTube, and on all major
 });
 
 test('in a file whose lines end with a lone CR, a truncated release is marked on its own last line', () => {
-  const text = ['Minister visits Brussels', '', 'Source: NATO', '', 'The minister met officials.', '', 'She will return to Brussels next month to continue the'].join('\r');
+  const text = [
+    'Minister visits Brussels',
+    '',
+    'Source: NATO',
+    '',
+    'The minister met officials.',
+    '',
+    'She will return to Brussels next month to continue the',
+  ].join('\r');
   const truncated = parseCorpusFile(text).problems.filter((problem) => problem.code === 'release.truncated');
   assert.deepEqual(
     truncated.map((problem) => text.slice(problem.span.start, problem.span.end)),
@@ -217,27 +229,40 @@ problem release.missing-title "We stand in solidarity with Germany following the
 test('edge cases: empty file, white space only, all boilerplate', () => {
   check('', '');
   check('\n\n \u00a0\n', '');
-  check(`Skip to main content\n\nHere's how you know\n\nRelated Stories\n`, `
+  check(
+    `Skip to main content\n\nHere's how you know\n\nRelated Stories\n`,
+    `
 chrome "Skip to main content"
 chrome "Here's how you know"
 chrome "Related Stories"
 problem release.boilerplate "Skip to main content"
 problem release.boilerplate "Here's how you know"
-problem release.boilerplate "Related Stories"`);
+problem release.boilerplate "Related Stories"`,
+  );
 });
 
 test('edge cases: a one-line file is a title with an empty body', () => {
-  check('<[NATO Secretary General visits Finland]>', `
+  check(
+    '<[NATO Secretary General visits Finland]>',
+    `
 release "NATO Secretary General visits Finland" visit paragraphs=0
 problem release.missing-source "NATO Secretary General visits Finland"
-problem release.empty-body "NATO Secretary General visits Finland"`);
+problem release.empty-body "NATO Secretary General visits Finland"`,
+  );
 });
 
 test('edge cases: CRLF line ends, a byte order mark and no trailing newline keep exact offsets', () => {
-  const text = '\ufeffAllies meet in Brussels\r\n\r\nSource: NATO\r\n\r\nAllies met on Friday (5 April 2024).\r\n\r\nSecond release visits Oslo\r\n\r\nSource: NATO\r\n\r\nThey travelled to Oslo.';
+  const text =
+    '\ufeffAllies meet in Brussels\r\n\r\nSource: NATO\r\n\r\nAllies met on Friday (5 April 2024).\r\n\r\nSecond release visits Oslo\r\n\r\nSource: NATO\r\n\r\nThey travelled to Oslo.';
   const parsed = parseCorpusFile(text);
-  assert.deepEqual(parsed.releases.map((r) => text.slice(r.titleSpans[0].start, r.titleSpans[0].end)), ['Allies meet in Brussels', 'Second release visits Oslo']);
-  assert.deepEqual(parsed.releases.map((r) => text.slice(r.source!.span.start, r.source!.span.end)), ['Source: NATO', 'Source: NATO']);
+  assert.deepEqual(
+    parsed.releases.map((r) => text.slice(r.titleSpans[0].start, r.titleSpans[0].end)),
+    ['Allies meet in Brussels', 'Second release visits Oslo'],
+  );
+  assert.deepEqual(
+    parsed.releases.map((r) => text.slice(r.source!.span.start, r.source!.span.end)),
+    ['Source: NATO', 'Source: NATO'],
+  );
   assert.equal(parsed.releases[0].date?.iso, '2024-04-05');
   assert.equal(text.slice(parsed.releases[1].span.start, parsed.releases[1].span.end).endsWith('They travelled to Oslo.'), true);
   assert.deepEqual(parsed.problems, []);
@@ -258,7 +283,7 @@ test('a list of 131,072 bullet lines parses into metadata lines without overflow
   assert.deepEqual(parsed.releases[0].metadata[131071], { kind: 'bullet', text: 'A measure taken', span: { start: text.length - 18, end: text.length - 1 } });
 });
 
-test('a year-less dateline opening a release takes the year the release writes, else the nearest dated release\'s', () => {
+test("a year-less dateline opening a release takes the year the release writes, else the nearest dated release's", () => {
   check(
     `Exercise concludes with live firing
 

@@ -34,8 +34,17 @@ test('consecutive repeated sentences form one run; each run names the other rele
   const passages = new PassageIndex(index);
   const speech = files[0];
   const runs = passages.findRepeatedRuns(speech.uri);
-  assert.equal(renderSpans(speech.text, runs.map((r) => r.span)), renderSpans(speech.text, speech.ranges));
-  assert.deepEqual(runs.map((r) => r.elsewhere.map((e) => e.uri)), [[FIXTURE_ROOT + 'seeds/conference.txt'], [FIXTURE_ROOT + 'seeds/conference.txt']]);
+  assert.equal(
+    renderSpans(
+      speech.text,
+      runs.map((r) => r.span),
+    ),
+    renderSpans(speech.text, speech.ranges),
+  );
+  assert.deepEqual(
+    runs.map((r) => r.elsewhere.map((e) => e.uri)),
+    [[FIXTURE_ROOT + 'seeds/conference.txt'], [FIXTURE_ROOT + 'seeds/conference.txt']],
+  );
 });
 
 test('quotes and case do not hide a repeat; sentences said once are in no run', () => {
@@ -45,7 +54,10 @@ test('quotes and case do not hide a repeat; sentences said once are in no run', 
   const runs = passages.findRepeatedRuns(conference.uri);
   const quoted = runs.find((run) => conference.text.slice(run.span.start, run.span.end).includes('rightful place'))!;
   assert.equal(conference.text.slice(quoted.span.start, quoted.span.end), '“Ukraine’s rightful place is in NATO and it will join us.”');
-  assert.deepEqual(quoted.elsewhere.map((e) => e.uri), [FIXTURE_ROOT + 'seeds/speech.txt']);
+  assert.deepEqual(
+    quoted.elsewhere.map((e) => e.uri),
+    [FIXTURE_ROOT + 'seeds/speech.txt'],
+  );
   const discussed = conference.text.indexOf('discussed');
   assert.ok(!runs.some((run) => run.span.start <= discussed && discussed <= run.span.end));
 });

@@ -20,4 +20,3 @@ test('the closed set of problem codes is exactly what docs/diagnostics.md docume
   );
   for (const code of Object.keys(PROBLEM_CODES)) assert.match(page, new RegExp(`^## ${code.replace(/\./g, '-')}$`, 'm'), `a heading for ${code}`);
 });
-

@@ -20,11 +20,139 @@ const SEED = process.env.PRESS_CORPUS_FUZZ_SEED ? Number(process.env.PRESS_CORPU
 
 // ---- Generators of press-like text --------------------------------------------------------------------------
 
-const PLAIN_WORDS = ['the', 'of', 'and', 'said', 'alliance', 'will', 'support', 'continue', 'for', 'in', 'to', 'a', 'with', 'here', 'can be found here', 'met', 'officials', 'exercise', 'region'];
-const NAME_WORDS = ['Jens', 'Stoltenberg', 'Ukraine', 'Brussels', 'Council', 'Secretary', 'General', 'Minister', 'Defence', 'Deputy', 'Prime', 'Allied', 'Command', 'Operations', 'National', 'News', 'Agency', 'Summit', 'Exercise', 'Northern', 'Forest', 'Republic', 'North', 'Korea', 'His', 'Excellency', 'Mr', 'Mr.', 'Dr', 'O’Brien', 'De', 'Croo', 'Ould', 'Geoană', 'Ukrainian', 'Moscow', 'Spokesperson', 'Chair', 'Military', 'Committee', 'The', 'Jr.', 'Forum', 'Peace', 'Prosperity'];
+const PLAIN_WORDS = [
+  'the',
+  'of',
+  'and',
+  'said',
+  'alliance',
+  'will',
+  'support',
+  'continue',
+  'for',
+  'in',
+  'to',
+  'a',
+  'with',
+  'here',
+  'can be found here',
+  'met',
+  'officials',
+  'exercise',
+  'region',
+];
+const NAME_WORDS = [
+  'Jens',
+  'Stoltenberg',
+  'Ukraine',
+  'Brussels',
+  'Council',
+  'Secretary',
+  'General',
+  'Minister',
+  'Defence',
+  'Deputy',
+  'Prime',
+  'Allied',
+  'Command',
+  'Operations',
+  'National',
+  'News',
+  'Agency',
+  'Summit',
+  'Exercise',
+  'Northern',
+  'Forest',
+  'Republic',
+  'North',
+  'Korea',
+  'His',
+  'Excellency',
+  'Mr',
+  'Mr.',
+  'Dr',
+  'O’Brien',
+  'De',
+  'Croo',
+  'Ould',
+  'Geoană',
+  'Ukrainian',
+  'Moscow',
+  'Spokesperson',
+  'Chair',
+  'Military',
+  'Committee',
+  'The',
+  'Jr.',
+  'Forum',
+  'Peace',
+  'Prosperity',
+];
 const SHOUTED_WORDS = ['NATO', 'EU', 'UN', 'GRU', 'U.K.', 'U.S.', 'SACEUR', 'THE', 'SECRETARY', 'GENERAL', 'PRESIDENT', 'MQ-9B', 'F-35', 'APT28'];
-const ODD_WORDS = ['“Quoted”', '‘single’', '"', "'s", '’s', '(Reuters)', '[inaudible]', '(MD)', '—', '…', '&', '24', '2024', '𝐍𝐀𝐓𝐎', '😀', '\ud800', '\udc00', '\u00a0', '\ufeff', '\u200b', '\t', 'é', ':', ',', '.', '!', '?', '(', ')', '-', '#'];
-const LINE_STARTS = ['• ', '· ', 'Source: ', 'Source: NATO', 'Q: ', 'THE PRESIDENT: ', 'Andrew Gray (Reuters): ', 'Photo: ', 'Credit: ', 'VIRIN: ', 'By ', 'Published: ', 'From:', 'Last updated', '(As delivered)', '12 July 2024', 'July 11, 2024', '2024-05-07', 'From 6 to 7 May 2024', '11:30', 'Share', 'Skip to main content', '###', '-30-', 'Tags: ', '* * *', 'Press release', 'Speech by ', 'Statement by '];
+const ODD_WORDS = [
+  '“Quoted”',
+  '‘single’',
+  '"',
+  "'s",
+  '’s',
+  '(Reuters)',
+  '[inaudible]',
+  '(MD)',
+  '—',
+  '…',
+  '&',
+  '24',
+  '2024',
+  '𝐍𝐀𝐓𝐎',
+  '😀',
+  '\ud800',
+  '\udc00',
+  '\u00a0',
+  '\ufeff',
+  '\u200b',
+  '\t',
+  'é',
+  ':',
+  ',',
+  '.',
+  '!',
+  '?',
+  '(',
+  ')',
+  '-',
+  '#',
+];
+const LINE_STARTS = [
+  '• ',
+  '· ',
+  'Source: ',
+  'Source: NATO',
+  'Q: ',
+  'THE PRESIDENT: ',
+  'Andrew Gray (Reuters): ',
+  'Photo: ',
+  'Credit: ',
+  'VIRIN: ',
+  'By ',
+  'Published: ',
+  'From:',
+  'Last updated',
+  '(As delivered)',
+  '12 July 2024',
+  'July 11, 2024',
+  '2024-05-07',
+  'From 6 to 7 May 2024',
+  '11:30',
+  'Share',
+  'Skip to main content',
+  '###',
+  '-30-',
+  'Tags: ',
+  '* * *',
+  'Press release',
+  'Speech by ',
+  'Statement by ',
+];
 const LINE_BREAKS = ['\n', '\n', '\n\n', '\n\n\n', '\r\n', '\r\n\r\n', '\r', '\n \u00a0\n', '\n\n\n\n\n'];
 
 const word = fc.oneof(
@@ -34,7 +162,12 @@ const word = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...ODD_WORDS) },
 );
 const line = fc
-  .tuple(fc.option(fc.constantFrom(...LINE_STARTS), { freq: 3 }), fc.array(word, { maxLength: 24 }), fc.constantFrom(' ', ' ', ' ', '  ', '-', ''), fc.constantFrom('', '', '.', ':', ',', '?', '”'))
+  .tuple(
+    fc.option(fc.constantFrom(...LINE_STARTS), { freq: 3 }),
+    fc.array(word, { maxLength: 24 }),
+    fc.constantFrom(' ', ' ', ' ', '  ', '-', ''),
+    fc.constantFrom('', '', '.', ':', ',', '?', '”'),
+  )
   .map(([start, words, gap, end]) => (start ?? '') + words.join(gap) + end);
 const structuredText = fc
   .array(fc.tuple(line, fc.constantFrom(...LINE_BREAKS)), { maxLength: 40 })
@@ -61,7 +194,10 @@ function collectSpans(value: unknown, into: Span[] = []): Span[] {
 }
 
 function assertInBounds(span: Span, length: number, what: string): void {
-  assert.ok(Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= length, `${what} ${JSON.stringify(span)} outside 0..${length}`);
+  assert.ok(
+    Number.isInteger(span.start) && Number.isInteger(span.end) && span.start >= 0 && span.start <= span.end && span.end <= length,
+    `${what} ${JSON.stringify(span)} outside 0..${length}`,
+  );
 }
 
 function assertOrdered(spans: readonly Span[], what: string): void {
@@ -84,10 +220,17 @@ property('parsing never throws, is deterministic, and every span lies in the tex
   const parsed = parseCorpusFile(text);
   assert.equal(JSON.stringify(parseCorpusFile(text)), JSON.stringify(parsed));
   for (const span of collectSpans(parsed)) assertInBounds(span, text.length, 'span');
-  assertOrdered(parsed.releases.map((release) => release.span), 'releases');
+  assertOrdered(
+    parsed.releases.map((release) => release.span),
+    'releases',
+  );
   for (const release of parsed.releases) {
-    assertOrdered(release.paragraphs.map((paragraph) => paragraph.span), 'paragraphs');
-    for (const paragraph of release.paragraphs) assert.ok(paragraph.span.start >= release.span.start && paragraph.span.end <= release.span.end, 'paragraph outside its release');
+    assertOrdered(
+      release.paragraphs.map((paragraph) => paragraph.span),
+      'paragraphs',
+    );
+    for (const paragraph of release.paragraphs)
+      assert.ok(paragraph.span.start >= release.span.start && paragraph.span.end <= release.span.end, 'paragraph outside its release');
   }
   for (let i = 1; i < parsed.problems.length; i++) assert.ok(parsed.problems[i - 1].span.start <= parsed.problems[i].span.start, 'problems sorted by offset');
 });
@@ -100,9 +243,15 @@ property('recognition never throws; mentions are non-empty, sorted, non-overlapp
     assert.ok(mention.span.start < mention.span.end, 'empty mention');
     const release = parsed.releases[mention.releaseIndex];
     assert.ok(release, `mention of release ${mention.releaseIndex}, the file has ${parsed.releases.length}`);
-    assert.ok(getReadSpans(release).some((span) => span.start <= mention.span.start && mention.span.end <= span.end), 'mention outside the spans read');
+    assert.ok(
+      getReadSpans(release).some((span) => span.start <= mention.span.start && mention.span.end <= span.end),
+      'mention outside the spans read',
+    );
   }
-  assertOrdered(mentions.map((mention) => mention.span), 'mentions');
+  assertOrdered(
+    mentions.map((mention) => mention.span),
+    'mentions',
+  );
 });
 
 /** A text and a non-empty span of it. */
@@ -117,26 +266,53 @@ property('an anchor made on a text finds the same span on that text', textWithSp
 
 /** One edit anywhere: delete `deleteCount` characters at `at`, insert `insert`. */
 const editedText = textWithSpan.chain(({ text, span }) =>
-  fc.record({ text: fc.constant(text), span: fc.constant(span), at: fc.nat(text.length), deleteCount: fc.nat(60), insert: fc.oneof(pressText, fc.constantFrom('', ' ', '\n', text.slice(span.start, span.end))) }),
+  fc.record({
+    text: fc.constant(text),
+    span: fc.constant(span),
+    at: fc.nat(text.length),
+    deleteCount: fc.nat(60),
+    insert: fc.oneof(pressText, fc.constantFrom('', ' ', '\n', text.slice(span.start, span.end))),
+  }),
 );
 
-property('after an edit, anchoring never throws, stays in the text, and re-finds an untouched passage exactly', editedText, ({ text, span, at, deleteCount, insert }) => {
-  const end = Math.min(text.length, at + deleteCount);
-  const edited = text.slice(0, at) + insert + text.slice(end);
-  const anchor = createAnchor(text, span);
-  const found = findAnchor(edited, anchor);
-  if (found.state !== 'orphaned') assertInBounds(found.span, edited.length, 'anchored span');
-  if (end <= span.start || at >= span.end) {
-    assert.notEqual(found.state, 'orphaned', 'a passage the edit did not touch is found');
-    if (found.state !== 'orphaned') assert.equal(edited.slice(found.span.start, found.span.end), anchor.exact);
-  }
-});
+property(
+  'after an edit, anchoring never throws, stays in the text, and re-finds an untouched passage exactly',
+  editedText,
+  ({ text, span, at, deleteCount, insert }) => {
+    const end = Math.min(text.length, at + deleteCount);
+    const edited = text.slice(0, at) + insert + text.slice(end);
+    const anchor = createAnchor(text, span);
+    const found = findAnchor(edited, anchor);
+    if (found.state !== 'orphaned') assertInBounds(found.span, edited.length, 'anchored span');
+    if (end <= span.start || at >= span.end) {
+      assert.notEqual(found.state, 'orphaned', 'a passage the edit did not touch is found');
+      if (found.state !== 'orphaned') assert.equal(edited.slice(found.span.start, found.span.end), anchor.exact);
+    }
+  },
+);
 
 // ---- Tag files ----------------------------------------------------------------------------------------------
 
 const TAG_NAMES = ['energy', 'russia', 'Ukraine', 'quote', 'follow-up', 'tag_2', 'naïve', '𝐍'];
 const tagNames = fc.uniqueArray(fc.constantFrom(...TAG_NAMES), { minLength: 1, maxLength: 3 });
-const freeText = fc.oneof(fc.constantFrom('', 'A note: with a colon', '# not a comment', '- dash', '"quoted"', "it's", 'yes', 'null', '123', '[x]', '{a: b}', '  padded  ', 'line\nbreak'), pressText);
+const freeText = fc.oneof(
+  fc.constantFrom(
+    '',
+    'A note: with a colon',
+    '# not a comment',
+    '- dash',
+    '"quoted"',
+    "it's",
+    'yes',
+    'null',
+    '123',
+    '[x]',
+    '{a: b}',
+    '  padded  ',
+    'line\nbreak',
+  ),
+  pressText,
+);
 
 interface RecordValues {
   readonly id: string;
@@ -148,7 +324,14 @@ interface RecordValues {
   readonly start: number;
 }
 
-const recordValues = fc.record({ tags: tagNames, note: freeText, exact: pressText.filter((text) => text.length > 0), prefix: freeText, suffix: freeText, start: fc.nat(100000) });
+const recordValues = fc.record({
+  tags: tagNames,
+  note: freeText,
+  exact: pressText.filter((text) => text.length > 0),
+  prefix: freeText,
+  suffix: freeText,
+  start: fc.nat(100000),
+});
 type Style = 'block' | 'flow' | 'empty-flow' | 'null' | 'missing';
 
 /** A tag file as an analyst might write it by hand: any list style, comments, odd spacing, CRLF. */
@@ -165,10 +348,20 @@ const tagFile = fc
     // A list with no records is written `tags: []`, whatever the style asked for.
     const style: Style = values.length === 0 && (written === 'block' || written === 'flow') ? 'empty-flow' : written;
     const q = (value: string) => JSON.stringify(value); // JSON strings are YAML double-quoted scalars
-    const flowItem = (r: RecordValues) => `{id: ${r.id},  tags: [${r.tags.map(q).join(',  ')}], note: ${q(r.note)}, anchor: {exact: ${q(r.exact)}, prefix: ${q(r.prefix)}, suffix: ${q(r.suffix)}, start: ${r.start}, end: ${r.start + r.exact.length}}}`;
+    const flowItem = (r: RecordValues) =>
+      `{id: ${r.id},  tags: [${r.tags.map(q).join(',  ')}], note: ${q(r.note)}, anchor: {exact: ${q(r.exact)}, prefix: ${q(r.prefix)}, suffix: ${q(r.suffix)}, start: ${r.start}, end: ${r.start + r.exact.length}}}`;
     const blockItem = (r: RecordValues) =>
-      [`  - id: ${r.id}   # checked`, `    tags: [${r.tags.map(q).join(',  ')}]`, `    note: ${q(r.note)}`, `    anchor: {exact: ${q(r.exact)}, prefix: ${q(r.prefix)}, suffix: ${q(r.suffix)}, start: ${r.start}, end: ${r.start + r.exact.length}}`].join(lineBreak) + lineBreak;
-    const lines = [comment ? '# Tags — reviewed by M.K.' : undefined, 'corpusFile: seeds/a.txt    # keep', extra ? 'reviewers: [mk,  jd]   # flow, odd spacing' : undefined].filter((l) => l !== undefined);
+      [
+        `  - id: ${r.id}   # checked`,
+        `    tags: [${r.tags.map(q).join(',  ')}]`,
+        `    note: ${q(r.note)}`,
+        `    anchor: {exact: ${q(r.exact)}, prefix: ${q(r.prefix)}, suffix: ${q(r.suffix)}, start: ${r.start}, end: ${r.start + r.exact.length}}`,
+      ].join(lineBreak) + lineBreak;
+    const lines = [
+      comment ? '# Tags — reviewed by M.K.' : undefined,
+      'corpusFile: seeds/a.txt    # keep',
+      extra ? 'reviewers: [mk,  jd]   # flow, odd spacing' : undefined,
+    ].filter((l) => l !== undefined);
     let text = lines.map((l) => l + lineBreak).join('');
     if (style === 'block') text += `tags:${lineBreak}${values.map(blockItem).join('')}`;
     if (style === 'flow') text += `tags: [${values.map(flowItem).join(',  ')}]   # compact${lineBreak}`;
@@ -186,13 +379,24 @@ type Operation =
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   recordValues.map((r) => ({ type: 'add' as const, record: { ...r, id: 'newzzzzz' } })),
-  fc.record({ type: fc.constant('update' as const), index: fc.nat(3), tags: fc.option(tagNames, { nil: undefined }), note: fc.option(freeText, { nil: undefined }) }),
+  fc.record({
+    type: fc.constant('update' as const),
+    index: fc.nat(3),
+    tags: fc.option(tagNames, { nil: undefined }),
+    note: fc.option(freeText, { nil: undefined }),
+  }),
   fc.record({ type: fc.constant('remove' as const), index: fc.nat(3) }),
   fc.record({ type: fc.constant('rename' as const), from: fc.constantFrom(...TAG_NAMES), to: fc.constantFrom(...TAG_NAMES, 'renamed') }),
 );
 
 function toNewRecord(r: RecordValues): NewTagRecord {
-  return { id: r.id, tags: r.tags, note: r.note, release: 'Release title', anchor: { exact: r.exact, prefix: r.prefix, suffix: r.suffix, start: r.start, end: r.start + r.exact.length } };
+  return {
+    id: r.id,
+    tags: r.tags,
+    note: r.note,
+    release: 'Release title',
+    anchor: { exact: r.exact, prefix: r.prefix, suffix: r.suffix, start: r.start, end: r.start + r.exact.length },
+  };
 }
 
 /** A record's values, without where it stands in the YAML. */

@@ -10,11 +10,14 @@ function applyFirstFix(fixture: string, code: ProblemCode, nth = 0): string {
   const { main, corpus } = parseFixture(fixture);
   const problem = computeFileProblems(corpus, main.uri).filter((p) => p.code === code)[nth];
   const fix = problem.fixes![0];
-  return [...fix.edits].sort((a, b) => b.span.start - a.span.start).reduce((text, edit) => text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end), main.text);
+  return [...fix.edits]
+    .sort((a, b) => b.span.start - a.span.start)
+    .reduce((text, edit) => text.slice(0, edit.span.start) + edit.newText + text.slice(edit.span.end), main.text);
 }
 
 test('missing Source: inserts the corpus’s most common source under the title', () => {
-  const fixed = applyFirstFix(`//- seeds/a.txt
+  const fixed = applyFirstFix(
+    `//- seeds/a.txt
 Allies meet in Brussels
 
 Allies met today.
@@ -24,7 +27,9 @@ Allies meet in Oslo
 Source: NATO
 
 Allies met in Oslo.
-`, 'release.missing-source');
+`,
+    'release.missing-source',
+  );
   assert.equal(fixed, 'Allies meet in Brussels\n\nSource: NATO\n\nAllies met today.\n');
 });
 

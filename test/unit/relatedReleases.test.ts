@@ -46,7 +46,10 @@ function render(path: string, releaseIndex: number): string {
 }
 
 test('a speech and its summary share the event and a passage; a release naming the event in passing does not count', () => {
-  assert.equal(render('seeds/forum.txt', 1), '6 Speech by NATO Secretary General Jens Stoltenberg at the Jeju Forum | same event: Jeju Forum · 1 shared passage');
+  assert.equal(
+    render('seeds/forum.txt', 1),
+    '6 Speech by NATO Secretary General Jens Stoltenberg at the Jeju Forum | same event: Jeju Forum · 1 shared passage',
+  );
 });
 
 test('the same day or the next day alone is not enough to relate two releases', () => {

@@ -20,16 +20,24 @@ test('a cursor inside a sentence takes that sentence, with its closing quotation
 });
 
 test('half a sentence selected (one visual line under word wrap) grows to the whole sentence', () => {
-  check(NEWS.replace('At this summit, we', '<[At this summit, we').replace('taking', 'taking]>'), '"At this summit, we are taking major steps," Jens Stoltenberg said.');
+  check(
+    NEWS.replace('At this summit, we', '<[At this summit, we').replace('taking', 'taking]>'),
+    '"At this summit, we are taking major steps," Jens Stoltenberg said.',
+  );
 });
 
 test('a selection across two sentences takes both, whole', () => {
-  check(NEWS.replace('leaders', '<[leaders').replace('this summit', 'this]> summit'), 'Military leaders met today. "At this summit, we are taking major steps," Jens Stoltenberg said.');
+  check(
+    NEWS.replace('leaders', '<[leaders').replace('this summit', 'this]> summit'),
+    'Military leaders met today. "At this summit, we are taking major steps," Jens Stoltenberg said.',
+  );
 });
 
 test('a selection over several lines takes the sentences of the first and last lines it touches', () => {
-  check('Title of the release\n\nFirst line ends here. Second <[sentence on it.\nThird line begins]> and goes on. Fourth.\n',
-    'Second sentence on it.\nThird line begins and goes on.');
+  check(
+    'Title of the release\n\nFirst line ends here. Second <[sentence on it.\nThird line begins]> and goes on. Fourth.\n',
+    'Second sentence on it.\nThird line begins and goes on.',
+  );
 });
 
 test('a title line without a full stop is one sentence; a blank line has none', () => {

@@ -10,7 +10,15 @@ import { parse } from 'yaml';
 import { createAnchor } from '../../server/src/annotations/anchoring';
 import { createTagId, isIsoDateTime, normaliseTagName, parseTagFile } from '../../server/src/annotations/tagFile';
 import { REPO_ROOT } from '../support/lspClient';
-import { addTagRecords, NewTagRecord, printNewTagFile, reanchorTagRecords, removeTagRecord, renameTagInFile, updateTagRecord } from '../../server/src/annotations/tagFileEdits';
+import {
+  addTagRecords,
+  NewTagRecord,
+  printNewTagFile,
+  reanchorTagRecords,
+  removeTagRecord,
+  renameTagInFile,
+  updateTagRecord,
+} from '../../server/src/annotations/tagFileEdits';
 
 const CORPUS = 'Ukraine’s freedom cannot,\nmust not,\nand will not die. "Quoted" words: here.  \n';
 
@@ -21,12 +29,17 @@ function record(id: string, tags: string[], start: number, end: number, note = '
 /** Records as compact text: one line each. */
 function render(text: string): string {
   const file = parseTagFile(text);
-  const lines = file.records.map((r) => `${r.id} [${r.tags.join(',')}] ${JSON.stringify(r.note)} ${r.anchor.start}-${r.anchor.end} ${JSON.stringify(r.anchor.exact)}`);
+  const lines = file.records.map(
+    (r) => `${r.id} [${r.tags.join(',')}] ${JSON.stringify(r.note)} ${r.anchor.start}-${r.anchor.end} ${JSON.stringify(r.anchor.exact)}`,
+  );
   return [...lines, ...file.problems.map((p) => `${p.code} @${p.span.start}: ${p.message}`)].join('\n');
 }
 
 test('a printed file parses back to the same records, quotes kept exactly, each on one line', () => {
-  const text = printNewTagFile('seeds/a.txt', [record('aaaa2222', ['freedom', 'ukraine'], 0, 44, 'A note: with a colon'), record('bbbb3333', ['quote'], 45, 80)]);
+  const text = printNewTagFile('seeds/a.txt', [
+    record('aaaa2222', ['freedom', 'ukraine'], 0, 44, 'A note: with a colon'),
+    record('bbbb3333', ['quote'], 45, 80),
+  ]);
   assert.ok(text.includes('      exact: "Ukraine’s freedom cannot,\\nmust not,\\nand will"\n'));
   assert.equal(
     render(text),
@@ -121,7 +134,8 @@ test('syntax errors are problems with offsets, and such a file is not writable',
 });
 
 test('malformed records are reported and kept out, never dropped from the file', () => {
-  const text = 'tags:\n  - id: a1\n    tags: []\n    anchor: {exact: x, start: 0, end: 1}\n  - id: a2\n    tags: [ok]\n    anchor: {exact: x, start: 3, end: 1}\n  - id: a3\n    tags: [ok]\n    anchor: {exact: x, start: 0, end: 1}\n  - id: a3\n    tags: [ok]\n    anchor: {exact: y, start: 0, end: 1}\n';
+  const text =
+    'tags:\n  - id: a1\n    tags: []\n    anchor: {exact: x, start: 0, end: 1}\n  - id: a2\n    tags: [ok]\n    anchor: {exact: x, start: 3, end: 1}\n  - id: a3\n    tags: [ok]\n    anchor: {exact: x, start: 0, end: 1}\n  - id: a3\n    tags: [ok]\n    anchor: {exact: y, start: 0, end: 1}\n';
   assert.equal(
     render(text),
     [
@@ -177,7 +191,10 @@ test('a note with line breaks and a line of spaces reads back exactly as written
 
 test('ids are 8 unambiguous characters and never reuse a taken one', () => {
   const values = [0, 0, 0, 0, 0, 0, 0, 0, 0.99, 0, 0, 0, 0, 0, 0, 0];
-  const id = createTagId((candidate) => candidate === 'aaaaaaaa', () => values.shift()!);
+  const id = createTagId(
+    (candidate) => candidate === 'aaaaaaaa',
+    () => values.shift()!,
+  );
   assert.equal(id, '9aaaaaaa');
 });
 
@@ -187,7 +204,10 @@ test('printed records use exactly the keys schemas/tags.schema.json describes, a
   const text = printNewTagFile('seeds/a.txt', [{ ...record('aaaa2222', ['freedom'], 0, 44, 'a note'), author: 'M. K.', created: '2026-11-30T21:15:00.000Z' }]);
   const printed = parse(updateTagRecord(parseTagFile(text), 'aaaa2222', { note: 'changed', updated: '2026-12-01' }));
   assert.deepEqual(Object.keys(printed).sort(), Object.keys(schema.properties).sort());
-  for (const [value, definition] of [[printed.tags[0], schema.definitions.record], [printed.tags[0].anchor, schema.definitions.anchor]]) {
+  for (const [value, definition] of [
+    [printed.tags[0], schema.definitions.record],
+    [printed.tags[0].anchor, schema.definitions.anchor],
+  ]) {
     assert.deepEqual(Object.keys(value).sort(), Object.keys(definition.properties).sort());
     for (const key of definition.required) assert.ok(key in value, key);
   }
@@ -226,7 +246,10 @@ test('re-anchoring many records (accept all) in one edit; a flow anchor becomes 
   const crlf = HAND_WRITTEN.replace(/\n/g, '\r\n');
   const quoted = CORPUS.indexOf('"Quoted" words');
   const anchor = createAnchor(CORPUS, { start: quoted, end: quoted + 14 });
-  const reanchored = reanchorTagRecords(parseTagFile(crlf), [{ id: 'aaaa2222', anchor: MOVED }, { id: 'cccc4444', anchor }]);
+  const reanchored = reanchorTagRecords(parseTagFile(crlf), [
+    { id: 'aaaa2222', anchor: MOVED },
+    { id: 'cccc4444', anchor },
+  ]);
   assert.equal(reanchored.replace(/\r\n/g, '').includes('\n'), false);
   assert.equal(withoutAnchorLines(reanchored), withoutAnchorLines(crlf));
   assert.ok(reanchored.includes('      - quote\r\n    anchor:\r\n      exact: "\\"Quoted\\" words"\r\n'));
@@ -246,10 +269,24 @@ test('re-anchoring sets updated: one line added before anchor, or its value repl
 test('a record whose anchor shares the list item line, or a flow record, is re-anchored too', () => {
   const text = 'tags:\n  - anchor: {exact: x, start: 0, end: 1}\n    id: a\n    tags: [t]\n  - {id: b, tags: [t], anchor: {exact: x, start: 0, end: 1}}\n';
   const anchor = createAnchor('..x..', { start: 2, end: 3 });
-  const reanchored = reanchorTagRecords(parseTagFile(text), [{ id: 'a', anchor }, { id: 'b', anchor }], '2026-11-30');
-  assert.ok(reanchored.startsWith('tags:\n  - anchor:\n      exact: "x"\n      prefix: ".."\n      suffix: ".."\n      start: 2\n      end: 3\n    updated: 2026-11-30\n    id: a\n    tags: [t]\n'));
+  const reanchored = reanchorTagRecords(
+    parseTagFile(text),
+    [
+      { id: 'a', anchor },
+      { id: 'b', anchor },
+    ],
+    '2026-11-30',
+  );
+  assert.ok(
+    reanchored.startsWith(
+      'tags:\n  - anchor:\n      exact: "x"\n      prefix: ".."\n      suffix: ".."\n      start: 2\n      end: 3\n    updated: 2026-11-30\n    id: a\n    tags: [t]\n',
+    ),
+  );
   assert.equal(render(reanchored), 'a [t] "" 2-3 "x"\nb [t] "" 2-3 "x"');
-  assert.deepEqual(parseTagFile(reanchored).records.map((r) => r.updated), ['2026-11-30', '2026-11-30']);
+  assert.deepEqual(
+    parseTagFile(reanchored).records.map((r) => r.updated),
+    ['2026-11-30', '2026-11-30'],
+  );
 });
 
 test('author and created round-trip; editing sets updated; records written before them stay valid', () => {
@@ -261,13 +298,26 @@ test('author and created round-trip; editing sets updated; records written befor
   assert.match(edited, /created: 2026-11-30T21:15:00.000Z\n    updated: 2026-12-01T08:00:00Z\n    anchor:\n/);
   assert.equal(updateTagRecord(parseTagFile(edited), 'aaaa2222', { note: 'Seen again', updated: '2027-01-01' }), edited, 'no change, no new date');
   const old = parseTagFile(HAND_WRITTEN);
-  assert.deepEqual([old.problems, old.records.map((r) => [r.author, r.created, r.updated])], [[], [[undefined, undefined, undefined], [undefined, undefined, undefined]]]);
+  assert.deepEqual(
+    [old.problems, old.records.map((r) => [r.author, r.created, r.updated])],
+    [
+      [],
+      [
+        [undefined, undefined, undefined],
+        [undefined, undefined, undefined],
+      ],
+    ],
+  );
 });
 
 test('a bad author or date is reported as tags.invalid-value and left out; the record is still read', () => {
-  const text = 'tags:\n  - id: a\n    tags: [t]\n    author: ""\n    created: 30/11/2026\n    updated: 2026-11-30T25:00:00Z\n    anchor: {exact: x, start: 0, end: 1}\n';
+  const text =
+    'tags:\n  - id: a\n    tags: [t]\n    author: ""\n    created: 30/11/2026\n    updated: 2026-11-30T25:00:00Z\n    anchor: {exact: x, start: 0, end: 1}\n';
   const file = parseTagFile(text);
-  assert.deepEqual(file.records.map((r) => [r.id, r.author, r.created, r.updated]), [['a', undefined, undefined, undefined]]);
+  assert.deepEqual(
+    file.records.map((r) => [r.id, r.author, r.created, r.updated]),
+    [['a', undefined, undefined, undefined]],
+  );
   assert.deepEqual(
     file.problems.map((p) => `${p.code} ${p.severity} ${text.slice(p.span.start, p.span.end)}`),
     ['tags.invalid-value warning ""', 'tags.invalid-value warning 30/11/2026', 'tags.invalid-value warning 2026-11-30T25:00:00Z'],
@@ -275,10 +325,14 @@ test('a bad author or date is reported as tags.invalid-value and left out; the r
 });
 
 test('tag names may be hierarchical: energy/oil; empty segments are refused', () => {
-  assert.deepEqual(
-    ['#energy/oil', ' energy / crude oil ', 'energy//oil', '/energy', 'energy/', 'a,b/c'].map(normaliseTagName),
-    ['energy/oil', 'energy/crude-oil', undefined, undefined, undefined, undefined],
-  );
+  assert.deepEqual(['#energy/oil', ' energy / crude oil ', 'energy//oil', '/energy', 'energy/', 'a,b/c'].map(normaliseTagName), [
+    'energy/oil',
+    'energy/crude-oil',
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ]);
 });
 
 test('renaming a parent renames its children, merging duplicates, and sets updated on the records changed', () => {
@@ -297,21 +351,38 @@ test('renaming a parent renames its children, merging duplicates, and sets updat
 test('property: re-anchoring any records of any printed file changes their anchors and nothing outside the anchor lines', () => {
   const text = `He said: "We stand — together.\n\nThe end: 'here'.\r\nÜber #tags, and a \\ backslash\t tab.\n`;
   const span = fc.tuple(fc.nat(text.length), fc.nat(text.length)).map(([a, b]) => ({ start: Math.min(a, b), end: Math.max(a, b) + 1 }));
-  const spans = fc.array(span.filter((s) => s.end <= text.length), { minLength: 1, maxLength: 5 });
+  const spans = fc.array(
+    span.filter((s) => s.end <= text.length),
+    { minLength: 1, maxLength: 5 },
+  );
   fc.assert(
-    fc.property(spans, fc.array(fc.tuple(fc.nat(4), span.filter((s) => s.end <= text.length))), fc.boolean(), fc.boolean(), (original, moves, crlf, withDate) => {
-      let file = printNewTagFile('seeds/a.txt', original.map((s, i) => ({ id: `id${i}`, tags: ['t', 'energy/oil'], note: i % 2 ? 'a: note' : '', release: 'R', anchor: createAnchor(text, s) })));
-      if (crlf) file = file.replace(/\n/g, '\r\n');
-      const changes = moves.filter(([i]) => i < original.length).map(([i, s]) => ({ id: `id${i}`, anchor: createAnchor(text, s) }));
-      const result = reanchorTagRecords(parseTagFile(file), changes, withDate ? '2026-11-30' : undefined);
-      assert.equal(withoutAnchorLines(result), withoutAnchorLines(file));
-      assert.equal(result.replace(/\r\n/g, '').includes('\n'), !crlf);
-      const expected = new Map(original.map((s, i) => [`id${i}`, createAnchor(text, s)]));
-      for (const change of changes) expected.set(change.id, change.anchor);
-      const records = parseTagFile(result).records;
-      assert.deepEqual(new Map(records.map((r) => [r.id, r.anchor])), expected);
-      for (const r of records) assert.deepEqual([r.tags, r.note], [['t', 'energy/oil'], Number(r.id[2]) % 2 ? 'a: note' : '']);
-    }),
+    fc.property(
+      spans,
+      fc.array(
+        fc.tuple(
+          fc.nat(4),
+          span.filter((s) => s.end <= text.length),
+        ),
+      ),
+      fc.boolean(),
+      fc.boolean(),
+      (original, moves, crlf, withDate) => {
+        let file = printNewTagFile(
+          'seeds/a.txt',
+          original.map((s, i) => ({ id: `id${i}`, tags: ['t', 'energy/oil'], note: i % 2 ? 'a: note' : '', release: 'R', anchor: createAnchor(text, s) })),
+        );
+        if (crlf) file = file.replace(/\n/g, '\r\n');
+        const changes = moves.filter(([i]) => i < original.length).map(([i, s]) => ({ id: `id${i}`, anchor: createAnchor(text, s) }));
+        const result = reanchorTagRecords(parseTagFile(file), changes, withDate ? '2026-11-30' : undefined);
+        assert.equal(withoutAnchorLines(result), withoutAnchorLines(file));
+        assert.equal(result.replace(/\r\n/g, '').includes('\n'), !crlf);
+        const expected = new Map(original.map((s, i) => [`id${i}`, createAnchor(text, s)]));
+        for (const change of changes) expected.set(change.id, change.anchor);
+        const records = parseTagFile(result).records;
+        assert.deepEqual(new Map(records.map((r) => [r.id, r.anchor])), expected);
+        for (const r of records) assert.deepEqual([r.tags, r.note], [['t', 'energy/oil'], Number(r.id[2]) % 2 ? 'a: note' : '']);
+      },
+    ),
     { numRuns: 200 },
   );
 });

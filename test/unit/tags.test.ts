@@ -8,7 +8,16 @@ import { parseTagFile } from '../../server/src/annotations/tagFile';
 import { printNewTagFile, reanchorTagRecords } from '../../server/src/annotations/tagFileEdits';
 import { AnchoredTag } from '../../server/src/features/tags';
 import { getReleaseAt } from '../../server/src/corpus/model';
-import { computeAcceptedAnchors, computeAnchoredTags, computeCorpusFileTagProblems, computeTagFileProblems, countTags, filterTagsByAuthor, findTagsAt, matchesTagQuery } from '../../server/src/features/tags';
+import {
+  computeAcceptedAnchors,
+  computeAnchoredTags,
+  computeCorpusFileTagProblems,
+  computeTagFileProblems,
+  countTags,
+  filterTagsByAuthor,
+  findTagsAt,
+  matchesTagQuery,
+} from '../../server/src/features/tags';
 import { computeTagTree, TagTreeNode } from '../../server/src/features/tagTree';
 import { parseFixture } from '../support/fixture';
 
@@ -46,13 +55,24 @@ function check(before: string, after: string, expected: string): void {
   const tags = computeAnchoredTags(file, tagFile);
   assert.equal(computeAnchoredTags(file, tagFile), tags, 'cached for the same file version');
   const lines = [
-    ...tags.map((t) => `${t.record.id} ${t.status}${describeState(t)} ${t.status !== 'orphaned' ? `“${file.text.slice(t.span.start, t.span.end)}” ` : ''}in “${t.releaseTitle}”`),
-    ...computeCorpusFileTagProblems(file, tags, 'annotations/a.yaml').map((p) => `${p.code} (${p.severity}) on “${file.text.slice(p.span.start, p.span.end)}”: ${p.message}`),
-    ...computeTagFileProblems(tagFile, tags, 'a.txt').map((p) => `${p.code} (${p.severity}) in yaml on “${tagFile.text.slice(p.span.start, p.span.start + 7)}”: ${p.message}`),
+    ...tags.map(
+      (t) =>
+        `${t.record.id} ${t.status}${describeState(t)} ${t.status !== 'orphaned' ? `“${file.text.slice(t.span.start, t.span.end)}” ` : ''}in “${t.releaseTitle}”`,
+    ),
+    ...computeCorpusFileTagProblems(file, tags, 'annotations/a.yaml').map(
+      (p) => `${p.code} (${p.severity}) on “${file.text.slice(p.span.start, p.span.end)}”: ${p.message}`,
+    ),
+    ...computeTagFileProblems(tagFile, tags, 'a.txt').map(
+      (p) => `${p.code} (${p.severity}) in yaml on “${tagFile.text.slice(p.span.start, p.span.start + 7)}”: ${p.message}`,
+    ),
   ];
   assert.equal(lines.join('\n'), expected.trim());
   if (main.cursor !== undefined) {
-    assert.deepEqual(findTagsAt(tags, { start: main.cursor, end: main.cursor }).map((t) => t.record.id), ['id1'], 'tags at the cursor');
+    assert.deepEqual(
+      findTagsAt(tags, { start: main.cursor, end: main.cursor }).map((t) => t.record.id),
+      ['id1'],
+      'tags at the cursor',
+    );
   }
 }
 
@@ -66,7 +86,9 @@ function describeState(tag: AnchoredTag): string {
 test('tags re-anchor in their releases and are found at a position inside them', () => {
   check(
     BEFORE,
-    BEFORE.replace(/<\[|\]>/g, '').replace('We will stand', 'We will <|>stand').replace('Source: NATO\n\nIt', 'Source: NATO\n\nA new first paragraph.\n\nIt'),
+    BEFORE.replace(/<\[|\]>/g, '')
+      .replace('We will stand', 'We will <|>stand')
+      .replace('Source: NATO\n\nIt', 'Source: NATO\n\nA new first paragraph.\n\nIt'),
     `
 id0 moved by 24 “Seven years ago, I became the first Secretary General to address the Ukrainian parliament.” in “Speech at the Verkhovna Rada”
 id1 moved by 24 “We will stand with Ukraine for as long as it takes.” in “Doorstep statement in Vilnius”`,
@@ -124,7 +146,12 @@ tag.orphaned (warning) in yaml on “id: id0”: This passage is no longer in a.
 
 test('accepting anchors renews the exact and moved ones whose offsets or context changed, and none once accepted', () => {
   const original = parseFixture(FOUR_PASSAGES).main;
-  const tagFile = parseTagFile(printNewTagFile('seeds/a.txt', original.ranges.map((span, i) => ({ id: `id${i}`, tags: ['t'], note: '', release: '', anchor: createAnchor(original.text, span) }))));
+  const tagFile = parseTagFile(
+    printNewTagFile(
+      'seeds/a.txt',
+      original.ranges.map((span, i) => ({ id: `id${i}`, tags: ['t'], note: '', release: '', anchor: createAnchor(original.text, span) })),
+    ),
+  );
   const text = original.text.replace('parliament.\n', 'parliament.\nA sentence the editors added.\n').replace('stand with', 'stand by');
   const { index } = parseFixture(text);
   const tags = computeAnchoredTags(index.getFile(original.uri)!, tagFile);
@@ -134,14 +161,22 @@ test('accepting anchors renews the exact and moved ones whose offsets or context
     accepted.map((a) => `${a.id} ${a.anchor.start - tagFile.records[Number(a.id[2])].anchor.start} “${a.anchor.suffix}”`),
     ['id0 0 “\nA sentence the editors added.\nT”', 'id1 30 “\n\nDoorstep statement in Vilnius\n”', 'id3 28 “\n”'],
   );
-  assert.deepEqual(computeAcceptedAnchors(text, tags, ['fuzzy']).map((a) => a.anchor.exact), ['We will stand by Ukraine for as long as it takes.']);
+  assert.deepEqual(
+    computeAcceptedAnchors(text, tags, ['fuzzy']).map((a) => a.anchor.exact),
+    ['We will stand by Ukraine for as long as it takes.'],
+  );
   const reanchored = parseTagFile(reanchorTagRecords(tagFile, accepted));
   assert.deepEqual(computeAcceptedAnchors(text, computeAnchoredTags(index.getFile(original.uri)!, reanchored), ['exact', 'moved']), []);
 });
 
 test('tags are counted most used first', () => {
-  const tagFile = parseTagFile('tags:\n  - {id: a, tags: [x, y], anchor: {exact: q, start: 0, end: 1}}\n  - {id: b, tags: [y], anchor: {exact: q, start: 0, end: 1}}\n');
-  assert.deepEqual(countTags([tagFile]), [{ tag: 'y', count: 2 }, { tag: 'x', count: 1 }]);
+  const tagFile = parseTagFile(
+    'tags:\n  - {id: a, tags: [x, y], anchor: {exact: q, start: 0, end: 1}}\n  - {id: b, tags: [y], anchor: {exact: q, start: 0, end: 1}}\n',
+  );
+  assert.deepEqual(countTags([tagFile]), [
+    { tag: 'y', count: 2 },
+    { tag: 'x', count: 1 },
+  ]);
 });
 
 const HIERARCHY = parseTagFile(`tags:
@@ -152,7 +187,11 @@ const HIERARCHY = parseTagFile(`tags:
 `);
 
 test('a # query finds the tag, its children and names that begin with it; a trailing / only the children', () => {
-  const find = (query: string) => HIERARCHY.records.filter((record) => matchesTagQuery(record, query)).map((record) => record.id).join(' ');
+  const find = (query: string) =>
+    HIERARCHY.records
+      .filter((record) => matchesTagQuery(record, query))
+      .map((record) => record.id)
+      .join(' ');
   assert.equal(find('#energy'), 'a b c d');
   assert.equal(find('#Energy/'), 'b c');
   assert.equal(find('#energy/g'), 'c');
@@ -177,6 +216,9 @@ Russia (Russia) 1/1`,
 
 test('tags are filtered by author, ignoring case and spaces; records without an author never match', () => {
   const tags = HIERARCHY.records.map((record) => ({ record }));
-  assert.deepEqual(filterTagsByAuthor(tags, 'M. Kovalenko').map((tag) => tag.record.id), ['a', 'c']);
+  assert.deepEqual(
+    filterTagsByAuthor(tags, 'M. Kovalenko').map((tag) => tag.record.id),
+    ['a', 'c'],
+  );
   assert.deepEqual(filterTagsByAuthor(tags, 'nobody'), []);
 });

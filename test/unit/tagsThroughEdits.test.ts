@@ -13,22 +13,44 @@ import { CorpusIndex } from '../../server/src/features/corpusIndex';
 import { AnchoredTag, computeAnchoredTags } from '../../server/src/features/tags';
 
 const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
-const SEED = readFileSync(join(SEEDS_DIR, readdirSync(SEEDS_DIR).filter((name) => name.endsWith('.txt')).sort()[0]), 'utf8');
+const SEED = readFileSync(
+  join(
+    SEEDS_DIR,
+    readdirSync(SEEDS_DIR)
+      .filter((name) => name.endsWith('.txt'))
+      .sort()[0],
+  ),
+  'utf8',
+);
 const URI = 'file:///w/seeds/a.txt';
 
 /** A tag file (as printed and parsed) tagging every 7th sentence of the text. */
 function printTagsOfSentences(text: string): string {
   const spans = [...text.matchAll(/[A-Z][^.\n]{20,200}\./g)].filter((_, i) => i % 7 === 0).map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-  return printNewTagFile('seeds/a.txt', spans.map((span, i) => ({ id: `id${i}`, tags: [`t${i % 5}`], note: '', release: '', anchor: createAnchor(text, span) })));
+  return printNewTagFile(
+    'seeds/a.txt',
+    spans.map((span, i) => ({ id: `id${i}`, tags: [`t${i % 5}`], note: '', release: '', anchor: createAnchor(text, span) })),
+  );
 }
 
-const render = (tags: readonly AnchoredTag[]) => tags.map((t) => `${t.record.id} ${t.status} ${t.span.start}-${t.span.end} ${t.storedSpan ? `from ${t.storedSpan.start}` : ''} ${t.similarity ?? ''} ${t.releaseTitle}`);
+const render = (tags: readonly AnchoredTag[]) =>
+  tags.map(
+    (t) =>
+      `${t.record.id} ${t.status} ${t.span.start}-${t.span.end} ${t.storedSpan ? `from ${t.storedSpan.start}` : ''} ${t.similarity ?? ''} ${t.releaseTitle}`,
+  );
 
 test('tags mapped through edits equal tags anchored afresh, over random chains of edits', () => {
   const printed = printTagsOfSentences(SEED);
   fc.assert(
     fc.property(
-      fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), deleted: fc.integer({ min: 0, max: 60 }), inserted: fc.constantFrom('', 'x', '\n\n', 'the ', 'Seven years ago') }), { minLength: 1, maxLength: 6 }),
+      fc.array(
+        fc.record({
+          at: fc.double({ min: 0, max: 1, noNaN: true }),
+          deleted: fc.integer({ min: 0, max: 60 }),
+          inserted: fc.constantFrom('', 'x', '\n\n', 'the ', 'Seven years ago'),
+        }),
+        { minLength: 1, maxLength: 6 },
+      ),
       (edits) => {
         const index = new CorpusIndex();
         let text = SEED;
@@ -39,7 +61,10 @@ test('tags mapped through edits equal tags anchored afresh, over random chains o
           const start = Math.floor(at * text.length);
           text = text.slice(0, start) + inserted + text.slice(start + deleted);
           index.setFile(URI, text);
-          assert.deepEqual(render(computeAnchoredTags(index.getFile(URI), incremental)), render(computeAnchoredTags(index.getFile(URI), parseTagFile(printed))));
+          assert.deepEqual(
+            render(computeAnchoredTags(index.getFile(URI), incremental)),
+            render(computeAnchoredTags(index.getFile(URI), parseTagFile(printed))),
+          );
         }
       },
     ),

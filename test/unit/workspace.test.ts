@@ -20,7 +20,12 @@ function createWorkspace(files: Record<string, string>): { host: MemoryHost; wor
 }
 
 test('a scan reads the files the globs match, and only those', async () => {
-  const { workspace } = createWorkspace({ 'seeds/a.txt': RELEASE('Allies meet', 'Text.'), 'seeds/sub/b.txt': RELEASE('Allies part', 'Text.'), 'notes/c.txt': 'x', 'seeds/d.md': 'x' });
+  const { workspace } = createWorkspace({
+    'seeds/a.txt': RELEASE('Allies meet', 'Text.'),
+    'seeds/sub/b.txt': RELEASE('Allies part', 'Text.'),
+    'notes/c.txt': 'x',
+    'seeds/d.md': 'x',
+  });
   const progress: number[] = [];
   assert.deepEqual(await workspace.scan(({ done }) => progress.push(done)), { files: 2, releases: 2 });
   assert.deepEqual(progress, [2]);
@@ -49,7 +54,10 @@ test('a file event creates, changes and deletes corpus files; unreadable files c
   assert.equal(workspace.getFile(uri)?.parsed.releases.length, 1);
   host.setFile(uri, 'binary\u0000data');
   await workspace.filesChanged([{ uri, kind: 'changed' }]);
-  assert.deepEqual(computeFileProblems(workspace.view, uri).map((p) => p.code), ['file.binary']);
+  assert.deepEqual(
+    computeFileProblems(workspace.view, uri).map((p) => p.code),
+    ['file.binary'],
+  );
   host.setFile(uri, undefined);
   await workspace.filesChanged([{ uri, kind: 'deleted' }]);
   assert.equal(workspace.getFile(uri), undefined);
@@ -64,7 +72,10 @@ test('a copy made in one file changes the problems of the other, reported once c
   workspace.documentChanged(`${ROOT}/seeds/b.txt`, RELEASE('Allies condemn sabotage', 'Other text.'), true);
   workspace.refreshAll();
   assert.deepEqual([...new Set(reported)].sort(), [`${ROOT}/seeds/a.txt`, `${ROOT}/seeds/b.txt`]);
-  assert.deepEqual(computeFileProblems(workspace.view, `${ROOT}/seeds/a.txt`).map((p) => p.message), ['This release has the same title as “Allies condemn sabotage” in b.txt.']);
+  assert.deepEqual(
+    computeFileProblems(workspace.view, `${ROOT}/seeds/a.txt`).map((p) => p.message),
+    ['This release has the same title as “Allies condemn sabotage” in b.txt.'],
+  );
   workspace.dispose();
 });
 
@@ -84,8 +95,18 @@ test('tags are written through the host under annotations/ of the corpus file’
   assert.equal(host.writes.length, 2);
   const written = parseTagFile(host.getFile(location.yamlUri)!);
   assert.equal(written.corpusFile, 'seeds/a.txt');
-  assert.deepEqual(written.records.map((r) => [r.id, r.anchor.exact]), [[ids[0], 'malign'], [ids[1], 'activities'], [ids[2], 'Allied']]);
-  assert.deepEqual(workspace.tags.findTags((u) => workspace.getFile(u), { tag: 'threat' }).map((t) => t.tag.span), [{ start, end: start + 6 }]);
+  assert.deepEqual(
+    written.records.map((r) => [r.id, r.anchor.exact]),
+    [
+      [ids[0], 'malign'],
+      [ids[1], 'activities'],
+      [ids[2], 'Allied'],
+    ],
+  );
+  assert.deepEqual(
+    workspace.tags.findTags((u) => workspace.getFile(u), { tag: 'threat' }).map((t) => t.tag.span),
+    [{ start, end: start + 6 }],
+  );
 });
 
 test('a tag file that does not parse is never overwritten', async () => {
@@ -93,6 +114,9 @@ test('a tag file that does not parse is never overwritten', async () => {
   await workspace.scan();
   const uri = `${ROOT}/seeds/a.txt`;
   const location = workspace.getTagFileLocation(uri)!;
-  await assert.rejects(workspace.tags.addRecord(location, createTagRecord(workspace.getFile(uri)!, { start: 0, end: 6 }, ['x'], '')), /annotations\/a\.yaml line \d+, column \d+: .*Nothing was written/);
+  await assert.rejects(
+    workspace.tags.addRecord(location, createTagRecord(workspace.getFile(uri)!, { start: 0, end: 6 }, ['x'], '')),
+    /annotations\/a\.yaml line \d+, column \d+: .*Nothing was written/,
+  );
   assert.equal(host.writes.length, 0);
 });

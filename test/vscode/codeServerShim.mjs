@@ -48,11 +48,15 @@ async function runExtensionTests({ extensionDevelopmentPath, extensionTestsPath,
     const html = await (await fetch(server.folderUrl)).text();
     const authority = /&quot;remoteAuthority&quot;:&quot;([^&]+)&quot;/.exec(html)?.[1];
     if (!authority) throw new Error('no remoteAuthority in the workbench page');
-    const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${extensionDevelopmentPath}`],
-      ['extensionTestsPath', `vscode-remote://${authority}${extensionTestsPath}`]];
+    const payload = [
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${extensionDevelopmentPath}`],
+      ['extensionTestsPath', `vscode-remote://${authority}${extensionTestsPath}`],
+    ];
     await page.goto(`${server.folderUrl}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     let timer;
-    const timedOut = new Promise((resolveExit) => { timer = setTimeout(() => resolveExit('timeout'), TIMEOUT_MS); });
+    const timedOut = new Promise((resolveExit) => {
+      timer = setTimeout(() => resolveExit('timeout'), TIMEOUT_MS);
+    });
     const code = await Promise.race([finished, timedOut]);
     clearTimeout(timer);
     if (code === 'timeout') throw new Error(`the extension tests did not finish within ${TIMEOUT_MS} ms`);

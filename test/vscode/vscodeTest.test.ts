@@ -45,7 +45,12 @@ async function findVsCode(): Promise<{ executable?: string; reason?: string }> {
 }
 
 function printReport(t: TestContext, output: string): void {
-  t.diagnostic(output.split('\n').filter((line) => /✔|passing|failing|skipped|\d\)/.test(line)).join('\n'));
+  t.diagnostic(
+    output
+      .split('\n')
+      .filter((line) => /✔|passing|failing|skipped|\d\)/.test(line))
+      .join('\n'),
+  );
 }
 
 test('extension-host suite in VS Code desktop (@vscode/test-cli)', { timeout: RUN_TIMEOUT_MS + 60000 }, async (t) => {

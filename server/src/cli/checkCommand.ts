@@ -33,7 +33,12 @@ export async function runCheck(cli: CliWorkspace, paths: readonly string[], opti
     return problems.map((problem) => toReportedProblem(cli.relativePathOf(uri), problem, lines));
   });
   if (format === 'sarif') {
-    const log = formatProblemsAsSarif(reported, { toolVersion: '0.1.0', informationUri: PRODUCT_PAGE, diagnosticsPageUri: DIAGNOSTICS_PAGE, workspaceFolderUri: `${cli.folderUri}/` });
+    const log = formatProblemsAsSarif(reported, {
+      toolVersion: '0.1.0',
+      informationUri: PRODUCT_PAGE,
+      diagnosticsPageUri: DIAGNOSTICS_PAGE,
+      workspaceFolderUri: `${cli.folderUri}/`,
+    });
     output.write(`${JSON.stringify(log, null, 2)}\n`);
   } else if (format === 'json') {
     output.write(`${JSON.stringify(formatProblemsAsJson(reported, DIAGNOSTICS_PAGE), null, 2)}\n`);

@@ -25,7 +25,9 @@ export async function runEntities(cli: CliWorkspace, json: boolean, output: Outp
     };
   });
   if (json) output.write(`${JSON.stringify(rows, null, 2)}\n`);
-  else for (const row of rows) output.write(`${row.name}\t${row.kind}\t${row.mentions} mentions\t${row.releases} releases${row.roles.length ? `\t${row.roles.join('; ')}` : ''}\n`);
+  else
+    for (const row of rows)
+      output.write(`${row.name}\t${row.kind}\t${row.mentions} mentions\t${row.releases} releases${row.roles.length ? `\t${row.roles.join('; ')}` : ''}\n`);
   output.note(`${rows.length} entities`);
   return 0;
 }

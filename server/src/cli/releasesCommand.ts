@@ -26,7 +26,9 @@ export function runReleases(cli: CliWorkspace, paths: readonly string[], json: b
     return file.parsed.releases.map((release) => toRow(cli.relativePathOf(uri), release, (offset) => lines.toPosition(offset).line + 1));
   });
   if (json) output.write(`${JSON.stringify(rows, null, 2)}\n`);
-  else for (const row of rows) output.write(`${row.file}:${row.startLine}-${row.endLine}\t${row.date ?? '—'}\t${row.kind}\t${row.source ?? '—'}\t${row.title || '(untitled)'}\n`);
+  else
+    for (const row of rows)
+      output.write(`${row.file}:${row.startLine}-${row.endLine}\t${row.date ?? '—'}\t${row.kind}\t${row.source ?? '—'}\t${row.title || '(untitled)'}\n`);
   output.note(`${rows.length} releases in ${new Set(rows.map((r) => r.file)).size} files`);
   return 0;
 }
@@ -39,7 +41,14 @@ export function runOutline(cli: CliWorkspace, path: string | undefined, json: bo
   const lineOf = (offset: number) => lines.toPosition(offset).line + 1;
   const items = computeOutline(file.parsed);
   if (json) {
-    const toJson = (item: OutlineItem): object => ({ kind: item.kind, name: item.name, detail: item.detail, startLine: lineOf(item.span.start), endLine: lineOf(item.span.end), children: item.children.map(toJson) });
+    const toJson = (item: OutlineItem): object => ({
+      kind: item.kind,
+      name: item.name,
+      detail: item.detail,
+      startLine: lineOf(item.span.start),
+      endLine: lineOf(item.span.end),
+      children: item.children.map(toJson),
+    });
     output.write(`${JSON.stringify(items.map(toJson), null, 2)}\n`);
     return 0;
   }

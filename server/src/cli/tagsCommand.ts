@@ -89,14 +89,27 @@ function listTags(cli: CliWorkspace, options: TagsOptions, output: Output): numb
     const start = file ? getLineTable(file).toPosition(tag.span.start) : { line: 0, character: 0 };
     const { record } = tag;
     return {
-      id: record.id, file: cli.relativePathOf(corpusUri), line: start.line + 1, column: start.character + 1, status: tag.status,
+      id: record.id,
+      file: cli.relativePathOf(corpusUri),
+      line: start.line + 1,
+      column: start.character + 1,
+      status: tag.status,
       ...(tag.similarity === undefined ? {} : { similarity: tag.similarity, currentText: tag.currentText }),
-      tags: record.tags, note: record.note, release: tag.releaseTitle, quote: record.anchor.exact,
-      ...(record.author ? { author: record.author } : {}), ...(record.created ? { created: record.created } : {}), ...(record.updated ? { updated: record.updated } : {}),
+      tags: record.tags,
+      note: record.note,
+      release: tag.releaseTitle,
+      quote: record.anchor.exact,
+      ...(record.author ? { author: record.author } : {}),
+      ...(record.created ? { created: record.created } : {}),
+      ...(record.updated ? { updated: record.updated } : {}),
     };
   });
   if (options.json) output.write(`${JSON.stringify(rows, null, 2)}\n`);
-  else for (const row of rows) output.write(`${row.file}:${row.line}:${row.column}\t${row.status}${row.similarity === undefined ? '' : ` ${describeSimilarity(row.similarity)}`}\t${row.tags.map((t) => `#${t}`).join(' ')}\t“${row.quote.replace(/\s+/g, ' ')}”${row.note ? `\t${row.note}` : ''}\n`);
+  else
+    for (const row of rows)
+      output.write(
+        `${row.file}:${row.line}:${row.column}\t${row.status}${row.similarity === undefined ? '' : ` ${describeSimilarity(row.similarity)}`}\t${row.tags.map((t) => `#${t}`).join(' ')}\t“${row.quote.replace(/\s+/g, ' ')}”${row.note ? `\t${row.note}` : ''}\n`,
+      );
   output.note(`${rows.length} tags, ${rows.filter((r) => r.status === 'orphaned').length} orphaned`);
   return 0;
 }
@@ -109,7 +122,19 @@ function exportTags(cli: CliWorkspace, options: TagsOptions, output: Output): nu
     // An anchored tag exports the text as it reads now, so its quote and position agree.
     const anchor = tag.status === 'orphaned' ? tag.record.anchor : createAnchor(text, tag.span);
     const { record } = tag;
-    return { id: record.id, corpusFile: cli.relativePathOf(corpusUri), text, span: tag.span, exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix, tags: record.tags, note: record.note, release: tag.releaseTitle, status: tag.status };
+    return {
+      id: record.id,
+      corpusFile: cli.relativePathOf(corpusUri),
+      text,
+      span: tag.span,
+      exact: anchor.exact,
+      prefix: anchor.prefix,
+      suffix: anchor.suffix,
+      tags: record.tags,
+      note: record.note,
+      release: tag.releaseTitle,
+      status: tag.status,
+    };
   });
   if (format === 'w3c') output.write(`${JSON.stringify(formatTagsAsW3cCollection(tags), null, 2)}\n`);
   else if (format === 'csv') output.write(formatTagsAsCsv(tags));
@@ -132,7 +157,9 @@ async function importTags(cli: CliWorkspace, path: string | undefined, dryRun: b
   for (const error of errors) output.note(`${path}: annotation ${error.index < 0 ? '(document)' : error.index}: ${error.message}`);
   // An annotation already tagged on the same passage with the same tags (an earlier import of the same file, a
   // round trip of our own export) is not added twice.
-  const existing = new Set(cli.workspace.tags.findTags((uri) => cli.workspace.getFile(uri), {}).map(({ corpusUri, tag }) => describeTagged(corpusUri, tag.span, tag.record.tags)));
+  const existing = new Set(
+    cli.workspace.tags.findTags((uri) => cli.workspace.getFile(uri), {}).map(({ corpusUri, tag }) => describeTagged(corpusUri, tag.span, tag.record.tags)),
+  );
   let imported = 0;
   let skipped = 0;
   const failed: string[] = [];
@@ -150,18 +177,29 @@ async function importTags(cli: CliWorkspace, path: string | undefined, dryRun: b
     if (outcome.kind === 'failed') failed.push(`annotation ${index}: ${outcome.reason}`);
     else {
       imported++;
-      if (!dryRun) writes.push(cli.workspace.tags.addRecord(outcome.location, outcome.record).catch((error: Error) => failed.push(`annotation ${index}: ${error.message}`)));
+      if (!dryRun)
+        writes.push(
+          cli.workspace.tags.addRecord(outcome.location, outcome.record).catch((error: Error) => failed.push(`annotation ${index}: ${error.message}`)),
+        );
     }
   });
   await Promise.all(writes);
   for (const line of failed) output.note(`${path}: ${line}`);
-  output.note(`${dryRun ? 'would import' : 'imported'} ${imported - (dryRun ? 0 : failed.length)} annotations, ${skipped} already present, ${failed.length + errors.length} not anchored or not readable`);
+  output.note(
+    `${dryRun ? 'would import' : 'imported'} ${imported - (dryRun ? 0 : failed.length)} annotations, ${skipped} already present, ${failed.length + errors.length} not anchored or not readable`,
+  );
   return failed.length + errors.length > 0 ? 1 : 0;
 }
 
 type Outcome =
   | { kind: 'failed'; reason: string }
-  | { kind: 'anchored'; corpusUri: string; span: Span; location: NonNullable<ReturnType<CliWorkspace['workspace']['getTagFileLocation']>>; record: Parameters<CliWorkspace['workspace']['tags']['addRecord']>[1] };
+  | {
+      kind: 'anchored';
+      corpusUri: string;
+      span: Span;
+      location: NonNullable<ReturnType<CliWorkspace['workspace']['getTagFileLocation']>>;
+      record: Parameters<CliWorkspace['workspace']['tags']['addRecord']>[1];
+    };
 
 /** Finds the annotation's passage in its corpus file: the quote with its context, the position only as a hint. */
 function anchorAnnotation(cli: CliWorkspace, annotation: ImportedAnnotation): Outcome {
@@ -170,11 +208,20 @@ function anchorAnnotation(cli: CliWorkspace, annotation: ImportedAnnotation): Ou
   const file = uri === undefined ? undefined : cli.workspace.getFile(uri);
   const location = file && cli.workspace.getTagFileLocation(file.uri);
   if (!file || !location) return { kind: 'failed', reason: `its source ${annotation.source} is not a corpus file of this workspace` };
-  const hint = annotation.start !== undefined && annotation.end !== undefined ? { start: codePointOffsetToUtf16(file.text, annotation.start), end: codePointOffsetToUtf16(file.text, annotation.end) } : { start: 0, end: 0 };
+  const hint =
+    annotation.start !== undefined && annotation.end !== undefined
+      ? { start: codePointOffsetToUtf16(file.text, annotation.start), end: codePointOffsetToUtf16(file.text, annotation.end) }
+      : { start: 0, end: 0 };
   const match = findAnchor(file.text, { exact: annotation.exact, prefix: annotation.prefix ?? '', suffix: annotation.suffix ?? '', ...hint });
   if (match.state === 'orphaned') return { kind: 'failed', reason: `“${annotation.exact.slice(0, 60)}” is not in ${path}` };
   const release = file.parsed.releases.find((r) => r.span.start <= match.span.start && match.span.start <= r.span.end)?.title ?? '';
-  return { kind: 'anchored', corpusUri: file.uri, span: match.span, location, record: { tags: annotation.tags, note: annotation.note, release, anchor: createAnchor(file.text, match.span) } };
+  return {
+    kind: 'anchored',
+    corpusUri: file.uri,
+    span: match.span,
+    location,
+    record: { tags: annotation.tags, note: annotation.note, release, anchor: createAnchor(file.text, match.span) },
+  };
 }
 
 function describeTagged(corpusUri: string, span: Span, tags: readonly string[]): string {

@@ -54,7 +54,7 @@ export function splitBlocks(text: string): Block[] {
   let current: Line[] = [];
   let blanks = 0;
   let blanksBeforeCurrent = 0;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = start;
     let blank = true;
     for (; end < text.length; end++) {

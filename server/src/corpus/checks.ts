@@ -21,7 +21,12 @@ export function findReleaseProblems(text: string, release: Release, releaseIndex
   const titleSpan = release.titleSpans[0];
 
   if (!release.title) {
-    add('release.missing-title', 'warning', 'This text has no title line before it, so it is not part of any titled release. Add the release title on its own line above it.', firstLine(text, release.span));
+    add(
+      'release.missing-title',
+      'warning',
+      'This text has no title line before it, so it is not part of any titled release. Add the release title on its own line above it.',
+      firstLine(text, release.span),
+    );
   } else if (!release.source) {
     add('release.missing-source', 'warning', `“${release.title}” states no source. Add a “Source: …” line under the title.`, titleSpan);
   }
@@ -30,7 +35,12 @@ export function findReleaseProblems(text: string, release: Release, releaseIndex
   }
   for (const chrome of release.boilerplate) add('release.boilerplate', 'warning', `Web page chrome, not press text: “${chrome.text}”.`, chrome.span);
   for (const caption of release.captions) {
-    add('release.photo-caption', 'information', `Photo caption${caption.title ? ` “${caption.title}”` : ''}${caption.credit ? ` (credit: ${caption.credit})` : ''} inside the release text.`, caption.span);
+    add(
+      'release.photo-caption',
+      'information',
+      `Photo caption${caption.title ? ` “${caption.title}”` : ''}${caption.credit ? ` (credit: ${caption.credit})` : ''} inside the release text.`,
+      caption.span,
+    );
   }
   for (const paragraph of release.paragraphs) {
     const body = text.slice(paragraph.span.start, paragraph.span.end);

@@ -13,7 +13,10 @@ const YEAR = '((?:19|20)\\d{2})';
 
 const PATTERNS: { regex: RegExp; read: (m: RegExpExecArray) => { day: string; endDay?: string; month: string; year: string } | { iso: string } }[] = [
   // "From 6 to 7 May 2024", "21 to 24 May 2024", "28–30 April 2024"
-  { regex: new RegExp(`\\b(?:[Ff]rom\\s+)?${DAY}\\s*(?:to|until|-|–)\\s*${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'g'), read: (m) => ({ day: m[1], endDay: m[2], month: m[3], year: m[4] }) },
+  {
+    regex: new RegExp(`\\b(?:[Ff]rom\\s+)?${DAY}\\s*(?:to|until|-|–)\\s*${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, 'g'),
+    read: (m) => ({ day: m[1], endDay: m[2], month: m[3], year: m[4] }),
+  },
   // "Tuesday (7 May 2024)", "04 Apr. 2024", "the 24th of February 2022"
   { regex: new RegExp(`${WEEKDAY}\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b\\)?`, 'g'), read: (m) => ({ day: m[1], month: m[2], year: m[3] }) },
   // "July 11, 2024", "Thursday, July 11, 2024"
@@ -45,7 +48,9 @@ export function findFirstDate(text: string, start: number, end: number): Release
   return best;
 }
 
-const YEARLESS_DATELINE = new RegExp(`^(?:(?:[Ff]rom|[Oo]n)\\s+)?${DAY}(?:\\s*(?:to|until|-|–)\\s*${DAY})?\\s+(?:of\\s+)?${MONTH}(?![\\s,]+(?:19|20)\\d{2})\\b`);
+const YEARLESS_DATELINE = new RegExp(
+  `^(?:(?:[Ff]rom|[Oo]n)\\s+)?${DAY}(?:\\s*(?:to|until|-|–)\\s*${DAY})?\\s+(?:of\\s+)?${MONTH}(?![\\s,]+(?:19|20)\\d{2})\\b`,
+);
 
 /** A dateline without a year at the start of text[start, end) ("From 27 to 29 May, …"), dated in `year`. */
 export function findYearlessDateline(text: string, start: number, end: number, year: string): ReleaseDate | undefined {

@@ -99,7 +99,8 @@ function isSourceLine(block: Block): boolean {
 
 const BULLET_LINE = /^[•·▪‣◦●]\s*/;
 const PUBLISHED_LINE = /^(last updated|updated|published|released|posted|date|issued)\s*(:|on\b)\s*\S/i;
-const DELIVERY_NOTE = /^\(?\s*(as delivered|as prepared( for delivery)?|check against delivery|embargoed\b[^)]*|unofficial translation|original: [^)]+)\s*\)?$/i;
+const DELIVERY_NOTE =
+  /^\(?\s*(as delivered|as prepared( for delivery)?|check against delivery|embargoed\b[^)]*|unofficial translation|original: [^)]+)\s*\)?$/i;
 
 const TIME_ONLY = /^\d{1,2}[:.]\d{2}(\s*([ap]\.?m\.?|h))?(\s+[A-Z]{2,5})?$/i;
 const DATE_REMAINDER = /^[\s,.–—-]*(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*([A-Z]{2,5})?)?[\s,.–—-]*$/i;

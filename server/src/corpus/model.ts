@@ -10,16 +10,7 @@ export interface Span {
 }
 
 export type ReleaseKind =
-  | 'speech'
-  | 'press-conference'
-  | 'statement'
-  | 'visit'
-  | 'meeting'
-  | 'interview'
-  | 'podcast'
-  | 'fact-sheet'
-  | 'article'
-  | 'news-release';
+  'speech' | 'press-conference' | 'statement' | 'visit' | 'meeting' | 'interview' | 'podcast' | 'fact-sheet' | 'article' | 'news-release';
 
 export interface Source {
   /** The publisher as written after "Source:", e.g. "NATO". */

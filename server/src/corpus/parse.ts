@@ -3,7 +3,17 @@
 import { Block, splitBlocks } from './blocks';
 import { findReleaseProblems } from './checks';
 import { findFirstDate, findFirstYear, findYearlessDateline } from './dates';
-import { getCaptionCredit, getCaptionTitle, getMetadataKind, getSourceName, isCaptionBlock, isChromeBlock, isLabelValueBlock, isMetadataBlock, isRelatedLinksHeading } from './lineKinds';
+import {
+  getCaptionCredit,
+  getCaptionTitle,
+  getMetadataKind,
+  getSourceName,
+  isCaptionBlock,
+  isChromeBlock,
+  isLabelValueBlock,
+  isMetadataBlock,
+  isRelatedLinksHeading,
+} from './lineKinds';
 import { Boilerplate, MetadataLine, Paragraph, ParsedCorpusFile, PhotoCaption, Release, ReleaseDate, Source, SpeakerTurn } from './model';
 import { getReleaseKind } from './releaseKind';
 import { ReleaseBlocks, segmentReleases } from './segment';
@@ -12,7 +22,10 @@ import { isUnmistakableLabel, LabelMatch, parseSpeakerLabel } from './speakers';
 
 export function parseCorpusFile(text: string): ParsedCorpusFile {
   const { leadingChrome, releases: drafts } = segmentReleases(splitBlocks(text));
-  const releases = withYearlessDatelines(text, drafts.map((draft) => buildRelease(text, draft)));
+  const releases = withYearlessDatelines(
+    text,
+    drafts.map((draft) => buildRelease(text, draft)),
+  );
   const boilerplate = leadingChrome.map((block) => toBoilerplate(text, block));
   const problems = releases.flatMap((release, releaseIndex) => findReleaseProblems(text, release, releaseIndex));
   const fileChromeProblems = boilerplate.map((chrome) => ({
@@ -44,7 +57,9 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
     else paragraphs.push({ span: block.span });
   }
   const title = draft.titleBlocks.map((block) => block.lines[0].text).join(' ');
-  const titleSpans = draft.titleBlocks.length ? draft.titleBlocks.map((block) => block.span) : [{ start: draft.blocks[0].span.start, end: draft.blocks[0].span.start }];
+  const titleSpans = draft.titleBlocks.length
+    ? draft.titleBlocks.map((block) => block.span)
+    : [{ start: draft.blocks[0].span.start, end: draft.blocks[0].span.start }];
   // The release runs from its first header (or title, or body) block to its last body (or title, or header)
   // block: read from the ends of the three lists rather than from a copy of all of them.
   const first = draft.headerBlocks[0] ?? draft.titleBlocks[0] ?? draft.blocks[0];

@@ -14,7 +14,15 @@ export function printParsedCorpusFile(text: string, parsed: ParsedCorpusFile): s
     for (const line of release.metadata) out.push(`  ${line.kind} ${JSON.stringify(line.text)}`);
     for (const turn of release.turns) {
       const { honorific, role, name, outlet, isQuestion } = turn.speaker;
-      const parts = [honorific && `honorific=${honorific}`, role && `role=${role}`, name && `name=${name}`, outlet && `outlet=${outlet}`, isQuestion && 'question'].filter(Boolean).join(' ');
+      const parts = [
+        honorific && `honorific=${honorific}`,
+        role && `role=${role}`,
+        name && `name=${name}`,
+        outlet && `outlet=${outlet}`,
+        isQuestion && 'question',
+      ]
+        .filter(Boolean)
+        .join(' ');
       out.push(`  turn ${JSON.stringify(turn.speaker.label)} ${parts}`);
     }
     for (const caption of release.captions) out.push(`  caption ${JSON.stringify(caption.title ?? '')} credit=${caption.credit ?? '-'}`);

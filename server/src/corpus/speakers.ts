@@ -7,14 +7,15 @@ import { Speaker } from './model';
 
 /** Words that make up titles and roles rather than personal names; ranks also in their abbreviated forms. */
 const ROLE_WORDS = new Set(
-  ('secretary general deputy assistant spokesperson spokesman spokeswoman press president vice prime minister ' +
+  (
+    'secretary general deputy assistant spokesperson spokesman spokeswoman press president vice prime minister ' +
     'chair chairman chairwoman chancellor admiral general colonel lieutenant major captain commander ambassador ' +
     'director head chief senator governor mayor king queen prince princess sheikh emir his her excellency majesty ' +
     'highness commissioner representative high foreign defence defense affairs state moderator host interviewer ' +
     'answer participant official spokesperson’s council committee military allied supreme the of for and ' +
     'prof professor lord lady rt hon honourable honorable staff audience member interpreter senior ' +
-    'sec gen maj adm lt col sgt capt cmdr brig cpl rear')
-    .split(/\s+/),
+    'sec gen maj adm lt col sgt capt cmdr brig cpl rear'
+  ).split(/\s+/),
 );
 
 /** Courtesy titles written before a name: split off as the honorific ("MR MILLER" is Mr Miller, no role). */
@@ -53,9 +54,15 @@ export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
   const words = namePart.split(/\s+/);
   // Upper-case labels spell out full titles ("CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL CHARLES Q. BROWN, JR.").
   if (words.length > (isUpperCase(namePart) ? 14 : 9) || !CAPITALISED.test(words[0])) return undefined;
-  if (!words.every((word, i) => CAPITALISED.test(word) || CONNECTORS.has(word) || SUFFIX.test(word) || (BEFORE_SUFFIX.test(word) && SUFFIX.test(words[i + 1] ?? '')))) return undefined;
+  if (
+    !words.every(
+      (word, i) => CAPITALISED.test(word) || CONNECTORS.has(word) || SUFFIX.test(word) || (BEFORE_SUFFIX.test(word) && SUFFIX.test(words[i + 1] ?? '')),
+    )
+  )
+    return undefined;
   if (outlet) return { speaker: { label, name: namePart, outlet: outlet[2].trim(), isQuestion: true }, labelLength: label.length, hasOutlet: true };
-  if (words.length === 1 && QUESTION_LABELS.has(words[0].toLowerCase())) return { speaker: { label, isQuestion: true }, labelLength: label.length, hasOutlet: false };
+  if (words.length === 1 && QUESTION_LABELS.has(words[0].toLowerCase()))
+    return { speaker: { label, isQuestion: true }, labelLength: label.length, hasOutlet: false };
   return { speaker: { label, ...splitLabelWords(words, isUpperCase(namePart)) }, labelLength: label.length, hasOutlet: false };
 }
 

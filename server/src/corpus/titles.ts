@@ -47,5 +47,10 @@ export function isTitleContinuation(first: Block, next: Block | undefined): bool
   if (!next || next.lines.length !== 1) return false;
   const line = next.lines[0].text;
   // Words counted last: every block is asked whether the next one continues it, and most next blocks do not.
-  return /^(by|with|of|on|at|following|for|from|during|after|before|in|and|to)\s/.test(line) && !/[.;:]$/.test(line) && line.length <= 250 && countWords(first.lines[0].text) <= 8;
+  return (
+    /^(by|with|of|on|at|following|for|from|during|after|before|in|and|to)\s/.test(line) &&
+    !/[.;:]$/.test(line) &&
+    line.length <= 250 &&
+    countWords(first.lines[0].text) <= 8
+  );
 }

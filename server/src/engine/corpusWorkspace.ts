@@ -176,8 +176,14 @@ export class CorpusWorkspace {
     const read = await this.host.readText(uri, this.maxFileBytes);
     if (read.kind === 'text') this.corpus.files.setFile(uri, read.text);
     else if (read.kind === 'missing') this.corpus.files.removeFile(uri);
-    else if (read.kind === 'too-large') this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(read.size)]); else if (read.kind === 'outside-workspace') {
-      this.corpus.files.setUnreadableFile(uri, [fileProblem('file.outside-workspace', `This path resolves to ${read.realPath}, outside the workspace folder (a symlink); Press Corpus reads only files inside it.`)]);
+    else if (read.kind === 'too-large') this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(read.size)]);
+    else if (read.kind === 'outside-workspace') {
+      this.corpus.files.setUnreadableFile(uri, [
+        fileProblem(
+          'file.outside-workspace',
+          `This path resolves to ${read.realPath}, outside the workspace folder (a symlink); Press Corpus reads only files inside it.`,
+        ),
+      ]);
     } else if (read.kind === 'binary') {
       this.corpus.files.setUnreadableFile(uri, [fileProblem('file.binary', 'This file holds binary data (a NUL byte), not press text; it is not parsed.')]);
     } else {
@@ -191,7 +197,10 @@ export class CorpusWorkspace {
   }
 
   private tooLargeProblem(size: number): Problem {
-    return fileProblem('file.too-large', `This file has ${(size / 1048576).toFixed(1)} MB, more than pressCorpus.maxFileSizeMB (${this.settings.maxFileSizeMB} MB); it is not parsed.`);
+    return fileProblem(
+      'file.too-large',
+      `This file has ${(size / 1048576).toFixed(1)} MB, more than pressCorpus.maxFileSizeMB (${this.settings.maxFileSizeMB} MB); it is not parsed.`,
+    );
   }
 
   /** A watched change is a corpus file when the scan found it, or when the corpus globs match it. */

@@ -48,7 +48,10 @@ export class MemoryHost implements WorkspaceHost {
     const previous = this.locks.get(uri) ?? Promise.resolve();
     let release!: () => void;
     const current = new Promise<void>((resolve) => (release = resolve));
-    this.locks.set(uri, previous.then(() => current));
+    this.locks.set(
+      uri,
+      previous.then(() => current),
+    );
     await previous;
     try {
       return await work();

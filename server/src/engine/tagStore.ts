@@ -5,7 +5,17 @@
 
 import { createTagId, ParsedTagFile, parseTagFile } from '../annotations/tagFile';
 import { addTagRecords, NewTagRecord, printNewTagFile } from '../annotations/tagFileEdits';
-import { describeUnwritableTagFile, findTags, isPressCorpusTagFile, isTagFileUri, resolveCorpusFile, TagFileLocation, TagFilter, TagListing, TAG_FOLDER } from '../features/tagging';
+import {
+  describeUnwritableTagFile,
+  findTags,
+  isPressCorpusTagFile,
+  isTagFileUri,
+  resolveCorpusFile,
+  TagFileLocation,
+  TagFilter,
+  TagListing,
+  TAG_FOLDER,
+} from '../features/tagging';
 import { CorpusFile } from '../features/corpusIndex';
 import { getRelativePath, getUriBaseName } from '../features/uris';
 import { EditorBuffers } from './editorBuffers';
@@ -177,7 +187,7 @@ export class TagStore {
   private async writeUnderLock(location: TagFileLocation, writes: PendingWrite[]): Promise<void> {
     const { yamlUri, displayName } = location;
     const deadline = Date.now() + CHANGED_RETRY_MS;
-    for (let settleWaits = 0; ; ) {
+    for (let settleWaits = 0; ;) {
       const lastTry = settleWaits >= SETTLE_ATTEMPTS || Date.now() > deadline;
       const read = await this.host.readText(yamlUri, MAX_TAG_FILE_BYTES);
       if (read.kind !== 'text' && read.kind !== 'missing') {
@@ -198,7 +208,9 @@ export class TagStore {
         }
         // Emptied for good (deleted, or saved empty on purpose): the next attempt starts a fresh file.
         this.setDiskFile(yamlUri, '');
-        throw new Error(`${displayName} is empty or missing although it held ${known.records.length} tags; another program may be saving it. Nothing was written; try again in a moment.`);
+        throw new Error(
+          `${displayName} is empty or missing although it held ${known.records.length} tags; another program may be saving it. Nothing was written; try again in a moment.`,
+        );
       }
       const current = known?.text === text ? known : parseTagFile(text);
       // A text not seen before that does not parse or lacks `corpusFile:` may be half saved: the rest is coming.
@@ -208,7 +220,8 @@ export class TagStore {
         await sleep(SETTLE_DELAY_MS);
         continue;
       }
-      if (current.writable && !isPressCorpusTagFile(current)) throw new Error(`${displayName} is not a Press Corpus tag file (it has no corpusFile:); nothing was written. Rename it to tag this corpus file.`);
+      if (current.writable && !isPressCorpusTagFile(current))
+        throw new Error(`${displayName} is not a Press Corpus tag file (it has no corpusFile:); nothing was written. Rename it to tag this corpus file.`);
       const { parsed, settle } = this.applyWrites(location, current, writes);
       try {
         if (parsed.text !== text) await this.host.writeAtomically(yamlUri, parsed.text, text);
@@ -228,7 +241,7 @@ export class TagStore {
     if (!start.writable) throw new Error(describeUnwritableTagFile(location.displayName, start));
     let parsed = start;
     const outcomes: (() => void)[] = [];
-    for (let i = 0; i < writes.length; ) {
+    for (let i = 0; i < writes.length;) {
       const write = writes[i];
       if (write.kind === 'edit') {
         try {
@@ -254,7 +267,8 @@ export class TagStore {
       parsed = parseTagFile(parsed.text.trim() ? addTagRecords(parsed, records) : printNewTagFile(location.corpusFile, records));
     }
     // Never write what does not parse back: that would be a bug here, and the analyst's file must not pay for it.
-    if (!parsed.writable) throw new Error(`Press Corpus produced an invalid ${location.displayName} and wrote nothing: ${describeUnwritableTagFile(location.displayName, parsed)}`);
+    if (!parsed.writable)
+      throw new Error(`Press Corpus produced an invalid ${location.displayName} and wrote nothing: ${describeUnwritableTagFile(location.displayName, parsed)}`);
     return { parsed, settle: () => outcomes.forEach((outcome) => outcome()) };
   }
 

@@ -29,7 +29,10 @@ export function findWorkspaceProblems(workspace: CorpusWorkspace, uri: string): 
     const corpusUri = workspace.tags.getCorpusUri(uri);
     const tags = computeAnchoredTags(corpusUri ? workspace.getFile(corpusUri) : undefined, tagFile);
     const outside = computeCorpusFileProblem(tagFile);
-    return { file: tagFile, problems: [...(outside ? [outside] : []), ...computeTagFileProblems(tagFile, tags, corpusUri ? getUriBaseName(corpusUri) : 'its corpus file')] };
+    return {
+      file: tagFile,
+      problems: [...(outside ? [outside] : []), ...computeTagFileProblems(tagFile, tags, corpusUri ? getUriBaseName(corpusUri) : 'its corpus file')],
+    };
   }
   const file = workspace.getFile(uri);
   if (!file) return NONE;

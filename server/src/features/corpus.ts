@@ -34,7 +34,14 @@ export class Corpus implements CorpusView {
 
   /** Every derived index, for the background scheduler and progress reports. */
   get derivedIndexes(): readonly IncrementalIndex<unknown>[] {
-    return [this.duplicates.incremental, this.sources.incremental, this.passages.incremental, this.nearPassages.incremental, this.entities.incremental, this.related.incremental] as IncrementalIndex<unknown>[];
+    return [
+      this.duplicates.incremental,
+      this.sources.incremental,
+      this.passages.incremental,
+      this.nearPassages.incremental,
+      this.entities.incremental,
+      this.related.incremental,
+    ] as IncrementalIndex<unknown>[];
   }
 
   findOverBudget(uri: string): OverBudget[] {

@@ -51,7 +51,9 @@ export function getAllOccurrences(passage: RecurringPassage): PassageMatch[] {
 
 /** Other occurrences of the passage in the same file, for document highlights. */
 export function getOccurrencesInFile(passage: RecurringPassage): Span[] {
-  return getAllOccurrences(passage).filter((m) => m.uri === passage.here.uri).map((m) => m.span);
+  return getAllOccurrences(passage)
+    .filter((m) => m.uri === passage.here.uri)
+    .map((m) => m.span);
 }
 
 /** Release date first (undated releases last), then corpus order: file, release, offset. */

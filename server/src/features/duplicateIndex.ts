@@ -64,8 +64,14 @@ export class DuplicateIndex implements DerivedIndex<readonly Fingerprint[]> {
     const id = (f: Fingerprint) => `${f.key}|${f.releaseIndex}`;
     const kept = new Set(after.map(id));
     const had = new Set(before.map(id));
-    this.remove(uri, before.filter((f) => !kept.has(id(f))));
-    this.add(uri, after.filter((f) => !had.has(id(f))));
+    this.remove(
+      uri,
+      before.filter((f) => !kept.has(id(f))),
+    );
+    this.add(
+      uri,
+      after.filter((f) => !had.has(id(f))),
+    );
     this.fingerprintsByFile.set(uri, after);
   }
 
@@ -100,7 +106,6 @@ export class DuplicateIndex implements DerivedIndex<readonly Fingerprint[]> {
       return other ? [{ releaseIndex, copy: { kind: key.startsWith('title:') ? ('title' as const) : ('body' as const), ...other } }] : [];
     });
   }
-
 }
 
 function* firstTwo(holders: Holders): Generator<[string, { uri: string; releaseIndex: number }]> {

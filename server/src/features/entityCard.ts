@@ -59,7 +59,12 @@ export function computeEntityCard(corpus: CorpusView, entity: Entity, companionL
   };
 }
 
-function findCompanions(entities: CorpusView['entities'], entity: Entity, releases: readonly { uri: string; releaseIndex: number }[], limit: number): { entity: Entity; releases: number }[] {
+function findCompanions(
+  entities: CorpusView['entities'],
+  entity: Entity,
+  releases: readonly { uri: string; releaseIndex: number }[],
+  limit: number,
+): { entity: Entity; releases: number }[] {
   const shared = new Map<string, { entity: Entity; releases: number }>();
   for (const { uri, releaseIndex } of releases) {
     const seen = new Set<string>();

@@ -21,7 +21,8 @@ const FIELD = '\u0001';
  * by how its holder was found, the release's date and its publisher (the office holder on that date).
  */
 export function getResolutionKey(mention: Pick<Mention, 'key' | 'form' | 'role' | 'holderFound' | 'release'>): string {
-  if (mention.form === 'title') return [mention.key, mention.role ?? '', mention.holderFound ?? '', mention.release?.date ?? '', mention.release?.publisher ?? ''].join(FIELD);
+  if (mention.form === 'title')
+    return [mention.key, mention.role ?? '', mention.holderFound ?? '', mention.release?.date ?? '', mention.release?.publisher ?? ''].join(FIELD);
   return mention.form === 'candidate' ? `?${mention.key}` : mention.key;
 }
 

@@ -248,7 +248,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
 
   private getRecordForKey(key: string, anyKind: boolean): EntityRecord | undefined {
     const kind = kindOfKey(key);
-    const name = kind === 'country' ? getGazetteer().getCountryName(nameOfKey(key).toUpperCase()) ?? nameOfKey(key) : nameOfKey(key);
+    const name = kind === 'country' ? (getGazetteer().getCountryName(nameOfKey(key).toUpperCase()) ?? nameOfKey(key)) : nameOfKey(key);
     const record = this.records.get(normaliseName(name));
     return record && (anyKind || record.kind === kind || (record.kind === 'place' && kind === 'country')) ? record : undefined;
   }
@@ -256,7 +256,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   private entityOfKey(key: string): Entity {
     const kind = kindOfKey(key) as EntityKind;
     const id = nameOfKey(key);
-    const name = kind === 'country' ? getGazetteer().getCountryName(id.toUpperCase()) ?? id : getMostCounted(this.displayNames.get(key)) ?? id;
+    const name = kind === 'country' ? (getGazetteer().getCountryName(id.toUpperCase()) ?? id) : (getMostCounted(this.displayNames.get(key)) ?? id);
     return { id: key, name, kind };
   }
 
@@ -292,7 +292,8 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
         if (m.role) rows.push([this.holdersByRole, normaliseRole(m.role), m.key, 1]);
       }
       // An organisation known only by its abbreviation ("NATO") is named as written, not by its folded key.
-      if (m.form === 'name' || m.form === 'surname' || m.form === 'abbreviation') rows.push([this.displayNames, m.key, text.slice(m.span.start, m.span.end), 1]);
+      if (m.form === 'name' || m.form === 'surname' || m.form === 'abbreviation')
+        rows.push([this.displayNames, m.key, text.slice(m.span.start, m.span.end), 1]);
       if (m.form !== 'candidate') rows.push([this.namedKeys, m.key, '', 1]);
     }
     for (const [abbreviation, longName] of entities.abbreviationAliases) rows.push([this.longNamesByAbbreviation, abbreviation, longName, 1]);
@@ -320,6 +321,7 @@ function getOnly(counts: Map<string, number> | undefined): string | undefined {
 function getMostCounted(counts: Map<string, number> | undefined): string | undefined {
   let best: string | undefined;
   let bestCount = 0;
-  for (const [value, n] of counts ?? []) if (n > bestCount || (n === bestCount && best !== undefined && value.length > best.length)) [best, bestCount] = [value, n];
+  for (const [value, n] of counts ?? [])
+    if (n > bestCount || (n === bestCount && best !== undefined && value.length > best.length)) [best, bestCount] = [value, n];
   return best;
 }

@@ -91,7 +91,9 @@ function keepsBoundaries(previous: ParsedCorpusFile, window: ParsedCorpusFile, l
   const releases = window.releases;
   if (releases.length < 2) return false;
   const sameRelease = (inWindow: Release, before: Release, shift: number) =>
-    inWindow.title === before.title && inWindow.span.start + windowStart === before.span.start + shift && inWindow.span.end + windowStart === before.span.end + shift;
+    inWindow.title === before.title &&
+    inWindow.span.start + windowStart === before.span.start + shift &&
+    inWindow.span.end + windowStart === before.span.end + shift;
   if (low > 0 && (window.boilerplate.length > 0 || !sameRelease(releases[0], previous.releases[low], 0))) return false;
   return high === previous.releases.length - 1 || sameRelease(releases[releases.length - 1], previous.releases[high], delta);
 }

@@ -64,7 +64,10 @@ export class NearPassageIndex implements DerivedIndex<readonly NearSentence[]> {
         if (bucket.size <= MAX_BAND_CANDIDATES) bucket.forEach(count);
       } else if (bucket) count(bucket);
     }
-    const candidates = [...bandsShared].sort((a, b) => b[1] - a[1]).slice(0, MAX_CHECKED).map(([sentence]) => sentence);
+    const candidates = [...bandsShared]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MAX_CHECKED)
+      .map(([sentence]) => sentence);
     const shingles = getShingles(getPassageWords(text, own.span));
     const copies: NearCopy[] = [];
     for (const candidate of candidates) {

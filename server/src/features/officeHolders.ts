@@ -24,7 +24,8 @@ export class OfficeHolders {
         this.termsByOffice.set(office, [...(this.termsByOffice.get(office) ?? []), { record, term }]);
       }
       if (!record.offices.length) continue;
-      for (const name of [record.name, ...record.aliases]) if (!this.officesByPublisher.has(normaliseName(name))) this.officesByPublisher.set(normaliseName(name), record.offices);
+      for (const name of [record.name, ...record.aliases])
+        if (!this.officesByPublisher.has(normaliseName(name))) this.officesByPublisher.set(normaliseName(name), record.offices);
     }
   }
 
@@ -43,7 +44,9 @@ export class OfficeHolders {
   private findOfficesMeant(role: string, release: ReleaseContext | undefined): string[] {
     const head = getRoleHead(role);
     const words = normaliseRole(role).split(' ');
-    const own = this.getPublisherOffices(release?.publisher).filter((office) => getRoleHead(office) === head && words.every((w) => normaliseRole(office).split(' ').includes(w)));
+    const own = this.getPublisherOffices(release?.publisher).filter(
+      (office) => getRoleHead(office) === head && words.every((w) => normaliseRole(office).split(' ').includes(w)),
+    );
     return own.length ? own : this.termsByOffice.has(normaliseRole(role)) ? [role] : [];
   }
 

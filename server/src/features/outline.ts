@@ -48,7 +48,14 @@ function toChromeGroup(blocks: readonly Boilerplate[]): OutlineItem | undefined 
   if (blocks.length === 0) return undefined;
   const sorted = [...blocks].sort((a, b) => a.span.start - b.span.start);
   const names = sorted.map((b) => (b.text.length > 30 ? `${b.text.slice(0, 29)}…` : b.text)).join(' · ');
-  return { name: PAGE_CHROME_NAME, detail: `${blocks.length} block${blocks.length === 1 ? '' : 's'}: ${names}`, kind: 'boilerplate', span: sorted[0].span, selectionSpan: sorted[0].span, children: [] };
+  return {
+    name: PAGE_CHROME_NAME,
+    detail: `${blocks.length} block${blocks.length === 1 ? '' : 's'}: ${names}`,
+    kind: 'boilerplate',
+    span: sorted[0].span,
+    selectionSpan: sorted[0].span,
+    children: [],
+  };
 }
 
 function toReleaseItem(release: Release, pageChrome: readonly Boilerplate[]): OutlineItem {
@@ -67,7 +74,14 @@ function toReleaseItem(release: Release, pageChrome: readonly Boilerplate[]): Ou
   const titleSpan: Span = { start: release.titleSpans[0].start, end: release.titleSpans[release.titleSpans.length - 1].end };
   // The release keeps its own range (title to last block): extended over chrome before the title, the chrome's
   // first line would stand for the release in sticky scroll. Editors accept a child outside its parent's range.
-  return { name: release.title, detail: describeRelease(release), kind: 'release', span: release.span, selectionSpan: titleSpan, children: chrome ? [chrome, ...children] : children };
+  return {
+    name: release.title,
+    detail: describeRelease(release),
+    kind: 'release',
+    span: release.span,
+    selectionSpan: titleSpan,
+    children: chrome ? [chrome, ...children] : children,
+  };
 }
 
 function contains(outer: Span, inner: Span): boolean {

@@ -19,11 +19,19 @@ function computeFixes(corpus: CorpusView, file: CorpusFile, problem: Problem): P
     if (!release?.titleSpans.length) return [];
     const source = corpus.sources.getMostCommonSource() ?? 'Unknown';
     const titleEnd = release.titleSpans[release.titleSpans.length - 1].end;
-    return [{ title: `Insert “Source: ${source}” after the title`, edits: [{ span: { start: titleEnd, end: titleEnd }, newText: `\n\nSource: ${source}` }], preferred: true }];
+    return [
+      {
+        title: `Insert “Source: ${source}” after the title`,
+        edits: [{ span: { start: titleEnd, end: titleEnd }, newText: `\n\nSource: ${source}` }],
+        preferred: true,
+      },
+    ];
   }
   if (problem.code === 'release.boilerplate') {
     const chrome = [...file.parsed.boilerplate, ...file.parsed.releases.flatMap((r) => r.boilerplate)].find((b) => b.span.start === problem.span.start);
-    return chrome ? [{ title: `Delete the web page chrome “${chrome.text}”`, edits: [{ span: getChromeDeletionSpan(file.text, chrome), newText: '' }], preferred: true }] : [];
+    return chrome
+      ? [{ title: `Delete the web page chrome “${chrome.text}”`, edits: [{ span: getChromeDeletionSpan(file.text, chrome), newText: '' }], preferred: true }]
+      : [];
   }
   return [];
 }

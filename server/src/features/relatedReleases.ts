@@ -39,7 +39,8 @@ export function findRelatedReleases(view: CorpusView, uri: string, releaseIndex:
   for (const [key, other] of candidates) {
     const { score, reasons } = scorePair(release, other, sharedPassages.get(key) ?? 0);
     const otherRelease = view.files.getFile(other.uri)?.parsed.releases[other.releaseIndex];
-    if (score >= MIN_RELATED_SCORE && otherRelease) related.push({ uri: other.uri, releaseIndex: other.releaseIndex, title: otherRelease.title, date: other.date, score, reasons });
+    if (score >= MIN_RELATED_SCORE && otherRelease)
+      related.push({ uri: other.uri, releaseIndex: other.releaseIndex, title: otherRelease.title, date: other.date, score, reasons });
   }
   return related.sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.releaseIndex - b.releaseIndex)).slice(0, limit);
 }

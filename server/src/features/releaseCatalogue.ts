@@ -46,7 +46,9 @@ export function getReleaseKey(uri: string, releaseIndex: number): string {
 /** The releases that pass the filter, in file order; the choices are counted over every release. */
 export function computeCatalogue(corpus: CorpusView, filter: CatalogueFilter = {}): Catalogue {
   const words = (filter.search ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const naming = filter.entityId ? new Set(corpus.entities.findReferences(filter.entityId).map((m) => getReleaseKey(m.uri, m.mention.releaseIndex))) : undefined;
+  const naming = filter.entityId
+    ? new Set(corpus.entities.findReferences(filter.entityId).map((m) => getReleaseKey(m.uri, m.mention.releaseIndex)))
+    : undefined;
   const kinds = new Map<string, number>();
   const sources = new Map<string, number>();
   const problemCounts = new Map<string, number>();
@@ -55,7 +57,8 @@ export function computeCatalogue(corpus: CorpusView, filter: CatalogueFilter = {
   for (const file of files) {
     const problemsByRelease = new Map<number, ProblemCode[]>();
     for (const problem of findProblemsWithoutFixes(corpus, file)) {
-      if (problem.releaseIndex !== undefined) problemsByRelease.set(problem.releaseIndex, [...(problemsByRelease.get(problem.releaseIndex) ?? []), problem.code]);
+      if (problem.releaseIndex !== undefined)
+        problemsByRelease.set(problem.releaseIndex, [...(problemsByRelease.get(problem.releaseIndex) ?? []), problem.code]);
     }
     file.parsed.releases.forEach((release, releaseIndex) => {
       const entry: CatalogueRelease = {

@@ -34,7 +34,11 @@ function matchesTitle(title: string, words: readonly string[]): boolean {
 }
 
 function isInitialsOf(letters: string, title: string): boolean {
-  const initials = title.split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((word) => word[0]).join('');
+  const initials = title
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((word) => word[0])
+    .join('');
   let at = 0;
   for (const letter of letters) {
     at = initials.indexOf(letter, at);

@@ -16,7 +16,11 @@ export interface TagTreeNode {
 
 /** The tag tree with counts, each level most used first (by total, then by name). */
 export function computeTagTree(records: Iterable<{ readonly tags: readonly string[] }>): TagTreeNode[] {
-  interface MutableNode { count: number; recordsBelow: Set<number>; children: Map<string, MutableNode> }
+  interface MutableNode {
+    count: number;
+    recordsBelow: Set<number>;
+    children: Map<string, MutableNode>;
+  }
   const root: MutableNode = { count: 0, recordsBelow: new Set(), children: new Map() };
   let recordNumber = 0;
   for (const record of records) {

@@ -76,7 +76,9 @@ function findSentenceAt(text: string, offset: number, side: 'start' | 'end'): Sp
   if (sentences.length === 0) return undefined;
   const inside = sentences.find((s) => s.start <= offset && offset <= s.end);
   if (inside) return inside;
-  return side === 'start' ? (sentences.find((s) => s.start > offset) ?? sentences[sentences.length - 1]) : ([...sentences].reverse().find((s) => s.end < offset) ?? sentences[0]);
+  return side === 'start'
+    ? (sentences.find((s) => s.start > offset) ?? sentences[sentences.length - 1])
+    : ([...sentences].reverse().find((s) => s.end < offset) ?? sentences[0]);
 }
 
 /** Closing quotation marks and brackets a passage may stop just short of. */
@@ -97,14 +99,29 @@ export interface TagAuthorship {
 /** The record a new tag of this passage gets (without its id, which the store assigns). */
 export function createTagRecord(file: CorpusFile, span: Span, tags: readonly string[], note: string, authorship: TagAuthorship = {}): Omit<NewTagRecord, 'id'> {
   const author = authorship.author?.trim() || undefined;
-  return { tags, note, release: getReleaseAt(file.parsed, span.start)?.title ?? '', ...(author ? { author } : {}), ...(authorship.created ? { created: authorship.created } : {}), anchor: createAnchor(file.text, span) };
+  return {
+    tags,
+    note,
+    release: getReleaseAt(file.parsed, span.start)?.title ?? '',
+    ...(author ? { author } : {}),
+    ...(authorship.created ? { created: authorship.created } : {}),
+    anchor: createAnchor(file.text, span),
+  };
 }
 
 export const TAG_STATES: readonly TagStatus[] = ['exact', 'moved', 'fuzzy', 'orphaned'];
 
 /** `fuzzy,moved` or a list of names → states; throws with the valid names on anything else. */
 export function parseTagStates(raw: unknown): TagStatus[] {
-  const names = typeof raw === 'string' ? raw.split(',').map((name) => name.trim()).filter(Boolean) : Array.isArray(raw) ? raw : [];
+  const names =
+    typeof raw === 'string'
+      ? raw
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean)
+      : Array.isArray(raw)
+        ? raw
+        : [];
   if (names.length === 0 || names.some((name) => !TAG_STATES.includes(name as TagStatus))) {
     throw new Error(`States must be some of ${TAG_STATES.join(', ')} (got ${JSON.stringify(raw)?.slice(0, 200)}).`);
   }

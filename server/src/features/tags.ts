@@ -38,7 +38,8 @@ export function computeAnchoredTags(file: CorpusFile | undefined, tagFile: Parse
   const version = file?.version ?? NO_FILE_VERSION;
   const cached = cache.get(tagFile);
   if (cached && cached.version === version) return cached.tags;
-  const tags = file && cached?.text !== undefined ? reanchorThroughEdit(file, cached.text, cached.tags) : tagFile.records.map((record) => anchorRecord(file, record));
+  const tags =
+    file && cached?.text !== undefined ? reanchorThroughEdit(file, cached.text, cached.tags) : tagFile.records.map((record) => anchorRecord(file, record));
   cache.set(tagFile, { version, text: file?.text, tags });
   return tags;
 }
@@ -118,7 +119,9 @@ export function computeAcceptedAnchors(text: string, tags: readonly AnchoredTag[
 /** Anchored tags whose passage overlaps the span (or holds the offset, for an empty span). */
 export function findTagsAt(tags: readonly AnchoredTag[], span: Span): AnchoredTag[] {
   return tags.filter(
-    (tag) => isAnchored(tag) && (span.start === span.end ? tag.span.start <= span.start && span.start <= tag.span.end : tag.span.start < span.end && span.start < tag.span.end),
+    (tag) =>
+      isAnchored(tag) &&
+      (span.start === span.end ? tag.span.start <= span.start && span.start <= tag.span.end : tag.span.start < span.end && span.start < tag.span.end),
   );
 }
 
@@ -140,22 +143,31 @@ export function describeQuote(exact: string, max = 60): string {
 export function computeCorpusFileTagProblems(file: CorpusFile, tags: readonly AnchoredTag[], tagFileName: string): Problem[] {
   return tags.flatMap((tag): Problem[] => {
     if (tag.status === 'fuzzy') {
-      return [{ code: 'tag.fuzzy', severity: 'information', message: `The passage tagged ${describeTags(tag.record.tags)} (id ${tag.record.id}) ${describeFuzzyMatch(tag)}. Accept the new position, or re-attach the tag.`, span: tag.span }];
+      return [
+        {
+          code: 'tag.fuzzy',
+          severity: 'information',
+          message: `The passage tagged ${describeTags(tag.record.tags)} (id ${tag.record.id}) ${describeFuzzyMatch(tag)}. Accept the new position, or re-attach the tag.`,
+          span: tag.span,
+        },
+      ];
     }
     if (tag.status !== 'orphaned') return [];
-    return [{
-      code: 'tag.orphaned',
-      severity: 'warning',
-      message: `The passage tagged ${describeTags(tag.record.tags)} (id ${tag.record.id}) is no longer in the text: “${describeQuote(tag.record.anchor.exact)}”. The tag is kept in ${tagFileName}; re-attach it to a passage, or restore the text.`,
-      span: getOrphanedTagSpan(file, tag),
-    }];
+    return [
+      {
+        code: 'tag.orphaned',
+        severity: 'warning',
+        message: `The passage tagged ${describeTags(tag.record.tags)} (id ${tag.record.id}) is no longer in the text: “${describeQuote(tag.record.anchor.exact)}”. The tag is kept in ${tagFileName}; re-attach it to a passage, or restore the text.`,
+        span: getOrphanedTagSpan(file, tag),
+      },
+    ];
   });
 }
 
 /** Where an orphaned tag is shown in its corpus file: the title of the release it belonged to, while there is one. */
 export function getOrphanedTagSpan(file: CorpusFile, tag: AnchoredTag): Span {
   const release = file.parsed.releases.find((r) => r.title === tag.record.release) ?? getReleaseAt(file.parsed, tag.span.start);
-  return release ? release.titleSpans[0] ?? release.span : { start: tag.span.start, end: tag.span.start };
+  return release ? (release.titleSpans[0] ?? release.span) : { start: tag.span.start, end: tag.span.start };
 }
 
 /**
@@ -180,15 +192,24 @@ export function describeSimilarity(similarity: number): string {
 export function computeTagFileProblems(tagFile: ParsedTagFile, tags: readonly AnchoredTag[], corpusFileName: string): Problem[] {
   const anchoring = tags.flatMap((tag): Problem[] => {
     if (tag.status === 'fuzzy') {
-      return [{ code: 'tag.fuzzy', severity: 'information', message: `In ${corpusFileName} this passage ${describeFuzzyMatch(tag)}. Accept the new position to update the record.`, span: tag.record.span }];
+      return [
+        {
+          code: 'tag.fuzzy',
+          severity: 'information',
+          message: `In ${corpusFileName} this passage ${describeFuzzyMatch(tag)}. Accept the new position to update the record.`,
+          span: tag.record.span,
+        },
+      ];
     }
     if (tag.status !== 'orphaned') return [];
-    return [{
-      code: 'tag.orphaned',
-      severity: 'warning',
-      message: `This passage is no longer in ${corpusFileName}: “${describeQuote(tag.record.anchor.exact)}”. The record is kept; re-attach it to a passage, or restore the text.`,
-      span: tag.record.span,
-    }];
+    return [
+      {
+        code: 'tag.orphaned',
+        severity: 'warning',
+        message: `This passage is no longer in ${corpusFileName}: “${describeQuote(tag.record.anchor.exact)}”. The record is kept; re-attach it to a passage, or restore the text.`,
+        span: tag.record.span,
+      },
+    ];
   });
   return [...tagFile.problems, ...anchoring];
 }

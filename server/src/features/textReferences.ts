@@ -85,7 +85,13 @@ export function resolveTextReferenceAt(view: CorpusView, uri: string, offset: nu
 function toReference(start: number, phrase: string, name: string, time: string | undefined, kind?: string): TextReference {
   const when = time?.toLowerCase();
   const month = when?.startsWith('in ') ? MONTHS.indexOf(when.slice(3)) + 1 : undefined;
-  return { span: { start, end: start + phrase.length }, name, ...(kind ? { kind } : {}), ...(when && TIME_WINDOWS[when] ? { window: TIME_WINDOWS[when] } : {}), ...(month ? { month } : {}) };
+  return {
+    span: { start, end: start + phrase.length },
+    name,
+    ...(kind ? { kind } : {}),
+    ...(when && TIME_WINDOWS[when] ? { window: TIME_WINDOWS[when] } : {}),
+    ...(month ? { month } : {}),
+  };
 }
 
 /** A time the phrase gives must be checked on dates: a release without one (or cited from one without) does not fit. */

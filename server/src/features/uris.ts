@@ -23,7 +23,10 @@ export function canonicaliseUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
   try {
     const url = new URL(uri);
-    url.pathname = url.pathname.split('/').map((segment) => safeDecode(segment).replace(/%/g, '%25')).join('/');
+    url.pathname = url.pathname
+      .split('/')
+      .map((segment) => safeDecode(segment).replace(/%/g, '%25'))
+      .join('/');
     return url.href;
   } catch {
     return uri;

@@ -36,7 +36,8 @@ export const catalogueFeature: LspFeature = {
     ctx.hub.addCommand(SERVER_COMMANDS.listEntities, async (args): Promise<ListEntitiesAnswer> => {
       const { kind, limit } = getOptionalArgument(args);
       await ctx.workspace.knowledge.ensureLoaded();
-      const entities = ctx.workspace.view.entities.findEntities('', Number.POSITIVE_INFINITY)
+      const entities = ctx.workspace.view.entities
+        .findEntities('', Number.POSITIVE_INFINITY)
         .filter(({ entity }) => !kind || entity.kind === kind)
         .slice(0, typeof limit === 'number' ? limit : MAX_ENTITIES)
         .map(({ entity, mentions }): EntityInfo => ({ id: entity.id, name: entity.name, kind: entity.kind, mentions }));

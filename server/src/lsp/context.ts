@@ -27,6 +27,8 @@ export function getFileWithLines(ctx: ServerContext, uri: string): { file: Corpu
 /** Refuses a write in an untrusted workspace, with what to do about it. */
 export function assertTrusted(ctx: ServerContext): void {
   if (!ctx.workspaceTrusted) {
-    throw new Error('This workspace is not trusted, so Press Corpus does not write files in it. Trust the workspace (Workspaces: Manage Workspace Trust) to tag passages.');
+    throw new Error(
+      'This workspace is not trusted, so Press Corpus does not write files in it. Trust the workspace (Workspaces: Manage Workspace Trust) to tag passages.',
+    );
   }
 }

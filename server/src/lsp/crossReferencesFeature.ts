@@ -18,7 +18,13 @@ import { LspFeature } from './feature';
 const MAX_HOVER_LINES = 8;
 
 export const crossReferencesFeature: LspFeature = {
-  capabilities: { hoverProvider: true, definitionProvider: true, referencesProvider: true, documentHighlightProvider: true, codeLensProvider: { resolveProvider: false } },
+  capabilities: {
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+    codeLensProvider: { resolveProvider: false },
+  },
   register(ctx) {
     const passageAt = (uri: string, position: Position) => {
       const found = getFileWithLines(ctx, uri);

@@ -22,7 +22,8 @@ export function registerEntityActions(ctx: ServerContext): void {
     const written = found.file.text.slice(hit.mention.span.start, hit.mention.span.end).replace(/\s+/g, ' ');
     const entry = hit.entity ? describeNewEntry(ctx, hit.entity) : { name: written, kind: hit.mention.kind, aliases: [] as string[] };
     const title = `Add “${entry.name}” to ${ENTITY_FILE_PATH}`;
-    if (!ctx.workspaceTrusted) return { title, kind: CodeActionKind.QuickFix, disabled: { reason: 'The workspace is not trusted: Press Corpus does not write files in it.' } };
+    if (!ctx.workspaceTrusted)
+      return { title, kind: CodeActionKind.QuickFix, disabled: { reason: 'The workspace is not trusted: Press Corpus does not write files in it.' } };
     const file = knowledge.getFile(entityFileUri);
     const id = createEntityId(entry.name, (candidate) => file.parsed.records.some((r) => r.id === candidate));
     const edit = toAppendEdit(entityFileUri, file, { id, ...entry });
@@ -38,7 +39,11 @@ function describeNewEntry(ctx: ServerContext, entity: Entity): Omit<NewEntityEnt
   return { name: entity.name, kind: entity.kind, aliases, role: card.roles[0]?.role };
 }
 
-function toAppendEdit(uri: string, file: ReturnType<ServerContext['workspace']['knowledge']['getFile']>, entry: NewEntityEntry): WorkspaceEdit | { refused: string } {
+function toAppendEdit(
+  uri: string,
+  file: ReturnType<ServerContext['workspace']['knowledge']['getFile']>,
+  entry: NewEntityEntry,
+): WorkspaceEdit | { refused: string } {
   const append = getEntityAppendText(file.parsed, entry);
   if ('refused' in append) return append;
   const position = getLineTable(file.parsed).toPosition(append.offset);

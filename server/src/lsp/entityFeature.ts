@@ -22,7 +22,13 @@ const LEGEND = { tokenTypes: [...new Set(Object.values(TOKEN_TYPES))], tokenModi
 const HOVER_WAIT_FOR_INDEX_MS = 1000;
 /** References are a list the editor cannot annotate: they wait longer, then come with a message. */
 const REFERENCES_WAIT_FOR_INDEX_MS = 5000;
-const SYMBOL_KINDS: Record<EntityKind, SymbolKind> = { person: SymbolKind.Object, organisation: SymbolKind.Namespace, country: SymbolKind.Package, place: SymbolKind.Field, event: SymbolKind.Event };
+const SYMBOL_KINDS: Record<EntityKind, SymbolKind> = {
+  person: SymbolKind.Object,
+  organisation: SymbolKind.Namespace,
+  country: SymbolKind.Package,
+  place: SymbolKind.Field,
+  event: SymbolKind.Event,
+};
 
 export const entityFeature: LspFeature = {
   capabilities: {
@@ -62,7 +68,9 @@ export const entityFeature: LspFeature = {
       const hit = await entityAt(textDocument.uri, position);
       if (!hit) return undefined;
       if (!(await ctx.workspace.status.whenComplete(REFERENCES_WAIT_FOR_INDEX_MS))) {
-        void ctx.connection.window.showInformationMessage(`Press Corpus is still indexing: these are the references to ${hit.entity.name} ${printFilesSoFar(ctx.workspace.status.progress)}.`);
+        void ctx.connection.window.showInformationMessage(
+          `Press Corpus is still indexing: these are the references to ${hit.entity.name} ${printFilesSoFar(ctx.workspace.status.progress)}.`,
+        );
       }
       const entry = context.includeDeclaration ? getEntryLocation(ctx, hit.entity) : undefined;
       return toLocations(ctx, entry, entities().iterateReferences(hit.entity.id));
@@ -78,11 +86,15 @@ export const entityFeature: LspFeature = {
     ctx.hub.addWorkspaceSymbolProvider(async ({ query }) => {
       if (query.startsWith('#')) return []; // tag queries
       await ctx.workspace.knowledge.ensureLoaded();
-      return entities().findEntities(query, MAX_WORKSPACE_SYMBOLS).flatMap(({ entity, first, mentions }): WorkspaceSymbol[] => {
-        const location = getEntryLocation(ctx, entity) ?? toLocation(ctx, first);
-        const soFar = ctx.workspace.status.complete ? '' : ' so far';
-        return location ? [{ name: entity.name, kind: SYMBOL_KINDS[entity.kind], containerName: `${entity.kind} · ${mentions} mentions${soFar}`, location }] : [];
-      });
+      return entities()
+        .findEntities(query, MAX_WORKSPACE_SYMBOLS)
+        .flatMap(({ entity, first, mentions }): WorkspaceSymbol[] => {
+          const location = getEntryLocation(ctx, entity) ?? toLocation(ctx, first);
+          const soFar = ctx.workspace.status.complete ? '' : ' so far';
+          return location
+            ? [{ name: entity.name, kind: SYMBOL_KINDS[entity.kind], containerName: `${entity.kind} · ${mentions} mentions${soFar}`, location }]
+            : [];
+        });
     });
 
     ctx.connection.languages.semanticTokens.on(async ({ textDocument }) => {
@@ -153,7 +165,14 @@ function printCard(card: EntityCard, progress?: { filesIndexed: number; filesTot
   const roles = card.roles.slice(0, 4).map((r) => `${e(r.role)} (${r.count})`);
   if (card.record?.role && !card.roles.some((r) => r.role === card.record?.role)) roles.unshift(e(card.record.role));
   if (roles.length) lines.push('', `Role: ${roles.join('; ')}`);
-  if (card.spellings.length > 1) lines.push('', `Written: ${card.spellings.slice(0, 8).map((s) => `“${e(s)}”`).join(', ')}`);
+  if (card.spellings.length > 1)
+    lines.push(
+      '',
+      `Written: ${card.spellings
+        .slice(0, 8)
+        .map((s) => `“${e(s)}”`)
+        .join(', ')}`,
+    );
   const counts = `${plural(card.mentionCount, 'mention')} in ${plural(card.releaseCount, 'release')}`;
   lines.push('', progress ? `Still indexing — so far: ${counts}, ${printFilesSoFar(progress)}:` : `${counts}:`);
   for (const release of card.topReleases) {

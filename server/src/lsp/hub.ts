@@ -61,15 +61,33 @@ export class FeatureHub {
 
   constructor(private readonly connection: Connection) {}
 
-  addHoverProvider(provider: Provider<HoverParams, Hover>): void { this.hovers.push(provider); }
-  addCodeActionProvider(provider: Provider<CodeActionParams, CodeAction>): void { this.codeActions.push(provider); }
-  addWorkspaceSymbolProvider(provider: StreamingProvider<WorkspaceSymbolParams, WorkspaceSymbol>): void { this.workspaceSymbols.push(provider); }
-  addDefinitionProvider(provider: Provider<DefinitionParams, Location>): void { this.definitions.push(provider); }
-  addReferencesProvider(provider: StreamingProvider<ReferenceParams, Location>): void { this.references.push(provider); }
-  addDocumentHighlightProvider(provider: Provider<DocumentHighlightParams, DocumentHighlight>): void { this.highlights.push(provider); }
-  addInlayHintProvider(provider: Provider<InlayHintParams, InlayHint>): void { this.inlayHints.push(provider); }
-  addCodeLensProvider(provider: Provider<CodeLensParams, CodeLens>): void { this.codeLenses.push(provider); }
-  addDiagnosticSource(source: DiagnosticSource): void { this.diagnosticSources.push(source); }
+  addHoverProvider(provider: Provider<HoverParams, Hover>): void {
+    this.hovers.push(provider);
+  }
+  addCodeActionProvider(provider: Provider<CodeActionParams, CodeAction>): void {
+    this.codeActions.push(provider);
+  }
+  addWorkspaceSymbolProvider(provider: StreamingProvider<WorkspaceSymbolParams, WorkspaceSymbol>): void {
+    this.workspaceSymbols.push(provider);
+  }
+  addDefinitionProvider(provider: Provider<DefinitionParams, Location>): void {
+    this.definitions.push(provider);
+  }
+  addReferencesProvider(provider: StreamingProvider<ReferenceParams, Location>): void {
+    this.references.push(provider);
+  }
+  addDocumentHighlightProvider(provider: Provider<DocumentHighlightParams, DocumentHighlight>): void {
+    this.highlights.push(provider);
+  }
+  addInlayHintProvider(provider: Provider<InlayHintParams, InlayHint>): void {
+    this.inlayHints.push(provider);
+  }
+  addCodeLensProvider(provider: Provider<CodeLensParams, CodeLens>): void {
+    this.codeLenses.push(provider);
+  }
+  addDiagnosticSource(source: DiagnosticSource): void {
+    this.diagnosticSources.push(source);
+  }
 
   /**
    * Asks the client to watch every file the engine reads; a client that cannot register watchers dynamically
@@ -119,9 +137,13 @@ export class FeatureHub {
     const c = this.connection;
     c.onHover(async (params) => mergeHovers(await collect(this.hovers, params)));
     c.onCodeAction(async (params) => collect(this.codeActions, params));
-    c.onWorkspaceSymbol(async (params, _token, workDone, partial) => stream(this.workspaceSymbols, params, MAX_WORKSPACE_SYMBOLS, 'Searching symbols', workDone, partial));
+    c.onWorkspaceSymbol(async (params, _token, workDone, partial) =>
+      stream(this.workspaceSymbols, params, MAX_WORKSPACE_SYMBOLS, 'Searching symbols', workDone, partial),
+    );
     c.onDefinition(async (params) => collect(this.definitions, params));
-    c.onReferences(async (params, _token, workDone, partial) => stream(this.references, params, Number.POSITIVE_INFINITY, 'Finding references', workDone, partial));
+    c.onReferences(async (params, _token, workDone, partial) =>
+      stream(this.references, params, Number.POSITIVE_INFINITY, 'Finding references', workDone, partial),
+    );
     c.onDocumentHighlight(async (params) => collect(this.highlights, params));
     c.languages.inlayHint.on(async (params) => collect(this.inlayHints, params));
     c.onCodeLens(async (params) => collect(this.codeLenses, params));
@@ -154,7 +176,14 @@ async function collect<P, R>(providers: Provider<P, R>[], params: P): Promise<R[
  * Answers from every provider, up to `limit` items. With a partialResultToken they go out in chunks as they are
  * found and the response itself is empty (as LSP asks); progress says how many were found so far.
  */
-async function stream<P, R>(providers: StreamingProvider<P, R>[], params: P, limit: number, title: string, workDone: WorkDoneProgressReporter, partial: ResultProgressReporter<R[]> | undefined): Promise<R[]> {
+async function stream<P, R>(
+  providers: StreamingProvider<P, R>[],
+  params: P,
+  limit: number,
+  title: string,
+  workDone: WorkDoneProgressReporter,
+  partial: ResultProgressReporter<R[]> | undefined,
+): Promise<R[]> {
   workDone.begin(title, undefined, undefined, false);
   const answer: R[] = [];
   let sent = 0;

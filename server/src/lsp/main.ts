@@ -33,7 +33,9 @@ connection.onInitialize((params) => {
   const settings = readSettings(options);
   ctx.workspace = new CorpusWorkspace(new NodeHost(fileFolders), fileFolders, settings, createEditorBuffers(connection, documents));
   if (settings.refusedGlobs) {
-    void connection.window.showWarningMessage(`Press Corpus ignores pressCorpus.corpusGlobs ${settings.refusedGlobs.join(', ')}: corpus files must lie inside the workspace folder.`);
+    void connection.window.showWarningMessage(
+      `Press Corpus ignores pressCorpus.corpusGlobs ${settings.refusedGlobs.join(', ')}: corpus files must lie inside the workspace folder.`,
+    );
   }
   ctx.workspaceTrusted = options.workspaceTrusted !== false;
   clientShowsIndexingStatus = options.showsIndexingStatus === true;
@@ -54,7 +56,9 @@ connection.onInitialized(async () => {
 });
 
 // Open documents are the truth for their uri: each change re-parses that one file (never the whole corpus).
-documents.onDidChangeContent(({ document }) => ctx.workspace.documentChanged(canonicaliseUri(document.uri), document.getText(), document.languageId === CORPUS_LANGUAGE_ID));
+documents.onDidChangeContent(({ document }) =>
+  ctx.workspace.documentChanged(canonicaliseUri(document.uri), document.getText(), document.languageId === CORPUS_LANGUAGE_ID),
+);
 documents.onDidClose(({ document }) => void ctx.workspace.documentClosed(canonicaliseUri(document.uri)));
 
 ctx.hub.listen();

@@ -32,7 +32,11 @@ export function toDiagnostic(problem: Problem, lines: LineTable): Diagnostic {
     message: problem.message,
   };
   if (problem.fixes?.length) {
-    const fixes = problem.fixes.map((fix) => ({ title: fix.title, preferred: fix.preferred, edits: fix.edits.map((edit) => ({ range: lines.toRange(edit.span), newText: edit.newText })) }));
+    const fixes = problem.fixes.map((fix) => ({
+      title: fix.title,
+      preferred: fix.preferred,
+      edits: fix.edits.map((edit) => ({ range: lines.toRange(edit.span), newText: edit.newText })),
+    }));
     diagnostic.data = { fixes } satisfies FixData;
   }
   return diagnostic;
@@ -42,5 +46,11 @@ export function toDiagnostic(problem: Problem, lines: LineTable): Diagnostic {
 export function toQuickFixes(uri: string, diagnostic: Diagnostic): CodeAction[] {
   const fixes = (diagnostic.data as FixData | undefined)?.fixes;
   if (!Array.isArray(fixes)) return [];
-  return fixes.map((fix) => ({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred, edit: { changes: { [uri]: fix.edits } } }));
+  return fixes.map((fix) => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: fix.preferred,
+    edit: { changes: { [uri]: fix.edits } },
+  }));
 }

@@ -19,7 +19,11 @@ export const repeatsFeature: LspFeature = {
         const locations = run.elsewhere.flatMap((occurrence) => toLocation(ctx, occurrence));
         return {
           range: { start, end: start },
-          command: { title: describeRepeat(ctx, run.elsewhere[0], run.releaseCount), command: CLIENT_COMMANDS.showRepeats, arguments: [textDocument.uri, start, locations] },
+          command: {
+            title: describeRepeat(ctx, run.elsewhere[0], run.releaseCount),
+            command: CLIENT_COMMANDS.showRepeats,
+            arguments: [textDocument.uri, start, locations],
+          },
         };
       });
     });

@@ -34,9 +34,16 @@ export function registerTagActions(ctx: ServerContext, getAnchoredTagsOf: (corpu
 function getActionsOnTag(tag: AnchoredTag): CodeAction[] {
   const { id } = tag.record;
   const label = `${describeTags(tag.record.tags)} on “${describeQuote(tag.record.anchor.exact, 40)}”`;
-  const accept: CodeAction[] = tag.status === 'moved' || tag.status === 'fuzzy'
-    ? [{ title: `Accept new position of ${describeTags(tag.record.tags)} (${tag.status === 'fuzzy' ? `${describeSimilarity(tag.similarity ?? 0)} similar` : 'moved'})`, kind: CodeActionKind.QuickFix, command: { title: 'Accept new position', command: SERVER_COMMANDS.reanchorTag, arguments: [{ id }] } }]
-    : [];
+  const accept: CodeAction[] =
+    tag.status === 'moved' || tag.status === 'fuzzy'
+      ? [
+          {
+            title: `Accept new position of ${describeTags(tag.record.tags)} (${tag.status === 'fuzzy' ? `${describeSimilarity(tag.similarity ?? 0)} similar` : 'moved'})`,
+            kind: CodeActionKind.QuickFix,
+            command: { title: 'Accept new position', command: SERVER_COMMANDS.reanchorTag, arguments: [{ id }] },
+          },
+        ]
+      : [];
   return [
     ...accept,
     { title: `Edit tag ${label}…`, command: { title: 'Edit tag', command: CLIENT_COMMANDS.editTagInteractive, arguments: [{ id }] } },
@@ -46,7 +53,11 @@ function getActionsOnTag(tag: AnchoredTag): CodeAction[] {
 
 function reattachToSelection(tag: AnchoredTag, range: ProtocolRange): CodeAction {
   const title = `Re-attach orphaned ${describeTags(tag.record.tags)} (“${describeQuote(tag.record.anchor.exact, 30)}”) to selection`;
-  return { title, kind: CodeActionKind.QuickFix, command: { title: 'Re-attach to selection', command: SERVER_COMMANDS.reanchorTag, arguments: [{ id: tag.record.id, range }] } };
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    command: { title: 'Re-attach to selection', command: SERVER_COMMANDS.reanchorTag, arguments: [{ id: tag.record.id, range }] },
+  };
 }
 
 /** Computed here for the title's percentage: one bounded search per orphan on the line, ~15 ms each. */
@@ -54,12 +65,22 @@ function reattachToCandidate(tag: AnchoredTag, text: string): CodeAction[] {
   const candidate = findBestCandidate(text, tag.record.anchor);
   if (!candidate) return [];
   const title = `Re-attach orphaned ${describeTags(tag.record.tags)} to best candidate (${describeSimilarity(candidate.similarity)}): “${describeQuote(candidate.text, 40)}”`;
-  return [{ title, kind: CodeActionKind.QuickFix, command: { title: 'Re-attach to best candidate', command: SERVER_COMMANDS.reanchorTag, arguments: [{ id: tag.record.id, confirm: true }] } }];
+  return [
+    {
+      title,
+      kind: CodeActionKind.QuickFix,
+      command: { title: 'Re-attach to best candidate', command: SERVER_COMMANDS.reanchorTag, arguments: [{ id: tag.record.id, confirm: true }] },
+    },
+  ];
 }
 
 function acceptAll(uri: string, records: number): CodeAction {
   const title = `Accept all exact/moved tag anchors in this file (${records} record${records === 1 ? '' : 's'})`;
-  return { title, kind: ACCEPT_ALL_ANCHORS_KIND, command: { title: 'Accept all exact/moved anchors', command: SERVER_COMMANDS.acceptAnchors, arguments: [{ uri }] } };
+  return {
+    title,
+    kind: ACCEPT_ALL_ANCHORS_KIND,
+    command: { title: 'Accept all exact/moved anchors', command: SERVER_COMMANDS.acceptAnchors, arguments: [{ uri }] },
+  };
 }
 
 function overlaps(a: Span, b: Span): boolean {

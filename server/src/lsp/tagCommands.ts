@@ -30,7 +30,8 @@ export function registerTagCommands(ctx: ServerContext): TagAuthor {
     if (!found) throw new Error(`${uri} is not a corpus file Press Corpus has indexed.`);
     const location = ctx.workspace.getTagFileLocation(found.file.uri);
     if (!location) throw new Error(`${uri} is not inside a workspace folder, so there is no annotations/ folder for its tags.`);
-    if (location.displayName === 'annotations/entities.yaml') throw new Error('A corpus file named entities.txt would share annotations/entities.yaml with the entity list; rename the corpus file to tag it.');
+    if (location.displayName === 'annotations/entities.yaml')
+      throw new Error('A corpus file named entities.txt would share annotations/entities.yaml with the entity list; rename the corpus file to tag it.');
     const span = trimSelection(found.file.text, { start: found.lines.toOffset(range.start), end: found.lines.toOffset(range.end) });
     if (span.start >= span.end) throw new Error('Select the passage to tag first: the selection holds no text.');
     const record = createTagRecord(found.file, span, parseTagNames(tags), parseNote(note), { author: await author.get(), created: new Date().toISOString() });
@@ -40,7 +41,18 @@ export function registerTagCommands(ctx: ServerContext): TagAuthor {
       throw new Error(`${location.displayName} holds the tags of ${owner}; two corpus files with the same name cannot both be tagged. Rename one of them.`);
     }
     const id = await store().addRecord(location, record);
-    return { id, uri, range: found.lines.toRange(span), status: 'exact', tags: record.tags, note: record.note, release: record.release, quote: record.anchor.exact, author: record.author, created: record.created } satisfies TagInfo;
+    return {
+      id,
+      uri,
+      range: found.lines.toRange(span),
+      status: 'exact',
+      tags: record.tags,
+      note: record.note,
+      release: record.release,
+      quote: record.anchor.exact,
+      author: record.author,
+      created: record.created,
+    } satisfies TagInfo;
   });
 
   ctx.hub.addCommand(SERVER_COMMANDS.removeTag, async (args) => {
@@ -55,7 +67,11 @@ export function registerTagCommands(ctx: ServerContext): TagAuthor {
     assertTrusted(ctx);
     const { id, tags, note } = getArgument(args, SERVER_COMMANDS.editTag);
     const yamlUri = await findTagFileOf(ctx, id);
-    const change = { tags: tags === undefined ? undefined : parseTagNames(tags), note: note === undefined ? undefined : parseNote(note), updated: new Date().toISOString() };
+    const change = {
+      tags: tags === undefined ? undefined : parseTagNames(tags),
+      note: note === undefined ? undefined : parseNote(note),
+      updated: new Date().toISOString(),
+    };
     await store().changeFile(store().getLocationOfTagFile(yamlUri), (file) => updateTagRecord(file, id as string, change));
     return listTags(ctx, {}).find((tag) => tag.id === id);
   });
@@ -70,7 +86,10 @@ export function registerTagCommands(ctx: ServerContext): TagAuthor {
     const updated = new Date().toISOString();
     for (const yamlUri of store().getTagFileUris()) {
       // Renaming a parent renames its children: `energy` → `fuel` turns `energy/oil` into `fuel/oil`.
-      const count = store().getTagFile(yamlUri)?.records.filter((record) => record.tags.some((tag) => isTagOrChildOf(tag, oldName))).length ?? 0;
+      const count =
+        store()
+          .getTagFile(yamlUri)
+          ?.records.filter((record) => record.tags.some((tag) => isTagOrChildOf(tag, oldName))).length ?? 0;
       if (count === 0) continue;
       await store().changeFile(store().getLocationOfTagFile(yamlUri), (file) => renameTagInFile(file, oldName, newName, updated));
       records += count;
@@ -97,7 +116,11 @@ export function registerTagCommands(ctx: ServerContext): TagAuthor {
   ctx.hub.addCommand(SERVER_COMMANDS.tagTree, async (args): Promise<TagTreeNodeInfo[]> => {
     const filter = parseTagFilter(ctx, getArgument(args, SERVER_COMMANDS.tagTree, true));
     await store().ensureLoaded();
-    return computeTagTree(store().findTags((uri) => ctx.workspace.getFile(uri), filter).map(({ tag }) => tag.record));
+    return computeTagTree(
+      store()
+        .findTags((uri) => ctx.workspace.getFile(uri), filter)
+        .map(({ tag }) => tag.record),
+    );
   });
   return author;
 }
@@ -161,5 +184,8 @@ export function getArgument(args: unknown[], command: string, optional = false):
 
 export function isRange(value: unknown): value is { start: { line: number; character: number }; end: { line: number; character: number } } {
   const range = value as { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } };
-  return !!range && [range.start?.line, range.start?.character, range.end?.line, range.end?.character].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0);
+  return (
+    !!range &&
+    [range.start?.line, range.start?.character, range.end?.line, range.end?.character].every((n) => typeof n === 'number' && Number.isInteger(n) && n >= 0)
+  );
 }

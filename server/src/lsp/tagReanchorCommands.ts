@@ -28,8 +28,17 @@ export function registerReanchorCommands(ctx: ServerContext): void {
     const { yamlUri, corpusFile, tag } = await findTag(ctx, id);
     const lines = getLineTable(corpusFile);
     const target = findReanchorTarget(corpusFile, tag, range && { start: lines.toOffset(range.start), end: lines.toOffset(range.end) });
-    if (!target) throw new Error(range ? 'Select the passage to re-attach the tag to first: the selection holds no text.' : `No passage in ${getUriBaseName(corpusFile.uri)} is like the one tagged ${describeTags(tag.record.tags)}; select one and re-attach the tag to the selection.`);
-    const where: TagInfo = { ...listTags(ctx, { corpusUri: corpusFile.uri }).find((t) => t.id === tag.record.id)!, range: lines.toRange(target.span), ...(target.similarity === undefined ? {} : { similarity: target.similarity }) };
+    if (!target)
+      throw new Error(
+        range
+          ? 'Select the passage to re-attach the tag to first: the selection holds no text.'
+          : `No passage in ${getUriBaseName(corpusFile.uri)} is like the one tagged ${describeTags(tag.record.tags)}; select one and re-attach the tag to the selection.`,
+      );
+    const where: TagInfo = {
+      ...listTags(ctx, { corpusUri: corpusFile.uri }).find((t) => t.id === tag.record.id)!,
+      range: lines.toRange(target.span),
+      ...(target.similarity === undefined ? {} : { similarity: target.similarity }),
+    };
     if (preview === true) return where;
     if (confirm === true && !(await showAndAsk(ctx, where, tag, target))) return undefined;
     await store().changeFile(store().getLocationOfTagFile(yamlUri), createReanchorEdit(corpusFile, tag.record.id, target.span, new Date().toISOString()));
@@ -45,7 +54,10 @@ export function registerReanchorCommands(ctx: ServerContext): void {
     const location = ctx.workspace.getTagFileLocation(found.file.uri);
     const before = location && store().getTagFile(location.yamlUri);
     if (!location || !before) return { uri: found.file.uri, records: 0 };
-    await store().changeFile(location, createAcceptAnchorsEdit(found.file, states === undefined ? ['exact', 'moved'] : parseTagStates(states), new Date().toISOString()));
+    await store().changeFile(
+      location,
+      createAcceptAnchorsEdit(found.file, states === undefined ? ['exact', 'moved'] : parseTagStates(states), new Date().toISOString()),
+    );
     return { uri: found.file.uri, records: countChangedAnchors(before, store().getTagFile(location.yamlUri)) };
   });
 }
@@ -56,7 +68,8 @@ async function findTag(ctx: ServerContext, id: unknown): Promise<{ yamlUri: stri
   const corpusUri = ctx.workspace.tags.getCorpusUri(yamlUri);
   const corpusFile = corpusUri ? ctx.workspace.getFile(corpusUri) : undefined;
   const tagFile = ctx.workspace.tags.getTagFile(yamlUri)!;
-  if (!corpusFile) throw new Error(`The corpus file of tag ${id} (${tagFile.corpusFile ?? 'not named'}) is not in the corpus: restore it before re-attaching its tags.`);
+  if (!corpusFile)
+    throw new Error(`The corpus file of tag ${id} (${tagFile.corpusFile ?? 'not named'}) is not in the corpus: restore it before re-attaching its tags.`);
   const tag = computeAnchoredTags(corpusFile, tagFile).find((t) => t.record.id === id)!;
   return { yamlUri, corpusFile, tag };
 }
@@ -68,7 +81,11 @@ async function showAndAsk(ctx: ServerContext, where: TagInfo, tag: AnchoredTag, 
   const similarity = target.similarity === undefined ? '' : ` (${describeSimilarity(target.similarity)} similar)`;
   const question = `Re-attach ${describeTags(tag.record.tags)} to the selected passage${similarity}?`;
   try {
-    const answer = await ctx.connection.sendRequest<{ title: string } | null>('window/showMessageRequest', { type: MessageType.Info, message: question, actions: [{ title: REATTACH_CHOICE }, { title: 'Cancel' }] });
+    const answer = await ctx.connection.sendRequest<{ title: string } | null>('window/showMessageRequest', {
+      type: MessageType.Info,
+      message: question,
+      actions: [{ title: REATTACH_CHOICE }, { title: 'Cancel' }],
+    });
     return answer?.title === REATTACH_CHOICE;
   } catch {
     return true;

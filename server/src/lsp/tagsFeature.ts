@@ -47,7 +47,9 @@ export const tagsFeature: LspFeature = {
     });
 
     registerTagActions(ctx, (uri) => getAnchoredTagsOf(ctx, uri));
-    ctx.connection.onDidChangeConfiguration(({ settings }) => author.setConfigured((settings as { pressCorpus?: TagSettings } | undefined)?.pressCorpus?.author));
+    ctx.connection.onDidChangeConfiguration(({ settings }) =>
+      author.setConfigured((settings as { pressCorpus?: TagSettings } | undefined)?.pressCorpus?.author),
+    );
 
     ctx.hub.addWorkspaceSymbolProvider(async ({ query }) => {
       if (!query.startsWith('#')) return [];

@@ -8,8 +8,10 @@ import { Workbench } from './workbench';
 export const FILE_000 = '000_248d20a5422f2a6b.txt';
 export const FILE_001 = '001_c663de886b0de6a8.txt';
 export const FILE_003 = '003_d0123674c22c2241.txt';
-export const FIRST_TITLES_000 = ['Speech by NATO Secretary General Jens Stoltenberg at the Verkhovna Rada in Ukraine',
-  'Chair of the NATO Military Committee visits Belgium'];
+export const FIRST_TITLES_000 = [
+  'Speech by NATO Secretary General Jens Stoltenberg at the Verkhovna Rada in Ukraine',
+  'Chair of the NATO Military Committee visits Belgium',
+];
 
 /** Opens seeds/000 with the Outline in the side bar and returns the Outline rows once the first releases show. */
 export async function showOutlineOf000(workbench: Workbench): Promise<string[]> {

@@ -47,8 +47,7 @@ export class Workbench {
   /** Opens a workspace file by name and waits until the editor shows `expectedText`. */
   async openFile(name: string, expectedText: string): Promise<void> {
     await this.pick('Control+P', name);
-    await this.page.locator(`.editor-instance .view-lines:has-text(${JSON.stringify(expectedText)})`)
-      .waitFor({ timeout: STEP_TIMEOUT_MS });
+    await this.page.locator(`.editor-instance .view-lines:has-text(${JSON.stringify(expectedText)})`).waitFor({ timeout: STEP_TIMEOUT_MS });
   }
 
   /** Moves the cursor to a 1-based line and column with Go to Line. */

@@ -31,8 +31,10 @@ async function positionOf(uri: vscode.Uri, needle: string, offset = 0): Promise<
 }
 
 function hoverText(hovers: vscode.Hover[] | undefined): string {
-  return (hovers ?? []).flatMap((hover) => hover.contents)
-    .map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+  return (hovers ?? [])
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n');
 }
 
 function diagnosticCode(diagnostic: vscode.Diagnostic): string {
@@ -48,7 +50,9 @@ suite('Press Corpus in a real extension host', () => {
   test('document symbols of seeds/000 are its releases', async () => {
     const symbols = await eventually(
       () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', seedUri(FILE_000)),
-      (answer) => (answer?.length ?? 0) >= 2, 'document symbols');
+      (answer) => (answer?.length ?? 0) >= 2,
+      'document symbols',
+    );
     assert.equal(symbols[0].name, 'Speech by NATO Secretary General Jens Stoltenberg at the Verkhovna Rada in Ukraine');
     assert.equal(symbols[1].name, 'Chair of the NATO Military Committee visits Belgium');
   });
@@ -58,7 +62,9 @@ suite('Press Corpus in a real extension host', () => {
     const position = await positionOf(uri, 'Jens Stoltenberg said', 'Jens Sto'.length);
     const hovers = await eventually(
       () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position),
-      (answer) => hoverText(answer).includes('Jens Stoltenberg'), 'hover on Stoltenberg');
+      (answer) => hoverText(answer).includes('Jens Stoltenberg'),
+      'hover on Stoltenberg',
+    );
     assert.match(hoverText(hovers), /Jens Stoltenberg/);
   });
 
@@ -68,7 +74,9 @@ suite('Press Corpus in a real extension host', () => {
     const expected = ['release.missing-source', 'release.photo-caption', 'release.boilerplate'];
     const codes = await eventually(
       async () => vscode.languages.getDiagnostics(uri).map(diagnosticCode),
-      (answer) => expected.every((code) => answer.includes(code)), 'diagnostics of seeds/003');
+      (answer) => expected.every((code) => answer.includes(code)),
+      'diagnostics of seeds/003',
+    );
     assert.ok(expected.every((code) => codes.includes(code)));
   });
 

@@ -22,7 +22,8 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
   for (const speaker of speakers) {
     if (speaker.name) people.add(speaker.name.split(/\s+/));
     // "National News Agency of Ukraine, Ukrinform": an outlet may be named twice.
-    for (const outlet of speaker.outlet?.split(/,\s*/) ?? []) organisations.set(normaliseName(outlet).replace(/^the /, ''), keyOf('organisation', outlet.replace(/^The /, '')));
+    for (const outlet of speaker.outlet?.split(/,\s*/) ?? [])
+      organisations.set(normaliseName(outlet).replace(/^the /, ''), keyOf('organisation', outlet.replace(/^The /, '')));
   }
   const abbreviationAliases = new Map<string, string>();
   for (const f of findings) {
@@ -36,7 +37,9 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
     if (f.type === 'name-run' && f.words.length >= 2 && f.words.length <= 4 && people.isSurname(f.words[f.words.length - 1])) people.add(f.words);
   }
   // Posts written as abbreviations ("SACEUR, our Supreme Allied Commander"): the abbreviation alone is the post too.
-  const posts = new Set(findings.flatMap((f) => (f.type === 'mention' && f.kind === 'person' && f.words?.length === 1 && /^\p{Lu}{2,}$/u.test(f.words[0]) ? [f.key] : [])));
+  const posts = new Set(
+    findings.flatMap((f) => (f.type === 'mention' && f.kind === 'person' && f.words?.length === 1 && /^\p{Lu}{2,}$/u.test(f.words[0]) ? [f.key] : [])),
+  );
   const mentions: Mention[] = [];
   const nearestHolders = new NearestRoleHolders(mentions);
   const roleHolders = new RoleHolders();
@@ -44,7 +47,7 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
     if (f.type === 'mention' && f.form === 'abbreviation' && posts.has(keyOf('person', nameOf(f.key)))) {
       mentions.push({ span: f.span, kind: 'person', form: 'name', key: keyOf('person', nameOf(f.key)), releaseIndex: f.releaseIndex });
     } else if (f.type === 'mention') {
-      const key = f.kind === 'person' && f.words ? people.resolve(f.words) ?? f.key : f.key;
+      const key = f.kind === 'person' && f.words ? (people.resolve(f.words) ?? f.key) : f.key;
       mentions.push({ span: f.span, kind: f.kind, form: f.form, key, role: f.role, releaseIndex: f.releaseIndex });
     } else if (f.type === 'name-run') {
       mentions.push(nameRunMention(f, people, organisations));
@@ -52,7 +55,16 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
       // Only a holder of the title in this release, for now: one named later in it comes before the file's.
       const holder = nearestHolders.find(f.role, f.head, f.releaseIndex);
       const release = releases[f.releaseIndex];
-      mentions.push({ span: f.span, kind: 'person', form: 'title', key: holder ?? `role:${f.head}`, role: f.role, releaseIndex: f.releaseIndex, holderFound: holder ? 'named-before' : 'none', ...(release && { release }) });
+      mentions.push({
+        span: f.span,
+        kind: 'person',
+        form: 'title',
+        key: holder ?? `role:${f.head}`,
+        role: f.role,
+        releaseIndex: f.releaseIndex,
+        holderFound: holder ? 'named-before' : 'none',
+        ...(release && { release }),
+      });
     }
     const last = mentions[mentions.length - 1];
     if (last.kind === 'person' && last.role && last.form !== 'title') roleHolders.add(last.key, last.role);
@@ -60,7 +72,9 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
   // A title met before its holder's name ("The Secretary General visited … Secretary General Jens Stoltenberg
   // said") is named on a second look: by the holder named later in the same release, else the file's holder.
   const laterHolders = new LaterRoleHolders(mentions);
-  const resolved = mentions.map((m, i) => (m.key.startsWith('role:') && m.role ? withGuessedHolder(m, laterHolders.find(i), roleHolders.getHolder(m.role)) : m));
+  const resolved = mentions.map((m, i) =>
+    m.key.startsWith('role:') && m.role ? withGuessedHolder(m, laterHolders.find(i), roleHolders.getHolder(m.role)) : m,
+  );
   resolved.sort((a, b) => a.span.start - b.span.start);
   return { mentions: resolved, personAliases: people.getAliases(), abbreviationAliases };
 }
@@ -85,7 +99,8 @@ function nameRunMention(f: Extract<Finding, { type: 'name-run' }>, people: Peopl
   }
   // "Austin Hosts Philippine Counterpart": in a title-case headline a known name is only the run's first word.
   const first = f.words.length > 1 && f.wordSpans.length === f.words.length ? people.resolve([f.words[0]]) : undefined;
-  if (first) return { span: f.wordSpans[0], releaseIndex: f.releaseIndex, kind: 'person', form: people.isSurname(f.words[0]) ? 'surname' : 'first-name', key: first };
+  if (first)
+    return { span: f.wordSpans[0], releaseIndex: f.releaseIndex, kind: 'person', form: people.isSurname(f.words[0]) ? 'surname' : 'first-name', key: first };
   return { ...base, kind: 'person', form: 'candidate', key: keyOf('person', f.words.join(' ')) };
 }
 

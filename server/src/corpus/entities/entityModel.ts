@@ -71,14 +71,7 @@ export function nameOfKey(key: string): string {
 /** Lower case, no diacritics, single spaces, no dots: "Geoană" and "Geoana", "U.K." and "UK" compare equal. */
 export function normaliseName(name: string): string {
   if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(name)) return name.toLowerCase(); // most names: nothing else to fold
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[’']/g, "'")
-    .replace(/\./g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’']/g, "'").replace(/\./g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Compact text for tests: `start-end kind/form “text” → key (role)`. */

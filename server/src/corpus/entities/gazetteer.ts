@@ -29,7 +29,8 @@ export function getGazetteer(): Gazetteer {
 }
 
 // "Republic of Turkey" also names "Turkey"; "Kingdom of the Netherlands" also names "Netherlands".
-const STATE_FORM = /^(?:the )?(?:(?:\p{L}+ )?(?:republic|kingdom|state|federation|commonwealth|principality|sultanate|emirate|grand duchy) of (?:the )?)(.+)$/iu;
+const STATE_FORM =
+  /^(?:the )?(?:(?:\p{L}+ )?(?:republic|kingdom|state|federation|commonwealth|principality|sultanate|emirate|grand duchy) of (?:the )?)(.+)$/iu;
 
 function buildGazetteer(): Gazetteer {
   const byFirstWord = new Map<string, GazetteerEntry[]>();

@@ -62,7 +62,9 @@ export const PLACE_HEADS = words(`
 export const NAME_SUFFIXES = words('jr sr ii iii iv');
 
 /** Verbs of movement: "travel to Tokyo", "arrived in Kyiv" name a place, not the state. */
-export const MOVEMENT_VERBS = words('travel travels travelled traveled travelling traveling fly flies flew go goes went return returns returned arrive arrives arrived come comes came head heads headed');
+export const MOVEMENT_VERBS = words(
+  'travel travels travelled traveled travelling traveling fly flies flew go goes went return returns returned arrive arrives arrived come comes came head heads headed',
+);
 
 /** Words that turn the capitalised words after them into an event: "Exercise Northern Forest 24". */
 export const EVENT_LEADS = words('exercise operation');

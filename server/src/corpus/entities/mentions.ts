@@ -30,7 +30,18 @@ export interface Segment {
 
 /** One finding of pass one, in text order. */
 export type Finding =
-  | { type: 'mention'; span: Span; kind: EntityKind; form: MentionForm; key: string; role?: string; words?: string[]; releaseIndex: number; abbreviationOf?: string; outer?: Span }
+  | {
+      type: 'mention';
+      span: Span;
+      kind: EntityKind;
+      form: MentionForm;
+      key: string;
+      role?: string;
+      words?: string[];
+      releaseIndex: number;
+      abbreviationOf?: string;
+      outer?: Span;
+    }
   | { type: 'role'; span: Span; outer: Span; role: string; head: string; confirmed: boolean; releaseIndex: number }
   | { type: 'name-run'; span: Span; words: string[]; wordSpans: Span[]; releaseIndex: number };
 
@@ -38,7 +49,7 @@ export type Finding =
 export function findInSegment(text: string, segment: Segment, gazetteer: Gazetteer = getGazetteer()): Finding[] {
   const tokens = tokenize(text, segment.span);
   const reader = new SegmentReader(text, tokens, segment.releaseIndex, gazetteer);
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     if (!tokens[i].capitalised) {
       reader.readLowerCaseTitle(i);
       i++;
@@ -63,7 +74,11 @@ function findRunEnd(tokens: readonly Token[], start: number): number {
     if (t.capitalised || numbered) {
       runHasEventLead ||= isEventLead(t);
       j++;
-    } else if (isRunConnector(t) && isNameJoin(t.gapAfter) && (tokens[j + 1]?.capitalised || (isRunConnector(tokens[j + 1]) && isNameJoin(tokens[j + 1].gapAfter) && tokens[j + 2]?.capitalised))) {
+    } else if (
+      isRunConnector(t) &&
+      isNameJoin(t.gapAfter) &&
+      (tokens[j + 1]?.capitalised || (isRunConnector(tokens[j + 1]) && isNameJoin(tokens[j + 1].gapAfter) && tokens[j + 2]?.capitalised))
+    ) {
       j++;
     } else {
       break;
@@ -122,14 +137,27 @@ class SegmentReader {
    */
   readLowerCaseTitle(k: number): void {
     const t = this.tokens[k];
-    if (!LOWER_CASE_TITLES.has(t.text) || this.tokens[k - 1]?.lower !== 'the' || !SAYING_VERBS.has(lower(this.tokens[k + 1])) || !isNameJoin(t.gapAfter)) return;
+    if (!LOWER_CASE_TITLES.has(t.text) || this.tokens[k - 1]?.lower !== 'the' || !SAYING_VERBS.has(lower(this.tokens[k + 1])) || !isNameJoin(t.gapAfter))
+      return;
     const role = t.text.replace(/(^|-)\p{Ll}/gu, (c) => c.toUpperCase());
-    this.findings.push({ type: 'role', span: this.spanOf(k, k + 1), outer: this.spanOf(k, k + 1), role, head: getRoleHead(role), confirmed: true, releaseIndex: this.releaseIndex });
+    this.findings.push({
+      type: 'role',
+      span: this.spanOf(k, k + 1),
+      outer: this.spanOf(k, k + 1),
+      role,
+      head: getRoleHead(role),
+      confirmed: true,
+      releaseIndex: this.releaseIndex,
+    });
   }
 
   private readRole(role: RoleMatch, end: number): number {
     let m = role.end;
-    while (m < end && m - role.end < 5 && (isNameWord(this.tokens[m]) || isParticleBeforeName(this.tokens, m) || (m > role.end && isNameSuffix(this.tokens[m])))) {
+    while (
+      m < end &&
+      m - role.end < 5 &&
+      (isNameWord(this.tokens[m]) || isParticleBeforeName(this.tokens, m) || (m > role.end && isNameSuffix(this.tokens[m])))
+    ) {
       if (m === role.end && gazetteerAt(this.gazetteer, this.tokens, m, end)?.kind === 'country') break;
       m++;
       if (this.tokens[m - 1].possessive) break;
@@ -161,7 +189,7 @@ class SegmentReader {
 
   /** Owners and complements of a role are mentions too: "NATO" in "NATO Secretary General". */
   private readInsideRole(role: RoleMatch): void {
-    for (let k = role.start; k < role.end; ) {
+    for (let k = role.start; k < role.end;) {
       const t = this.tokens[k];
       const phrase = t.capitalised ? findNamedPhraseAt(this.tokens, k, role.end) : undefined;
       if (phrase) {
@@ -191,7 +219,11 @@ class SegmentReader {
     if (kind === 'code' && (NON_ENTITY_ABBREVIATIONS.has(lower(t)) || this.isPostalCode(k))) return false;
     if (kind === 'region') {
       this.addMention(k, k + length, 'place', 'name', keyOf('place', id));
-    } else if (kind === 'capital' && ((LOCATIVE_PREPOSITIONS.has(previous) && !GOVERNMENT_NOUNS.has(lower(this.tokens[k - 2]))) || (previous === 'to' && MOVEMENT_VERBS.has(lower(this.tokens[k - 2]))))) {
+    } else if (
+      kind === 'capital' &&
+      ((LOCATIVE_PREPOSITIONS.has(previous) && !GOVERNMENT_NOUNS.has(lower(this.tokens[k - 2]))) ||
+        (previous === 'to' && MOVEMENT_VERBS.has(lower(this.tokens[k - 2]))))
+    ) {
       this.addMention(k, k + length, 'place', 'name', keyOf('place', this.textOf(k, k + length)));
     } else {
       const form: MentionForm = kind === 'capital' ? 'capital' : kind === 'demonym' ? 'demonym' : kind === 'country' ? 'name' : 'abbreviation';
@@ -254,7 +286,10 @@ class SegmentReader {
 
   private isDefinedAbbreviation(start: number, end: number): boolean {
     const next = this.tokens[end];
-    const initials = this.tokens.slice(start, end).map((t) => t.text[0]).join('');
+    const initials = this.tokens
+      .slice(start, end)
+      .map((t) => t.text[0])
+      .join('');
     return !!next?.allCaps && /\($/.test(this.tokens[end - 1].gapAfter) && /^\)/.test(next.gapAfter) && next.text === initials;
   }
 
@@ -272,7 +307,10 @@ class SegmentReader {
 
   /** The words of a name, without a generational suffix: "Gilberto Teodoro Jr." is Gilberto Teodoro. */
   private wordsOf(start: number, end: number): string[] {
-    return this.tokens.slice(start, end).filter((t, i) => i === 0 || !isNameSuffix(t)).map((t) => t.text);
+    return this.tokens
+      .slice(start, end)
+      .filter((t, i) => i === 0 || !isNameSuffix(t))
+      .map((t) => t.text);
   }
 }
 
@@ -315,7 +353,7 @@ function joinAppositions(text: string, findings: readonly Finding[]): Finding[] 
 }
 
 function outerOf(f: Finding): Span {
-  return f.type === 'name-run' ? f.span : f.outer ?? f.span;
+  return f.type === 'name-run' ? f.span : (f.outer ?? f.span);
 }
 
 function isPersonLike(f: Finding): boolean {
@@ -325,5 +363,14 @@ function isPersonLike(f: Finding): boolean {
 function asPerson(f: Finding, role: string): Finding {
   if (f.type === 'mention') return { ...f, role };
   if (f.type !== 'name-run') return f;
-  return { type: 'mention', span: f.span, kind: 'person', form: 'name', key: keyOf('person', f.words.join(' ')), role, words: f.words, releaseIndex: f.releaseIndex };
+  return {
+    type: 'mention',
+    span: f.span,
+    kind: 'person',
+    form: 'name',
+    key: keyOf('person', f.words.join(' ')),
+    role,
+    words: f.words,
+    releaseIndex: f.releaseIndex,
+  };
 }

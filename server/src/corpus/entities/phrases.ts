@@ -42,7 +42,19 @@ export function isEntityAbbreviation(tokens: readonly Token[], i: number): boole
 
 /** A word that can be part of a personal name: capitalised, not a title, honorific, month or function word. */
 export function isNameWord(t: Token | undefined): boolean {
-  return !!t && t.capitalised && !t.allCaps && !isNameSuffix(t) && !isTitleWord(t) && !isHonorific(t) && !isFunctionWord(t) && !isCalendarWord(t) && !ORGANISATION_HEADS.has(lower(t)) && !EVENT_HEADS.has(lower(t)) && !HEADLINE_VERBS.has(lower(t));
+  return (
+    !!t &&
+    t.capitalised &&
+    !t.allCaps &&
+    !isNameSuffix(t) &&
+    !isTitleWord(t) &&
+    !isHonorific(t) &&
+    !isFunctionWord(t) &&
+    !isCalendarWord(t) &&
+    !ORGANISATION_HEADS.has(lower(t)) &&
+    !EVENT_HEADS.has(lower(t)) &&
+    !HEADLINE_VERBS.has(lower(t))
+  );
 }
 
 /** A name particle (or two: "von der") before a name word: "Ursula von der Leyen", "Mohamed Ould Ghazouani". */
@@ -148,7 +160,16 @@ function readPhraseFromHead(tokens: readonly Token[], index: HeadScanIndex, star
   let last = Math.max(h, index.lastHead[linked - 1]);
   // "Defence Command Finland", "Allied Command Operations": capitalised words right after the head belong to it,
   // but not a personal name: "President of the European Council Charles Michel".
-  while (last + 1 < end && tokens[last + 1].capitalised && joined(tokens, last) && !isTitleWord(tokens[last + 1]) && !isHonorific(tokens[last + 1]) && !isFunctionWord(tokens[last + 1]) && !startsPersonalName(tokens, last + 1, end)) last++;
+  while (
+    last + 1 < end &&
+    tokens[last + 1].capitalised &&
+    joined(tokens, last) &&
+    !isTitleWord(tokens[last + 1]) &&
+    !isHonorific(tokens[last + 1]) &&
+    !isFunctionWord(tokens[last + 1]) &&
+    !startsPersonalName(tokens, last + 1, end)
+  )
+    last++;
   // "Spring Session of the NATO Parliamentary Assembly": an event's "of" complement is a name of its own.
   const phraseEnd = kind === 'event' ? last + 1 : extendWithComplements(tokens, last + 1, end);
   return { kind, start, end: phraseEnd };
@@ -219,7 +240,11 @@ function extendWithComplements(tokens: readonly Token[], from: number, end: numb
     let k = j + 1;
     if (tokens[k]?.text === 'the') k++;
     let last = k;
-    while (last < end && (tokens[last].capitalised && !isTitleHead(tokens[last]) || (tokens[last].text === 'and' && tokens[last + 1]?.capitalised)) && joined(tokens, last - 1)) {
+    while (
+      last < end &&
+      ((tokens[last].capitalised && !isTitleHead(tokens[last])) || (tokens[last].text === 'and' && tokens[last + 1]?.capitalised)) &&
+      joined(tokens, last - 1)
+    ) {
       last++;
       if (tokens[last - 1].possessive) break;
     }

@@ -7,7 +7,12 @@ import { FileEntities, keyOf, ReleaseContext } from './entityModel';
 import { findInSegment, Finding, Segment } from './mentions';
 
 /** Recognises the mentions of the given spans of a text; the spans need not be releases (tests, other tools). */
-export function recognizeMentions(text: string, segments: readonly Segment[], speakers: readonly SpeakerFact[] = [], releases: readonly ReleaseContext[] = []): FileEntities {
+export function recognizeMentions(
+  text: string,
+  segments: readonly Segment[],
+  speakers: readonly SpeakerFact[] = [],
+  releases: readonly ReleaseContext[] = [],
+): FileEntities {
   // Concatenated, not pushed with a spread: a spread passes every finding as an argument, and a segment with
   // more findings than the call stack has room for would throw.
   const findings: Finding[] = segments.flatMap((segment) => findInSegment(text, segment));
@@ -25,7 +30,9 @@ export function computeFileEntities(text: string, parsed: ParsedCorpusFile): Fil
   parsed.releases.forEach((release, releaseIndex) => {
     // Mixed-case labels ("NATO Spokesperson Farah Dakhlallah", "Andrew Gray (Reuters)") read well as text.
     const labels = release.turns.filter((turn) => isUpperCaseLabel(turn.speaker.label)).map((turn) => turn.labelSpan);
-    for (const span of subtractSpans(getReadSpans(release), labels).concat(labels).sort((a, b) => a.start - b.start)) {
+    for (const span of subtractSpans(getReadSpans(release), labels)
+      .concat(labels)
+      .sort((a, b) => a.start - b.start)) {
       const turn = release.turns.find((t) => t.labelSpan === span);
       findings.push(...(turn ? findSpeakerName(text, turn, releaseIndex) : findInSegment(text, { span, releaseIndex })));
     }
@@ -45,7 +52,18 @@ function findSpeakerName(text: string, turn: SpeakerTurn, releaseIndex: number):
   // "CHARLES Q. BROWN, JR.": a generational suffix is no part of the name's key.
   const words = name.split(/[\s,-]+/).filter((w) => w && !/^(?:jr|sr|ii|iii|iv)\.?$/i.test(w));
   if (!words.length) return [];
-  return [{ type: 'mention', span: { start: at, end: at + name.length }, kind: 'person', form: words.length > 1 ? 'name' : 'surname', key: keyOf('person', words.join(' ')), role, words, releaseIndex }];
+  return [
+    {
+      type: 'mention',
+      span: { start: at, end: at + name.length },
+      kind: 'person',
+      form: words.length > 1 ? 'name' : 'surname',
+      key: keyOf('person', words.join(' ')),
+      role,
+      words,
+      releaseIndex,
+    },
+  ];
 }
 
 /** The parts of sorted spans outside the holes: a paragraph without the turn label it opens with. */

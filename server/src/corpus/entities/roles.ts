@@ -42,7 +42,11 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
   for (let round = 0; round < 3; round++) {
     const blockStart = i;
     const headsBefore = heads;
-    while (i < end && (isTitleWord(tokens[i]) || isHonorific(tokens[i]) || isCourtesyPronoun(tokens, i)) && (i === blockStart || isNameJoin(tokens[i - 1].gapAfter))) {
+    while (
+      i < end &&
+      (isTitleWord(tokens[i]) || isHonorific(tokens[i]) || isCourtesyPronoun(tokens, i)) &&
+      (i === blockStart || isNameJoin(tokens[i - 1].gapAfter))
+    ) {
       if (isTitleHead(tokens[i])) heads++;
       if (isHonorific(tokens[i])) honorifics++;
       i++;
@@ -62,7 +66,15 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
   let rankStart = i;
   while (rankStart - 1 > titleStart && RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1]))) rankStart--;
   const postEnd = rankStart < i && !RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) ? rankStart : i;
-  return { start, end: i, postEnd, titleStart, titleEnd: Math.min(titleEnd, postEnd), honorificOnly: heads === 0, ...(officeStart !== undefined && { officeStart }) };
+  return {
+    start,
+    end: i,
+    postEnd,
+    titleStart,
+    titleEnd: Math.min(titleEnd, postEnd),
+    honorificOnly: heads === 0,
+    ...(officeStart !== undefined && { officeStart }),
+  };
 }
 
 /** Abbreviated ranks: after a post they start the holder's rank ("Pentagon Press Secretary Maj. Gen. Pat Ryder"). */
@@ -71,7 +83,15 @@ const RANK_ABBREVIATIONS = new Set(['gen', 'maj', 'lt', 'col', 'capt', 'cmdr', '
 /** "National Security Advisor", "Department Spokesperson": portfolio or office words qualifying a title. */
 function findQualifierEnd(tokens: readonly Token[], i: number, end: number): number {
   let j = i;
-  while (j < end && j - i < 3 && tokens[j].capitalised && !isTitleWord(tokens[j]) && (PORTFOLIO_WORDS.has(lower(tokens[j])) || ORGANISATION_HEADS.has(lower(tokens[j]))) && isNameJoin(tokens[j].gapAfter)) j++;
+  while (
+    j < end &&
+    j - i < 3 &&
+    tokens[j].capitalised &&
+    !isTitleWord(tokens[j]) &&
+    (PORTFOLIO_WORDS.has(lower(tokens[j])) || ORGANISATION_HEADS.has(lower(tokens[j]))) &&
+    isNameJoin(tokens[j].gapAfter)
+  )
+    j++;
   return j > i && isTitleWord(tokens[j]) && !RANK_ABBREVIATIONS.has(lower(tokens[j])) ? j : i;
 }
 
@@ -138,7 +158,10 @@ export function getRoleHead(role: string): string {
   if (first < 0) return '';
   let last = first;
   while (last + 1 < words.length && isTitleText(words[last + 1])) last++;
-  return words.slice(first, last + 1).join(' ').toLowerCase();
+  return words
+    .slice(first, last + 1)
+    .join(' ')
+    .toLowerCase();
 }
 
 function isTitleText(word: string): boolean {
@@ -147,5 +170,10 @@ function isTitleText(word: string): boolean {
 
 /** A role for comparison: "Chair of the NATO Military Committee" and "Chair of NATO Military Committee" agree. */
 export function normaliseRole(role: string): string {
-  return normaliseName(role).replace(/-/g, ' ').replace(/^(?:mister|madam|mr|ms|mrs) /, '').replace(/\b(?:the|of|for)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  return normaliseName(role)
+    .replace(/-/g, ' ')
+    .replace(/^(?:mister|madam|mr|ms|mrs) /, '')
+    .replace(/\b(?:the|of|for)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
