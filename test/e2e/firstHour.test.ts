@@ -9,8 +9,8 @@ import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { REPO_ROOT } from '../support/lspClient';
-import { openRealEditor, positionInSeed, RealEditorSession, SETUP_TIMEOUT_MS } from './support/realEditor';
-import { FILE_000, FILE_003, FIRST_TITLES_000, tagFileOf003Holds, tagSentenceOf003 } from './support/stories';
+import { openRealEditor, RealEditorSession, SETUP_TIMEOUT_MS } from './support/realEditor';
+import { FILE_000, FIRST_TITLES_000, hoverStoltenbergIn003, tagFileOf003Holds, tagSentenceOf003 } from './support/stories';
 
 const COPIES = 600;
 const SEEDS = readdirSync(join(REPO_ROOT, 'seeds'));
@@ -77,14 +77,7 @@ describe('the first hour: npm start on a large corpus', { timeout: SETUP_TIMEOUT
 
   test('a hover asked while indexing says its counts are partial (or gives the settled ones)', () =>
     session.workbench.capture('first-hour-03-hover-indexing', async () => {
-      const { workbench } = session;
-      await workbench.openFile(FILE_003, 'Stoltenberg');
-      const { line, column } = positionInSeed(FILE_003, 'Jens Stoltenberg said', 'Jens Sto'.length);
-      await workbench.goTo(line, column);
-      await workbench.page.keyboard.press('Control+K');
-      await workbench.page.keyboard.press('Control+I');
-      const hover = workbench.page.locator('.monaco-hover:has-text("Jens Stoltenberg")').first();
-      await hover.waitFor({ timeout: 60000 });
+      const hover = await hoverStoltenbergIn003(session.workbench, 60000);
       const text = await hover.innerText();
       const count = text.match(/(Still indexing — so far: )?([\d,]+) mentions in ([\d,]+) releases/);
       assert.ok(count, `no count in the hover:\n${text}`);

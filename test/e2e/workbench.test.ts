@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openRealEditor, positionInSeed, RealEditorSession, SETUP_TIMEOUT_MS } from './support/realEditor';
-import { FILE_001, FILE_003, FIRST_TITLES_000, showOutlineOf000, tagFileOf003Holds, tagLineOf003 } from './support/stories';
+import { FILE_001, FILE_003, FIRST_TITLES_000, hoverStoltenbergIn003, showOutlineOf000, tagFileOf003Holds, tagLineOf003 } from './support/stories';
 
 describe('real editor: the packaged extension in code-server', { timeout: SETUP_TIMEOUT_MS + 5 * 60000 }, () => {
   let session: RealEditorSession;
@@ -41,13 +41,7 @@ describe('real editor: the packaged extension in code-server', { timeout: SETUP_
 
   test('a hover on "Stoltenberg" in seeds/003 shows the entity card', () =>
     session.workbench.capture('02-hover', async () => {
-      const { workbench } = session;
-      await workbench.openFile(FILE_003, 'Stoltenberg');
-      const { line, column } = positionInSeed(FILE_003, 'Jens Stoltenberg said', 'Jens Sto'.length);
-      await workbench.goTo(line, column);
-      await workbench.page.keyboard.press('Control+K');
-      await workbench.page.keyboard.press('Control+I');
-      await workbench.page.locator('.monaco-hover:has-text("Jens Stoltenberg")').first().waitFor({ timeout: 30000 });
+      await hoverStoltenbergIn003(session.workbench, 30000);
     }));
 
   test('the Problems panel lists the malformed sections of seeds/003', () =>

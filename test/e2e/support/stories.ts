@@ -2,6 +2,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
 import { positionInSeed } from './realEditor';
 import { Workbench } from './workbench';
 
@@ -28,12 +29,7 @@ export async function tagLineOf003(workbench: Workbench, needle: string, tag: st
   await workbench.goTo(positionInSeed(FILE_003, needle).line, 1);
   await workbench.page.keyboard.press('Shift+End');
   await workbench.runCommand('Press Corpus: Tag Selection');
-  await workbench.page.locator('.quick-input-widget input.input').waitFor({ state: 'visible', timeout: 30000 });
-  await workbench.page.keyboard.type(tag);
-  await workbench.page.waitForTimeout(300);
-  await workbench.page.keyboard.press('Enter');
-  await workbench.page.waitForTimeout(500);
-  await workbench.page.keyboard.press('Enter');
+  await answerTagPrompt(workbench, tag);
 }
 
 /** Puts the cursor inside the sentence of seeds/003 that starts with `needle` and runs Tag Sentence…. */
@@ -42,12 +38,7 @@ export async function tagSentenceOf003(workbench: Workbench, needle: string, tag
   const { line, column } = positionInSeed(FILE_003, needle, 5);
   await workbench.goTo(line, column);
   await workbench.runCommand('Press Corpus: Tag Sentence');
-  await workbench.page.locator('.quick-input-widget input.input').waitFor({ state: 'visible', timeout: 30000 });
-  await workbench.page.keyboard.type(tag);
-  await workbench.page.waitForTimeout(300);
-  await workbench.page.keyboard.press('Enter');
-  await workbench.page.waitForTimeout(500);
-  await workbench.page.keyboard.press('Enter');
+  await answerTagPrompt(workbench, tag);
 }
 
 /** Whether annotations/003_….yaml in the workspace holds `tag`, waiting up to `timeoutMs` for it. */
@@ -56,4 +47,26 @@ export async function tagFileOf003Holds(workspaceRoot: string, tag: string, time
   const holds = () => existsSync(path) && readFileSync(path, 'utf8').includes(tag);
   for (const deadline = Date.now() + timeoutMs; !holds() && Date.now() < deadline;) await new Promise((wake) => setTimeout(wake, 250));
   return holds();
+}
+
+/** Answers the tag prompt of Tag Selection… or Tag Sentence…: the tag, Enter, an empty note, Enter. */
+async function answerTagPrompt(workbench: Workbench, tag: string): Promise<void> {
+  await workbench.page.locator('.quick-input-widget input.input').waitFor({ state: 'visible', timeout: 30000 });
+  await workbench.page.keyboard.type(tag);
+  await workbench.page.waitForTimeout(300);
+  await workbench.page.keyboard.press('Enter');
+  await workbench.page.waitForTimeout(500);
+  await workbench.page.keyboard.press('Enter');
+}
+
+/** Opens seeds/003, puts the cursor on "Jens Stoltenberg" and shows the hover (Ctrl+K Ctrl+I); returns it once shown. */
+export async function hoverStoltenbergIn003(workbench: Workbench, timeout: number): Promise<Locator> {
+  await workbench.openFile(FILE_003, 'Stoltenberg');
+  const { line, column } = positionInSeed(FILE_003, 'Jens Stoltenberg said', 'Jens Sto'.length);
+  await workbench.goTo(line, column);
+  await workbench.page.keyboard.press('Control+K');
+  await workbench.page.keyboard.press('Control+I');
+  const hover = workbench.page.locator('.monaco-hover:has-text("Jens Stoltenberg")').first();
+  await hover.waitFor({ timeout });
+  return hover;
 }
