@@ -4,13 +4,14 @@
 import { fileURLToPath } from 'node:url';
 import { isTagOrChildOf, normaliseTagName } from '../annotations/tagFile';
 import { removeTagRecord, renameTagInFile, updateTagRecord } from '../annotations/tagFileEdits';
-import { createTagRecord, expandToSentences, parseNote, parseTagNames, parseTagStates, TagFilter, TagListing, trimSelection } from '../features/tagging';
+import { expandToSentences, parseNote, parseTagNames, parseTagStates, TagFilter, TagListing } from '../features/tagging';
 import { AnchoredTag } from '../features/tags';
 import { computeTagTree } from '../features/tagTree';
 import { readGitUserName } from '../host/gitUserName';
 import { SERVER_COMMANDS, TagInfo, TagTreeNodeInfo } from '../protocol';
 import { assertTrusted, getFileWithLines, ServerContext } from './context';
 import { getLineTable, LineTable } from '../engine/lineTable';
+import { tagPassage } from '../engine/tagPassage';
 import { TagAuthor } from './tagAuthor';
 import { registerReanchorCommands } from './tagReanchorCommands';
 
@@ -28,31 +29,9 @@ export function registerTagCommands(ctx: ServerContext): TagAuthor {
     if (typeof uri !== 'string' || !isRange(range)) throw new Error(`${SERVER_COMMANDS.tagPassage} needs { uri, range, tags }.`);
     const found = getFileWithLines(ctx, uri);
     if (!found) throw new Error(`${uri} is not a corpus file Press Corpus has indexed.`);
-    const location = ctx.workspace.getTagFileLocation(found.file.uri);
-    if (!location) throw new Error(`${uri} is not inside a workspace folder, so there is no annotations/ folder for its tags.`);
-    if (location.displayName === 'annotations/entities.yaml')
-      throw new Error('A corpus file named entities.txt would share annotations/entities.yaml with the entity list; rename the corpus file to tag it.');
-    const span = trimSelection(found.file.text, { start: found.lines.toOffset(range.start), end: found.lines.toOffset(range.end) });
-    if (span.start >= span.end) throw new Error('Select the passage to tag first: the selection holds no text.');
-    const record = createTagRecord(found.file, span, parseTagNames(tags), parseNote(note), { author: await author.get(), created: new Date().toISOString() });
-    await store().ensureLoaded();
-    const owner = store().getTagFile(location.yamlUri)?.corpusFile;
-    if (owner && owner !== location.corpusFile) {
-      throw new Error(`${location.displayName} holds the tags of ${owner}; two corpus files with the same name cannot both be tagged. Rename one of them.`);
-    }
-    const id = await store().addRecord(location, record);
-    return {
-      id,
-      uri,
-      range: found.lines.toRange(span),
-      status: 'exact',
-      tags: record.tags,
-      note: record.note,
-      release: record.release,
-      quote: record.anchor.exact,
-      author: record.author,
-      created: record.created,
-    } satisfies TagInfo;
+    const selection = { start: found.lines.toOffset(range.start), end: found.lines.toOffset(range.end) };
+    const authorship = { author: await author.get(), created: new Date().toISOString() };
+    return toTagInfo(ctx, await tagPassage(ctx.workspace, found.file.uri, selection, tags, note, authorship));
   });
 
   ctx.hub.addCommand(SERVER_COMMANDS.removeTag, async (args) => {
