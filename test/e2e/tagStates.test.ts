@@ -64,8 +64,7 @@ describe('real editor: tag states and re-attaching an orphan', { timeout: SETUP_
     session.workbench.capture('07-tag-states', async () => {
       const { workbench } = session;
       await workbench.openFile(FILE_000, 'Speech by NATO Secretary General');
-      await workbench.runCommand('Explorer: Focus on Tags View');
-      await workbench.page.locator('.sidebar .pane-header:has-text("press-corpus-")').first().click();
+      await workbench.runCommand('Focus on Tags View');
       const review = workbench.page.locator(`${TAGS_VIEW} .monaco-list-row:has-text("#review")`).first();
       await review.waitFor({ timeout: 60000 });
       await review.click();
