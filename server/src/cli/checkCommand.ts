@@ -1,21 +1,18 @@
 // `press-corpus check [paths…]`: every problem of the corpus as text, JSON or SARIF 2.1.0, and an exit code a CI
 // job can act on (1 when a problem at or above --fail-on exists).
 
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Problem, ProblemSeverity } from '../corpus/model';
 import { getLineTable, LineTable } from '../engine/lineTable';
 import { findWorkspaceProblems } from '../engine/workspaceProblems';
 import { countReportedProblems, ReportedProblem } from '../features/exchange/reportedProblem';
 import { formatProblemsAsSarif } from '../features/exchange/sarif';
 import { formatProblemsAsJson, formatProblemsAsText, formatProblemSummary } from '../features/exchange/textReport';
+import { DIAGNOSTICS_PAGE_URI } from '../host/docsPages';
 import { CliWorkspace } from './cliWorkspace';
 import { Output, UsageError } from './output';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_LEVELS: Record<string, readonly ProblemSeverity[]> = { error: ['error'], warning: ['error', 'warning'], none: [] };
-// dist/cli.js sits beside docs/ in the repository and in the packaged extension.
-const DIAGNOSTICS_PAGE = pathToFileURL(join(__dirname, '..', 'docs', 'diagnostics.md')).href;
 const PRODUCT_PAGE = 'https://github.com/press-corpus/press-corpus';
 
 export async function runCheck(cli: CliWorkspace, paths: readonly string[], options: { format?: string; 'fail-on'?: string }, output: Output): Promise<number> {
@@ -36,12 +33,12 @@ export async function runCheck(cli: CliWorkspace, paths: readonly string[], opti
     const log = formatProblemsAsSarif(reported, {
       toolVersion: '0.1.0',
       informationUri: PRODUCT_PAGE,
-      diagnosticsPageUri: DIAGNOSTICS_PAGE,
+      diagnosticsPageUri: DIAGNOSTICS_PAGE_URI,
       workspaceFolderUri: `${cli.folderUri}/`,
     });
     output.write(`${JSON.stringify(log, null, 2)}\n`);
   } else if (format === 'json') {
-    output.write(`${JSON.stringify(formatProblemsAsJson(reported, DIAGNOSTICS_PAGE), null, 2)}\n`);
+    output.write(`${JSON.stringify(formatProblemsAsJson(reported, DIAGNOSTICS_PAGE_URI), null, 2)}\n`);
   } else {
     output.write(formatProblemsAsText(reported));
   }

@@ -101,10 +101,6 @@ export class CorpusWorkspace {
     this.reportProblemChanges(this.takeProblemChanges());
   }
 
-  isCorpusUri(uri: string): boolean {
-    return this.diskCorpusUris.has(uri) || this.openCorpusUris.has(uri);
-  }
-
   /** The corpus file, however the caller spells its URI. */
   getFile(uri: string): CorpusFile | undefined {
     return this.corpus.files.getFile(uri) ?? this.corpus.files.getFile(canonicaliseUri(uri));

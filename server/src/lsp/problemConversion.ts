@@ -1,12 +1,11 @@
 // Problems (corpus words) become LSP diagnostics here, with a link to their page in docs/diagnostics.md and their
 // fixes carried in `data`, so a code action needs no second look-up of the problem.
 
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, TextEdit } from 'vscode-languageserver/node';
 import { Problem, ProblemSeverity } from '../corpus/model';
-import { getProblemDocsAnchor } from '../corpus/problemCodes';
 import { LineTable } from '../engine/lineTable';
+import { getDiagnosticHelpUri } from '../features/exchange/reportedProblem';
+import { DIAGNOSTICS_PAGE_URI } from '../host/docsPages';
 
 const SEVERITIES: Record<ProblemSeverity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -14,9 +13,6 @@ const SEVERITIES: Record<ProblemSeverity, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-// dist/server.js sits beside docs/ in the repository and in the packaged extension.
-const DIAGNOSTICS_PAGE = pathToFileURL(join(__dirname, '..', 'docs', 'diagnostics.md')).toString();
 
 interface FixData {
   readonly fixes: readonly { title: string; preferred: boolean; edits: TextEdit[] }[];
@@ -27,7 +23,7 @@ export function toDiagnostic(problem: Problem, lines: LineTable): Diagnostic {
     range: lines.toRange(problem.span),
     severity: SEVERITIES[problem.severity],
     code: problem.code,
-    codeDescription: { href: `${DIAGNOSTICS_PAGE}#${getProblemDocsAnchor(problem.code)}` },
+    codeDescription: { href: getDiagnosticHelpUri(DIAGNOSTICS_PAGE_URI, problem.code) },
     source: 'press-corpus',
     message: problem.message,
   };
