@@ -7,13 +7,12 @@ import { findWorkspaceProblems } from '../engine/workspaceProblems';
 import { countReportedProblems, ReportedProblem } from '../features/exchange/reportedProblem';
 import { formatProblemsAsSarif } from '../features/exchange/sarif';
 import { formatProblemsAsJson, formatProblemsAsText, formatProblemSummary } from '../features/exchange/textReport';
-import { DIAGNOSTICS_PAGE_URI } from '../host/docsPages';
+import { DIAGNOSTICS_PAGE_URI, README_URI } from '../host/docsPages';
 import { CliWorkspace } from './cliWorkspace';
 import { Output, UsageError } from './output';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_LEVELS: Record<string, readonly ProblemSeverity[]> = { error: ['error'], warning: ['error', 'warning'], none: [] };
-const PRODUCT_PAGE = 'https://github.com/press-corpus/press-corpus';
 
 export async function runCheck(cli: CliWorkspace, paths: readonly string[], options: { format?: string; 'fail-on'?: string }, output: Output): Promise<number> {
   const format = options.format ?? 'text';
@@ -32,7 +31,7 @@ export async function runCheck(cli: CliWorkspace, paths: readonly string[], opti
   if (format === 'sarif') {
     const log = formatProblemsAsSarif(reported, {
       toolVersion: '0.1.0',
-      informationUri: PRODUCT_PAGE,
+      informationUri: README_URI,
       diagnosticsPageUri: DIAGNOSTICS_PAGE_URI,
       workspaceFolderUri: `${cli.folderUri}/`,
     });

@@ -5,3 +5,4 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export const DIAGNOSTICS_PAGE_URI = pathToFileURL(join(__dirname, '..', 'docs', 'diagnostics.md')).href;
+export const README_URI = pathToFileURL(join(__dirname, '..', 'README.md')).href;
