@@ -193,6 +193,18 @@ test('a title in lower case before a verb of saying is a title-only mention; els
   ]);
 });
 
+test('a lower-case title before a past-tense verb is a title-only mention; before a noun or "of" it is not', () => {
+  check(
+    'Secretary of the Navy Carlos Ruiz toured the shipyard.  The secretary met with welders and thanked them.  Later the secretary visited the dry dock.  ' +
+      'The secretary general of the union and the president office staff stayed.',
+    [
+      'person/name “Carlos Ruiz” → person:carlos ruiz (Secretary of the Navy)',
+      'person/title “secretary” → person:carlos ruiz (Secretary)',
+      'person/title “secretary” → person:carlos ruiz (Secretary)',
+    ],
+  );
+});
+
 test('a name placed by its country is a person; seas and straits are places; "travel to Tokyo" is the city; a hyphenated title finds its holder', () => {
   check(
     'United Nations Secretary-General António Guterres named Karim Haddad of Lebanon. The Secretary-General thanked him.\n\n' +

@@ -132,13 +132,13 @@ class SegmentReader {
   }
 
   /**
-   * News style writes the speaker's title in lower case: "…," the secretary said. Only a head title after "the"
-   * and before a verb of saying counts: "the secretary of a club" is no one's title.
+   * News style writes a title in lower case after the first reference: "…," the secretary said; "The secretary met
+   * with soldiers". Only a head title after "the" and before a verb in the past tense counts: "the secretary of a
+   * club" and "the president's office" are no one's title.
    */
   readLowerCaseTitle(k: number): void {
     const t = this.tokens[k];
-    if (!LOWER_CASE_TITLES.has(t.text) || this.tokens[k - 1]?.lower !== 'the' || !SAYING_VERBS.has(lower(this.tokens[k + 1])) || !isNameJoin(t.gapAfter))
-      return;
+    if (!LOWER_CASE_TITLES.has(t.text) || this.tokens[k - 1]?.lower !== 'the' || !isPastTenseVerb(this.tokens[k + 1]) || !isNameJoin(t.gapAfter)) return;
     const role = t.text.replace(/(^|-)\p{Ll}/gu, (c) => c.toUpperCase());
     this.findings.push({
       type: 'role',
@@ -315,7 +315,29 @@ class SegmentReader {
 }
 
 const LOWER_CASE_TITLES = new Set(['president', 'secretary', 'chairman', 'minister', 'chancellor']);
-const SAYING_VERBS = new Set(['said', 'says', 'told', 'added', 'noted', 'stressed', 'explained', 'warned', 'emphasized', 'emphasised']);
+/** Verbs news style puts after a lower-case title that a regular "-ed" does not catch. */
+const IRREGULAR_VERBS_AFTER_TITLE = new Set([
+  'said',
+  'says',
+  'told',
+  'met',
+  'spoke',
+  'went',
+  'made',
+  'gave',
+  'took',
+  'wrote',
+  'sent',
+  'saw',
+  'led',
+  'held',
+  'began',
+]);
+
+/** "said", "met", "visited", "thanked": what a person does, not "of", "for" or a noun after a common noun. */
+function isPastTenseVerb(t: Token | undefined): boolean {
+  return !!t && !t.capitalised && (IRREGULAR_VERBS_AFTER_TITLE.has(t.text) || /^\p{Ll}{2,}ed$/u.test(t.text));
+}
 
 const APPOSITION_GAP = /^,\s*(?:(?:the|a|an|our|their|its|his|her|your)\s+)?(?:(former|current|then|new|acting|outgoing|incoming)\s+)?$/;
 
