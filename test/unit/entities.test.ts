@@ -307,3 +307,11 @@ test('a title-case run of name-like words thousands long ends in the organisatio
     [['organisation', 'name', text.indexOf(' met.')]],
   );
 });
+
+test('a leader\'s spouse title is a role, alone or before the name; "Lady" before a name stays a courtesy title', () => {
+  check('First Lady Ana Reyes opened the school.  The First Lady thanked the teachers.  Lady Ashton wrote the preface.', [
+    'person/name “Ana Reyes” → person:ana reyes (First Lady)',
+    'person/title “First Lady” → person:ana reyes (First Lady)',
+    'person/surname “Ashton” → person:ashton',
+  ]);
+});

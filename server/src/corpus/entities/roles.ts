@@ -47,7 +47,7 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
       (isTitleWord(tokens[i]) || isHonorific(tokens[i]) || isCourtesyPronoun(tokens, i)) &&
       (i === blockStart || isNameJoin(tokens[i - 1].gapAfter))
     ) {
-      if (isTitleHead(tokens[i])) heads++;
+      if (isTitleHead(tokens[i]) || isSpouseTitleEnd(tokens, i)) heads++;
       if (isHonorific(tokens[i])) honorifics++;
       i++;
     }
@@ -93,6 +93,11 @@ function findQualifierEnd(tokens: readonly Token[], i: number, end: number): num
   )
     j++;
   return j > i && isTitleWord(tokens[j]) && !RANK_ABBREVIATIONS.has(lower(tokens[j])) ? j : i;
+}
+
+/** "First Lady", "Second Gentleman": a leader's spouse holds a title of its own ("Lady Ashton" is a courtesy title). */
+function isSpouseTitleEnd(tokens: readonly Token[], i: number): boolean {
+  return /^(lady|gentleman)$/.test(lower(tokens[i])) && /^(first|second)$/.test(lower(tokens[i - 1])) && tokens[i].capitalised;
 }
 
 /** "His Excellency", "Her Majesty": the pronoun belongs to the courtesy title. */
