@@ -315,3 +315,10 @@ test('a leader\'s spouse title is a role, alone or before the name; "Lady" befor
     'person/surname “Ashton” → person:ashton',
   ]);
 });
+
+test('an abbreviated rank and the rank spelled out are one title: "the Sergeant Major of the Army" after "Sgt. Maj. of the Army"', () => {
+  check('Sgt. Maj. of the Army Ana Cruz toured the barracks.  The Sergeant Major of the Army thanked the engineers.', [
+    'person/name “Ana Cruz” → person:ana cruz (Sgt. Maj. of the Army)',
+    'person/title “Sergeant Major” → person:ana cruz (Sergeant Major of the Army)',
+  ]);
+});
