@@ -322,3 +322,10 @@ test('an abbreviated rank and the rank spelled out are one title: "the Sergeant 
     'person/title “Sergeant Major” → person:ana cruz (Sergeant Major of the Army)',
   ]);
 });
+
+test('portfolios and qualifiers of British and American posts: "Chancellor of the Exchequer", "Principal Deputy Spokesperson"', () => {
+  check('The Chancellor of the Exchequer, Tom Hale, opened the debate.\n\nNora Quist, Principal Deputy Spokesperson, took questions.', [
+    'person/name “Tom Hale” → person:tom hale (Chancellor of the Exchequer)',
+    'person/name “Nora Quist” → person:nora quist (Principal Deputy Spokesperson)',
+  ]);
+});
