@@ -329,3 +329,18 @@ test('portfolios and qualifiers of British and American posts: "Chancellor of th
     'person/name “Nora Quist” → person:nora quist (Principal Deputy Spokesperson)',
   ]);
 });
+
+test('a person appointed "as" a post holds it, past "of <country>"; "as well as" joins no one', () => {
+  check(
+    'The Secretary-General announced the appointment of Ines Varga of Hungary as the United Nations Resident Coordinator in Chad.\n\n' +
+      'Ana Reyes as well as the Prime Minister attended.',
+    [
+      'person/title “Secretary-General” → role:secretary general (Secretary-General)',
+      'person/name “Ines Varga” → person:ines varga (United Nations Resident Coordinator)',
+      'country/name “Hungary” → country:HUN',
+      'organisation/name “United Nations” → organisation:united nations',
+      'country/name “Chad” → country:TCD',
+      'person/title “Prime Minister” → role:prime minister (Prime Minister)',
+    ],
+  );
+});

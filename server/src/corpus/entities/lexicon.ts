@@ -13,7 +13,7 @@ export const TITLE_WORDS = words(`
   inspector sergeant sgt corporal marshal mayor premier pope sheikh emir commissioner envoy representative
   delegate undersecretary assistant attorney judge speaker leader head officer counsellor counselor adviser
   advisor coordinator executive foreign defence defense high special permanent gen lt col maj capt cmdr adm brig
-  sen rep gov pres prof amb supreme allied first second lady gentleman principal
+  sen rep gov pres prof amb supreme allied first second lady gentleman principal resident
 `);
 
 /** Title words that can end a title ("Prime Minister") rather than only qualify one ("Foreign", "Deputy"). */
