@@ -85,8 +85,18 @@ Source: The White House
 January 30, 2025
 
 President Trump spoke today with Panamanian President José Raúl Mulino.  <[The President]> set out his priorities for the canal.
+
+Remarks by President Trump and President Mulino
+
+Source: The White House
+
+January 31, 2025
+
+PRESIDENT MULINO:  Thank you for the welcome.
+
+THE PRESIDENT:  Thank you, <[Mr. President]>.
 `;
-  assert.deepEqual(holders(text), ['President → person:zelenskyy', 'President → trump']);
+  assert.deepEqual(holders(text), ['President → person:zelenskyy', 'President → trump', 'Mr. President → person:jose raul mulino']);
 });
 
 test('a title written in full is the holder of that office on the date, for any publisher', () => {

@@ -38,7 +38,9 @@ export class OfficeHolders {
   findHolderOfTitle(mention: Mention): OfficeHolding | undefined {
     if (mention.form !== 'title' || !mention.role) return undefined;
     const date = mention.release?.date;
-    if (mention.holderFound === 'named-before' && !date) return undefined;
+    // "Mr. President" addresses the listener, who in a leaders' exchange is often the other President: the
+    // holder named before it stands.
+    if (mention.holderFound === 'named-before' && (!date || /^(?:mister|madam|mr|ms|mrs)\b/i.test(mention.role))) return undefined;
     const offices =
       mention.holderFound === 'named-before' ? this.findPublisherOffices(mention.role, mention.release) : this.findOfficesMeant(mention.role, mention.release);
     for (const office of offices) {
