@@ -1,8 +1,8 @@
 // Who held an office on a given day, from the terms of office in annotations/entities.yaml. A title-only mention
 // ("the President", "the Secretary") of an office the publisher holds, or that no holder named before it in its
-// release explains, is the publisher's own office holder at the release's date: a White House text's "the President" on 2025-02-21 is the US
-// President of that day. A title written in full ("the President of the European Council") is that office's
-// holder whoever publishes it.
+// release explains, is the publisher's own office holder at the release's date: a White House text's "the
+// President" on 2025-02-21 is the US President of that day. A title written in full ("the President of the
+// European Council") is that office's holder whoever publishes it.
 
 import { EntityRecord, RoleTerm } from '../annotations/entityFile';
 import { Mention, normaliseName, ReleaseContext } from '../corpus/entities/entityModel';
