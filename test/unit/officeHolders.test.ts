@@ -117,6 +117,18 @@ Source: Council of the EU
   assert.deepEqual(holders(text), ['President → michel', 'President → costa']);
 });
 
+test('a title written in full after another holder of the bare title is the holder of that office', () => {
+  const text = `Leaders meet in Kyiv
+
+Source: Council of the EU
+
+12 September 2024
+
+President Zelenskyy welcomed the delegation.  <[The President]> then called <[the President of the European Council]>.
+`;
+  assert.deepEqual(holders(text), ['President → person:zelenskyy', 'President → michel']);
+});
+
 test('the terms of office parse; malformed dates make the entry an error', () => {
   const good = parseEntityFile(KNOWLEDGE);
   assert.deepEqual(good.problems, []);

@@ -42,7 +42,9 @@ export class OfficeHolders {
     // holder named before it stands.
     if (mention.holderFound === 'named-before' && (!date || /^(?:mister|madam|mr|ms|mrs)\b/i.test(mention.role))) return undefined;
     const offices =
-      mention.holderFound === 'named-before' ? this.findPublisherOffices(mention.role, mention.release) : this.findOfficesMeant(mention.role, mention.release);
+      mention.holderFound === 'named-before'
+        ? this.findOfficesOverNamedHolder(mention.role, mention.release)
+        : this.findOfficesMeant(mention.role, mention.release);
     for (const office of offices) {
       const holding = this.findHolderAt(office, date);
       if (holding) return holding;
@@ -54,6 +56,16 @@ export class OfficeHolders {
   private findOfficesMeant(role: string, release: ReleaseContext | undefined): string[] {
     const own = this.findPublisherOffices(role, release);
     return own.length ? own : this.termsByOffice.has(normaliseRole(role)) ? [role] : [];
+  }
+
+  /**
+   * The offices that outrank a holder named before the title: the publisher's own, or an office the text writes
+   * in full ("the President of the United States" after "President Zelenskyy").
+   */
+  private findOfficesOverNamedHolder(role: string, release: ReleaseContext | undefined): string[] {
+    const own = this.findPublisherOffices(role, release);
+    if (own.length) return own;
+    return normaliseRole(role) !== getRoleHead(role) && this.termsByOffice.has(normaliseRole(role)) ? [role] : [];
   }
 
   private findPublisherOffices(role: string, release: ReleaseContext | undefined): string[] {
