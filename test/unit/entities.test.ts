@@ -193,6 +193,18 @@ test('a title in lower case before a verb of saying is a title-only mention; els
   ]);
 });
 
+test('a lower-case title before a past-tense verb is a title-only mention; before a noun or "of" it is not', () => {
+  check(
+    'Secretary of the Navy Carlos Ruiz toured the shipyard.  The secretary met with welders and thanked them.  Later the secretary visited the dry dock.  ' +
+      'The secretary general of the union and the president office staff stayed.',
+    [
+      'person/name “Carlos Ruiz” → person:carlos ruiz (Secretary of the Navy)',
+      'person/title “secretary” → person:carlos ruiz (Secretary)',
+      'person/title “secretary” → person:carlos ruiz (Secretary)',
+    ],
+  );
+});
+
 test('a name placed by its country is a person; seas and straits are places; "travel to Tokyo" is the city; a hyphenated title finds its holder', () => {
   check(
     'United Nations Secretary-General António Guterres named Karim Haddad of Lebanon. The Secretary-General thanked him.\n\n' +
@@ -293,5 +305,42 @@ test('a title-case run of name-like words thousands long ends in the organisatio
   assert.deepEqual(
     found.map((m) => [m.kind, m.form, m.span.end]),
     [['organisation', 'name', text.indexOf(' met.')]],
+  );
+});
+
+test('a leader\'s spouse title is a role, alone or before the name; "Lady" before a name stays a courtesy title', () => {
+  check('First Lady Ana Reyes opened the school.  The First Lady thanked the teachers.  Lady Ashton wrote the preface.', [
+    'person/name “Ana Reyes” → person:ana reyes (First Lady)',
+    'person/title “First Lady” → person:ana reyes (First Lady)',
+    'person/surname “Ashton” → person:ashton',
+  ]);
+});
+
+test('an abbreviated rank and the rank spelled out are one title: "the Sergeant Major of the Army" after "Sgt. Maj. of the Army"', () => {
+  check('Sgt. Maj. of the Army Ana Cruz toured the barracks.  The Sergeant Major of the Army thanked the engineers.', [
+    'person/name “Ana Cruz” → person:ana cruz (Sgt. Maj. of the Army)',
+    'person/title “Sergeant Major” → person:ana cruz (Sergeant Major of the Army)',
+  ]);
+});
+
+test('portfolios and qualifiers of British and American posts: "Chancellor of the Exchequer", "Principal Deputy Spokesperson"', () => {
+  check('The Chancellor of the Exchequer, Tom Hale, opened the debate.\n\nNora Quist, Principal Deputy Spokesperson, took questions.', [
+    'person/name “Tom Hale” → person:tom hale (Chancellor of the Exchequer)',
+    'person/name “Nora Quist” → person:nora quist (Principal Deputy Spokesperson)',
+  ]);
+});
+
+test('a person appointed "as" a post holds it, past "of <country>"; "as well as" joins no one', () => {
+  check(
+    'The Secretary-General announced the appointment of Ines Varga of Hungary as the United Nations Resident Coordinator in Chad.\n\n' +
+      'Ana Reyes as well as the Prime Minister attended.',
+    [
+      'person/title “Secretary-General” → role:secretary general (Secretary-General)',
+      'person/name “Ines Varga” → person:ines varga (United Nations Resident Coordinator)',
+      'country/name “Hungary” → country:HUN',
+      'organisation/name “United Nations” → organisation:united nations',
+      'country/name “Chad” → country:TCD',
+      'person/title “Prime Minister” → role:prime minister (Prime Minister)',
+    ],
   );
 });

@@ -1,5 +1,6 @@
-// Title-only mentions resolved by terms of office: the holder named before it in the release first, else the
-// publisher's own office holder on the release's date, else an office written in full; hover states the term.
+// Title-only mentions resolved by terms of office: the publisher's own office holder on the release's date (even
+// after another country's leader was named), else the holder named before it in the release, else an office
+// written in full; hover states the term.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -65,7 +66,37 @@ February 21, 2025
 
 <[The President]> met President Macron of France.  Later <[the President]> said trade would grow.
 `;
-  assert.deepEqual(holders(text), ['President → biden', 'President → trump', 'President → person:macron']);
+  assert.deepEqual(holders(text), ['President → biden', 'President → trump', 'President → trump']);
+});
+
+test('a foreign leader named before a bare title is meant only where the publisher holds no office of that title', () => {
+  const text = `Foreign Secretary visits Kyiv
+
+Source: GOV.UK
+
+12 September 2024
+
+The Foreign Secretary met President Zelenskyy in Kyiv.  <[The President]> thanked the UK for its support.
+
+Readout of the Call with President Mulino
+
+Source: The White House
+
+January 30, 2025
+
+President Trump spoke today with Panamanian President José Raúl Mulino.  <[The President]> set out his priorities for the canal.
+
+Remarks by President Trump and President Mulino
+
+Source: The White House
+
+January 31, 2025
+
+PRESIDENT MULINO:  Thank you for the welcome.
+
+THE PRESIDENT:  Thank you, <[Mr. President]>.
+`;
+  assert.deepEqual(holders(text), ['President → person:zelenskyy', 'President → trump', 'Mr. President → person:jose raul mulino']);
 });
 
 test('a title written in full is the holder of that office on the date, for any publisher', () => {
@@ -84,6 +115,18 @@ Source: Council of the EU
 <[The President of the European Council]> welcomed the partnership.
 `;
   assert.deepEqual(holders(text), ['President → michel', 'President → costa']);
+});
+
+test('a title written in full after another holder of the bare title is the holder of that office', () => {
+  const text = `Leaders meet in Kyiv
+
+Source: Council of the EU
+
+12 September 2024
+
+President Zelenskyy welcomed the delegation.  <[The President]> then called <[the President of the European Council]>.
+`;
+  assert.deepEqual(holders(text), ['President → person:zelenskyy', 'President → michel']);
 });
 
 test('the terms of office parse; malformed dates make the entry an error', () => {

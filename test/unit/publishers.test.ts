@@ -288,3 +288,43 @@ problem release.boilerplate "Is this page useful? Yes No"
 problem release.boilerplate "Report a problem with this page"`,
   );
 });
+
+test('a headline of fifteen words or more after a page-kind label is the next page’s title; social buttons are chrome', () => {
+  check(
+    `Statement on the Opening of the Harbour Bridge
+
+Source: The White House
+
+The President thanked the workers who built the bridge.
+
+###
+
+Remarks
+
+Remarks by President Carter and Prime Minister Okafor of the Federal Republic of Nigeria Before an Expanded Bilateral Meeting
+
+March 3, 2025
+
+Cabinet Room
+
+THE PRESIDENT:  Thank you all for coming.
+
+PRIME MINISTER OKAFOR:  Thank you, Mr. President.  We have a great deal of work ahead and I am sure we will
+
+Like
+Share`,
+    `
+release "Statement on the Opening of the Harbour Bridge" statement source=The White House paragraphs=1
+  chrome "###"
+release "Remarks by President Carter and Prime Minister Okafor of the Federal Republic of Nigeria Before an Expanded Bilateral Meeting" speech date=2025-03-03 "March 3, 2025" paragraphs=3
+  label "Remarks"
+  published "March 3, 2025"
+  turn "THE PRESIDENT" role=THE PRESIDENT
+  turn "PRIME MINISTER OKAFOR" role=PRIME MINISTER name=OKAFOR
+  chrome "Like / Share"
+problem release.boilerplate "###"
+problem release.missing-source "Remarks by President Carter and Prime Minister Okafor of the"
+problem release.truncated "PRIME MINISTER OKAFOR: Thank you, Mr. President. We have a g"
+problem release.boilerplate "Like Share"`,
+  );
+});

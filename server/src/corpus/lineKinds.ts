@@ -14,7 +14,7 @@ const CHROME_LINES: readonly RegExp[] = [
   /^secure \.(gov|mil) websites use https$/i,
   /^a lock \(.*\) or https:\/\/ means/i,
   /^related( (stories|articles|content|links|news|posts|pages|topics|videos))?$/i,
-  /^(share|print|email|tweet|copy link|facebook|twitter|x|linkedin|whatsapp|reddit)( this( page| article| story| release)?)?:?$/i,
+  /^(share|like|print|email|tweet|copy link|facebook|twitter|x|linkedin|whatsapp|reddit)( this( page| article| story| release)?)?:?$/i,
   /^skip to (main )?(content|navigation)$/i,
   /^back to top$/i,
   /^(home|menu|search|close|navigation|breadcrumb|main menu)$/i,

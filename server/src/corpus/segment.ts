@@ -102,7 +102,8 @@ function findAnnouncedTitle(blocks: readonly Block[], marker: number): number | 
     if (isChromeBlock(block) || isMetadataBlock(block)) continue;
     const candidate = isTitleCandidate(blocks, j);
     if (candidate && isFollowedByText(blocks, j)) return j;
-    if (getSourceName(block) || looksLikeProse(block)) return title;
+    // A headline of fifteen words or more reads like prose by length alone; its shape says it is a title.
+    if (getSourceName(block) || (looksLikeProse(block) && !candidate)) return title;
     if (block.lines.length > 1) return undefined;
     if (candidate) title = j;
     lines++;

@@ -1,8 +1,8 @@
 // Who held an office on a given day, from the terms of office in annotations/entities.yaml. A title-only mention
-// ("the President", "the Secretary") that no holder named before it in its release explains is the publisher's
-// own office holder at the release's date: a White House text's "the President" on 2025-02-21 is the US
-// President of that day. A title written in full ("the President of the European Council") is that office's
-// holder whoever publishes it.
+// ("the President", "the Secretary") of an office the publisher holds, or that no holder named before it in its
+// release explains, is the publisher's own office holder at the release's date: a White House text's "the
+// President" on 2025-02-21 is the US President of that day. A title written in full ("the President of the
+// European Council") is that office's holder whoever publishes it.
 
 import { EntityRecord, RoleTerm } from '../annotations/entityFile';
 import { Mention, normaliseName, ReleaseContext } from '../corpus/entities/entityModel';
@@ -29,11 +29,23 @@ export class OfficeHolders {
     }
   }
 
-  /** The holder a title-only mention means, or undefined when the knowledge base cannot tell. */
+  /**
+   * The holder a title-only mention means, or undefined when the knowledge base cannot tell. A holder named before
+   * the title explains it, except where the publisher has an office of that title: publishers name other countries'
+   * leaders in full ("President Macron of France") and keep the bare title for their own, so a White House text's
+   * "the President" after "President Macron" is still the US President of the day.
+   */
   findHolderOfTitle(mention: Mention): OfficeHolding | undefined {
-    if (mention.form !== 'title' || !mention.role || mention.holderFound === 'named-before') return undefined;
+    if (mention.form !== 'title' || !mention.role) return undefined;
     const date = mention.release?.date;
-    for (const office of this.findOfficesMeant(mention.role, mention.release)) {
+    // "Mr. President" addresses the listener, who in a leaders' exchange is often the other President: the
+    // holder named before it stands.
+    if (mention.holderFound === 'named-before' && (!date || /^(?:mister|madam|mr|ms|mrs)\b/i.test(mention.role))) return undefined;
+    const offices =
+      mention.holderFound === 'named-before'
+        ? this.findOfficesOverNamedHolder(mention.role, mention.release)
+        : this.findOfficesMeant(mention.role, mention.release);
+    for (const office of offices) {
       const holding = this.findHolderAt(office, date);
       if (holding) return holding;
     }
@@ -42,12 +54,26 @@ export class OfficeHolders {
 
   /** The publisher's offices this title names (head and words agree), else the office written in full. */
   private findOfficesMeant(role: string, release: ReleaseContext | undefined): string[] {
+    const own = this.findPublisherOffices(role, release);
+    return own.length ? own : this.termsByOffice.has(normaliseRole(role)) ? [role] : [];
+  }
+
+  /**
+   * The offices that outrank a holder named before the title: the publisher's own, or an office the text writes
+   * in full ("the President of the United States" after "President Zelenskyy").
+   */
+  private findOfficesOverNamedHolder(role: string, release: ReleaseContext | undefined): string[] {
+    const own = this.findPublisherOffices(role, release);
+    if (own.length) return own;
+    return normaliseRole(role) !== getRoleHead(role) && this.termsByOffice.has(normaliseRole(role)) ? [role] : [];
+  }
+
+  private findPublisherOffices(role: string, release: ReleaseContext | undefined): string[] {
     const head = getRoleHead(role);
     const words = normaliseRole(role).split(' ');
-    const own = this.getPublisherOffices(release?.publisher).filter(
+    return this.getPublisherOffices(release?.publisher).filter(
       (office) => getRoleHead(office) === head && words.every((w) => normaliseRole(office).split(' ').includes(w)),
     );
-    return own.length ? own : this.termsByOffice.has(normaliseRole(role)) ? [role] : [];
   }
 
   private getPublisherOffices(publisher: string | undefined): readonly string[] {

@@ -13,7 +13,7 @@ export const TITLE_WORDS = words(`
   inspector sergeant sgt corporal marshal mayor premier pope sheikh emir commissioner envoy representative
   delegate undersecretary assistant attorney judge speaker leader head officer counsellor counselor adviser
   advisor coordinator executive foreign defence defense high special permanent gen lt col maj capt cmdr adm brig
-  sen rep gov pres prof amb supreme allied
+  sen rep gov pres prof amb supreme allied first second lady gentleman principal resident
 `);
 
 /** Title words that can end a title ("Prime Minister") rather than only qualify one ("Foreign", "Deputy"). */
@@ -33,7 +33,7 @@ export const PORTFOLIO_WORDS = words(`
   labor culture european euro atlantic integration development security national air force forces
   navy naval army staff armed military intelligence operations policy digital science technology research
   homeland veterans international relations cooperation administration and the public services infrastructure
-  climate commerce employment social welfare tourism sport sports youth women family
+  climate commerce employment social welfare tourism sport sports youth women family exchequer
 `);
 
 /** Courtesy titles before a name: "Mr Stoltenberg", "His Excellency Mohamed Ould Ghazouani". */

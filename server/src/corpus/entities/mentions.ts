@@ -19,6 +19,7 @@ import {
   isTitleWord,
   lower,
 } from './phrases';
+import { joinAppositions, outerOf } from './appositions';
 import { findRoleAt, getRoleHead, RoleMatch } from './roles';
 import { isNameJoin, Token, tokenize } from './tokens';
 
@@ -132,13 +133,13 @@ class SegmentReader {
   }
 
   /**
-   * News style writes the speaker's title in lower case: "…," the secretary said. Only a head title after "the"
-   * and before a verb of saying counts: "the secretary of a club" is no one's title.
+   * News style writes a title in lower case after the first reference: "…," the secretary said; "The secretary met
+   * with soldiers". Only a head title after "the" and before a verb in the past tense counts: "the secretary of a
+   * club" and "the president's office" are no one's title.
    */
   readLowerCaseTitle(k: number): void {
     const t = this.tokens[k];
-    if (!LOWER_CASE_TITLES.has(t.text) || this.tokens[k - 1]?.lower !== 'the' || !SAYING_VERBS.has(lower(this.tokens[k + 1])) || !isNameJoin(t.gapAfter))
-      return;
+    if (!LOWER_CASE_TITLES.has(t.text) || this.tokens[k - 1]?.lower !== 'the' || !isPastTenseVerb(this.tokens[k + 1]) || !isNameJoin(t.gapAfter)) return;
     const role = t.text.replace(/(^|-)\p{Ll}/gu, (c) => c.toUpperCase());
     this.findings.push({
       type: 'role',
@@ -315,62 +316,26 @@ class SegmentReader {
 }
 
 const LOWER_CASE_TITLES = new Set(['president', 'secretary', 'chairman', 'minister', 'chancellor']);
-const SAYING_VERBS = new Set(['said', 'says', 'told', 'added', 'noted', 'stressed', 'explained', 'warned', 'emphasized', 'emphasised']);
+/** Verbs news style puts after a lower-case title that a regular "-ed" does not catch. */
+const IRREGULAR_VERBS_AFTER_TITLE = new Set([
+  'said',
+  'says',
+  'told',
+  'met',
+  'spoke',
+  'went',
+  'made',
+  'gave',
+  'took',
+  'wrote',
+  'sent',
+  'saw',
+  'led',
+  'held',
+  'began',
+]);
 
-const APPOSITION_GAP = /^,\s*(?:(?:the|a|an|our|their|its|his|her|your)\s+)?(?:(former|current|then|new|acting|outgoing|incoming)\s+)?$/;
-
-/**
- * "Admiral Rob Bauer, the Chair of the NATO Military Committee" and "President of Mauritania, His Excellency
- * Mohamed Ould Ghazouani": a role next to a name, set off by a comma, is that person's role.
- */
-function joinAppositions(text: string, findings: readonly Finding[]): Finding[] {
-  const out: (Finding | undefined)[] = [...findings];
-  for (let i = 0; i < out.length; i++) {
-    const a = out[i];
-    if (!a || (a.type !== 'role' && !isPersonLike(a) && !(a.type === 'mention' && a.form === 'abbreviation'))) continue;
-    const aEnd = outerOf(a).end;
-    let j = i + 1;
-    while (j < out.length && (!out[j] || outerOf(out[j]!).start < aEnd)) j++;
-    const b = out[j];
-    const gap = b ? APPOSITION_GAP.exec(text.slice(aEnd, outerOf(b).start)) : null;
-    if (!b || !gap) continue;
-    if (b.type === 'role' && a.type === 'mention' && a.form === 'abbreviation' && a.kind === 'organisation') {
-      // "SACEUR, our Supreme Allied Commander": an abbreviation set off by a title names a post, held by a person.
-      const name = text.slice(a.span.start, a.span.end);
-      out[i] = { ...a, kind: 'person', form: 'name', key: keyOf('person', name), role: b.role, words: [name] };
-      out[j] = undefined;
-    } else if (a.type === 'role' && isPersonLike(b)) {
-      out[j] = asPerson(b, a.role);
-      out[i] = undefined;
-    } else if (b.type === 'role' && isPersonLike(a)) {
-      // "Jens Stoltenberg, the former Prime Minister of Norway": the qualifier is part of the role as stated.
-      out[i] = asPerson(a, gap[1] ? `${gap[1]} ${b.role}` : b.role);
-      out[j] = undefined;
-    }
-  }
-  // Unconfirmed roles (no "the", no owner) that are no apposition are dropped: a bare "President" is rarely a reference.
-  return out.filter((f): f is Finding => !!f && (f.type !== 'role' || f.confirmed));
-}
-
-function outerOf(f: Finding): Span {
-  return f.type === 'name-run' ? f.span : (f.outer ?? f.span);
-}
-
-function isPersonLike(f: Finding): boolean {
-  return (f.type === 'mention' && f.kind === 'person') || (f.type === 'name-run' && f.words.length >= 2 && f.words.length <= 4);
-}
-
-function asPerson(f: Finding, role: string): Finding {
-  if (f.type === 'mention') return { ...f, role };
-  if (f.type !== 'name-run') return f;
-  return {
-    type: 'mention',
-    span: f.span,
-    kind: 'person',
-    form: 'name',
-    key: keyOf('person', f.words.join(' ')),
-    role,
-    words: f.words,
-    releaseIndex: f.releaseIndex,
-  };
+/** "said", "met", "visited", "thanked": what a person does, not "of", "for" or a noun after a common noun. */
+function isPastTenseVerb(t: Token | undefined): boolean {
+  return !!t && !t.capitalised && (IRREGULAR_VERBS_AFTER_TITLE.has(t.text) || /^\p{Ll}{2,}ed$/u.test(t.text));
 }

@@ -47,7 +47,7 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
       (isTitleWord(tokens[i]) || isHonorific(tokens[i]) || isCourtesyPronoun(tokens, i)) &&
       (i === blockStart || isNameJoin(tokens[i - 1].gapAfter))
     ) {
-      if (isTitleHead(tokens[i])) heads++;
+      if (isTitleHead(tokens[i]) || isSpouseTitleEnd(tokens, i)) heads++;
       if (isHonorific(tokens[i])) honorifics++;
       i++;
     }
@@ -77,8 +77,22 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
   };
 }
 
-/** Abbreviated ranks: after a post they start the holder's rank ("Pentagon Press Secretary Maj. Gen. Pat Ryder"). */
-const RANK_ABBREVIATIONS = new Set(['gen', 'maj', 'lt', 'col', 'capt', 'cmdr', 'adm', 'brig', 'sgt']);
+/** Abbreviated ranks, spelled out: military news writes "Sgt. Maj. of the Army", "Gen.". */
+const RANK_WORDS: Record<string, string> = {
+  gen: 'general',
+  maj: 'major',
+  lt: 'lieutenant',
+  col: 'colonel',
+  capt: 'captain',
+  cmdr: 'commander',
+  adm: 'admiral',
+  brig: 'brigadier',
+  sgt: 'sergeant',
+};
+
+/** After a post an abbreviated rank starts the holder's rank ("Pentagon Press Secretary Maj. Gen. Pat Ryder"). */
+const RANK_ABBREVIATIONS = new Set(Object.keys(RANK_WORDS));
+const RANK_ABBREVIATION = new RegExp(`\\b(?:${[...RANK_ABBREVIATIONS].join('|')})\\b`, 'g');
 
 /** "National Security Advisor", "Department Spokesperson": portfolio or office words qualifying a title. */
 function findQualifierEnd(tokens: readonly Token[], i: number, end: number): number {
@@ -93,6 +107,11 @@ function findQualifierEnd(tokens: readonly Token[], i: number, end: number): num
   )
     j++;
   return j > i && isTitleWord(tokens[j]) && !RANK_ABBREVIATIONS.has(lower(tokens[j])) ? j : i;
+}
+
+/** "First Lady", "Second Gentleman": a leader's spouse holds a title of its own ("Lady Ashton" is a courtesy title). */
+function isSpouseTitleEnd(tokens: readonly Token[], i: number): boolean {
+  return /^(lady|gentleman)$/.test(lower(tokens[i])) && /^(first|second)$/.test(lower(tokens[i - 1])) && tokens[i].capitalised;
 }
 
 /** "His Excellency", "Her Majesty": the pronoun belongs to the courtesy title. */
@@ -168,9 +187,13 @@ function isTitleText(word: string): boolean {
   return /^\p{Lu}/u.test(word) && TITLE_WORDS.has(normaliseName(word));
 }
 
-/** A role for comparison: "Chair of the NATO Military Committee" and "Chair of NATO Military Committee" agree. */
+/**
+ * A role for comparison: "Chair of the NATO Military Committee" and "Chair of NATO Military Committee" agree, and
+ * so do "Sgt. Maj. of the Army" and "Sergeant Major of the Army".
+ */
 export function normaliseRole(role: string): string {
   return normaliseName(role)
+    .replace(RANK_ABBREVIATION, (abbreviation) => RANK_WORDS[abbreviation])
     .replace(/-/g, ' ')
     .replace(/^(?:mister|madam|mr|ms|mrs) /, '')
     .replace(/\b(?:the|of|for)\b/g, ' ')
