@@ -16,6 +16,12 @@ export interface ActivationTimes {
   readonly activateCallMs: number;
   /** From `activate` returning until its promise resolves (here: the language server started). */
   readonly activateResolvedMs: number;
+  /**
+   * The `require` of dist/extension.js alone, from the host's performance marks (willLoadExtensionCode to
+   * didLoadExtensionCode); code loading also counts the host's own awaits, during which other extensions run.
+   * Undefined when the host has not sent its marks.
+   */
+  readonly requireMs?: number;
   /** Activated while the window started (not later, by a command or an opened file). */
   readonly startup: boolean;
   readonly activationEvent: string;
@@ -31,9 +37,23 @@ export function parseActivationStats(markdown: string, extensionId: string): Act
     const cells = line.split('|').map((cell) => cell.trim());
     if (cells[1] !== extensionId) continue;
     const [codeLoadingMs, activateCallMs, activateResolvedMs] = cells.slice(3, 6).map(Number);
-    return { codeLoadingMs, activateCallMs, activateResolvedMs, startup: cells[2] === 'true', activationEvent: cells[6] };
+    const requireMs = getMarkMs(markdown, `didLoadExtensionCode/${extensionId}`) - getMarkMs(markdown, `willLoadExtensionCode/${extensionId}`);
+    return {
+      codeLoadingMs,
+      activateCallMs,
+      activateResolvedMs,
+      ...(Number.isNaN(requireMs) ? {} : { requireMs }),
+      startup: cells[2] === 'true',
+      activationEvent: cells[6],
+    };
   }
   return undefined;
+}
+
+/** The timestamp of the extension host's mark `code/extHost/NAME` (its raw marks: name, tab, timestamp), or NaN. */
+function getMarkMs(markdown: string, name: string): number {
+  const line = markdown.split('\n').find((text) => text.startsWith(`code/extHost/${name}\t`));
+  return line ? Number(line.split('\t')[1]) : NaN;
 }
 
 /** Waits until the status bar shows the extension's item ("Press Corpus: …"): activation got that far. */
