@@ -15,6 +15,25 @@ export default tseslint.config(
     },
   },
   {
+    // The language client library is loaded when activate runs (client/src/extension.ts: `await import(…)`), not
+    // with dist/extension.js: a value import in any client module would evaluate it at load again.
+    files: ['client/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'vscode-languageclient/node',
+              allowTypeImports: true,
+              message: 'Import its types only (`import type`); activate() loads the library itself, to keep activation cheap.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests walk arbitrary JSON (exports, LSP answers) and spell YAML indentation out in their patterns.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-regex-spaces': 'off' },

@@ -3,7 +3,7 @@
 // each a click away. The server counts and finds (pressCorpus.listEntities, listMentions); this draws.
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { EntityInfo, ListEntitiesAnswer, MentionInfo, SERVER_COMMANDS } from '../../server/src/protocol';
 import { executeServerCommand, toVscodeRange } from './tagRequests';
 

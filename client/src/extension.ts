@@ -3,7 +3,7 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { registerRelatedReleasesView } from './relatedReleasesView';
 import { registerRepeats } from './repeats';
 import { registerHome } from './home';
@@ -14,6 +14,11 @@ import { registerTags } from './tags';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<LanguageClient> {
+  // The language client library is nearly all of the client's code: loaded here (dist/languageClient.js, see
+  // scripts/build.mjs) once activate has handed its promise back to the extension host, rather than while the
+  // host loads dist/extension.js, so the host's synchronous load + call stays small (docs/performance.md,
+  // Activation). Other client modules import it for types only (eslint.config.mjs keeps it so).
+  const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },

@@ -3,7 +3,7 @@
 // the same container (package.json `views.pressCorpus`). Everything shown comes from the server.
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusParams } from '../../server/src/protocol';
 import { EntitiesTreeProvider } from './entitiesView';
 import { pickReleaseFilter, ReleasesTreeProvider } from './releasesView';

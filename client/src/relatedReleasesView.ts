@@ -3,7 +3,7 @@
 // opens the related release at its title. The server ranks; the view only draws.
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { RelatedReleaseInfo, RelatedReleasesArguments, SERVER_COMMANDS } from '../../server/src/protocol';
 import { executeServerCommand, toVscodeRange } from './tagRequests';
 

@@ -2,7 +2,7 @@
 // narrowed by kind, source or problem. The server computes the list (pressCorpus.listReleases); this draws it.
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { ListReleasesAnswer, ListReleasesArguments, NameCount, ReleaseInfo, SERVER_COMMANDS } from '../../server/src/protocol';
 import { executeServerCommand, toVscodeRange } from './tagRequests';
 

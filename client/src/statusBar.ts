@@ -3,7 +3,7 @@
 // 412 problems". A click shows the summary, with a way to the Problems panel.
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { StatusParams, STATUS_NOTIFICATION } from '../../server/src/protocol';
 
 export const SHOW_STATUS_COMMAND = 'pressCorpus.showStatus';

@@ -4,7 +4,7 @@
 // Redrawn when the server says the file's tags changed, when an editor becomes visible, and shortly after typing.
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { TagStatus } from '../../server/src/protocol';
 import { listTags, toVscodeRange } from './tagRequests';
 

@@ -4,7 +4,7 @@
 // pressCorpus.acceptAnchors on the server; the client only supplies the id, the selection or the file.
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { AcceptAnchorsAnswer, ReanchorTagArguments, SERVER_COMMANDS, TagInfo } from '../../server/src/protocol';
 import { executeServerCommand, listTags, showTagError } from './tagRequests';
 

@@ -2,7 +2,7 @@
 // first, commas give several) and then an optional note. Enter on an empty note means no note; Escape cancels.
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, ProtocolRange, SERVER_COMMANDS } from '../../server/src/protocol';
 import { countTagNames, executeServerCommand, listTags, showTagError, TagInfo } from './tagRequests';
 

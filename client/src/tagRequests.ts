@@ -2,13 +2,13 @@
 // The client never computes tags itself; it asks the server (workspace/executeCommand) and draws the answer.
 
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { ListTagsArguments, ProtocolRange, SERVER_COMMANDS, TagInfo, TagTreeNodeInfo } from '../../server/src/protocol';
 
 export type { TagInfo };
 
 export async function executeServerCommand<R>(client: LanguageClient, command: string, argument: object): Promise<R> {
-  return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [argument] })) as R;
+  return (await client.sendRequest('workspace/executeCommand', { command, arguments: [argument] })) as R;
 }
 
 export function listTags(client: LanguageClient, filter: ListTagsArguments = {}): Promise<TagInfo[]> {

@@ -5,7 +5,7 @@
 // so the client commands here have other ids.
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { TagDecorations } from './tagDecorations';
 import {
   EDIT_TAG_COMMAND,

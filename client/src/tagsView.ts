@@ -4,7 +4,7 @@
 // and its counts show only what the analyst asked for. Orphans are listed too: a tag is never silently dropped.
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { ListTagsArguments, TagStatus, TagTreeNodeInfo } from '../../server/src/protocol';
 import { getTagTree, listTags, TagInfo, toVscodeRange } from './tagRequests';
 

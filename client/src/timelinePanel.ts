@@ -5,7 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { ListReleasesAnswer, ListReleasesArguments, ProtocolRange, SERVER_COMMANDS } from '../../server/src/protocol';
 import { openRelease } from './releasesView';
 import { executeServerCommand } from './tagRequests';

@@ -14,6 +14,7 @@ test('the .vsix file list (vsce ls) holds the bundles and no sources, seeds, tes
   for (const needed of [
     'package.json',
     'dist/extension.js',
+    'dist/languageClient.js',
     'dist/server.js',
     'syntaxes/press-corpus.tmLanguage.json',
     'docs/diagnostics.md',

@@ -17,7 +17,7 @@ type Profile = import('../../../scripts/codeServer.mjs', { with: { 'resolution-m
 export const SETUP_TIMEOUT_MS = 10 * 60000;
 
 /** The code-server helpers; a real import() because they are an ES module shared with `npm start`. */
-function loadCodeServer(): Promise<CodeServerModule> {
+export function loadCodeServer(): Promise<CodeServerModule> {
   return import(pathToFileURL(join(REPO_ROOT, 'scripts', 'codeServer.mjs')).href) as Promise<CodeServerModule>;
 }
 
@@ -49,6 +49,8 @@ export interface OpenOptions {
   readonly prepare?: (root: string) => void;
   /** Open it as `npm start` does: through the generated .code-workspace (corpus only, seeds/000 in front). */
   readonly asNpmStart?: boolean;
+  /** Install this .vsix instead of packaging the built dist/ (to compare two builds in one run). */
+  readonly vsix?: string;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function openRealEditor(settings: Record<string, unknown> = {}, wor
     workspace.dispose();
   };
   try {
-    codeServer.installExtension(profile, codeServer.packageExtension());
+    codeServer.installExtension(profile, options.vsix ?? codeServer.packageExtension());
     server = await codeServer.startCodeServer(profile, opened, { workspaceTrust });
     browser = await codeServer.launchChromium();
     const workbench = new Workbench(await browser.newPage({ viewport: { width: 1400, height: 860 } }));
