@@ -17,6 +17,8 @@ const TAG_FILE = 'annotations/000_248d20a5422f2a6b.yaml';
 const IN_FLIGHT = 4;
 /** How often the person saves the tag file by hand (a frantic person: real ones save every few seconds). */
 const HAND_EDIT_EVERY_MS = 150;
+/** The file is counted once it has not changed for this long after the last tag and the last hand save. */
+const SETTLED_AFTER_MS = 1_000;
 
 export interface TagStressResult {
   readonly seconds: number;
@@ -93,7 +95,7 @@ export async function runTagStress(seconds: number, servers: number, handEditEve
     };
 
     await Promise.all([...windows.flatMap((window, w) => Array.from({ length: IN_FLIGHT }, () => tagLoop(window, w))), handEditLoop()]);
-    const text = readFileSync(tagPath, 'utf8');
+    const text = await waitUntilUnchanged(tagPath);
     const file = parseTagFile(text);
     const ids = new Set(file.records.map((record) => record.id));
     let handEditsPresent = 0;
@@ -115,6 +117,18 @@ export async function runTagStress(seconds: number, servers: number, handEditEve
     await Promise.all(windows.map((w) => w.stop().catch(() => undefined)));
     workspace.dispose();
   }
+}
+
+/** The file once the servers are done with it: a window puts back a tag that a hand save dropped (it read the
+ *  file just before the tag was written) as soon as it sees that save, which may be just after the last one. */
+async function waitUntilUnchanged(path: string): Promise<string> {
+  let text = readIfExists(path);
+  for (let stableSince = Date.now(); Date.now() - stableSince < SETTLED_AFTER_MS;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = readIfExists(path);
+    if (now !== text) [text, stableSince] = [now, Date.now()];
+  }
+  return text ?? '';
 }
 
 function readIfExists(path: string): string | undefined {
