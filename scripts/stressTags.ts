@@ -32,6 +32,9 @@ export interface TagStressResult {
   readonly handEditsPresent: number;
   /** Hand saves skipped because the file changed since the person's editor read it (as editors do). */
   readonly saveConflicts: number;
+  /** Acknowledged tags missing from a hand save as it was written (the save read the file before the tag was
+   *  written): each is a tag the servers have to put back. Counted only for tags acknowledged before the save. */
+  readonly tagsDroppedByHandSaves: number;
   readonly recordsInFile: number;
   readonly fileParses: boolean;
 }
@@ -71,6 +74,7 @@ export async function runTagStress(seconds: number, servers: number, handEditEve
 
     let handEdits = 0;
     let saveConflicts = 0;
+    let tagsDroppedByHandSaves = 0;
     const handEditLoop = async () => {
       while (Date.now() < until) {
         await new Promise((resolve) => setTimeout(resolve, handEditEveryMs * (0.5 + Math.random())));
@@ -91,6 +95,8 @@ export async function runTagStress(seconds: number, servers: number, handEditEve
           writeFileSync(tagPath, edited); // in place: truncate, then write
         else renameSync(temporary, tagPath);
         handEdits++;
+        const saved = new Set(parseTagFile(edited).records.map((record) => record.id));
+        tagsDroppedByHandSaves += acknowledged.filter((id) => !saved.has(id)).length;
       }
     };
 
@@ -110,6 +116,7 @@ export async function runTagStress(seconds: number, servers: number, handEditEve
       handEdits,
       handEditsPresent,
       saveConflicts,
+      tagsDroppedByHandSaves,
       recordsInFile: file.records.length,
       fileParses: file.writable && file.problems.length === 0,
     };
