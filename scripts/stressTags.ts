@@ -17,6 +17,8 @@ const TAG_FILE = 'annotations/000_248d20a5422f2a6b.yaml';
 const IN_FLIGHT = 4;
 /** How often the person saves the tag file by hand (a frantic person: real ones save every few seconds). */
 const HAND_EDIT_EVERY_MS = 150;
+/** The file is counted once it has not changed for this long after the last tag and the last hand save. */
+const SETTLED_AFTER_MS = 1_000;
 
 export interface TagStressResult {
   readonly seconds: number;
@@ -30,6 +32,9 @@ export interface TagStressResult {
   readonly handEditsPresent: number;
   /** Hand saves skipped because the file changed since the person's editor read it (as editors do). */
   readonly saveConflicts: number;
+  /** Acknowledged tags missing from a hand save as it was written (the save read the file before the tag was
+   *  written): each is a tag the servers have to put back. Counted only for tags acknowledged before the save. */
+  readonly tagsDroppedByHandSaves: number;
   readonly recordsInFile: number;
   readonly fileParses: boolean;
 }
@@ -69,6 +74,7 @@ export async function runTagStress(seconds: number, servers: number, handEditEve
 
     let handEdits = 0;
     let saveConflicts = 0;
+    const handSaves: { text: string; acknowledgedBefore: number }[] = [];
     const handEditLoop = async () => {
       while (Date.now() < until) {
         await new Promise((resolve) => setTimeout(resolve, handEditEveryMs * (0.5 + Math.random())));
@@ -89,13 +95,20 @@ export async function runTagStress(seconds: number, servers: number, handEditEve
           writeFileSync(tagPath, edited); // in place: truncate, then write
         else renameSync(temporary, tagPath);
         handEdits++;
+        handSaves.push({ text: edited, acknowledgedBefore: acknowledged.length }); // judged after the run, not to slow the person down
       }
     };
 
     await Promise.all([...windows.flatMap((window, w) => Array.from({ length: IN_FLIGHT }, () => tagLoop(window, w))), handEditLoop()]);
-    const text = readFileSync(tagPath, 'utf8');
+    const text = await waitUntilUnchanged(tagPath);
     const file = parseTagFile(text);
     const ids = new Set(file.records.map((record) => record.id));
+    const tagsDroppedByHandSaves = handSaves
+      .map(({ text, acknowledgedBefore }) => {
+        const saved = new Set(parseTagFile(text).records.map((record) => record.id));
+        return acknowledged.slice(0, acknowledgedBefore).filter((id) => !saved.has(id)).length;
+      })
+      .reduce((sum, dropped) => sum + dropped, 0);
     let handEditsPresent = 0;
     for (let i = 0; i < handEdits; i++) if (text.includes(`# hand edit ${i}\n`)) handEditsPresent++;
     return {
@@ -108,6 +121,7 @@ export async function runTagStress(seconds: number, servers: number, handEditEve
       handEdits,
       handEditsPresent,
       saveConflicts,
+      tagsDroppedByHandSaves,
       recordsInFile: file.records.length,
       fileParses: file.writable && file.problems.length === 0,
     };
@@ -115,6 +129,18 @@ export async function runTagStress(seconds: number, servers: number, handEditEve
     await Promise.all(windows.map((w) => w.stop().catch(() => undefined)));
     workspace.dispose();
   }
+}
+
+/** The file once the servers are done with it: a window puts back a tag that a hand save dropped (it read the
+ *  file just before the tag was written) as soon as it sees that save, which may be just after the last one. */
+async function waitUntilUnchanged(path: string): Promise<string> {
+  let text = readIfExists(path);
+  for (let stableSince = Date.now(); Date.now() - stableSince < SETTLED_AFTER_MS;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = readIfExists(path);
+    if (now !== text) [text, stableSince] = [now, Date.now()];
+  }
+  return text ?? '';
 }
 
 function readIfExists(path: string): string | undefined {

@@ -70,12 +70,7 @@ test('two server processes add 200 tags each to the same file concurrently; all 
   }
 });
 
-// Known open (issue 9): between a server's last check and its rename, a person's save can still land and be
-// replaced (docs/security.md); on an idle machine about 1 run in 4 loses one hand edit. Run as a todo, reported
-// in the summary, until the write closes that window; `node out/scripts/stressTags.js 60 4` measures it.
-const HAND_SAVE_RACE = 'a hand save landing between the last check and the rename is still lost now and then (docs/security.md)';
-
-test('four server processes tag while the tag file is saved by hand in place and by rename; nothing is lost', { todo: HAND_SAVE_RACE }, async () => {
+test('four server processes tag while the tag file is saved by hand in place and by rename; nothing is lost', async () => {
   // A save every ~300 ms.
   const result = await runTagStress(10, 4, 300);
   console.log(`# ${JSON.stringify(result)}`);

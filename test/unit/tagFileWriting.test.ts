@@ -1,10 +1,24 @@
 // Safe writes of tag files: the lock serialises read-change-write cycles, names its owner and is taken over only
 // when that owner is gone; odd locks (a dangling symlink, a future mtime) never block forever; writes are
-// compare-and-swap and keep the bytes of untouched lines.
+// compare-and-swap, lose no save that lands during the replacement, and keep the bytes of untouched lines.
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,4 +131,55 @@ test('untouched lines keep their exact bytes: invalid UTF-8 and the byte order m
   const read = original.subarray(3).toString('utf8');
   await writeFileAtomically(path, `${read}  - id: b\n`, read);
   assert.deepEqual(readFileSync(path), Buffer.concat([original, Buffer.from('  - id: b\n')]));
+});
+
+/** Polls between turns of the event loop: a write's set-aside window lasts a timer, so a poll always sees it. */
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let turn = 0; !condition(); turn++) {
+    assert.ok(turn < 100_000, 'the condition never held');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+const READ_TEXT = 'corpusFile: a.txt\ntags: []\n';
+const OUR_TEXT = 'corpusFile: a.txt\ntags:\n  - id: ours\n';
+const HAND_SAVE = 'corpusFile: a.txt\n# hand edit\ntags: []\n';
+
+test('an in-place save by a program that opened the file just before it was replaced is kept, not lost', async () => {
+  const path = join(folder, 'in-place.yaml');
+  writeFileSync(path, READ_TEXT);
+  const editor = openSync(path, 'r+'); // the other program has the file open, about to save
+  const writing = writeFileAtomically(path, OUR_TEXT, READ_TEXT);
+  await waitUntil(() => !existsSync(path)); // after the last comparison: the file is set aside
+  ftruncateSync(editor, 0);
+  writeSync(editor, HAND_SAVE);
+  closeSync(editor);
+  await assert.rejects(writing, FileChangedError); // the caller re-reads and applies its change to the save
+  assert.equal(readFileSync(path, 'utf8'), HAND_SAVE);
+  assert.deepEqual(listFolder('in-place'), ['in-place.yaml']);
+});
+
+test('a save by rename landing after the last comparison is kept, not replaced', async () => {
+  const path = join(folder, 'by-rename.yaml');
+  writeFileSync(path, READ_TEXT);
+  const writing = writeFileAtomically(path, OUR_TEXT, READ_TEXT);
+  await waitUntil(() => !existsSync(path));
+  writeFileSync(join(folder, 'editor-save'), HAND_SAVE);
+  renameSync(join(folder, 'editor-save'), path);
+  await assert.rejects(writing, FileChangedError);
+  assert.equal(readFileSync(path, 'utf8'), HAND_SAVE);
+  assert.deepEqual(listFolder('by-rename'), ['by-rename.yaml']);
+});
+
+test('a file set aside by a writer that died is put back by the next write, never removed', async () => {
+  const path = join(folder, 'interrupted.yaml');
+  writeFileSync(join(folder, '.interrupted.yaml.12345.deadbeef.aside'), READ_TEXT);
+  const seen = await withFileLock(path, async () => readFileSync(path, 'utf8'));
+  assert.equal(seen, READ_TEXT);
+  assert.deepEqual(listFolder('interrupted'), ['interrupted.yaml']);
+  // With the file back in place, a later leftover is an older copy: removed, the file untouched.
+  writeFileSync(join(folder, '.interrupted.yaml.12345.deadbeef.aside'), 'older\n');
+  await withFileLock(path, async () => undefined);
+  assert.equal(readFileSync(path, 'utf8'), READ_TEXT);
+  assert.deepEqual(listFolder('interrupted'), ['interrupted.yaml']);
 });

@@ -1,7 +1,7 @@
 // The engine on the real file system (NodeHost) as an attacker or a careless teammate leaves it: another program
-// saving a tag file in place during a write, an `annotations/` symlinked elsewhere, an unrelated YAML file in
-// `annotations/`, a `corpusFile:` or glob that leaves the folder, FIFOs and a /dev/zero symlink among the corpus
-// files, a document too large for the limit opened in the editor.
+// saving a tag file in place during a write or dropping a tag just written, an `annotations/` symlinked
+// elsewhere, an unrelated YAML file in `annotations/`, a `corpusFile:` or glob that leaves the folder, FIFOs and a
+// /dev/zero symlink among the corpus files, a document too large for the limit opened in the editor.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { parseTagFile } from '../../server/src/annotations/tagFile';
+import { removeTagRecord } from '../../server/src/annotations/tagFileEdits';
 import { CorpusWorkspace } from '../../server/src/engine/corpusWorkspace';
 import { MemoryHost } from '../../server/src/engine/memoryHost';
 import { DEFAULT_SETTINGS, readSettings } from '../../server/src/engine/settings';
@@ -190,4 +191,26 @@ test('a tag file emptied where records were is not taken as "no records"; once i
     parseTagFile(host.getFile('file:///w/annotations/a.yaml')!).records.flatMap((record) => record.tags),
     ['two'],
   );
+});
+
+test('a save by another program that drops a tag written a moment before gets the tag back, with its own change', async () => {
+  const host = new MemoryHost({ 'file:///w/seeds/a.txt': RELEASE });
+  const workspace = new CorpusWorkspace(host, ['file:///w'], DEFAULT_SETTINGS);
+  await workspace.scan();
+  const uri = 'file:///w/seeds/a.txt';
+  const yamlUri = 'file:///w/annotations/a.yaml';
+  const tagsInFile = () => parseTagFile(host.getFile(yamlUri)!).records.flatMap((record) => record.tags);
+  await tagWord(workspace, uri, 0, 'one');
+  const readByEditor = host.getFile(yamlUri)!; // another program reads the file…
+  await tagWord(workspace, uri, 5, 'two');
+  const removed = await tagWord(workspace, uri, 10, 'three');
+  await workspace.tags.changeFile(workspace.tags.getLocationOfTagFile(yamlUri), (file) => removeTagRecord(file, removed)); // deleted on purpose here
+  host.setFile(yamlUri, readByEditor.replace('tags:', '# checked by the desk\ntags:')); // …and saves its change, without 'two'
+  await workspace.filesChanged([{ uri: yamlUri, kind: 'changed' }]);
+  for (let turn = 0; !tagsInFile().includes('two'); turn++) {
+    assert.ok(turn < 1000, 'the dropped tag was not put back');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  assert.deepEqual(tagsInFile(), ['one', 'two']);
+  assert.match(host.getFile(yamlUri)!, /# checked by the desk/);
 });

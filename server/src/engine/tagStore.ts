@@ -29,11 +29,21 @@ const SETTLE_ATTEMPTS = 40;
 const SETTLE_DELAY_MS = 25;
 /** How long a write keeps starting again when the file changes under it (someone saving it over and over). */
 const CHANGED_RETRY_MS = 10_000;
+/**
+ * How long after writing a tag this window puts it back when a save by another program drops it. Such a save
+ * comes from a program that read the file just before our write and checked it just before (an editor, a script):
+ * it saves its own change and, without knowing, drops ours. A person who sees a new tag and deletes it on purpose
+ * takes longer than this.
+ */
+const RESTORE_DROPPED_MS = 3_000;
 
 type Edit = (file: ParsedTagFile) => string;
 type PendingWrite =
   | { kind: 'add'; record: Omit<NewTagRecord, 'id'>; resolve: (id: string) => void; reject: (error: Error) => void }
   | { kind: 'edit'; edit: Edit; resolve: (id: string) => void; reject: (error: Error) => void };
+/** A write that changes nothing itself: every write puts back the records a save by another program dropped. A
+ *  failure is not reported (nobody asked); the next write tries again. */
+const RESTORE_DROPPED: PendingWrite = { kind: 'edit', edit: (file) => file.text, resolve: () => undefined, reject: () => undefined };
 
 export class TagStore {
   private readonly diskFiles = new Map<string, ParsedTagFile>();
@@ -42,6 +52,8 @@ export class TagStore {
   private readonly recentDiskTexts = new Map<string, string[]>();
   private readonly openFiles = new Map<string, { text: string; parsed: ParsedTagFile }>();
   private readonly pending = new Map<string, { location: TagFileLocation; writes: PendingWrite[] }>();
+  /** Records this window wrote lately, per tag file and id, with the time until which a drop puts them back. */
+  private readonly recentlyWritten = new Map<string, Map<string, { record: NewTagRecord; until: number }>>();
   private readonly listeners: ((yamlUris: string[]) => void)[] = [];
   private loading?: Promise<void>;
 
@@ -127,6 +139,8 @@ export class TagStore {
     if (this.diskFiles.get(yamlUri)?.text === file.text) return; // our own write coming back
     this.setDiskFile(yamlUri, file.text, file);
     this.notify([yamlUri]);
+    // A save by another program dropped tags we wrote a moment ago: every write puts them back (writeUnderLock).
+    if (this.findDroppedRecords(yamlUri, file).length && !this.hasUnsavedEdits(yamlUri)) this.enqueue(this.getLocationOfTagFile(yamlUri), RESTORE_DROPPED);
   }
 
   /** The editor's buffer of a tag file changed or closed. */
@@ -222,7 +236,9 @@ export class TagStore {
       }
       if (current.writable && !isPressCorpusTagFile(current))
         throw new Error(`${displayName} is not a Press Corpus tag file (it has no corpusFile:); nothing was written. Rename it to tag this corpus file.`);
-      const { parsed, settle } = this.applyWrites(location, current, writes);
+      const dropped = this.findDroppedRecords(yamlUri, current);
+      const start = dropped.length ? parseTagFile(addTagRecords(current, dropped)) : current;
+      const { parsed, settle, added } = this.applyWrites(location, start, writes);
       try {
         if (parsed.text !== text) await this.host.writeAtomically(yamlUri, parsed.text, text);
       } catch (error) {
@@ -231,16 +247,23 @@ export class TagStore {
         continue;
       }
       this.setDiskFile(yamlUri, parsed.text, parsed);
+      this.rememberWritten(yamlUri, parsed, added);
       settle();
       return;
     }
   }
 
-  /** Applies writes in order; an edit that fails (unknown id) fails alone. Returns the result and a settler. */
-  private applyWrites(location: TagFileLocation, start: ParsedTagFile, writes: PendingWrite[]): { parsed: ParsedTagFile; settle: () => void } {
+  /** Applies writes in order; an edit that fails (unknown id) fails alone. Returns the result, the records added
+   *  and a settler. */
+  private applyWrites(
+    location: TagFileLocation,
+    start: ParsedTagFile,
+    writes: PendingWrite[],
+  ): { parsed: ParsedTagFile; settle: () => void; added: NewTagRecord[] } {
     if (!start.writable) throw new Error(describeUnwritableTagFile(location.displayName, start));
     let parsed = start;
     const outcomes: (() => void)[] = [];
+    const added: NewTagRecord[] = [];
     for (let i = 0; i < writes.length;) {
       const write = writes[i];
       if (write.kind === 'edit') {
@@ -264,12 +287,34 @@ export class TagStore {
         outcomes.push(() => add.resolve(id));
         return { ...add.record, id };
       });
+      added.push(...records);
       parsed = parseTagFile(parsed.text.trim() ? addTagRecords(parsed, records) : printNewTagFile(location.corpusFile, records));
     }
     // Never write what does not parse back: that would be a bug here, and the analyst's file must not pay for it.
     if (!parsed.writable)
       throw new Error(`Press Corpus produced an invalid ${location.displayName} and wrote nothing: ${describeUnwritableTagFile(location.displayName, parsed)}`);
-    return { parsed, settle: () => outcomes.forEach((outcome) => outcome()) };
+    return { parsed, settle: () => outcomes.forEach((outcome) => outcome()), added };
+  }
+
+  /** Records this window wrote lately that `file` lacks; none when it is no tag file to judge (an empty file was
+   *  emptied for good: writing then starts a fresh file). */
+  private findDroppedRecords(yamlUri: string, file: ParsedTagFile): NewTagRecord[] {
+    const recent = this.recentlyWritten.get(yamlUri);
+    if (!recent || !file.text.trim() || !file.writable || !isPressCorpusTagFile(file)) return [];
+    const now = Date.now();
+    const present = new Set(file.records.map((record) => record.id));
+    return [...recent.values()].filter(({ record, until }) => until > now && !present.has(record.id)).map(({ record }) => record);
+  }
+
+  /** After a write: the records it added are remembered; those it no longer holds were removed on purpose here. */
+  private rememberWritten(yamlUri: string, written: ParsedTagFile, added: readonly NewTagRecord[]): void {
+    const now = Date.now();
+    const present = new Set(written.records.map((record) => record.id));
+    const recent = this.recentlyWritten.get(yamlUri) ?? new Map<string, { record: NewTagRecord; until: number }>();
+    for (const [id, entry] of recent) if (entry.until <= now || !present.has(id)) recent.delete(id);
+    for (const record of added) recent.set(record.id, { record, until: now + RESTORE_DROPPED_MS });
+    if (recent.size) this.recentlyWritten.set(yamlUri, recent);
+    else this.recentlyWritten.delete(yamlUri);
   }
 
   private hasUnsavedEdits(yamlUri: string): boolean {

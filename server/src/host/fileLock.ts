@@ -8,13 +8,15 @@
 //   judged by what can be observed (it stays unchanged while we wait), never waited on forever;
 // - taking over goes through a short "breaker" lock, so two waiters cannot both remove the stale lock and then
 //   remove each other's new one.
-// Temporary files of writers that died mid-write are removed once the lock is held (writes happen only under it).
+// What writers that died mid-write left (temporary files, a file set aside) is cleaned up once the lock is held
+// (writes happen only under it): atomicWrite.ts.
 
 import { randomBytes } from 'node:crypto';
 import { constants, Stats } from 'node:fs';
-import { lstat, mkdir, open, readdir, unlink, utimes } from 'node:fs/promises';
+import { lstat, mkdir, open, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { cleanUpInterruptedWrites } from './atomicWrite';
 
 /** How often a holder touches its lock. */
 export const LOCK_REFRESH_MS = 1_000;
@@ -32,11 +34,6 @@ interface LockOwner {
   readonly token: string;
 }
 
-/** The temporary sibling a write goes to before it is renamed over `path`. */
-export function getTemporaryPath(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-}
-
 export function getLockPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.lock`);
 }
@@ -50,7 +47,7 @@ export async function withFileLock<T>(path: string, work: () => Promise<T>): Pro
   const refresh = setInterval(() => void touchIfOwned(lockPath, owner), LOCK_REFRESH_MS);
   refresh.unref();
   try {
-    await removeLeftoverTemporaryFiles(path);
+    await cleanUpInterruptedWrites(path);
     return await work();
   } finally {
     clearInterval(refresh);
@@ -215,15 +212,6 @@ async function touchIfOwned(lockPath: string, owner: LockOwner): Promise<void> {
 async function releaseIfOwned(lockPath: string, owner: LockOwner): Promise<void> {
   const state = await inspectLock(lockPath);
   if (state.kind === 'owned' && state.owner.token === owner.token) await unlink(lockPath).catch(() => undefined);
-}
-
-/** Temporary files of this tag file: any present while we hold the lock were left by a writer that died. */
-async function removeLeftoverTemporaryFiles(path: string): Promise<void> {
-  const prefix = `.${basename(path)}.`;
-  const names = await readdir(dirname(path)).catch(() => [] as string[]);
-  await Promise.all(
-    names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp')).map((name) => unlink(join(dirname(path), name)).catch(() => undefined)),
-  );
 }
 
 function sleep(ms: number): Promise<void> {
