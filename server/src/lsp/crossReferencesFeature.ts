@@ -8,7 +8,7 @@
 import { CodeLens, Location, Position } from 'vscode-languageserver/node';
 import { getReleaseAt, Release } from '../corpus/model';
 import { findRecurringPassageAt, getAllOccurrences, getOccurrencesInFile, PassageMatch, RecurringPassage } from '../features/crossReferences';
-import { findRelatedReleases, RelatedRelease } from '../features/relatedReleases';
+import { RelatedRelease, RelatedReleaseCache } from '../features/relatedReleases';
 import { resolveTextReferenceAt } from '../features/textReferences';
 import { getUriBaseName } from '../features/uris';
 import { CLIENT_COMMANDS, RelatedReleaseInfo, RelatedReleasesArguments, SERVER_COMMANDS } from '../protocol';
@@ -26,6 +26,8 @@ export const crossReferencesFeature: LspFeature = {
     codeLensProvider: { resolveProvider: false },
   },
   register(ctx) {
+    const relatedCache = new RelatedReleaseCache();
+    const getRelated = (uri: string, releaseIndex: number) => toRelatedInfos(ctx, relatedCache.get(ctx.workspace.view, uri, releaseIndex));
     const passageAt = (uri: string, position: Position) => {
       const found = getFileWithLines(ctx, uri);
       const passage = found && findRecurringPassageAt(ctx.workspace.view, found.file.uri, found.lines.toOffset(position));
@@ -46,7 +48,7 @@ export const crossReferencesFeature: LspFeature = {
       if (hit) return getAllOccurrences(hit.passage).flatMap((m) => toLocation(ctx, m));
       const title = titleAt(ctx, textDocument.uri, position);
       if (!title) return undefined;
-      const related = getRelated(ctx, title.uri, title.releaseIndex).map((r) => ({ uri: r.uri, range: r.range }));
+      const related = getRelated(title.uri, title.releaseIndex).map((r) => ({ uri: r.uri, range: r.range }));
       return context.includeDeclaration ? [{ uri: textDocument.uri, range: title.range }, ...related] : related;
     });
 
@@ -59,7 +61,7 @@ export const crossReferencesFeature: LspFeature = {
       const hit = passageAt(textDocument.uri, position);
       if (hit) return { contents: { kind: 'markdown', value: printPassage(ctx, hit.passage) }, range: hit.lines.toRange(hit.passage.here.span) };
       const title = titleAt(ctx, textDocument.uri, position);
-      const related = title && getRelated(ctx, title.uri, title.releaseIndex);
+      const related = title && getRelated(title.uri, title.releaseIndex);
       if (!title || !related?.length) return undefined;
       return { contents: { kind: 'markdown', value: printRelated(related) }, range: title.range };
     });
@@ -67,7 +69,7 @@ export const crossReferencesFeature: LspFeature = {
     ctx.hub.addCodeLensProvider(({ textDocument }) => {
       const found = getFileWithLines(ctx, textDocument.uri);
       return found?.file.parsed.releases.flatMap((release, releaseIndex): CodeLens[] => {
-        const related = getRelated(ctx, found.file.uri, releaseIndex);
+        const related = getRelated(found.file.uri, releaseIndex);
         if (related.length === 0) return [];
         const start = found.lines.toPosition(release.titleSpans[0].start);
         const locations: Location[] = related.map((r) => ({ uri: r.uri, range: r.range }));
@@ -81,7 +83,7 @@ export const crossReferencesFeature: LspFeature = {
       const found = typeof uri === 'string' && position ? getFileWithLines(ctx, uri) : undefined;
       if (!found || !position) return [];
       const releaseIndex = found.file.parsed.releases.indexOf(getReleaseAt(found.file.parsed, found.lines.toOffset(position))!);
-      return releaseIndex < 0 ? [] : getRelated(ctx, found.file.uri, releaseIndex);
+      return releaseIndex < 0 ? [] : getRelated(found.file.uri, releaseIndex);
     });
   },
 };
@@ -96,8 +98,8 @@ function titleAt(ctx: ServerContext, uri: string, position: Position) {
   return { uri: found.file.uri, releaseIndex, range: toTitleRange(ctx, found.file.uri, found.file.parsed.releases[releaseIndex])! };
 }
 
-function getRelated(ctx: ServerContext, uri: string, releaseIndex: number): RelatedReleaseInfo[] {
-  return findRelatedReleases(ctx.workspace.view, uri, releaseIndex).flatMap((related: RelatedRelease): RelatedReleaseInfo[] => {
+function toRelatedInfos(ctx: ServerContext, related: readonly RelatedRelease[]): RelatedReleaseInfo[] {
+  return related.flatMap((related: RelatedRelease): RelatedReleaseInfo[] => {
     const release = ctx.workspace.getFile(related.uri)?.parsed.releases[related.releaseIndex];
     const range = release && toTitleRange(ctx, related.uri, release);
     const { title, date, score, reasons } = related;
