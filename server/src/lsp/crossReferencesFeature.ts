@@ -1,6 +1,6 @@
 // Cross-references in every LSP editor: on a recurring passage, Go to Definition lists its other occurrences
 // (earliest release first) — and on a phrase citing another release ("my speech to the Rada yesterday"), that
-// release —, Find References every occurrence, the hover says where it was first said, and the
+// release, or the event it names when the corpus holds no such release —, Find References every occurrence, the hover says where it was first said, and the
 // document highlights its occurrences in this file; on a release title, the hover, a code lens, Find References
 // and the command pressCorpus.relatedReleases give the related releases. Providers answer nothing elsewhere, so
 // the entity answers for the same requests still come through the hub.
@@ -9,10 +9,11 @@ import { CodeLens, Location, Position } from 'vscode-languageserver/node';
 import { getReleaseAt, Release } from '../corpus/model';
 import { findRecurringPassageAt, getAllOccurrences, getOccurrencesInFile, PassageMatch, RecurringPassage } from '../features/crossReferences';
 import { RelatedRelease, RelatedReleaseCache } from '../features/relatedReleases';
-import { resolveTextReferenceAt } from '../features/textReferences';
+import { findReferencedEntityAt, resolveTextReferenceAt } from '../features/textReferences';
 import { getUriBaseName } from '../features/uris';
 import { CLIENT_COMMANDS, RelatedReleaseInfo, RelatedReleasesArguments, SERVER_COMMANDS } from '../protocol';
 import { getFileWithLines, ServerContext } from './context';
+import { getEntityDefinition } from './entityFeature';
 import { LspFeature } from './feature';
 
 const MAX_HOVER_LINES = 8;
@@ -34,13 +35,10 @@ export const crossReferencesFeature: LspFeature = {
       return found && passage ? { passage, lines: found.lines } : undefined;
     };
 
-    ctx.hub.addDefinitionProvider(({ textDocument, position }) => {
+    ctx.hub.addDefinitionProvider(async ({ textDocument, position }) => {
       const passage = passageAt(textDocument.uri, position)?.passage.elsewhere.flatMap((m) => toLocation(ctx, m)) ?? [];
-      const found = getFileWithLines(ctx, textDocument.uri);
-      const cited = found && resolveTextReferenceAt(ctx.workspace.view, found.file.uri, found.lines.toOffset(position));
-      const release = cited && ctx.workspace.getFile(cited.uri)?.parsed.releases[cited.releaseIndex];
-      const range = release && toTitleRange(ctx, cited.uri, release);
-      return range ? [{ uri: cited.uri, range }, ...passage] : passage;
+      const cited = await findCitedLocation(ctx, textDocument.uri, position);
+      return cited ? [cited, ...passage] : passage;
     });
 
     ctx.hub.addReferencesProvider(({ textDocument, position, context }) => {
@@ -87,6 +85,25 @@ export const crossReferencesFeature: LspFeature = {
     });
   },
 };
+
+/**
+ * The title of the release a phrase at the position cites ("my speech to the Rada yesterday"), else — when the
+ * corpus holds no such release — the definition of the event it names ("the Washington Summit in July"); on the
+ * name itself the entity feature already answers that.
+ */
+async function findCitedLocation(ctx: ServerContext, uri: string, position: Position): Promise<Location | undefined> {
+  const found = getFileWithLines(ctx, uri);
+  if (!found) return undefined;
+  const offset = found.lines.toOffset(position);
+  const cited = resolveTextReferenceAt(ctx.workspace.view, found.file.uri, offset);
+  const release = cited && ctx.workspace.getFile(cited.uri)?.parsed.releases[cited.releaseIndex];
+  const range = release && toTitleRange(ctx, cited.uri, release);
+  if (cited && range) return { uri: cited.uri, range };
+  await ctx.workspace.knowledge.ensureLoaded(); // entities resolve to their entities.yaml entries once it is read
+  const named = findReferencedEntityAt(ctx.workspace.view, found.file.uri, offset);
+  const onName = named && offset >= named.nameSpan.start && offset <= named.nameSpan.end;
+  return named && !onName ? getEntityDefinition(ctx, named.entity) : undefined;
+}
 
 /** The release whose title holds the position. */
 function titleAt(ctx: ServerContext, uri: string, position: Position) {
