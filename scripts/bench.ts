@@ -254,7 +254,7 @@ function printCorpusTable(results: readonly CorpusResult[]): void {
   }
   for (const [i, { name }] of (results[0]?.crossReferenceIndexes ?? []).entries()) {
     row(`${name}: build, heap`, ({ crossReferenceIndexes: { [i]: cost } }) =>
-      cost ? `${(cost.buildMs / 1000).toFixed(2)} s, +${cost.heapMB.toFixed(0)} MB (${(cost.heapShare * 100).toFixed(0)} % of the corpus's heap)` : '',
+      cost ? `${(cost.buildMs / 1000).toFixed(2)} s, +${cost.heapMB.toFixed(0)} MB (${(cost.heapShare * 100).toFixed(0)} % of the indexed corpus's heap)` : '',
     );
   }
   row('bench wall time', (r) => `${r.wallSeconds.toFixed(0)} s`);

@@ -20,7 +20,7 @@ export interface IndexCost {
   readonly name: string;
   readonly buildMs: number;
   readonly heapMB: number;
-  /** Of the heap the corpus takes with every index built (parse results included). */
+  /** Of the heap the indexed corpus adds to its texts (parse results and every index). */
   readonly heapShare: number;
 }
 
