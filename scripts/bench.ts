@@ -2,7 +2,9 @@
 // to a temporary folder (benchCorpus.ts), as an editor drives it. For each corpus: the scan floor (reading the
 // same files and one regex pass, in this run), time to outline-ready (every file parsed) and to fully indexed
 // (pressCorpus/status `ready`), the server's peak RSS, and p50/p99 of each request kind at random positions,
-// the kinds shuffled together so no case runs on a JIT the others warmed. Then 30,000 files sharing one release
+// the kinds shuffled together so no case runs on a JIT the others warmed; the cross-reference figures come from
+// benchCrossReferences.ts (index build time and heap share, definition on a recurring passage, a keystroke until
+// cross-references show it). Then 30,000 files sharing one release
 // against 30,000 distinct ones. Prints tables and one JSON line. Environment: BENCH_SIZES_MB (default
 // "1,10,100"), BENCH_REQUESTS (per kind, default 1000), BENCH_CASE_SECONDS (a kind stops after this much
 // request time, default 20), BENCH_DUPLICATE_FILES (default 30000; 0 skips), BENCH_TIMEOUT_SECONDS (default 600).
@@ -14,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { STATUS_NOTIFICATION, StatusParams } from '../server/src/protocol';
 import { LspTestClient } from '../test/support/lspClient';
 import { BenchCorpusGenerator, BenchFile, createRandom, NamePosition } from './benchCorpus';
+import { createCrossReferenceRequests, IndexCost, measureCrossReferenceIndexes, readBenchFiles } from './benchCrossReferences';
 
 const SIZES_MB = (process.env.BENCH_SIZES_MB ?? '1,10,100').split(',').filter(Boolean).map(Number);
 const REQUESTS_PER_KIND = Number(process.env.BENCH_REQUESTS ?? 1000);
@@ -41,6 +44,7 @@ interface CorpusResult {
   readonly fullyIndexedMs: number;
   readonly peakRssMB: number;
   readonly requests: Record<string, Timing>;
+  readonly crossReferenceIndexes: readonly IndexCost[];
   readonly wallSeconds: number;
 }
 
@@ -89,7 +93,7 @@ async function startServer(root: string): Promise<{ client: LspTestClient; outli
   }
 }
 
-type RequestKind = () => Promise<string | undefined>;
+export type RequestKind = () => Promise<string | undefined>;
 
 /** Runs the kinds shuffled together, each up to REQUESTS_PER_KIND times or CASE_BUDGET_MS of request time. */
 async function runShuffled(kinds: Record<string, RequestKind>, random: () => number): Promise<Record<string, Timing>> {
@@ -192,10 +196,12 @@ async function benchCorpus(sizeMB: number): Promise<CorpusResult> {
     workspaceSymbol: async () => void (await client.request('workspace/symbol', { query: randomName().at.name.split(' ')[1].slice(0, 4) })),
     'keystroke → diagnostics, 1 MB file': await openForTyping(client, root, typing.relativePath, random),
     ...(typingBig ? { 'keystroke → diagnostics, 20 MB file': await openForTyping(client, root, typingBig.relativePath, random) } : {}),
+    ...(await createCrossReferenceRequests(client, root, files, generator.talkingPointUses, random, TIMEOUT_MS)),
   };
   const requests = await runShuffled(kinds, random);
   const peakRssMB = readPeakRssMB(client.pid);
   await client.stop();
+  const crossReferenceIndexes = measureCrossReferenceIndexes(readBenchFiles(root, files)).costs;
   rmSync(root, { recursive: true, force: true });
   return {
     label: `${sizeMB} MB`,
@@ -207,6 +213,7 @@ async function benchCorpus(sizeMB: number): Promise<CorpusResult> {
     fullyIndexedMs,
     peakRssMB,
     requests,
+    crossReferenceIndexes,
     wallSeconds: (now() - wallStarted) / 1000,
   };
 }
@@ -244,6 +251,11 @@ function printCorpusTable(results: readonly CorpusResult[]): void {
       const timing = r.requests[kind];
       return timing ? `${timing.p50.toFixed(1)} / ${timing.p99.toFixed(1)} ms (n=${timing.n}${timing.note ? `, ${timing.note}` : ''})` : '';
     });
+  }
+  for (const [i, { name }] of (results[0]?.crossReferenceIndexes ?? []).entries()) {
+    row(`${name}: build, heap`, ({ crossReferenceIndexes: { [i]: cost } }) =>
+      cost ? `${(cost.buildMs / 1000).toFixed(2)} s, +${cost.heapMB.toFixed(0)} MB (${(cost.heapShare * 100).toFixed(0)} % of the indexed corpus's heap)` : '',
+    );
   }
   row('bench wall time', (r) => `${r.wallSeconds.toFixed(0)} s`);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));

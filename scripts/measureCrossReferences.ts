@@ -8,9 +8,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCorpusFile } from '../server/src/corpus/parse';
-import { Corpus } from '../server/src/features/corpus';
 import { findRecurringPassageAt } from '../server/src/features/crossReferences';
 import { findRelatedReleases } from '../server/src/features/relatedReleases';
+import { measureCrossReferenceIndexes } from './benchCrossReferences';
 
 const TARGET_MB = Number(process.env.CROSSREF_MB ?? 100);
 const KEPT_PARAGRAPH_ONE_IN = 500;
@@ -52,11 +52,6 @@ function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 }
 
-function heapMB(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 1048576;
-}
-
 const next = random(11);
 const seedBytes = seeds.reduce((sum, s) => sum + Buffer.byteLength(s), 0);
 const copies = Math.max(1, Math.round((TARGET_MB * 1048576) / seedBytes));
@@ -65,17 +60,7 @@ const files = Array.from({ length: copies }, (_, copy) =>
 ).flat();
 const corpusMB = files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0) / 1048576;
 
-const corpus = new Corpus();
-files.forEach((f) => corpus.files.setFile(f.uri, f.text));
-const heapParsed = heapMB();
-const verbatimMs = timeMs(() => corpus.passages.incremental.refresh());
-const heapVerbatim = heapMB();
-const nearMs = timeMs(() => corpus.nearPassages.incremental.refresh());
-const heapNear = heapMB();
-const entitiesMs = timeMs(() => corpus.entities.incremental.refresh());
-const heapEntities = heapMB();
-const relatedMs = timeMs(() => corpus.related.incremental.refresh());
-const heapRelated = heapMB();
+const { corpus, costs, corpusHeapMB } = measureCrossReferenceIndexes(files);
 
 /** Offsets of sentences spread over the corpus, for request latencies. */
 const probes = files
@@ -131,10 +116,10 @@ const keystrokeMs = median(keystrokes.map((k) => k.crossReferenceMs));
 const releases = [...corpus.files.getFiles()].reduce((sum, f) => sum + f.parsed.releases.length, 0);
 const rows: [string, string][] = [
   ['corpus', `${corpusMB.toFixed(1)} MB, ${files.length} files, ${releases} releases`],
-  ['verbatim passage table: build, heap', `${(verbatimMs / 1000).toFixed(2)} s, +${(heapVerbatim - heapParsed).toFixed(0)} MB`],
-  ['near-passage bands (MinHash): build, heap', `${(nearMs / 1000).toFixed(2)} s, +${(heapNear - heapVerbatim).toFixed(0)} MB`],
-  ['entity recognition (feeds related releases)', `${(entitiesMs / 1000).toFixed(2)} s, +${(heapEntities - heapNear).toFixed(0)} MB`],
-  ['related-release postings: build, heap', `${(relatedMs / 1000).toFixed(2)} s, +${(heapRelated - heapEntities).toFixed(0)} MB`],
+  ...costs.map((cost): [string, string] => [
+    `${cost.name}: build, heap`,
+    `${(cost.buildMs / 1000).toFixed(2)} s, +${cost.heapMB.toFixed(0)} MB (${(cost.heapShare * 100).toFixed(0)} % of ${corpusHeapMB.toFixed(0)} MB)`,
+  ]),
   ['Go to Definition on a sentence said once (median of 41)', `${definitionMs.toFixed(2)} ms`],
   ['Go to Definition on a recurring sentence (median)', `${recurringDefinitionMs.toFixed(2)} ms (${recurring} of ${recurringProbes.length} answered)`],
   ['related releases of a release (median of 41)', `${relatedRequestMs.toFixed(2)} ms`],
@@ -148,11 +133,8 @@ console.log(
     corpusMB,
     files: files.length,
     releases,
-    verbatimMs,
-    nearMs,
-    entitiesMs,
-    relatedMs,
-    heapMB: { verbatim: heapVerbatim - heapParsed, near: heapNear - heapVerbatim, related: heapRelated - heapEntities },
+    indexes: costs,
+    corpusHeapMB,
     definitionMs,
     recurringDefinitionMs,
     relatedRequestMs,

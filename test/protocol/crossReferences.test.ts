@@ -1,5 +1,6 @@
 // Cross-references over stdio, as any LSP editor asks for them: Go to Definition and Find References on a
-// recurring passage, the hover saying where it was first said, and the related releases of the Jeju Forum speech.
+// recurring passage, the hover saying where it was first said, the related releases of the Jeju Forum speech, and
+// a phrase citing an event ("the Washington Summit in July") landing on the event.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -106,4 +107,24 @@ test('the Jeju Forum speech and its summary are related: command, references and
     (hover.contents as { value: string }).value,
     /Speech by NATO Secretary General Stoltenberg at the Jeju Forum in South Korea \(001_c663de886b0de6a8\.txt\) — same event: Jeju Forum/,
   );
+});
+
+test('Go to Definition on a phrase citing an event the corpus holds no release of lands on the event', async () => {
+  // This workspace has no entities.yaml, so an entity's definition is its first mention in the corpus.
+  const definitionAfter = async (path: string, phrase: string, word: string) => {
+    const text = read(path);
+    const at = text.indexOf(phrase) + phrase.indexOf(word) + 1;
+    const locations = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: workspace.uriOf(path) },
+      position: positionOf(text, at),
+    });
+    return locations.map((l) => {
+      const lines = read(l.uri.slice(l.uri.indexOf('seeds/'))).split('\n');
+      return `${l.uri.slice(l.uri.lastIndexOf('/') + 1)}:${l.range.start.line + 1} “${lines[l.range.start.line].slice(l.range.start.character, l.range.end.character)}”`;
+    });
+  };
+  assert.deepEqual(await definitionAfter(JEJU, 'the Washington Summit in July', 'July'), ['000_248d20a5422f2a6b.txt:122 “Washington Summit”']);
+  assert.deepEqual(await definitionAfter(RADA, 'the NATO-Ukraine Council I chaired just a few days ago', 'chaired'), [
+    '000_248d20a5422f2a6b.txt:91 “NATO-Ukraine Council”',
+  ]);
 });

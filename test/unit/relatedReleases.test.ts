@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findRelatedReleases } from '../../server/src/features/relatedReleases';
+import { findRelatedReleases, RelatedReleaseCache } from '../../server/src/features/relatedReleases';
 import { parseFixture } from '../support/fixture';
 
 const FIXTURE = `//- seeds/forum.txt
@@ -54,4 +54,17 @@ test('a speech and its summary share the event and a passage; a release naming t
 
 test('the same day or the next day alone is not enough to relate two releases', () => {
   assert.equal(render('seeds/other.txt', 0), '');
+});
+
+test('the cache answers a release once per corpus generation, and anew once any file changes', () => {
+  const { corpus, files } = parseFixture(FIXTURE);
+  const [forum, other] = files;
+  const cache = new RelatedReleaseCache();
+  const first = cache.get(corpus, forum.uri, 1);
+  assert.equal(cache.get(corpus, forum.uri, 1), first, 'asked again with nothing changed: the kept answer');
+  assert.deepEqual(first, findRelatedReleases(corpus, forum.uri, 1));
+  // The other file now quotes the speech's talking point: the summary gains a related release.
+  corpus.files.setFile(other.uri, `${other.text}\nShe said the challenges we face are global, and they require a global response from all of us.\n`);
+  const titles = cache.get(corpus, forum.uri, 1).map((r) => r.title);
+  assert.deepEqual(titles, ['Speech by NATO Secretary General Jens Stoltenberg at the Jeju Forum', 'Deputy Secretary General meets students']);
 });

@@ -1,8 +1,9 @@
-// References inside the text ("my speech to the Rada yesterday") resolved to the release the corpus holds.
+// References inside the text ("my speech to the Rada yesterday") resolved to the release the corpus holds, else to
+// the event or meeting body they name.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resolveTextReferenceAt } from '../../server/src/features/textReferences';
+import { findReferencedEntityAt, resolveTextReferenceAt } from '../../server/src/features/textReferences';
 import { parseFixture } from '../support/fixture';
 
 const FIXTURE = `//- seeds/kyiv.txt
@@ -58,4 +59,22 @@ test('a phrase naming a release and its time resolves to that release; one the c
   ]);
   const plain = kyiv.text.indexOf('the next Council of Ministers');
   assert.equal(resolveTextReferenceAt(corpus, kyiv.uri, plain + 4), undefined, 'a name with no time and no "I chaired" is no reference');
+});
+
+test('a reference the corpus holds no release for lands on the event or meeting body it names', () => {
+  const { corpus, files } = parseFixture(FIXTURE.slice(0, FIXTURE.indexOf('//- seeds/summit.txt')));
+  const kyiv = files[0];
+  const landsOn = kyiv.ranges.map((range) => {
+    const phrase = kyiv.text.slice(range.start, range.end);
+    const named = findReferencedEntityAt(corpus, kyiv.uri, range.end - 2);
+    return `${phrase} → ${named ? `${named.entity.kind} ${named.entity.name} (“${kyiv.text.slice(named.nameSpan.start, named.nameSpan.end)}”)` : 'no entity'}`;
+  });
+  assert.deepEqual(landsOn, [
+    'my speech to the Rada yesterday → no entity',
+    'the Washington Summit in July → event Washington Summit (“Washington Summit”)',
+    'the NATO-Ukraine Council I chaired a few days ago → organisation NATO-Ukraine Council (“NATO-Ukraine Council”)',
+  ]);
+  const { corpus: withSummit, files: withSummitFiles } = parseFixture(FIXTURE);
+  const summitAt = withSummitFiles[0].ranges[1].end - 2;
+  assert.equal(findReferencedEntityAt(withSummit, withSummitFiles[0].uri, summitAt), undefined, 'a release answers first');
 });

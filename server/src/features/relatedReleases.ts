@@ -45,6 +45,30 @@ export function findRelatedReleases(view: CorpusView, uri: string, releaseIndex:
   return related.sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.releaseIndex - b.releaseIndex)).slice(0, limit);
 }
 
+/** Answers kept at most: the titles of the files an analyst has open, many times over. */
+const MAX_CACHED_ANSWERS = 5000;
+
+/**
+ * Related releases computed once per corpus generation: the title lens asks for every release of a file on each
+ * redraw, and a long release costs a lookup per sentence. Any file change starts a new generation (the answers
+ * read passages and facets of other files), so a kept answer is never stale.
+ */
+export class RelatedReleaseCache {
+  private generation = -1;
+  private readonly answers = new Map<string, RelatedRelease[]>();
+
+  get(view: CorpusView, uri: string, releaseIndex: number): RelatedRelease[] {
+    if (view.files.generation !== this.generation || this.answers.size >= MAX_CACHED_ANSWERS) {
+      this.answers.clear();
+      this.generation = view.files.generation;
+    }
+    const key = keyOf({ uri, releaseIndex });
+    let related = this.answers.get(key);
+    if (!related) this.answers.set(key, (related = findRelatedReleases(view, uri, releaseIndex)));
+    return related;
+  }
+}
+
 function scorePair(release: ReleaseFacets, other: ReleaseFacets, sharedPassages: number): { score: number; reasons: string[] } {
   let score = 0;
   const reasons: string[] = [];

@@ -1,11 +1,13 @@
 // References inside the text to another release or event: "my speech to the Rada yesterday", "the NATO-Ukraine
 // Council I chaired a few days ago", "the Washington Summit in July". Found in one file's paragraphs; resolved
 // to a release whose title names the same thing and whose date fits the time the phrase gives, counted from
-// the citing release's date. Unresolved references stay as they are (an event name is still an entity).
+// the citing release's date. A reference the corpus holds no release for resolves to the event (or meeting body)
+// it names, when that is an entity of the corpus; otherwise it stays as it is.
 
 import { EVENT_HEADS } from '../corpus/entities/lexicon';
 import { Release, Span } from '../corpus/model';
 import { CorpusView } from './corpus';
+import { Entity } from './entityIndex';
 import { getTitleWords, shiftDay } from './relatedReleaseIndex';
 
 export interface TextReference {
@@ -65,14 +67,17 @@ export function findTextReferences(text: string, release: Release): TextReferenc
   return found;
 }
 
+/** Entity kinds a reference may land on when no release answers it: an event, or the body whose meeting it was. */
+const REFERENCED_ENTITY_KINDS = new Set(['event', 'organisation']);
+
 /** The release the reference at the offset points at, when the corpus holds one. */
 export function resolveTextReferenceAt(view: CorpusView, uri: string, offset: number): ResolvedTextReference | undefined {
-  const file = view.files.getFile(uri);
-  const releaseIndex = file?.parsed.releases.findIndex((r) => r.span.start <= offset && offset <= r.span.end) ?? -1;
-  if (!file || releaseIndex < 0) return undefined;
-  const release = file.parsed.releases[releaseIndex];
-  const reference = findTextReferences(file.text, release).find((r) => r.span.start <= offset && offset <= r.span.end);
-  if (!reference) return undefined;
+  const found = findTextReferenceAt(view, uri, offset);
+  return found && resolveTextReference(view, uri, found);
+}
+
+function resolveTextReference(view: CorpusView, uri: string, found: FoundReference): ResolvedTextReference | undefined {
+  const { reference, release, releaseIndex } = found;
   const words = getTitleWords(reference.name).filter((word) => word !== 'the' && word !== 'of');
   const target = view.related
     .findReleasesByTitleWords(reference.kind ? [...words, ...getTitleWords(reference.kind)] : words)
@@ -80,6 +85,35 @@ export function resolveTextReferenceAt(view: CorpusView, uri: string, offset: nu
     .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0]; // the latest that fits: "a few days ago" is the nearest
   const title = target && view.files.getFile(target.uri)?.parsed.releases[target.releaseIndex]?.title;
   return target && title ? { reference, uri: target.uri, releaseIndex: target.releaseIndex, title } : undefined;
+}
+
+/**
+ * The event or meeting body the reference at the offset names ("the Washington Summit in July" → the Washington
+ * Summit), for a reference no release of the corpus answers; `nameSpan` is where the phrase names it.
+ */
+export function findReferencedEntityAt(view: CorpusView, uri: string, offset: number): { entity: Entity; nameSpan: Span } | undefined {
+  const found = findTextReferenceAt(view, uri, offset);
+  if (!found || resolveTextReference(view, uri, found)) return undefined;
+  const { reference, text } = found;
+  const start = reference.span.start + text.slice(reference.span.start, reference.span.end).indexOf(reference.name);
+  const entity = view.entities.findMentionAt(uri, start)?.entity;
+  return entity && REFERENCED_ENTITY_KINDS.has(entity.kind) ? { entity, nameSpan: { start, end: start + reference.name.length } } : undefined;
+}
+
+interface FoundReference {
+  readonly reference: TextReference;
+  readonly release: Release;
+  readonly releaseIndex: number;
+  readonly text: string;
+}
+
+function findTextReferenceAt(view: CorpusView, uri: string, offset: number): FoundReference | undefined {
+  const file = view.files.getFile(uri);
+  const releaseIndex = file?.parsed.releases.findIndex((r) => r.span.start <= offset && offset <= r.span.end) ?? -1;
+  if (!file || releaseIndex < 0) return undefined;
+  const release = file.parsed.releases[releaseIndex];
+  const reference = findTextReferences(file.text, release).find((r) => r.span.start <= offset && offset <= r.span.end);
+  return reference && { reference, release, releaseIndex, text: file.text };
 }
 
 function toReference(start: number, phrase: string, name: string, time: string | undefined, kind?: string): TextReference {

@@ -1,6 +1,6 @@
 // Cross-references in every LSP editor: on a recurring passage, Go to Definition lists its other occurrences
 // (earliest release first) — and on a phrase citing another release ("my speech to the Rada yesterday"), that
-// release —, Find References every occurrence, the hover says where it was first said, and the
+// release, or the event it names when the corpus holds no such release —, Find References every occurrence, the hover says where it was first said, and the
 // document highlights its occurrences in this file; on a release title, the hover, a code lens, Find References
 // and the command pressCorpus.relatedReleases give the related releases. Providers answer nothing elsewhere, so
 // the entity answers for the same requests still come through the hub.
@@ -8,11 +8,12 @@
 import { CodeLens, Location, Position } from 'vscode-languageserver/node';
 import { getReleaseAt, Release } from '../corpus/model';
 import { findRecurringPassageAt, getAllOccurrences, getOccurrencesInFile, PassageMatch, RecurringPassage } from '../features/crossReferences';
-import { findRelatedReleases, RelatedRelease } from '../features/relatedReleases';
-import { resolveTextReferenceAt } from '../features/textReferences';
+import { RelatedRelease, RelatedReleaseCache } from '../features/relatedReleases';
+import { findReferencedEntityAt, resolveTextReferenceAt } from '../features/textReferences';
 import { getUriBaseName } from '../features/uris';
 import { CLIENT_COMMANDS, RelatedReleaseInfo, RelatedReleasesArguments, SERVER_COMMANDS } from '../protocol';
 import { getFileWithLines, ServerContext } from './context';
+import { getEntityDefinition } from './entityFeature';
 import { LspFeature } from './feature';
 
 const MAX_HOVER_LINES = 8;
@@ -26,19 +27,18 @@ export const crossReferencesFeature: LspFeature = {
     codeLensProvider: { resolveProvider: false },
   },
   register(ctx) {
+    const relatedCache = new RelatedReleaseCache();
+    const getRelated = (uri: string, releaseIndex: number) => toRelatedInfos(ctx, relatedCache.get(ctx.workspace.view, uri, releaseIndex));
     const passageAt = (uri: string, position: Position) => {
       const found = getFileWithLines(ctx, uri);
       const passage = found && findRecurringPassageAt(ctx.workspace.view, found.file.uri, found.lines.toOffset(position));
       return found && passage ? { passage, lines: found.lines } : undefined;
     };
 
-    ctx.hub.addDefinitionProvider(({ textDocument, position }) => {
+    ctx.hub.addDefinitionProvider(async ({ textDocument, position }) => {
       const passage = passageAt(textDocument.uri, position)?.passage.elsewhere.flatMap((m) => toLocation(ctx, m)) ?? [];
-      const found = getFileWithLines(ctx, textDocument.uri);
-      const cited = found && resolveTextReferenceAt(ctx.workspace.view, found.file.uri, found.lines.toOffset(position));
-      const release = cited && ctx.workspace.getFile(cited.uri)?.parsed.releases[cited.releaseIndex];
-      const range = release && toTitleRange(ctx, cited.uri, release);
-      return range ? [{ uri: cited.uri, range }, ...passage] : passage;
+      const cited = await findCitedLocation(ctx, textDocument.uri, position);
+      return cited ? [cited, ...passage] : passage;
     });
 
     ctx.hub.addReferencesProvider(({ textDocument, position, context }) => {
@@ -46,7 +46,7 @@ export const crossReferencesFeature: LspFeature = {
       if (hit) return getAllOccurrences(hit.passage).flatMap((m) => toLocation(ctx, m));
       const title = titleAt(ctx, textDocument.uri, position);
       if (!title) return undefined;
-      const related = getRelated(ctx, title.uri, title.releaseIndex).map((r) => ({ uri: r.uri, range: r.range }));
+      const related = getRelated(title.uri, title.releaseIndex).map((r) => ({ uri: r.uri, range: r.range }));
       return context.includeDeclaration ? [{ uri: textDocument.uri, range: title.range }, ...related] : related;
     });
 
@@ -59,7 +59,7 @@ export const crossReferencesFeature: LspFeature = {
       const hit = passageAt(textDocument.uri, position);
       if (hit) return { contents: { kind: 'markdown', value: printPassage(ctx, hit.passage) }, range: hit.lines.toRange(hit.passage.here.span) };
       const title = titleAt(ctx, textDocument.uri, position);
-      const related = title && getRelated(ctx, title.uri, title.releaseIndex);
+      const related = title && getRelated(title.uri, title.releaseIndex);
       if (!title || !related?.length) return undefined;
       return { contents: { kind: 'markdown', value: printRelated(related) }, range: title.range };
     });
@@ -67,7 +67,7 @@ export const crossReferencesFeature: LspFeature = {
     ctx.hub.addCodeLensProvider(({ textDocument }) => {
       const found = getFileWithLines(ctx, textDocument.uri);
       return found?.file.parsed.releases.flatMap((release, releaseIndex): CodeLens[] => {
-        const related = getRelated(ctx, found.file.uri, releaseIndex);
+        const related = getRelated(found.file.uri, releaseIndex);
         if (related.length === 0) return [];
         const start = found.lines.toPosition(release.titleSpans[0].start);
         const locations: Location[] = related.map((r) => ({ uri: r.uri, range: r.range }));
@@ -81,10 +81,29 @@ export const crossReferencesFeature: LspFeature = {
       const found = typeof uri === 'string' && position ? getFileWithLines(ctx, uri) : undefined;
       if (!found || !position) return [];
       const releaseIndex = found.file.parsed.releases.indexOf(getReleaseAt(found.file.parsed, found.lines.toOffset(position))!);
-      return releaseIndex < 0 ? [] : getRelated(ctx, found.file.uri, releaseIndex);
+      return releaseIndex < 0 ? [] : getRelated(found.file.uri, releaseIndex);
     });
   },
 };
+
+/**
+ * The title of the release a phrase at the position cites ("my speech to the Rada yesterday"), else — when the
+ * corpus holds no such release — the definition of the event it names ("the Washington Summit in July"); on the
+ * name itself the entity feature already answers that.
+ */
+async function findCitedLocation(ctx: ServerContext, uri: string, position: Position): Promise<Location | undefined> {
+  const found = getFileWithLines(ctx, uri);
+  if (!found) return undefined;
+  const offset = found.lines.toOffset(position);
+  const cited = resolveTextReferenceAt(ctx.workspace.view, found.file.uri, offset);
+  const release = cited && ctx.workspace.getFile(cited.uri)?.parsed.releases[cited.releaseIndex];
+  const range = release && toTitleRange(ctx, cited.uri, release);
+  if (cited && range) return { uri: cited.uri, range };
+  await ctx.workspace.knowledge.ensureLoaded(); // entities resolve to their entities.yaml entries once it is read
+  const named = findReferencedEntityAt(ctx.workspace.view, found.file.uri, offset);
+  const onName = named && offset >= named.nameSpan.start && offset <= named.nameSpan.end;
+  return named && !onName ? getEntityDefinition(ctx, named.entity) : undefined;
+}
 
 /** The release whose title holds the position. */
 function titleAt(ctx: ServerContext, uri: string, position: Position) {
@@ -96,8 +115,8 @@ function titleAt(ctx: ServerContext, uri: string, position: Position) {
   return { uri: found.file.uri, releaseIndex, range: toTitleRange(ctx, found.file.uri, found.file.parsed.releases[releaseIndex])! };
 }
 
-function getRelated(ctx: ServerContext, uri: string, releaseIndex: number): RelatedReleaseInfo[] {
-  return findRelatedReleases(ctx.workspace.view, uri, releaseIndex).flatMap((related: RelatedRelease): RelatedReleaseInfo[] => {
+function toRelatedInfos(ctx: ServerContext, related: readonly RelatedRelease[]): RelatedReleaseInfo[] {
+  return related.flatMap((related: RelatedRelease): RelatedReleaseInfo[] => {
     const release = ctx.workspace.getFile(related.uri)?.parsed.releases[related.releaseIndex];
     const range = release && toTitleRange(ctx, related.uri, release);
     const { title, date, score, reasons } = related;

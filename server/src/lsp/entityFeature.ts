@@ -60,8 +60,7 @@ export const entityFeature: LspFeature = {
 
     ctx.hub.addDefinitionProvider(async ({ textDocument, position }) => {
       const hit = await entityAt(textDocument.uri, position);
-      if (!hit) return undefined;
-      return getEntryLocation(ctx, hit.entity) ?? toLocation(ctx, entities().findReferences(hit.entity.id)[0]);
+      return hit && getEntityDefinition(ctx, hit.entity);
     });
 
     ctx.hub.addReferencesProvider(async ({ textDocument, position, context }) => {
@@ -118,6 +117,11 @@ export const entityFeature: LspFeature = {
     void ctx.workspace.knowledge.ensureLoaded().then(() => ctx.hub.publishDiagnostics(ctx.workspace.knowledge.fileUris));
   },
 };
+
+/** Where Go to Definition on an entity lands: its entities.yaml entry, else its first mention. */
+export function getEntityDefinition(ctx: ServerContext, entity: Entity): Location | undefined {
+  return getEntryLocation(ctx, entity) ?? toLocation(ctx, ctx.workspace.view.entities.findReferences(entity.id)[0]);
+}
 
 function getEntryLocation(ctx: ServerContext, entity: Entity): Location | undefined {
   const uri = entity.record && ctx.workspace.knowledge.findFileOfRecord(entity.record.id);
