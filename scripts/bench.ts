@@ -82,10 +82,11 @@ async function startServer(root: string): Promise<{ client: LspTestClient; outli
   try {
     await client.waitForLog(/Indexed \d+ corpus files/, TIMEOUT_MS);
     const outlineReadyMs = now() - started;
+    let timer: NodeJS.Timeout | undefined;
     const status = await Promise.race([
       ready,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`not ready within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS)),
-    ]);
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not ready within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS))),
+    ]).finally(() => clearTimeout(timer)); // a pending timer would keep the bench alive long after its table
     return { client, outlineReadyMs, fullyIndexedMs: now() - started, status };
   } catch (error) {
     await client.stop().catch(() => undefined);
