@@ -111,7 +111,12 @@ function findReleaseDate(text: string, metadata: readonly MetadataLine[], titleB
     const date = findFirstDate(text, line.span.start, line.span.end);
     if (date) return date;
   }
-  for (const block of [...titleBlocks, ...blocks]) {
+  // The two lists read one after the other, not copied into one: a release can hold hundreds of thousands of blocks.
+  return findFirstTextDate(text, titleBlocks) ?? findFirstTextDate(text, blocks);
+}
+
+function findFirstTextDate(text: string, blocks: readonly Block[]): ReleaseDate | undefined {
+  for (const block of blocks) {
     if (isChromeBlock(block) || getSourceName(block) || isCaptionBlock(block)) continue;
     const date = findFirstDate(text, block.span.start, block.span.end);
     if (date) return date;
