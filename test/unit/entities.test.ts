@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { printMention } from '../../server/src/corpus/entities/entityModel';
 import { SpeakerFact } from '../../server/src/corpus/entities/aliases';
-import { recognizeMentions } from '../../server/src/corpus/entities/recognize';
+import { computeFileEntities, recognizeMentions } from '../../server/src/corpus/entities/recognize';
+import { parseCorpusFile } from '../../server/src/corpus/parse';
 
 /** Blocks separated by blank lines are the spans read; "===" on its own line starts the next release. */
 function mentionsOf(text: string, speakers: SpeakerFact[] = []): string {
@@ -293,5 +294,29 @@ test('a title-case run of name-like words thousands long ends in the organisatio
   assert.deepEqual(
     found.map((m) => [m.kind, m.form, m.span.end]),
     [['organisation', 'name', text.indexOf(' met.')]],
+  );
+});
+
+test('upper-case turn labels, two in one paragraph, name their speaker; the words between and after them are read as text', () => {
+  const text = `Press briefing on the visit
+
+Source: State Department
+
+MR MILLER:  Good afternoon. I met NATO Secretary General Jens Stoltenberg today.
+MR MILLER:  Go ahead, Mr Stoltenberg.
+
+QUESTION:  Thank you. Ms Tsikhanouskaya spoke.`;
+  const parsed = parseCorpusFile(text);
+  const found = computeFileEntities(text, parsed).mentions.filter((m) => m.form !== 'candidate');
+  assert.deepEqual(
+    found.map((m) => printMention(text, m)),
+    [
+      'person/surname “MILLER” → person:miller',
+      'organisation/abbreviation “NATO” → organisation:nato',
+      'person/name “Jens Stoltenberg” → person:jens stoltenberg (NATO Secretary General)',
+      'person/surname “MILLER” → person:miller',
+      'person/surname “Stoltenberg” → person:jens stoltenberg',
+      'person/surname “Tsikhanouskaya” → person:tsikhanouskaya',
+    ],
   );
 });
