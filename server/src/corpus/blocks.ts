@@ -30,6 +30,9 @@ export enum BlockQuestion {
   IsCaption = 3,
   IsPageKindLabel = 4,
   IsSourceLine = 5,
+  LooksLikeProse = 6,
+  /** Asked with the block that follows it, which is always the same: blocks are made once per parse, in one list. */
+  IsTitleCandidate = 7,
 }
 
 /**
