@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { printMention } from '../../server/src/corpus/entities/entityModel';
 import { SpeakerFact } from '../../server/src/corpus/entities/aliases';
-import { recognizeMentions } from '../../server/src/corpus/entities/recognize';
+import { computeFileEntities, recognizeMentions } from '../../server/src/corpus/entities/recognize';
+import { parseCorpusFile } from '../../server/src/corpus/parse';
 
 /** Blocks separated by blank lines are the spans read; "===" on its own line starts the next release. */
 function mentionsOf(text: string, speakers: SpeakerFact[] = []): string {
@@ -341,6 +342,30 @@ test('a person appointed "as" a post holds it, past "of <country>"; "as well as"
       'organisation/name “United Nations” → organisation:united nations',
       'country/name “Chad” → country:TCD',
       'person/title “Prime Minister” → role:prime minister (Prime Minister)',
+    ],
+  );
+});
+
+test('upper-case turn labels, two in one paragraph, name their speaker; the words between and after them are read as text', () => {
+  const text = `Press briefing on the visit
+
+Source: State Department
+
+MR MILLER:  Good afternoon. I met NATO Secretary General Jens Stoltenberg today.
+MR MILLER:  Go ahead, Mr Stoltenberg.
+
+QUESTION:  Thank you. Ms Tsikhanouskaya spoke.`;
+  const parsed = parseCorpusFile(text);
+  const found = computeFileEntities(text, parsed).mentions.filter((m) => m.form !== 'candidate');
+  assert.deepEqual(
+    found.map((m) => printMention(text, m)),
+    [
+      'person/surname “MILLER” → person:miller',
+      'organisation/abbreviation “NATO” → organisation:nato',
+      'person/name “Jens Stoltenberg” → person:jens stoltenberg (NATO Secretary General)',
+      'person/surname “MILLER” → person:miller',
+      'person/surname “Stoltenberg” → person:jens stoltenberg',
+      'person/surname “Tsikhanouskaya” → person:tsikhanouskaya',
     ],
   );
 });

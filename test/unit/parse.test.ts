@@ -311,3 +311,59 @@ release "Allies meet in Brussels" meeting source=NATO date=2025-03-05 "05 Mar. 2
 release "Ministers visit the troops" visit source=NATO date=2025-03-07 "On 7 March" paragraphs=1`,
   );
 });
+
+test("a year-less dateline between two dated releases takes the nearer one's year, the earlier one's when both are as near", () => {
+  check(
+    `Allies meet in Brussels
+
+Source: NATO
+
+05 Mar. 2023
+
+Ministers met today.
+
+Ministers visit the troops
+
+Source: NATO
+
+On 7 March, ministers visited the troops.
+
+Allies meet in Vilnius
+
+Source: NATO
+
+05 Mar. 2025
+
+Ministers met again.
+
+Ministers hold talks
+
+Source: NATO
+
+Ministers held talks.
+
+Ministers visit the port
+
+Source: NATO
+
+On 9 March, ministers visited the port.
+
+Allies meet in Riga
+
+Source: NATO
+
+05 Mar. 2026
+
+Ministers met once more.`,
+    `
+release "Allies meet in Brussels" meeting source=NATO date=2023-03-05 "05 Mar. 2023" paragraphs=1
+  published "05 Mar. 2023"
+release "Ministers visit the troops" visit source=NATO date=2023-03-07 "On 7 March" paragraphs=1
+release "Allies meet in Vilnius" meeting source=NATO date=2025-03-05 "05 Mar. 2025" paragraphs=1
+  published "05 Mar. 2025"
+release "Ministers hold talks" news-release source=NATO paragraphs=1
+release "Ministers visit the port" visit source=NATO date=2026-03-09 "On 9 March" paragraphs=1
+release "Allies meet in Riga" meeting source=NATO date=2026-03-05 "05 Mar. 2026" paragraphs=1
+  published "05 Mar. 2026"`,
+  );
+});

@@ -30,6 +30,9 @@ export enum BlockQuestion {
   IsCaption = 3,
   IsPageKindLabel = 4,
   IsSourceLine = 5,
+  LooksLikeProse = 6,
+  /** Asked with the block that follows it, which is always the same: blocks are made once per parse, in one list. */
+  IsTitleCandidate = 7,
 }
 
 /**
@@ -51,7 +54,8 @@ export function answerOnce(block: Block, question: BlockQuestion, compute: (bloc
  */
 export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  let current: Line[] = [];
+  // Made with its first line: pushing onto an empty array reserves room for 17 lines, and most blocks have one.
+  let current: Line[] | undefined;
   let blanks = 0;
   let blanksBeforeCurrent = 0;
   for (let start = 0; start <= text.length;) {
@@ -63,24 +67,25 @@ export function splitBlocks(text: string): Block[] {
       if (blank && !isWhiteSpaceCode(code)) blank = false;
     }
     if (blank) {
-      // A new array only when a block ends, not for every blank line of a run.
-      if (current.length) {
+      if (current) {
         blocks.push(toBlock(current, blanksBeforeCurrent));
-        current = [];
+        current = undefined;
       }
       blanks++;
     } else {
-      if (current.length === 0) {
+      const span = trimSpan(text, start, end);
+      const line = { span, text: text.slice(span.start, span.end) };
+      if (current) current.push(line);
+      else {
+        current = [line];
         blanksBeforeCurrent = blanks;
         blanks = 0;
       }
-      const span = trimSpan(text, start, end);
-      current.push({ span, text: text.slice(span.start, span.end) });
     }
     if (end === text.length) break;
     start = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
   }
-  if (current.length) blocks.push(toBlock(current, blanksBeforeCurrent));
+  if (current) blocks.push(toBlock(current, blanksBeforeCurrent));
   return blocks;
 }
 

@@ -90,3 +90,26 @@ function isRealDate(iso: string): boolean {
   const date = new Date(`${iso}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso);
 }
+
+/**
+ * For each release, the date of the nearest other release that has one (the earlier on a tie), or undefined
+ * when no other release is dated. Two passes, one per direction: a file of thousands of undated releases would
+ * otherwise search outwards from each of them in turn.
+ */
+export function findNearestOtherDates(dates: readonly (ReleaseDate | undefined)[]): (ReleaseDate | undefined)[] {
+  const datedBefore: number[] = [];
+  let last = -1;
+  for (let i = 0; i < dates.length; i++) {
+    datedBefore.push(last);
+    if (dates[i]) last = i;
+  }
+  const nearest: (ReleaseDate | undefined)[] = new Array(dates.length);
+  let datedAfter = -1;
+  for (let i = dates.length - 1; i >= 0; i--) {
+    const earlier = datedBefore[i];
+    const earlierWins = earlier >= 0 && (datedAfter < 0 || i - earlier <= datedAfter - i);
+    nearest[i] = earlierWins ? dates[earlier] : datedAfter >= 0 ? dates[datedAfter] : undefined;
+    if (dates[i]) datedAfter = i;
+  }
+  return nearest;
+}

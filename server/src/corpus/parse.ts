@@ -2,7 +2,7 @@
 
 import { Block, splitBlocks } from './blocks';
 import { findReleaseProblems } from './checks';
-import { findFirstDate, findFirstYear, findYearlessDateline } from './dates';
+import { findFirstDate, findFirstYear, findNearestOtherDates, findYearlessDateline } from './dates';
 import {
   getCaptionCredit,
   getCaptionTitle,
@@ -87,12 +87,12 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
  * the neighbours' dates come before it.
  */
 function withYearlessDatelines(text: string, releases: readonly Release[]): Release[] {
+  const neighbourDates = findNearestOtherDates(releases.map((release) => release.date));
   return releases.map((release, i) => {
     const first = release.paragraphs[0];
     if (release.date || !first) return release;
-    let year = findFirstYear(text, first.span.start, first.span.end);
-    for (let d = 1; !year && d < releases.length; d++) year = (releases[i - d]?.date ?? releases[i + d]?.date)?.iso.slice(0, 4);
-    year ??= findFirstYear(text, first.span.end, release.span.end);
+    const year =
+      findFirstYear(text, first.span.start, first.span.end) ?? neighbourDates[i]?.iso.slice(0, 4) ?? findFirstYear(text, first.span.end, release.span.end);
     const date = year && findYearlessDateline(text, first.span.start, first.span.end, year);
     return date ? { ...release, date } : release;
   });
@@ -111,7 +111,12 @@ function findReleaseDate(text: string, metadata: readonly MetadataLine[], titleB
     const date = findFirstDate(text, line.span.start, line.span.end);
     if (date) return date;
   }
-  for (const block of [...titleBlocks, ...blocks]) {
+  // The two lists read one after the other, not copied into one: a release can hold hundreds of thousands of blocks.
+  return findFirstTextDate(text, titleBlocks) ?? findFirstTextDate(text, blocks);
+}
+
+function findFirstTextDate(text: string, blocks: readonly Block[]): ReleaseDate | undefined {
+  for (const block of blocks) {
     if (isChromeBlock(block) || getSourceName(block) || isCaptionBlock(block)) continue;
     const date = findFirstDate(text, block.span.start, block.span.end);
     if (date) return date;

@@ -1,6 +1,6 @@
 // Blocks → releases: where each release starts (its title blocks) and which blocks belong to it.
 
-import { Block } from './blocks';
+import { answerOnce, Block, BlockQuestion } from './blocks';
 import { getSourceName, isCaptionBlock, isChromeBlock, isHeaderBlock, isMetadataBlock, isPageKindLabel, isPageMarker } from './lineKinds';
 import { hasHeadlineWording, hasTitleShape, isTitleContinuation, looksLikeProse } from './titles';
 
@@ -84,9 +84,11 @@ function findFirstTitle(blocks: readonly Block[]): number {
 
 /** A title-shaped block; a page-kind label ("Transcript", "Statement") is one only when a title line continues it. */
 function isTitleCandidate(blocks: readonly Block[], i: number): boolean {
-  const block = blocks[i];
-  if (isPageKindLabel(block) && !isTitleContinuation(block, blocks[i + 1])) return false;
-  return hasTitleShape(block) && !getSourceName(block) && !isMetadataBlock(block) && !isCaptionBlock(block);
+  // Asked again by every page marker up to six blocks before this one.
+  return answerOnce(blocks[i], BlockQuestion.IsTitleCandidate, (block) => {
+    if (isPageKindLabel(block) && !isTitleContinuation(block, blocks[i + 1])) return false;
+    return hasTitleShape(block) && !getSourceName(block) && !isMetadataBlock(block) && !isCaptionBlock(block);
+  });
 }
 
 /**

@@ -37,7 +37,11 @@ export function hasHeadlineWording(block: Block): boolean {
 
 /** Prose that a title introduces: a sentence, a speaker turn, or several lines. */
 export function looksLikeProse(block: Block | undefined): boolean {
-  if (!block) return false;
+  // Asked of each block up to six times, once per page marker before it ("Press release" lines, one after another).
+  return block !== undefined && answerOnce(block, BlockQuestion.LooksLikeProse, endsLikeProse);
+}
+
+function endsLikeProse(block: Block): boolean {
   const last = block.lines[block.lines.length - 1].text;
   return block.lines.length > 1 || /[.!?…:]["”’')\]]*$/.test(last) || countWords(last) >= 15;
 }

@@ -1,6 +1,7 @@
 // Entity recognition of one corpus file: which spans to read (titles, paragraphs, transcript turns; not
 // captions or web chrome), pass one per span (mentions.ts), pass two over the file (aliases.ts).
 
+import { findNearestOtherDates } from '../dates';
 import { ParsedCorpusFile, Release, Span, SpeakerTurn } from '../model';
 import { SpeakerFact, resolveFileFindings } from './aliases';
 import { FileEntities, keyOf, ReleaseContext } from './entityModel';
@@ -29,12 +30,14 @@ export function computeFileEntities(text: string, parsed: ParsedCorpusFile): Fil
   const speakers: SpeakerFact[] = [];
   parsed.releases.forEach((release, releaseIndex) => {
     // Mixed-case labels ("NATO Spokesperson Farah Dakhlallah", "Andrew Gray (Reuters)") read well as text.
-    const labels = release.turns.filter((turn) => isUpperCaseLabel(turn.speaker.label)).map((turn) => turn.labelSpan);
+    const turnsByLabel = new Map(release.turns.filter((turn) => isUpperCaseLabel(turn.speaker.label)).map((turn) => [turn.labelSpan, turn]));
+    const labels = [...turnsByLabel.keys()];
     for (const span of subtractSpans(getReadSpans(release), labels)
       .concat(labels)
       .sort((a, b) => a.start - b.start)) {
-      const turn = release.turns.find((t) => t.labelSpan === span);
-      findings.push(...(turn ? findSpeakerName(text, turn, releaseIndex) : findInSegment(text, { span, releaseIndex })));
+      const turn = turnsByLabel.get(span);
+      // One by one, not spread into `push`: a long segment's findings would overflow the call stack.
+      for (const finding of turn ? findSpeakerName(text, turn, releaseIndex) : findInSegment(text, { span, releaseIndex })) findings.push(finding);
     }
     for (const turn of release.turns) speakers.push(turn.speaker);
   });
@@ -66,12 +69,20 @@ function findSpeakerName(text: string, turn: SpeakerTurn, releaseIndex: number):
   ];
 }
 
-/** The parts of sorted spans outside the holes: a paragraph without the turn label it opens with. */
+/**
+ * The parts of sorted spans outside the holes: a paragraph without the turn labels it holds. One walk over both
+ * lists, not a search of every hole per span: a transcript has as many labels as paragraphs. A hole that ends
+ * before the span is skipped, or visited and changes nothing.
+ */
 function subtractSpans(spans: readonly Span[], holes: readonly Span[]): Span[] {
+  const sortedHoles = [...holes].sort((a, b) => a.start - b.start);
   const out: Span[] = [];
+  let firstOpen = 0;
   for (const span of spans) {
+    while (firstOpen < sortedHoles.length && sortedHoles[firstOpen].end <= span.start) firstOpen++;
     let start = span.start;
-    for (const hole of holes.filter((h) => h.start < span.end && span.start < h.end).sort((a, b) => a.start - b.start)) {
+    for (let h = firstOpen; h < sortedHoles.length && sortedHoles[h].start < span.end; h++) {
+      const hole = sortedHoles[h];
       if (hole.start > start) out.push({ start, end: hole.start });
       start = Math.max(start, hole.end);
     }
@@ -89,11 +100,8 @@ export function getReleaseContexts(releases: readonly Release[]): ReleaseContext
   const publishers = new Map<string, number>();
   for (const release of releases) if (release.source) publishers.set(release.source.name, (publishers.get(release.source.name) ?? 0) + 1);
   const filePublisher = [...publishers].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return releases.map((release, i) => {
-    let date = release.date?.iso;
-    for (let d = 1; !date && d < releases.length; d++) date = releases[i - d]?.date?.iso ?? releases[i + d]?.date?.iso;
-    return { date, publisher: release.source?.name ?? filePublisher };
-  });
+  const neighbourDates = findNearestOtherDates(releases.map((release) => release.date));
+  return releases.map((release, i) => ({ date: (release.date ?? neighbourDates[i])?.iso, publisher: release.source?.name ?? filePublisher }));
 }
 
 /** The spans of a release that recognition reads, in text order: titles, paragraphs, turn labels. */
