@@ -5,7 +5,7 @@
 // MEMORY_SNAPSHOT=1 also writes a heap snapshot at the end and prints its largest constructors by self size.
 //   npx tsc -p . && node --expose-gc out/scripts/measureMemory.js
 
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,6 +26,8 @@ interface Stage {
   readonly name: string;
   readonly heapMB: number;
   readonly rssMB: number;
+  /** Heap the engine holds from the system, used or not (the gap to heapMB is fragmentation). */
+  readonly heapTotalMB: number;
 }
 
 function measure(name: string): Stage {
@@ -33,8 +35,14 @@ function measure(name: string): Stage {
   if (!collect) throw new Error('Run with node --expose-gc.');
   collect();
   collect();
-  const { heapUsed, external, arrayBuffers, rss } = process.memoryUsage();
-  return { name, heapMB: (heapUsed + external - arrayBuffers) / MB, rssMB: rss / MB };
+  const { heapUsed, heapTotal, external, arrayBuffers, rss } = process.memoryUsage();
+  return { name, heapMB: (heapUsed + external - arrayBuffers) / MB, rssMB: rss / MB, heapTotalMB: heapTotal / MB };
+}
+
+/** The process's peak resident set (Linux), the figure the bench reports for the server. */
+function readPeakRssMB(): number | undefined {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : undefined;
 }
 
 async function main(): Promise<void> {
@@ -42,8 +50,10 @@ async function main(): Promise<void> {
   try {
     const generator = new BenchCorpusGenerator(TARGET_MB, SEEDS_DIR);
     mkdirSync(join(root, 'seeds'));
-    // One 1 MB file, as in the bench, so a large file's share shows too.
-    const files = [generator.writeFile(root, 'seeds/large-1mb.txt', MB), ...generator.writeCorpus(root, TARGET_MB * MB - MB, AVERAGE_FILE_BYTES, 'release-')];
+    // One large file (MEMORY_LARGE_MB, default 1), as in the bench, so a large file's share and peak show too.
+    const largeMB = Number(process.env.MEMORY_LARGE_MB ?? 1);
+    const large = generator.writeFile(root, 'seeds/large.txt', largeMB * MB);
+    const files = [large, ...generator.writeCorpus(root, (TARGET_MB - largeMB) * MB, AVERAGE_FILE_BYTES, 'release-')];
     const textMB = files.reduce((sum, f) => sum + f.bytes, 0) / MB;
     const folderUri = canonicaliseUri(pathToFileURL(root).href);
     const stages: Stage[] = [measure('start')];
@@ -56,16 +66,17 @@ async function main(): Promise<void> {
     }
     workspace.dispose();
     console.log(`${files.length} files, ${textMB.toFixed(1)} MB of text, ${releases} releases\n`);
-    console.log('| stage | heap MB | adds MB | adds MB per 10 MB | RSS MB |');
-    console.log('|---|---|---|---|---|');
+    console.log('| stage | heap MB | adds MB | adds MB per 10 MB | heap total MB | RSS MB |');
+    console.log('|---|---|---|---|---|---|');
     for (let i = 0; i < stages.length; i++) {
       const added = i === 0 ? 0 : stages[i].heapMB - stages[i - 1].heapMB;
       console.log(
-        `| ${stages[i].name} | ${stages[i].heapMB.toFixed(1)} | ${added.toFixed(1)} | ${((added * 10) / textMB).toFixed(1)} | ${stages[i].rssMB.toFixed(0)} |`,
+        `| ${stages[i].name} | ${stages[i].heapMB.toFixed(1)} | ${added.toFixed(1)} | ${((added * 10) / textMB).toFixed(1)} | ${stages[i].heapTotalMB.toFixed(0)} | ${stages[i].rssMB.toFixed(0)} |`,
       );
     }
     const total = stages[stages.length - 1].heapMB - stages[0].heapMB;
-    console.log(`| total | | ${total.toFixed(1)} | ${((total * 10) / textMB).toFixed(1)} | |`);
+    console.log(`| total | | ${total.toFixed(1)} | ${((total * 10) / textMB).toFixed(1)} | | |`);
+    console.log(`\nPeak RSS of the process (VmHWM): ${readPeakRssMB() ?? '?'} MB`);
     if (process.env.MEMORY_SNAPSHOT) {
       const path = writeHeapSnapshot(join(tmpdir(), `press-corpus-memory-${process.pid}.heapsnapshot`));
       console.log(`\nHeap snapshot: ${path}`);
