@@ -10,8 +10,44 @@ import { normaliseRole } from '../corpus/entities/roles';
 /** from → to → count. */
 export type Counts = Map<string, Map<string, number>>;
 
-/** [table, from, to, count] rows one file adds to the corpus tables. */
-export type CountRow = readonly [Counts, string, string, number];
+/**
+ * The counts one file adds to the corpus tables. Counted within the file first, so a name written 300 times adds
+ * one row, not 300; then kept as flat columns per table, not an object per row: a file's rows live as long as its
+ * summary, and were once the largest part of the entity index (docs/performance.md).
+ */
+export class CountRows {
+  private counting: Map<Counts, Counts> | undefined = new Map();
+  private readonly columns: { table: Counts; from: string[]; to: string[]; counts: number[] }[] = [];
+
+  /** Counts one more `from` → `to` in the table (before `seal`). */
+  count(table: Counts, from: string, to: string): void {
+    const counts = this.counting!.get(table) ?? new Map<string, Map<string, number>>();
+    this.counting!.set(table, counts);
+    addCount(counts, from, to, 1);
+  }
+
+  /** Ends counting: the rows are kept as columns from now on. */
+  seal(): this {
+    for (const [table, counts] of this.counting!) {
+      const column = { table, from: [] as string[], to: [] as string[], counts: [] as number[] };
+      for (const [from, inner] of counts) {
+        for (const [to, n] of inner) {
+          column.from.push(from);
+          column.to.push(to);
+          column.counts.push(n);
+        }
+      }
+      this.columns.push(column);
+    }
+    this.counting = undefined;
+    return this;
+  }
+
+  /** Adds (sign 1) or removes (sign -1) the rows from their tables. */
+  apply(sign: 1 | -1): void {
+    for (const { table, from, to, counts } of this.columns) for (let i = 0; i < from.length; i++) addCount(table, from[i], to[i], sign * counts[i]);
+  }
+}
 
 /** Separates the fields of a title's resolution key; never in a key, a role, a date or a publisher's name. */
 const FIELD = '\u0001';
@@ -35,12 +71,23 @@ export function toResolvableMention(resolutionKey: string): Mention {
   return { key, form: 'title', role: role || undefined, holderFound: holderFound || undefined, release } as Mention;
 }
 
+/**
+ * Release index, mentions there, release index, mentions there …, in release order: flat pairs of small
+ * integers, not a Map per resolution key (a file holds tens of thousands of keys; a Map costs ten times more).
+ */
+export type ReleaseCounts = readonly number[];
+
+/** Calls `visit` with each release of the counts and the mentions there. */
+export function forEachReleaseCount(counts: ReleaseCounts, visit: (mentions: number, releaseIndex: number) => void): void {
+  for (let i = 0; i < counts.length; i += 2) visit(counts[i + 1], counts[i]);
+}
+
 /** One file's mentions grouped by resolution key. */
 export interface FileEntityFacts {
   /** Resolution key → its mentions in this file, in offset order. */
   readonly mentionsByResolutionKey: ReadonlyMap<string, readonly Mention[]>;
-  /** Resolution key → release index → mentions there. */
-  readonly releasesByResolutionKey: ReadonlyMap<string, ReadonlyMap<number, number>>;
+  /** Resolution key → the releases naming it and how often (`ReleaseCounts`). */
+  readonly releasesByResolutionKey: ReadonlyMap<string, ReleaseCounts>;
   /** Release index → the resolution keys named in it (for companions). */
   readonly resolutionKeysByRelease: ReadonlyMap<number, readonly string[]>;
 }
@@ -72,31 +119,30 @@ export class EntityFactTables {
   readonly rolesByHolder: Counts = new Map(); // person key → normalised roles stated next to it
   readonly abbreviationsByLongName: Counts = new Map(); // long-name key → abbreviation keys
 
-  /** Groups the file's mentions and returns the rows it adds to these tables. */
-  summarise(text: string, entities: FileEntities): { facts: FileEntityFacts; rows: CountRow[] } {
+  /** Groups the file's mentions and counts the rows it adds to these tables (the caller adds its own, then seals). */
+  summarise(text: string, entities: FileEntities): { facts: FileEntityFacts; rows: CountRows } {
     const mentionsByResolutionKey = new Map<string, Mention[]>();
-    const releasesByResolutionKey = new Map<string, Map<number, number>>();
+    const releasesByResolutionKey = new Map<string, number[]>();
     const resolutionKeysByRelease = new Map<number, string[]>();
-    // Counted within the file first, so a name written 300 times adds one row, not 300.
-    const local = new Map<Counts, Counts>();
-    const count = (table: Counts, from: string, to: string) => {
-      const counts = local.get(table) ?? new Map();
-      local.set(table, counts);
-      addCount(counts, from, to, 1);
-    };
+    const rows = new CountRows();
+    const count = (table: Counts, from: string, to: string) => rows.count(table, from, to);
     for (const m of entities.mentions) {
       const key = getResolutionKey(m);
       const list = mentionsByResolutionKey.get(key);
       if (list) list.push(m);
       else mentionsByResolutionKey.set(key, [m]);
-      const releases = releasesByResolutionKey.get(key) ?? new Map<number, number>();
-      if (!releases.has(m.releaseIndex)) {
+      const releases = releasesByResolutionKey.get(key) ?? [];
+      releasesByResolutionKey.set(key, releases);
+      // Mentions come in offset order, so the release is the last one counted unless it is new.
+      let at = releases.length - 2;
+      while (at >= 0 && releases[at] !== m.releaseIndex) at -= 2;
+      if (at >= 0) releases[at + 1]++;
+      else {
+        releases.push(m.releaseIndex, 1);
         const inRelease = resolutionKeysByRelease.get(m.releaseIndex);
         if (inRelease) inRelease.push(key);
         else resolutionKeysByRelease.set(m.releaseIndex, [key]);
       }
-      releases.set(m.releaseIndex, (releases.get(m.releaseIndex) ?? 0) + 1);
-      releasesByResolutionKey.set(key, releases);
       if (m.role && m.form !== 'title') count(this.rolesByResolutionKey, key, m.role);
       count(this.spellingsByResolutionKey, key, text.slice(m.span.start, m.span.end).replace(/\s+/g, ' '));
       count(this.resolutionKeysByKey, m.key, key);
@@ -104,8 +150,10 @@ export class EntityFactTables {
       if (m.kind === 'person' && m.form === 'name' && m.role) count(this.rolesByHolder, m.key, normaliseRole(m.role));
     }
     for (const [abbreviation, longName] of entities.abbreviationAliases) count(this.abbreviationsByLongName, longName, abbreviation);
-    const rows: CountRow[] = [];
-    for (const [table, counts] of local) for (const [from, inner] of counts) for (const [to, n] of inner) rows.push([table, from, to, n]);
+    // Lists grown by push keep spare capacity (17 slots after the second push); these live as long as the file.
+    for (const lists of [mentionsByResolutionKey, releasesByResolutionKey, resolutionKeysByRelease] as Map<unknown, unknown[]>[]) {
+      for (const [key, list] of lists) if (list.length > 1) lists.set(key, list.slice());
+    }
     return { facts: { mentionsByResolutionKey, releasesByResolutionKey, resolutionKeysByRelease }, rows };
   }
 
@@ -115,7 +163,7 @@ export class EntityFactTables {
       addTotal(this.mentionTotals, key, sign * mentions.length);
       addCount(this.urisByResolutionKey, key, uri, sign * mentions.length);
     }
-    for (const [key, releases] of facts.releasesByResolutionKey) addTotal(this.releaseTotals, key, sign * releases.size);
+    for (const [key, releases] of facts.releasesByResolutionKey) addTotal(this.releaseTotals, key, sign * (releases.length / 2));
   }
 
   /**

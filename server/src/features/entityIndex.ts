@@ -10,7 +10,7 @@ import { getGazetteer } from '../corpus/entities/gazetteer';
 import { computeFileEntities } from '../corpus/entities/recognize';
 import { normaliseRole } from '../corpus/entities/roles';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
-import { addCount, CountRow, Counts, EntityFactTables, FileEntityFacts, getResolutionKey, toResolvableMention } from './entityFacts';
+import { addCount, CountRows, Counts, EntityFactTables, FileEntityFacts, forEachReleaseCount, getResolutionKey, toResolvableMention } from './entityFacts';
 import { DerivedIndex, IncrementalIndex } from './incremental';
 import { OfficeHolders } from './officeHolders';
 
@@ -30,8 +30,8 @@ export interface MentionIn {
 interface FileSummary {
   readonly entities: FileEntities;
   readonly facts: FileEntityFacts;
-  /** [table, from, to, count] rows this file adds to the corpus-wide counts. */
-  readonly rows: readonly CountRow[];
+  /** The rows this file adds to the corpus-wide counts. */
+  readonly rows: CountRows;
 }
 
 /** What a hover needs to know of an entity, read from the fact tables (top-N lists). */
@@ -152,7 +152,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     for (const uri of uris) {
       const byKey = this.incremental.getSummary(uri)?.facts.releasesByResolutionKey;
       const inFile = new Map<number, number>();
-      for (const key of keys) byKey?.get(key)?.forEach((n, releaseIndex) => inFile.set(releaseIndex, (inFile.get(releaseIndex) ?? 0) + n));
+      for (const key of keys) forEachReleaseCount(byKey?.get(key) ?? [], (n, releaseIndex) => inFile.set(releaseIndex, (inFile.get(releaseIndex) ?? 0) + n));
       releaseCount += inFile.size;
       for (const [releaseIndex, mentions] of inFile) keepTop(top, { uri, releaseIndex, mentions }, topReleaseLimit);
     }
@@ -277,7 +277,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   }
 
   private apply(uri: string, summary: FileSummary, sign: 1 | -1): void {
-    for (const [table, from, to, n] of summary.rows) addCount(table, from, to, sign * n);
+    summary.rows.apply(sign);
     for (const [key, mentions] of summary.facts.mentionsByResolutionKey) addCount(this.filesByKey, toResolvableMention(key).key, uri, sign * mentions.length);
     this.facts.apply(uri, summary.facts, sign);
   }
@@ -288,16 +288,15 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     for (const m of entities.mentions) {
       if (m.kind === 'person' && m.form === 'name') {
         const words = nameOfKey(m.key).split(' ');
-        if (words.length > 1) rows.push([this.fullNamesBySurname, words[words.length - 1], m.key, 1]);
-        if (m.role) rows.push([this.holdersByRole, normaliseRole(m.role), m.key, 1]);
+        if (words.length > 1) rows.count(this.fullNamesBySurname, words[words.length - 1], m.key);
+        if (m.role) rows.count(this.holdersByRole, normaliseRole(m.role), m.key);
       }
       // An organisation known only by its abbreviation ("NATO") is named as written, not by its folded key.
-      if (m.form === 'name' || m.form === 'surname' || m.form === 'abbreviation')
-        rows.push([this.displayNames, m.key, text.slice(m.span.start, m.span.end), 1]);
-      if (m.form !== 'candidate') rows.push([this.namedKeys, m.key, '', 1]);
+      if (m.form === 'name' || m.form === 'surname' || m.form === 'abbreviation') rows.count(this.displayNames, m.key, text.slice(m.span.start, m.span.end));
+      if (m.form !== 'candidate') rows.count(this.namedKeys, m.key, '');
     }
-    for (const [abbreviation, longName] of entities.abbreviationAliases) rows.push([this.longNamesByAbbreviation, abbreviation, longName, 1]);
-    return { entities, facts, rows };
+    for (const [abbreviation, longName] of entities.abbreviationAliases) rows.count(this.longNamesByAbbreviation, abbreviation, longName);
+    return { entities, facts, rows: rows.seal() };
   }
 }
 

@@ -1,23 +1,25 @@
 // Sentences the corpus repeats near-verbatim: each file's sentences get a MinHash signature once per file
 // version, cut into band keys; the corpus-wide table band key → sentences is updated from that file's old and
 // new keys only. A lookup checks the sentences sharing a band with it (candidates) on their shingles
-// (passageShingles.ts), so it reads a bounded number of sentences however large the corpus is.
+// (passageShingles.ts), so it reads a bounded number of sentences however large the corpus is. A file's band keys
+// are one Int32Array and its sentences the verbatim index's own objects: an object and an array per sentence
+// were most of this index's memory (docs/performance.md).
 
 import { Span } from '../corpus/model';
+import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex } from './incremental';
 import { PassageOccurrence } from './passageIndex';
-import { getBandKeys, getPassageWords, getShingles, isNearCopy, PassageSimilarity, measureSimilarity } from './passageShingles';
+import { BAND_KEYS_PER_PASSAGE, getBandKeys, getPassageWords, getShingles, isNearCopy, PassageSimilarity, measureSimilarity } from './passageShingles';
 
-export interface NearSentence {
-  readonly uri: string;
-  readonly releaseIndex: number;
-  readonly span: Span;
-  readonly bandKeys: readonly number[];
+/** A file's sentences long enough to have band keys, and their keys: `BAND_KEYS_PER_PASSAGE` per sentence, in order. */
+interface NearSentences {
+  readonly sentences: readonly PassageOccurrence[];
+  readonly bandKeys: Int32Array;
 }
 
 export interface NearCopy {
-  readonly sentence: NearSentence;
+  readonly sentence: PassageOccurrence;
   readonly similarity: PassageSimilarity;
 }
 
@@ -34,12 +36,10 @@ const MAX_BAND_CANDIDATES = 64;
  */
 const MAX_CHECKED = 32;
 
-type Bucket = NearSentence | Set<NearSentence>;
-
-export class NearPassageIndex implements DerivedIndex<readonly NearSentence[]> {
+export class NearPassageIndex implements DerivedIndex<NearSentences> {
   readonly name = 'near passages';
-  readonly incremental: IncrementalIndex<readonly NearSentence[]>;
-  private readonly buckets = new Map<number, Bucket>();
+  readonly incremental: IncrementalIndex<NearSentences>;
+  private readonly buckets = new CompactMultimap<number, PassageOccurrence>();
 
   /** `getSentences` gives the file's passage-worthy sentences (the verbatim index's, computed once per version). */
   constructor(
@@ -52,17 +52,16 @@ export class NearPassageIndex implements DerivedIndex<readonly NearSentence[]> {
   /** Sentences of other releases that repeat the sentence at `span` of the file near-verbatim (or verbatim). */
   findNearCopies(uri: string, span: Span): NearCopy[] {
     this.incremental.refresh();
-    const own = this.incremental.getSummary(uri)?.find((s) => s.span.start === span.start && s.span.end === span.end);
+    const summary = this.incremental.getSummary(uri);
+    const at = summary?.sentences.findIndex((s) => s.span.start === span.start && s.span.end === span.end) ?? -1;
     const text = this.corpus.getFile(uri)?.text;
-    if (!own || text === undefined) return [];
+    if (!summary || at < 0 || text === undefined) return [];
+    const own = summary.sentences[at];
     // A candidate sharing more bands is likelier a near copy: check those first, and at most MAX_CHECKED.
-    const bandsShared = new Map<NearSentence, number>();
-    const count = (sentence: NearSentence) => bandsShared.set(sentence, (bandsShared.get(sentence) ?? 0) + 1);
-    for (const key of own.bandKeys) {
-      const bucket = this.buckets.get(key);
-      if (bucket instanceof Set) {
-        if (bucket.size <= MAX_BAND_CANDIDATES) bucket.forEach(count);
-      } else if (bucket) count(bucket);
+    const bandsShared = new Map<PassageOccurrence, number>();
+    for (const key of summary.bandKeys.subarray(at * BAND_KEYS_PER_PASSAGE, (at + 1) * BAND_KEYS_PER_PASSAGE)) {
+      if (this.buckets.count(key) > MAX_BAND_CANDIDATES) continue;
+      for (const sentence of this.buckets.get(key)) bandsShared.set(sentence, (bandsShared.get(sentence) ?? 0) + 1);
     }
     const candidates = [...bandsShared]
       .sort((a, b) => b[1] - a[1])
@@ -80,37 +79,24 @@ export class NearPassageIndex implements DerivedIndex<readonly NearSentence[]> {
     return copies;
   }
 
-  summarise(file: CorpusFile): readonly NearSentence[] {
-    return this.getSentences(file.uri).map(({ releaseIndex, span }) => ({
-      uri: file.uri,
-      releaseIndex,
-      span,
-      bandKeys: getBandKeys(getShingles(getPassageWords(file.text, span))),
-    }));
+  summarise(file: CorpusFile): NearSentences {
+    const sentences: PassageOccurrence[] = [];
+    const keys: number[] = [];
+    for (const sentence of this.getSentences(file.uri)) {
+      const bandKeys = getBandKeys(getShingles(getPassageWords(file.text, sentence.span)));
+      if (bandKeys.length === 0) continue; // too short to be matched near-verbatim
+      sentences.push(sentence);
+      for (const key of bandKeys) keys.push(key);
+    }
+    // Int32Array stores each unsigned key as the signed integer with the same bits: equal keys stay equal.
+    return { sentences, bandKeys: Int32Array.from(keys) };
   }
 
-  add(_uri: string, sentences: readonly NearSentence[]): void {
-    for (const sentence of sentences) {
-      for (const key of sentence.bandKeys) {
-        const bucket = this.buckets.get(key);
-        if (!bucket) this.buckets.set(key, sentence);
-        else if (bucket instanceof Set) bucket.add(sentence);
-        else this.buckets.set(key, new Set([bucket, sentence]));
-      }
-    }
+  add(_uri: string, { sentences, bandKeys }: NearSentences): void {
+    bandKeys.forEach((key, i) => this.buckets.add(key, sentences[Math.floor(i / BAND_KEYS_PER_PASSAGE)]));
   }
 
-  remove(_uri: string, sentences: readonly NearSentence[]): void {
-    for (const sentence of sentences) {
-      for (const key of sentence.bandKeys) {
-        const bucket = this.buckets.get(key);
-        if (bucket === sentence) this.buckets.delete(key);
-        else if (bucket instanceof Set) {
-          bucket.delete(sentence);
-          if (bucket.size === 0) this.buckets.delete(key);
-          else if (bucket.size === 1) this.buckets.set(key, bucket.values().next().value!);
-        }
-      }
-    }
+  remove(_uri: string, { sentences, bandKeys }: NearSentences): void {
+    bandKeys.forEach((key, i) => this.buckets.delete(key, sentences[Math.floor(i / BAND_KEYS_PER_PASSAGE)]));
   }
 }

@@ -19,6 +19,8 @@ const MIN_JACCARD = 0.3;
 
 // Twelve bands of two rows: a pair with Jaccard 0.3 is a candidate with probability 0.68, one with 0.45 with 0.92.
 const BANDS = 12;
+/** How many keys `getBandKeys` gives a passage long enough to have any. */
+export const BAND_KEYS_PER_PASSAGE = BANDS;
 const ROWS_PER_BAND = 2;
 const SEEDS = Array.from({ length: BANDS * ROWS_PER_BAND }, (_, i) => mix32(0x9e3779b9 + i * 0x85ebca6b));
 
