@@ -1,11 +1,15 @@
 // The one background scheduler: derived indexes catch up with changed files in short slices between requests,
 // starting once the corpus has been quiet for a moment (after the initial scan's batches, after typing), so
-// requests interleave with the work and rarely wait for a whole pass.
+// requests interleave with the work and rarely wait for a whole pass. A slice runs the tasks in turn, each a
+// small step (one file of one index), until SLICE_MS have passed: a request waits at most for the step under way.
 
 export interface BackgroundTask {
   /** Does a bounded amount of work; true while more is waiting. */
   runSlice(): boolean;
 }
+
+/** How long a slice runs before it yields to requests (it always completes the step under way). */
+const SLICE_MS = 20;
 
 export class BackgroundScheduler {
   private readonly tasks: BackgroundTask[] = [];
@@ -44,8 +48,12 @@ export class BackgroundScheduler {
     this.timer = undefined;
     this.running = true;
     const slice = () => {
-      let more = false;
-      for (const task of this.tasks) more = task.runSlice() || more;
+      const started = performance.now();
+      let more: boolean;
+      do {
+        more = false;
+        for (const task of this.tasks) more = task.runSlice() || more;
+      } while (more && performance.now() - started < SLICE_MS);
       if (more) {
         setImmediate(slice);
         return;

@@ -18,7 +18,7 @@ export interface CorpusView {
   readonly nearPassages: Pick<NearPassageIndex, 'findNearCopies'>;
   readonly related: Pick<RelatedReleaseIndex, 'getFacets' | 'findCandidates' | 'findReleasesByTitleWords'>;
   readonly sources: Pick<SourceIndex, 'getMostCommonSource'>;
-  readonly entities: Omit<EntityIndex, 'setKnowledgeBase' | 'summarise' | 'add' | 'remove' | 'afterUpdate' | 'incremental'>;
+  readonly entities: Omit<EntityIndex, 'setKnowledgeBase' | 'summarise' | 'add' | 'remove' | 'replace' | 'afterUpdate' | 'incremental'>;
   /** The derived indexes that skip this file for taking longer than its time budget (incremental.ts). */
   findOverBudget(uri: string): OverBudget[];
 }
@@ -27,7 +27,7 @@ export class Corpus implements CorpusView {
   readonly files = new CorpusIndex();
   readonly duplicates = new DuplicateIndex(this.files);
   readonly passages = new PassageIndex(this.files);
-  readonly nearPassages = new NearPassageIndex(this.files, (uri) => this.passages.incremental.getSummary(uri) ?? []);
+  readonly nearPassages = new NearPassageIndex(this.files);
   readonly sources = new SourceIndex(this.files);
   readonly entities = new EntityIndex(this.files);
   readonly related = new RelatedReleaseIndex(this.files, (uri) => this.entities.getFileEntities(uri));

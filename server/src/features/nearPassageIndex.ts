@@ -6,7 +6,8 @@
 import { Span } from '../corpus/model';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex } from './incremental';
-import { PassageOccurrence } from './passageIndex';
+import { findReleaseSentences } from './passageIndex';
+import { getChangedItems, placeReleaseItems, ReleaseResults } from './releaseResults';
 import { getBandKeys, getPassageWords, getShingles, isNearCopy, PassageSimilarity, measureSimilarity } from './passageShingles';
 
 export interface NearSentence {
@@ -41,12 +42,14 @@ export class NearPassageIndex implements DerivedIndex<readonly NearSentence[]> {
   readonly incremental: IncrementalIndex<readonly NearSentence[]>;
   private readonly buckets = new Map<number, Bucket>();
 
-  /** `getSentences` gives the file's passage-worthy sentences (the verbatim index's, computed once per version). */
-  constructor(
-    private readonly corpus: CorpusIndex,
-    private readonly getSentences: (uri: string) => readonly PassageOccurrence[],
-  ) {
+  /** Each release's sentences with their band keys: after an edit, only the touched releases are hashed again. */
+  private readonly releaseBands: ReleaseResults<readonly { span: Span; bandKeys: readonly number[] }[]>;
+
+  constructor(private readonly corpus: CorpusIndex) {
     this.incremental = new IncrementalIndex(corpus, this);
+    this.releaseBands = new ReleaseResults(corpus, ({ text, parsed }, releaseIndex) =>
+      findReleaseSentences(text, parsed.releases[releaseIndex]).map((span) => ({ span, bandKeys: getBandKeys(getShingles(getPassageWords(text, span))) })),
+    );
   }
 
   /** Sentences of other releases that repeat the sentence at `span` of the file near-verbatim (or verbatim). */
@@ -80,13 +83,21 @@ export class NearPassageIndex implements DerivedIndex<readonly NearSentence[]> {
     return copies;
   }
 
-  summarise(file: CorpusFile): readonly NearSentence[] {
-    return this.getSentences(file.uri).map(({ releaseIndex, span }) => ({
+  summarise(file: CorpusFile, previous?: readonly NearSentence[]): readonly NearSentence[] {
+    const place = ({ span, bandKeys }: { span: Span; bandKeys: readonly number[] }, by: number, releaseIndex: number): NearSentence => ({
       uri: file.uri,
       releaseIndex,
-      span,
-      bandKeys: getBandKeys(getShingles(getPassageWords(file.text, span))),
-    }));
+      span: by === 0 ? span : { start: span.start + by, end: span.end + by },
+      bandKeys,
+    });
+    return placeReleaseItems(this.releaseBands.get(file), previous, place);
+  }
+
+  /** Sentences of the releases an edit did not reach keep their objects: only the others leave and join buckets. */
+  replace(uri: string, before: readonly NearSentence[], after: readonly NearSentence[]): void {
+    const { removed, added } = getChangedItems(before, after);
+    this.remove(uri, removed);
+    this.add(uri, added);
   }
 
   add(_uri: string, sentences: readonly NearSentence[]): void {
