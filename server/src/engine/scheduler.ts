@@ -15,6 +15,8 @@ export class BackgroundScheduler {
   private readonly tasks: BackgroundTask[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
+  /** A change arrived while running: stop after the slice under way, and start again once quiet. */
+  private paused = false;
   private readonly idleListeners: (() => void)[] = [];
 
   constructor(private readonly quietMs = 200) {}
@@ -23,9 +25,15 @@ export class BackgroundScheduler {
     this.tasks.push(task);
   }
 
-  /** Something changed: run the tasks once things have been quiet for `quietMs`. */
+  /**
+   * Something changed: run the tasks once things have been quiet for `quietMs`. Work under way pauses, so what a
+   * change asks for first (its diagnostics, published right after it) never waits behind background work.
+   */
   poke(): void {
-    if (this.running) return;
+    if (this.running) {
+      this.paused = true;
+      return;
+    }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.start(), this.quietMs);
   }
@@ -48,6 +56,12 @@ export class BackgroundScheduler {
     this.timer = undefined;
     this.running = true;
     const slice = () => {
+      if (this.paused) {
+        this.paused = false;
+        this.running = false;
+        this.poke();
+        return;
+      }
       const started = performance.now();
       let more: boolean;
       do {

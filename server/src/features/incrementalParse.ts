@@ -137,14 +137,23 @@ function shiftProblem(problem: Problem, by: number, releaseIndexBy: number): Pro
 
 /** A copy with every span (an object with numeric start and end) moved by `by`. */
 function shiftSpans<T>(value: T, by: number): T {
-  if (by === 0 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => shiftSpans(item, by)) as T;
+  return by === 0 ? value : (shiftValue(value, by) as T);
+}
+
+// Runs for every release after an edit: plain loops, no per-object key arrays.
+function shiftValue(value: unknown, by: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = shiftValue(value[i], by);
+    return copy;
+  }
   const object = value as Record<string, unknown>;
   const isSpan = typeof object.start === 'number' && typeof object.end === 'number';
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(object)) {
+  for (const key in object) {
     const field = object[key];
-    copy[key] = isSpan && (key === 'start' || key === 'end') ? (field as number) + by : shiftSpans(field, by);
+    copy[key] = isSpan && (key === 'start' || key === 'end') ? (field as number) + by : typeof field === 'object' ? shiftValue(field, by) : field;
   }
-  return copy as T;
+  return copy;
 }
