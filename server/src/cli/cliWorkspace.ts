@@ -35,7 +35,8 @@ export async function openWorkspace(options: WorkspaceOptions, output: Output): 
   const workspace = new CorpusWorkspace(new NodeHost([folderUri]), [folderUri], settings);
   const started = Date.now();
   const { files, releases } = await workspace.scan(({ done, total }) => output.progress(`indexing ${done} / ${total} files`));
-  workspace.refreshAll();
+  // No background work, and no index brought up to date here: each index catches up when a command first asks
+  // it, so `check` computes duplicates and sources but never recognises entities.
   workspace.dispose();
   output.progress(`indexed ${files} files, ${releases} releases in ${((Date.now() - started) / 1000).toFixed(1)} s`, true);
   const relativePathOf = (uri: string) => getRelativePath(folderUri, uri) ?? uri;

@@ -6,9 +6,10 @@
 import { Problem } from '../corpus/model';
 import { Corpus, CorpusView } from '../features/corpus';
 import { CorpusFile } from '../features/corpusIndex';
-import { countCorpus } from '../features/diagnostics';
+import { CorpusCounts } from '../features/diagnostics';
 import { getContainingFolder, getTagFileLocation, isTagFileUri, TagFileLocation } from '../features/tagging';
 import { canonicaliseUri, matchesGlobs } from '../features/uris';
+import { DocumentSizes } from './documentSizes';
 import { EditorBuffers, NO_EDITOR } from './editorBuffers';
 import { EntityKnowledge, ENTITY_FILE_PATH } from './entityKnowledge';
 import { FileChange, WorkspaceHost } from './host';
@@ -17,8 +18,8 @@ import { BackgroundScheduler } from './scheduler';
 import { CorpusSettings } from './settings';
 import { TagStore } from './tagStore';
 
-/** How many changed files a background slice brings up to date per index. */
-const BACKGROUND_SLICE_FILES = 10;
+/** How many changed files a background step brings up to date per index: one, so a step is one file's summary. */
+const BACKGROUND_STEP_FILES = 1;
 /** The initial scan yields to requests after this many files. */
 const SCAN_BATCH_FILES = 20;
 
@@ -37,7 +38,9 @@ export class CorpusWorkspace {
   /** Files found by the corpus globs on disk; closing an editor on one of these re-reads it from disk. */
   private readonly diskCorpusUris = new Set<string>();
   private readonly openCorpusUris = new Set<string>();
+  private readonly documentSizes = new DocumentSizes();
   private readonly problemListeners: ((uris: readonly string[]) => void)[] = [];
+  private readonly counts = new CorpusCounts(this.corpus);
 
   constructor(
     readonly host: WorkspaceHost,
@@ -46,10 +49,11 @@ export class CorpusWorkspace {
     buffers: EditorBuffers = NO_EDITOR,
   ) {
     this.scheduler = new BackgroundScheduler();
-    this.status = new IndexingStatus(this.scheduler, () => countCorpus(this.corpus));
+    // Pending duplicate changes are reported first: they are what makes another file's count stale.
+    this.status = new IndexingStatus(this.scheduler, () => (this.reportProblemChanges(this.takeProblemChanges()), this.counts.count()));
     this.tags = new TagStore(host, folderUris, buffers);
     this.knowledge = new EntityKnowledge(host, folderUris, this.corpus.entities, buffers);
-    for (const index of this.corpus.derivedIndexes) this.scheduler.add({ runSlice: () => index.refreshSome(BACKGROUND_SLICE_FILES) });
+    for (const index of this.corpus.derivedIndexes) this.scheduler.add({ runSlice: () => index.refreshSome(BACKGROUND_STEP_FILES) });
     // Duplicates are the one derived fact that changes other files' problems: report them once caught up.
     // So are files an index gave up on for taking too long (file.over-budget).
     this.scheduler.add({ runSlice: () => (this.reportProblemChanges(this.takeProblemChanges()), false) });
@@ -119,8 +123,9 @@ export class CorpusWorkspace {
   documentChanged(uri: string, text: string, isCorpusLanguage: boolean): void {
     if (isCorpusLanguage || this.diskCorpusUris.has(uri)) {
       this.openCorpusUris.add(uri);
-      const size = getTooLargeSize(text, this.maxFileBytes);
-      if (size === undefined) this.corpus.files.setFile(uri, text);
+      // UTF-16 length never exceeds the UTF-8 size, so a text longer than the limit is over it without counting.
+      const size = text.length > this.maxFileBytes ? text.length : this.documentSizes.getSize(uri, text);
+      if (size <= this.maxFileBytes) this.corpus.files.setFile(uri, text);
       else this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(size)]);
     } else if (this.knowledge.isEntityFileUri(uri)) {
       this.knowledge.setText(uri, text);
@@ -133,6 +138,7 @@ export class CorpusWorkspace {
   /** An editor closed a document: the disk is the truth again. */
   async documentClosed(uri: string): Promise<void> {
     if (this.openCorpusUris.delete(uri)) {
+      this.documentSizes.forget(uri);
       if (this.diskCorpusUris.has(uri)) await this.reloadCorpusFile(uri);
       else this.corpus.files.removeFile(uri);
     } else if (this.knowledge.isEntityFileUri(uri)) {
@@ -212,21 +218,9 @@ export class CorpusWorkspace {
 
   private reportProblemChanges(uris: readonly string[]): void {
     if (uris.length === 0) return;
+    this.counts.invalidate(uris);
     for (const listener of this.problemListeners) listener(uris);
   }
-}
-
-/** The UTF-8 size of an open document's text when it is over the limit. UTF-16 length never exceeds it, so a
- *  text longer than the limit is over it without counting. */
-function getTooLargeSize(text: string, limit: number): number | undefined {
-  if (text.length > limit) return text.length;
-  let size = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    // UTF-8 bytes beyond one per UTF-16 unit: 2-byte and 3-byte characters, and 4 bytes per surrogate pair.
-    if (unit >= 0x80) size += unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 1 : 2;
-  }
-  return size > limit ? size : undefined;
 }
 
 function fileProblem(code: Problem['code'], message: string): Problem {

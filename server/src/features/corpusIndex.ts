@@ -3,7 +3,7 @@
 
 import { ParsedCorpusFile, Problem } from '../corpus/model';
 import { parseCorpusFile } from '../corpus/parse';
-import { reparseCorpusFile } from './incrementalParse';
+import { reparseCorpusFileReusing, ReusedReleases } from './incrementalParse';
 
 export interface CorpusFile {
   readonly uri: string;
@@ -11,7 +11,19 @@ export interface CorpusFile {
   readonly version: number;
   readonly text: string;
   readonly parsed: ParsedCorpusFile;
+  /**
+   * The last edits, oldest first: each names the version it re-parsed and which of its releases it kept, so a
+   * per-release cache a few edits behind can still reuse the releases none of them touched.
+   */
+  readonly edits?: readonly FileEdit[];
 }
+
+export interface FileEdit extends ReusedReleases {
+  readonly previousVersion: number;
+}
+
+/** Edits remembered per file: a cache further behind computes every release again. */
+const REMEMBERED_EDITS = 32;
 
 export type CorpusChangeListener = (changedUris: readonly string[]) => void;
 
@@ -23,8 +35,11 @@ export class CorpusIndex {
   /** Parses the text and replaces the file (an edit re-parses only the releases it touches). */
   setFile(uri: string, text: string): CorpusFile {
     const previous = this.files.get(uri);
-    const parsed = previous ? reparseCorpusFile(previous.text, previous.parsed, text) : parseCorpusFile(text);
-    return this.store(uri, { uri, version: this.nextVersion++, text, parsed });
+    const version = this.nextVersion++;
+    if (!previous) return this.store(uri, { uri, version, text, parsed: parseCorpusFile(text) });
+    const { parsed, reused } = reparseCorpusFileReusing(previous.text, previous.parsed, text);
+    const edits = [...(previous.edits ?? []).slice(1 - REMEMBERED_EDITS), { ...reused, previousVersion: previous.version }];
+    return this.store(uri, { uri, version, text, parsed, edits });
   }
 
   /** Stores a file that could not be parsed (binary, too large): only its problems are known. */

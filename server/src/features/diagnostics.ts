@@ -12,15 +12,43 @@ export function computeFileProblems(corpus: CorpusView, uri: string): Problem[] 
   return file ? attachQuickFixes(corpus, file, findProblemsWithoutFixes(corpus, file)) : [];
 }
 
-/** Files, releases and problems of the whole corpus, as the status bar and the CLI's summary count them. */
-export function countCorpus(corpus: CorpusView): { files: number; releases: number; problems: number } {
-  let releases = 0;
-  let problems = 0;
-  for (const file of corpus.files.getFiles()) {
-    releases += file.parsed.releases.length;
-    problems += findProblemsWithoutFixes(corpus, file).length;
+/**
+ * Files, releases and problems of the whole corpus, as the status bar and the CLI's summary count them. Kept per
+ * file: only files whose problems may read differently (told through `invalidate`) are counted again.
+ */
+export class CorpusCounts {
+  private readonly byUri = new Map<string, { releases: number; problems: number }>();
+  private readonly stale = new Set<string>();
+  private releases = 0;
+  private problems = 0;
+
+  constructor(private readonly corpus: CorpusView) {
+    for (const file of corpus.files.getFiles()) this.stale.add(file.uri);
   }
-  return { files: corpus.files.size, releases, problems };
+
+  /** The files changed, or their problems may read differently (a copy of one of their releases changed). */
+  invalidate(uris: Iterable<string>): void {
+    for (const uri of uris) this.stale.add(uri);
+  }
+
+  count(): { files: number; releases: number; problems: number } {
+    for (const uri of this.stale) {
+      const old = this.byUri.get(uri);
+      if (old) {
+        this.releases -= old.releases;
+        this.problems -= old.problems;
+        this.byUri.delete(uri);
+      }
+      const file = this.corpus.files.getFile(uri);
+      if (!file) continue;
+      const counts = { releases: file.parsed.releases.length, problems: findProblemsWithoutFixes(this.corpus, file).length };
+      this.byUri.set(uri, counts);
+      this.releases += counts.releases;
+      this.problems += counts.problems;
+    }
+    this.stale.clear();
+    return { files: this.corpus.files.size, releases: this.releases, problems: this.problems };
+  }
 }
 
 /** The problems of one file, without their fixes (counting and filtering need no fixes). */

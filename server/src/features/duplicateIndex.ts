@@ -5,9 +5,11 @@
 // file stays the same however many copies share a key.
 
 import { createHash } from 'node:crypto';
+import { Release } from '../corpus/model';
 import { normaliseForComparison } from '../corpus/text';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex } from './incremental';
+import { ReleaseResults } from './releaseResults';
 
 interface Fingerprint {
   readonly key: string;
@@ -31,20 +33,16 @@ export class DuplicateIndex implements DerivedIndex<readonly Fingerprint[]> {
   /** Files whose duplicate answer changed since the last `takeChangedUris`. */
   private readonly changed = new Set<string>();
 
+  /** Each release's fingerprint keys: after an edit, only the touched releases are hashed again. */
+  private readonly releaseKeys: ReleaseResults<readonly string[]>;
+
   constructor(corpus: CorpusIndex) {
     this.incremental = new IncrementalIndex(corpus, this);
+    this.releaseKeys = new ReleaseResults(corpus, (file, releaseIndex) => getReleaseKeys(file.text, file.parsed.releases[releaseIndex]));
   }
 
   summarise(file: CorpusFile): readonly Fingerprint[] {
-    const fingerprints: Fingerprint[] = [];
-    file.parsed.releases.forEach((release, releaseIndex) => {
-      const title = normaliseForComparison(release.title);
-      if (title) fingerprints.push({ key: `title:${digest(title)}`, releaseIndex });
-      const body = normaliseForComparison(release.paragraphs.map((p) => file.text.slice(p.span.start, p.span.end)).join('\n'));
-      // Short bodies ("Thank you.") say nothing about a copied release.
-      if (body.length >= 80) fingerprints.push({ key: `body:${digest(body)}`, releaseIndex });
-    });
-    return fingerprints;
+    return this.releaseKeys.get(file).results.flatMap((keys, releaseIndex) => keys.map((key) => ({ key, releaseIndex })));
   }
 
   add(uri: string, fingerprints: readonly Fingerprint[]): void {
@@ -61,16 +59,24 @@ export class DuplicateIndex implements DerivedIndex<readonly Fingerprint[]> {
 
   /** A re-indexed file keeps its place among the holders of the keys it still has, so nobody else's answer moves. */
   replace(uri: string, before: readonly Fingerprint[], after: readonly Fingerprint[]): void {
+    // An edit keeps the fingerprints of the releases it did not touch, in place: only the middle can differ.
+    const same = (a: Fingerprint, b: Fingerprint) => a.key === b.key && a.releaseIndex === b.releaseIndex;
+    let start = 0;
+    while (start < before.length && start < after.length && same(before[start], after[start])) start++;
+    let end = 0;
+    while (end < before.length - start && end < after.length - start && same(before[before.length - 1 - end], after[after.length - 1 - end])) end++;
+    const removed = before.slice(start, before.length - end);
+    const added = after.slice(start, after.length - end);
     const id = (f: Fingerprint) => `${f.key}|${f.releaseIndex}`;
-    const kept = new Set(after.map(id));
-    const had = new Set(before.map(id));
+    const kept = new Set(added.map(id));
+    const had = new Set(removed.map(id));
     this.remove(
       uri,
-      before.filter((f) => !kept.has(id(f))),
+      removed.filter((f) => !kept.has(id(f))),
     );
     this.add(
       uri,
-      after.filter((f) => !had.has(id(f))),
+      added.filter((f) => !had.has(id(f))),
     );
     this.fingerprintsByFile.set(uri, after);
   }
@@ -102,7 +108,7 @@ export class DuplicateIndex implements DerivedIndex<readonly Fingerprint[]> {
   findDuplicatesInFile(uri: string): { releaseIndex: number; copy: DuplicateRelease }[] {
     this.incremental.refresh();
     return (this.fingerprintsByFile.get(uri) ?? []).flatMap(({ key, releaseIndex }) => {
-      const other = getFirstOtherHolder(this.holdersByKey.get(key), `${uri}#${releaseIndex}`);
+      const other = getFirstOtherHolder(this.holdersByKey.get(key), uri, releaseIndex);
       return other ? [{ releaseIndex, copy: { kind: key.startsWith('title:') ? ('title' as const) : ('body' as const), ...other } }] : [];
     });
   }
@@ -116,12 +122,25 @@ function* firstTwo(holders: Holders): Generator<[string, { uri: string; releaseI
   }
 }
 
-function getFirstOtherHolder(holders: Holders | undefined, self: string): { uri: string; releaseIndex: number } | undefined {
-  for (const [id, holder] of firstTwo(holders ?? new Map())) if (id !== self) return holder;
+function getFirstOtherHolder(holders: Holders | undefined, uri: string, releaseIndex: number): { uri: string; releaseIndex: number } | undefined {
+  if (!holders || holders.size < 2) return undefined; // most releases have no copy: no id to build
+  const selfId = `${uri}#${releaseIndex}`;
+  for (const [id, holder] of firstTwo(holders)) if (id !== selfId) return holder;
   return undefined;
 }
 
 /** Keys hold a digest, not the text: the index must not keep a second copy of every body. */
 function digest(text: string): string {
   return createHash('sha1').update(text).digest('base64');
+}
+
+/** The title and body fingerprints of one release. */
+function getReleaseKeys(text: string, release: Release): string[] {
+  const keys: string[] = [];
+  const title = normaliseForComparison(release.title);
+  if (title) keys.push(`title:${digest(title)}`);
+  const body = normaliseForComparison(release.paragraphs.map((p) => text.slice(p.span.start, p.span.end)).join('\n'));
+  // Short bodies ("Thank you.") say nothing about a copied release.
+  if (body.length >= 80) keys.push(`body:${digest(body)}`);
+  return keys;
 }

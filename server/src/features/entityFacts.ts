@@ -92,6 +92,17 @@ export interface FileEntityFacts {
   readonly resolutionKeysByRelease: ReadonlyMap<number, readonly string[]>;
 }
 
+/** The same facts with each mention replaced by where an edit moved it (the edit changed only offsets). */
+export function moveFileEntityFacts(facts: FileEntityFacts, moved: ReadonlyMap<Mention, Mention>): FileEntityFacts {
+  const mentionsByResolutionKey = new Map<string, readonly Mention[]>();
+  for (const [key, mentions] of facts.mentionsByResolutionKey)
+    mentionsByResolutionKey.set(
+      key,
+      mentions.map((m) => moved.get(m) ?? m),
+    );
+  return { ...facts, mentionsByResolutionKey };
+}
+
 export function addCount(table: Counts, from: string, to: string, delta: number): void {
   const inner = table.get(from) ?? new Map<string, number>();
   const n = (inner.get(to) ?? 0) + delta;

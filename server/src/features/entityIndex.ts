@@ -7,12 +7,15 @@
 import { EntityRecord, ParsedEntityFile } from '../annotations/entityFile';
 import { EntityKind, FileEntities, kindOfKey, Mention, nameOfKey, normaliseName } from '../corpus/entities/entityModel';
 import { getGazetteer } from '../corpus/entities/gazetteer';
-import { computeFileEntities } from '../corpus/entities/recognize';
+import { Finding, moveFinding } from '../corpus/entities/mentions';
+import { findReleaseFindings, resolveReleaseFindings } from '../corpus/entities/recognize';
 import { normaliseRole } from '../corpus/entities/roles';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
-import { addCount, CountRows, Counts, EntityFactTables, FileEntityFacts, forEachReleaseCount, getResolutionKey, toResolvableMention } from './entityFacts';
+import { moveEntitiesThroughEdit, RecognisedVersion } from './entityEdits';
+import { addCount, CountRows, Counts, EntityFactTables, FileEntityFacts, forEachReleaseCount, getResolutionKey, moveFileEntityFacts, toResolvableMention } from './entityFacts';
 import { DerivedIndex, IncrementalIndex } from './incremental';
 import { OfficeHolders } from './officeHolders';
+import { ReleaseResults } from './releaseResults';
 
 export interface Entity {
   /** The entities.yaml id, or the corpus key (`person:jens stoltenberg`). */
@@ -28,6 +31,8 @@ export interface MentionIn {
 }
 
 interface FileSummary {
+  /** The version recognised, for the next edit to move from (entityEdits.ts). */
+  readonly recognised: RecognisedVersion;
   readonly entities: FileEntities;
   readonly facts: FileEntityFacts;
   /** The rows this file adds to the corpus-wide counts. */
@@ -59,9 +64,12 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   private officeHolders = new OfficeHolders([]);
   private resolved = new Map<string, Entity | null>();
   private readonly facts = new EntityFactTables();
+  /** Pass one of recognition per release: an edit reads again only the releases it touched. */
+  private readonly releaseFindings: ReleaseResults<readonly Finding[]>;
 
   constructor(corpus: CorpusIndex) {
     this.incremental = new IncrementalIndex(corpus, this);
+    this.releaseFindings = new ReleaseResults(corpus, (file, releaseIndex) => findReleaseFindings(file.text, file.parsed.releases[releaseIndex], releaseIndex));
   }
 
   /**
@@ -260,8 +268,26 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     return { id: key, name, kind };
   }
 
-  summarise(file: CorpusFile): FileSummary {
-    return this.summariseEntities(file.text, computeFileEntities(file.text, file.parsed));
+  summarise(file: CorpusFile, previous?: FileSummary): FileSummary {
+    const findings = this.releaseFindings.get(file);
+    const releases = file.parsed.releases;
+    const moved = previous && moveEntitiesThroughEdit(previous.recognised, file.text, releases, findings);
+    if (moved) {
+      const entities = { ...previous.entities, mentions: previous.entities.mentions.map((m) => moved.get(m)!) };
+      const facts = moveFileEntityFacts(previous.facts, moved);
+      return { recognised: { version: file.version, text: file.text, releases, entities }, entities, facts, rows: previous.rows };
+    }
+    const { results, shifts } = findings;
+    const placed = results.map((list, i) => (shifts[i] === 0 && list[0]?.releaseIndex === i ? list : list.map((f) => moveFinding(f, shifts[i], i))));
+    const entities = resolveReleaseFindings(releases, placed);
+    return { recognised: { version: file.version, text: file.text, releases, entities }, ...this.summariseEntities(file.text, entities) };
+  }
+
+  /** An edit that only moved mentions leaves every count as it was. */
+  replace(uri: string, before: FileSummary, after: FileSummary): void {
+    if (before.rows === after.rows) return;
+    this.remove(uri, before);
+    this.add(uri, after);
   }
 
   add(uri: string, summary: FileSummary): void {
@@ -283,7 +309,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   }
 
   /** The rows one file adds to the corpus-wide tables. */
-  private summariseEntities(text: string, entities: FileEntities): FileSummary {
+  private summariseEntities(text: string, entities: FileEntities): Omit<FileSummary, 'recognised'> {
     const { facts, rows } = this.facts.summarise(text, entities);
     for (const m of entities.mentions) {
       if (m.kind === 'person' && m.form === 'name') {

@@ -14,8 +14,12 @@ import { CorpusFile, CorpusIndex } from './corpusIndex';
 export interface DerivedIndex<S> {
   /** Names the index in progress reports and the benchmark. */
   readonly name: string;
-  /** The file's contribution, from the file alone (never from the tables: summaries must not depend on order). */
-  summarise(file: CorpusFile): S;
+  /**
+   * The file's contribution, from the file alone (never from the tables: summaries must not depend on order).
+   * `previous` is the file's summary before this version: an index may update it instead of starting over, as
+   * long as the result equals summarising afresh.
+   */
+  summarise(file: CorpusFile, previous?: S): S;
   add(uri: string, summary: S): void;
   remove(uri: string, summary: S): void;
   /** Replaces a file's summary when that is cheaper than remove + add (optional). */
@@ -112,7 +116,7 @@ export class IncrementalIndex<S> {
       this.overBudget.delete(uri);
       return;
     }
-    const summary = this.summariseWithinBudget(file);
+    const summary = this.summariseWithinBudget(file, old?.summary);
     this.summaries.set(uri, { version: file.version, summary });
     if (old && this.index.replace) this.index.replace(uri, old.summary, summary);
     else {
@@ -121,12 +125,12 @@ export class IncrementalIndex<S> {
     }
   }
 
-  private summariseWithinBudget(file: CorpusFile): S {
+  private summariseWithinBudget(file: CorpusFile, previous: S | undefined): S {
     const skipped = this.overBudget.get(file.uri);
     if (skipped && file.text.length * 2 >= skipped.length) return this.index.summarise({ ...file, text: '', parsed: EMPTY_PARSE });
     const now = this.budget.now ?? performance.now.bind(performance);
     const started = now();
-    const summary = this.index.summarise(file);
+    const summary = this.index.summarise(file, previous);
     const ms = now() - started;
     const budgetMs = this.budget.baseMs + (this.budget.msPerMB * file.text.length) / (1024 * 1024);
     if (ms > budgetMs) {

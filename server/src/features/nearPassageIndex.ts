@@ -9,12 +9,19 @@ import { Span } from '../corpus/model';
 import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex } from './incremental';
-import { PassageOccurrence } from './passageIndex';
+import { PassageOccurrence, findReleaseSentences } from './passageIndex';
+import { ReleaseResults } from './releaseResults';
 import { BAND_KEYS_PER_PASSAGE, getBandKeys, getPassageWords, getShingles, isNearCopy, PassageSimilarity, measureSimilarity } from './passageShingles';
 
 /** A file's sentences long enough to have band keys, and their keys: `BAND_KEYS_PER_PASSAGE` per sentence, in order. */
 interface NearSentences {
   readonly sentences: readonly PassageOccurrence[];
+  readonly bandKeys: Int32Array;
+}
+
+/** One release's sentences: whether each has band keys (too short: none), and the keys of those that have, in order. */
+interface ReleaseBands {
+  readonly keyed: Uint8Array;
   readonly bandKeys: Int32Array;
 }
 
@@ -41,12 +48,16 @@ export class NearPassageIndex implements DerivedIndex<NearSentences> {
   readonly incremental: IncrementalIndex<NearSentences>;
   private readonly buckets = new CompactMultimap<number, PassageOccurrence>();
 
+  /** Each release's band keys: after an edit, only the touched releases are hashed again. */
+  private readonly releaseBands: ReleaseResults<ReleaseBands>;
+
   /** `getSentences` gives the file's passage-worthy sentences (the verbatim index's, computed once per version). */
   constructor(
     private readonly corpus: CorpusIndex,
     private readonly getSentences: (uri: string) => readonly PassageOccurrence[],
   ) {
     this.incremental = new IncrementalIndex(corpus, this);
+    this.releaseBands = new ReleaseResults(corpus, ({ text, parsed }, releaseIndex) => hashRelease(text, findReleaseSentences(text, parsed.releases[releaseIndex])));
   }
 
   /** Sentences of other releases that repeat the sentence at `span` of the file near-verbatim (or verbatim). */
@@ -80,16 +91,29 @@ export class NearPassageIndex implements DerivedIndex<NearSentences> {
   }
 
   summarise(file: CorpusFile): NearSentences {
+    // Band keys depend on a sentence's words, not on where it stands: a release's keys are reused as they are.
+    const bands = this.releaseBands.get(file).results;
+    const bandKeys = new Int32Array(bands.reduce((n, release) => n + release.bandKeys.length, 0));
     const sentences: PassageOccurrence[] = [];
-    const keys: number[] = [];
-    for (const sentence of this.getSentences(file.uri)) {
-      const bandKeys = getBandKeys(getShingles(getPassageWords(file.text, sentence.span)));
-      if (bandKeys.length === 0) continue; // too short to be matched near-verbatim
-      sentences.push(sentence);
-      for (const key of bandKeys) keys.push(key);
+    // The verbatim index lists the same sentences (findReleaseSentences), release after release, in the same order.
+    const all = this.getSentences(file.uri);
+    let at = 0;
+    let keysAt = 0;
+    for (const release of bands) {
+      for (let j = 0; j < release.keyed.length; j++, at++) if (release.keyed[j]) sentences.push(all[at]);
+      bandKeys.set(release.bandKeys, keysAt);
+      keysAt += release.bandKeys.length;
     }
-    // Int32Array stores each unsigned key as the signed integer with the same bits: equal keys stay equal.
-    return { sentences, bandKeys: Int32Array.from(keys) };
+    return { sentences, bandKeys };
+  }
+
+  /** Sentences of the releases before an edit keep their objects (the verbatim index's): only the others leave and join buckets. */
+  replace(uri: string, before: NearSentences, after: NearSentences): void {
+    let same = 0;
+    while (same < before.sentences.length && same < after.sentences.length && before.sentences[same] === after.sentences[same]) same++;
+    const from = same * BAND_KEYS_PER_PASSAGE;
+    this.remove(uri, { sentences: before.sentences.slice(same), bandKeys: before.bandKeys.subarray(from) });
+    this.add(uri, { sentences: after.sentences.slice(same), bandKeys: after.bandKeys.subarray(from) });
   }
 
   add(_uri: string, { sentences, bandKeys }: NearSentences): void {
@@ -99,4 +123,16 @@ export class NearPassageIndex implements DerivedIndex<NearSentences> {
   remove(_uri: string, { sentences, bandKeys }: NearSentences): void {
     bandKeys.forEach((key, i) => this.buckets.delete(key, sentences[Math.floor(i / BAND_KEYS_PER_PASSAGE)]));
   }
+}
+
+function hashRelease(text: string, spans: readonly Span[]): ReleaseBands {
+  const keyed = new Uint8Array(spans.length);
+  const keys: number[] = [];
+  spans.forEach((span, j) => {
+    const bandKeys = getBandKeys(getShingles(getPassageWords(text, span)));
+    keyed[j] = bandKeys.length > 0 ? 1 : 0;
+    for (const key of bandKeys) keys.push(key);
+  });
+  // Int32Array stores each unsigned key as the signed integer with the same bits: equal keys stay equal.
+  return { keyed, bandKeys: Int32Array.from(keys) };
 }

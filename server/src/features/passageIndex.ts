@@ -5,11 +5,12 @@
 // per file version; the corpus-wide table of who holds a sentence is updated from that file's old and new
 // sentences only, and a lookup looks at a bounded number of holders however often a sentence recurs.
 
-import { Span } from '../corpus/model';
+import { Release, Span } from '../corpus/model';
 import { findSentences } from '../corpus/sentences';
 import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex } from './incremental';
+import { getChangedItems, placeReleaseItems, ReleaseResults } from './releaseResults';
 
 export interface PassageOccurrence {
   readonly uri: string;
@@ -41,8 +42,14 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
   readonly incremental: IncrementalIndex<readonly Sentence[]>;
   private readonly holders = new CompactMultimap<string, Sentence>();
 
+  /** Each release's sentences and their keys: after an edit, only the touched releases are read again. */
+  private readonly releaseSentences: ReleaseResults<readonly { span: Span; key: string }[]>;
+
   constructor(private readonly corpus: CorpusIndex) {
     this.incremental = new IncrementalIndex(corpus, this);
+    this.releaseSentences = new ReleaseResults(corpus, ({ text, parsed }, releaseIndex) =>
+      findReleaseSentences(text, parsed.releases[releaseIndex]).map((span) => ({ span, key: getPassageKey(text, span) })),
+    );
   }
 
   /** Runs of the file's sentences that stand in other releases too, in text order. */
@@ -95,12 +102,21 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
     return this.holders.count(sentence.key) >= STOCK_MIN_RELEASES;
   }
 
-  summarise(file: CorpusFile): readonly Sentence[] {
-    return file.parsed.releases.flatMap((release, releaseIndex) =>
-      release.paragraphs.flatMap((paragraph) =>
-        findSentences(file.text, paragraph.span).map((span) => ({ uri: file.uri, releaseIndex, span, key: getPassageKey(file.text, span) })),
-      ),
-    );
+  summarise(file: CorpusFile, previous?: readonly Sentence[]): readonly Sentence[] {
+    const place = ({ span, key }: { span: Span; key: string }, by: number, releaseIndex: number): Sentence => ({
+      uri: file.uri,
+      releaseIndex,
+      span: by === 0 ? span : { start: span.start + by, end: span.end + by },
+      key,
+    });
+    return placeReleaseItems(this.releaseSentences.get(file), previous, place);
+  }
+
+  /** Sentences of the releases an edit did not reach keep their objects: only the others leave and join holders. */
+  replace(uri: string, before: readonly Sentence[], after: readonly Sentence[]): void {
+    const { removed, added } = getChangedItems(before, after);
+    this.remove(uri, removed);
+    this.add(uri, added);
   }
 
   add(_uri: string, sentences: readonly Sentence[]): void {
@@ -123,6 +139,11 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
     }
     return others;
   }
+}
+
+/** The passage-worthy sentences of one release, in text order (the verbatim and the near-verbatim index read the same). */
+export function findReleaseSentences(text: string, release: Release): Span[] {
+  return release.paragraphs.flatMap((paragraph) => findSentences(text, paragraph.span));
 }
 
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]);

@@ -71,16 +71,12 @@ export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[
   summarise(file: CorpusFile): readonly ReleaseFacets[] {
     const mentions = this.getFileEntities(file.uri)?.mentions ?? [];
     const aliases = this.getFileEntities(file.uri)?.personAliases ?? new Map<string, string>();
-    // One pass over the mentions, not one per release: a file of thousands of releases would be quadratic.
-    const mentionsByRelease = new Map<number, Mention[]>();
-    for (const mention of mentions) {
-      const inRelease = mentionsByRelease.get(mention.releaseIndex);
-      if (inRelease) inRelease.push(mention);
-      else mentionsByRelease.set(mention.releaseIndex, [mention]);
-    }
+    // Mentions grouped by release once: one pass, not one pass over the file's mentions per release.
+    const byRelease = file.parsed.releases.map((): Mention[] => []);
+    for (const mention of mentions) byRelease[mention.releaseIndex]?.push(mention);
     return file.parsed.releases.map((release, releaseIndex) => {
       const facets = new Map<string, Facet>();
-      for (const mention of mentionsByRelease.get(releaseIndex) ?? []) {
+      for (const mention of byRelease[releaseIndex]) {
         const kind = getFacetKind(release, mention);
         const key = aliases.get(mention.key) ?? mention.key;
         if (kind && !facets.has(key)) facets.set(key, { kind, key, name: file.text.slice(mention.span.start, mention.span.end) });

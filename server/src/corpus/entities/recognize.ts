@@ -1,5 +1,5 @@
 // Entity recognition of one corpus file: which spans to read (titles, paragraphs, transcript turns; not
-// captions or web chrome), pass one per span (mentions.ts), pass two over the file (aliases.ts).
+// captions or web chrome), pass one per span (mentions.ts) and release, pass two over the file (aliases.ts).
 
 import { findNearestOtherDates } from '../dates';
 import { ParsedCorpusFile, Release, Span, SpeakerTurn } from '../model';
@@ -20,28 +20,39 @@ export function recognizeMentions(
   return resolveFileFindings(findings, speakers, releases);
 }
 
-/**
- * Recognises the mentions of every release of a parsed corpus file. An upper-case turn label is not read as text:
- * its name is a mention of the speaker ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III:", "MR MILLER:"), so hovering the label
- * shows the same person as the name in the text; question and role-only labels (`Q`, `STAFF:`) name no one.
- */
+/** Recognises the mentions of every release of a parsed corpus file. */
 export function computeFileEntities(text: string, parsed: ParsedCorpusFile): FileEntities {
+  return resolveReleaseFindings(
+    parsed.releases,
+    parsed.releases.map((release, releaseIndex) => findReleaseFindings(text, release, releaseIndex)),
+  );
+}
+
+/**
+ * Pass one over one release: it reads nothing outside the release, so its findings can be kept while other
+ * releases are edited. An upper-case turn label is not read as text: its name is a mention of the speaker
+ * ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III:", "MR MILLER:"), so hovering the label shows the same person as the
+ * name in the text; question and role-only labels (`Q`, `STAFF:`) name no one.
+ */
+export function findReleaseFindings(text: string, release: Release, releaseIndex: number): Finding[] {
   const findings: Finding[] = [];
-  const speakers: SpeakerFact[] = [];
-  parsed.releases.forEach((release, releaseIndex) => {
-    // Mixed-case labels ("NATO Spokesperson Farah Dakhlallah", "Andrew Gray (Reuters)") read well as text.
-    const turnsByLabel = new Map(release.turns.filter((turn) => isUpperCaseLabel(turn.speaker.label)).map((turn) => [turn.labelSpan, turn]));
-    const labels = [...turnsByLabel.keys()];
-    for (const span of subtractSpans(getReadSpans(release), labels)
-      .concat(labels)
-      .sort((a, b) => a.start - b.start)) {
-      const turn = turnsByLabel.get(span);
-      // One by one, not spread into `push`: a long segment's findings would overflow the call stack.
-      for (const finding of turn ? findSpeakerName(text, turn, releaseIndex) : findInSegment(text, { span, releaseIndex })) findings.push(finding);
-    }
-    for (const turn of release.turns) speakers.push(turn.speaker);
-  });
-  return resolveFileFindings(findings, speakers, getReleaseContexts(parsed.releases));
+  // Mixed-case labels ("NATO Spokesperson Farah Dakhlallah", "Andrew Gray (Reuters)") read well as text.
+  const turnsByLabel = new Map(release.turns.filter((turn) => isUpperCaseLabel(turn.speaker.label)).map((turn) => [turn.labelSpan, turn]));
+  const labels = [...turnsByLabel.keys()];
+  for (const span of subtractSpans(getReadSpans(release), labels)
+    .concat(labels)
+    .sort((a, b) => a.start - b.start)) {
+    const turn = turnsByLabel.get(span);
+    // One by one, not spread into `push`: a long segment's findings would overflow the call stack.
+    for (const finding of turn ? findSpeakerName(text, turn, releaseIndex) : findInSegment(text, { span, releaseIndex })) findings.push(finding);
+  }
+  return findings;
+}
+
+/** Pass two over the whole file, from each release's findings (in release order). */
+export function resolveReleaseFindings(releases: readonly Release[], findingsByRelease: readonly (readonly Finding[])[]): FileEntities {
+  const speakers: SpeakerFact[] = releases.flatMap((release) => release.turns.map((turn) => turn.speaker));
+  return resolveFileFindings(findingsByRelease.flat(), speakers, getReleaseContexts(releases));
 }
 
 function isUpperCaseLabel(label: string): boolean {

@@ -1,0 +1,109 @@
+// Per-release work of a derived index, kept across a file's versions: after an edit, only the releases the
+// re-parse did not keep (incrementalParse.ts) are computed again; the others' results are reused as they were
+// computed, with how far their release has moved since, so a keystroke costs what the edit touches. Results are
+// never rewritten in place: the caller shifts the offsets it hands on.
+
+import { CorpusFile, CorpusIndex, FileEdit } from './corpusIndex';
+import { ReusedReleases } from './incrementalParse';
+
+export interface ReleaseResultsOfFile<R> {
+  /** One result per release of the file, in release order. */
+  readonly results: readonly R[];
+  /** How far each release has moved since its result was computed: add it to the result's offsets. */
+  readonly shifts: readonly number[];
+  /** Whether each release's result was computed now (false: reused). */
+  readonly computedNow: readonly boolean[];
+  /**
+   * After an edit: the previous version's results that were not reused (the touched releases, in order), each
+   * with the shift that puts it at that version's offsets; undefined when nothing was kept from a version before.
+   */
+  readonly replaced?: readonly { readonly result: R; readonly shift: number }[];
+  /** The version `replaced` belongs to. */
+  readonly previousVersion?: number;
+}
+
+/** Files shorter than this are cheap to compute whole: their results are not kept. */
+const DEFAULT_MIN_CHARS = 64 * 1024;
+
+export class ReleaseResults<R> {
+  private readonly byUri = new Map<string, { version: number; results: readonly R[]; computedAt: readonly number[]; starts: readonly number[] }>();
+
+  constructor(
+    corpus: CorpusIndex,
+    private readonly compute: (file: CorpusFile, releaseIndex: number) => R,
+    private readonly minChars = DEFAULT_MIN_CHARS,
+  ) {
+    corpus.onDidChange((uris) => uris.forEach((uri) => corpus.getFile(uri) || this.byUri.delete(uri)));
+  }
+
+  get(file: CorpusFile): ReleaseResultsOfFile<R> {
+    const releases = file.parsed.releases;
+    const cached = this.byUri.get(file.uri);
+    const reused = cached && (cached.version === file.version ? { leading: releases.length, trailing: 0 } : getReuseSince(file, cached.version));
+    const results: R[] = [];
+    const computedAt: number[] = [];
+    const shifts: number[] = [];
+    const computedNow: boolean[] = [];
+    releases.forEach((release, i) => {
+      const fromEnd = releases.length - i;
+      const old = !cached || !reused ? -1 : i < reused.leading ? i : fromEnd <= reused.trailing ? cached.results.length - fromEnd : -1;
+      if (old >= 0) {
+        results.push(cached!.results[old]);
+        computedAt.push(cached!.computedAt[old]);
+      } else {
+        results.push(this.compute(file, i));
+        computedAt.push(release.span.start);
+      }
+      shifts.push(release.span.start - computedAt[i]);
+      computedNow.push(old < 0);
+    });
+    if (file.text.length >= this.minChars) this.byUri.set(file.uri, { version: file.version, results, computedAt, starts: releases.map((r) => r.span.start) });
+    else this.byUri.delete(file.uri);
+    if (!cached || !reused) return { results, shifts, computedNow };
+    const replaced = [];
+    for (let old = reused.leading; old < cached.results.length - reused.trailing; old++)
+      replaced.push({ result: cached.results[old], shift: cached.starts[old] - cached.computedAt[old] });
+    return { results, shifts, computedNow, replaced, previousVersion: cached.version };
+  }
+}
+
+/** The releases the file kept through every edit since `version`, or undefined when it does not remember so far. */
+function getReuseSince(file: CorpusFile, version: number): ReusedReleases | undefined {
+  const edits: readonly FileEdit[] = file.edits ?? [];
+  let leading = Number.POSITIVE_INFINITY;
+  let trailing = Number.POSITIVE_INFINITY;
+  for (let i = edits.length - 1; i >= 0; i--) {
+    leading = Math.min(leading, edits[i].leading);
+    trailing = Math.min(trailing, edits[i].trailing);
+    if (edits[i].previousVersion === version) return { leading, trailing };
+  }
+  return undefined;
+}
+
+/**
+ * A file's per-release items (sentences, band keys) as one list in release order, each placed where its release
+ * is now. Items of the releases before the edit (same offsets, same index) are `previous`'s own objects, so an
+ * index keyed on item identity has nothing to update for them (`getChangedItems`).
+ */
+export function placeReleaseItems<T, I extends { readonly releaseIndex: number }>(
+  of: ReleaseResultsOfFile<readonly T[]>,
+  previous: readonly I[] | undefined,
+  place: (item: T, shift: number, releaseIndex: number) => I,
+): I[] {
+  const firstComputed = of.computedNow.indexOf(true);
+  const unmoved = !of.replaced || !previous ? 0 : firstComputed < 0 ? of.results.length : firstComputed;
+  const items: I[] = [];
+  for (const item of previous ?? []) {
+    if (item.releaseIndex >= unmoved) break;
+    items.push(item);
+  }
+  for (let i = unmoved; i < of.results.length; i++) for (const item of of.results[i]) items.push(place(item, of.shifts[i], i));
+  return items;
+}
+
+/** What a summary of per-release items lost and gained: the items after the longest run both share. */
+export function getChangedItems<I>(before: readonly I[], after: readonly I[]): { removed: readonly I[]; added: readonly I[] } {
+  let same = 0;
+  while (same < before.length && same < after.length && before[same] === after[same]) same++;
+  return { removed: before.slice(same), added: after.slice(same) };
+}

@@ -1,0 +1,105 @@
+// After an edit, derived indexes reuse what they computed for the releases the edit did not touch (pass one of
+// recognition, fingerprints, sentences and their band keys) and move the mentions of an edit that changed only
+// offsets (features/entityEdits.ts). Whatever they reuse, a file's summaries must equal those of the same text
+// summarised afresh: checked over random chains of edits on a file big enough to keep per-release results.
+
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { Corpus } from '../../server/src/features/corpus';
+
+const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
+/** Every seed in one file: over the size from which per-release results are kept (64 KB). */
+const TEXT = readdirSync(SEEDS_DIR)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
+  .map((name) => readFileSync(join(SEEDS_DIR, name), 'utf8'))
+  .join('\n\n');
+const URI = 'file:///corpus/seeds/all.txt';
+
+const FRAGMENTS = [
+  'e',
+  'x',
+  ' ',
+  ',',
+  '\n',
+  '\n\n',
+  ' said',
+  ' the Minister',
+  ' Jens Stoltenberg said.',
+  'Source: NATO\n\n',
+  'NATO Secretary General: ',
+  'Q: ',
+];
+
+const edit = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  deleted: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 60 })),
+  inserted: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 }), fc.constant('')),
+});
+
+/** Every derived summary of the file (its count rows hold the corpus tables they count in, compared by content). */
+function describeSummaries(corpus: Corpus, uri: string): unknown {
+  const entities = corpus.entities.incremental.getSummary(uri)!;
+  return {
+    mentions: entities.entities,
+    facts: entities.facts,
+    rows: entities.rows,
+    duplicates: corpus.duplicates.incremental.getSummary(uri),
+    passages: corpus.passages.incremental.getSummary(uri),
+    nearPassages: corpus.nearPassages.incremental.getSummary(uri),
+    related: corpus.related.incremental.getSummary(uri),
+  };
+}
+
+function summariseAfresh(text: string): unknown {
+  const corpus = new Corpus();
+  corpus.files.setFile(URI, text);
+  return describeSummaries(corpus, URI);
+}
+
+// Once before the cases: the gazetteer is built on first use, and a first, cold summary of the file could take
+// longer than its time budget (incremental.ts), which would leave its entities empty.
+summariseAfresh(TEXT);
+
+test('summaries after random chains of edits equal the summaries of the edited text computed afresh', () => {
+  assert.ok(TEXT.length > 64 * 1024, 'the seeds together must be big enough for per-release results to be kept');
+  fc.assert(
+    fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), fc.boolean(), (edits, summariseEachEdit) => {
+      const corpus = new Corpus();
+      let text = TEXT;
+      corpus.files.setFile(URI, text);
+      describeSummaries(corpus, URI);
+      for (const { at, deleted, inserted } of edits) {
+        const start = Math.floor(at * text.length);
+        text = text.slice(0, start) + inserted + text.slice(Math.min(text.length, start + deleted));
+        corpus.files.setFile(URI, text);
+        // Typing several keys before the background catches up: the summaries then reuse across several edits.
+        if (summariseEachEdit) assert.deepEqual(describeSummaries(corpus, URI), summariseAfresh(text));
+      }
+      assert.deepEqual(describeSummaries(corpus, URI), summariseAfresh(text));
+    }),
+    { numRuns: 12 },
+  );
+});
+
+test('typing a word in a sentence moves the mentions after it and recognises nothing again that it did not touch', () => {
+  const corpus = new Corpus();
+  corpus.files.setFile(URI, TEXT);
+  const before = corpus.entities.getFileEntities(URI)!.mentions;
+  const at = TEXT.indexOf(' said', TEXT.length / 2);
+  const edited = TEXT.slice(0, at) + ' also' + TEXT.slice(at);
+  corpus.files.setFile(URI, edited);
+  const after = corpus.entities.getFileEntities(URI)!.mentions;
+  assert.equal(after.length, before.length);
+  assert.deepEqual(
+    after.map((m) => edited.slice(m.span.start, m.span.end)),
+    before.map((m) => TEXT.slice(m.span.start, m.span.end)),
+  );
+  // Moved, not recognised again: the mentions before the edit are the very same objects.
+  const untouched = before.filter((m) => m.span.end < at);
+  assert.ok(untouched.length > 0 && untouched.every((m, i) => after[i] === m));
+  assert.deepEqual(describeSummaries(corpus, URI), summariseAfresh(edited));
+});
