@@ -12,7 +12,17 @@ import { findReleaseFindings, resolveReleaseFindings } from '../corpus/entities/
 import { normaliseRole } from '../corpus/entities/roles';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { moveEntitiesThroughEdit, RecognisedVersion } from './entityEdits';
-import { addCount, CountRows, Counts, EntityFactTables, FileEntityFacts, forEachReleaseCount, getResolutionKey, moveFileEntityFacts, toResolvableMention } from './entityFacts';
+import {
+  addCount,
+  CountRows,
+  Counts,
+  EntityFactTables,
+  FileEntityFacts,
+  forEachReleaseCount,
+  getResolutionKey,
+  moveFileEntityFacts,
+  toResolvableMention,
+} from './entityFacts';
 import { DerivedIndex, IncrementalIndex } from './incremental';
 import { OfficeHolders } from './officeHolders';
 import { ReleaseResults } from './releaseResults';

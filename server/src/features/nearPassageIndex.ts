@@ -57,7 +57,9 @@ export class NearPassageIndex implements DerivedIndex<NearSentences> {
     private readonly getSentences: (uri: string) => readonly PassageOccurrence[],
   ) {
     this.incremental = new IncrementalIndex(corpus, this);
-    this.releaseBands = new ReleaseResults(corpus, ({ text, parsed }, releaseIndex) => hashRelease(text, findReleaseSentences(text, parsed.releases[releaseIndex])));
+    this.releaseBands = new ReleaseResults(corpus, ({ text, parsed }, releaseIndex) =>
+      hashRelease(text, findReleaseSentences(text, parsed.releases[releaseIndex])),
+    );
   }
 
   /** Sentences of other releases that repeat the sentence at `span` of the file near-verbatim (or verbatim). */
