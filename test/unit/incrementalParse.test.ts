@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseCorpusFile } from '../../server/src/corpus/parse';
 import { findChangedRange, reparseCorpusFile } from '../../server/src/features/incrementalParse';
+import { applyRandomEdit, randomEdit } from '../support/randomEdits';
 
 const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
 const SEEDS = readdirSync(SEEDS_DIR)
@@ -31,20 +32,15 @@ const FRAGMENTS = [
   'NATO Secretary General: ',
 ];
 
-const edit = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  deleted: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 400 })),
-  inserted: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 20 }), fc.constant('')),
-});
+const edit = randomEdit(FRAGMENTS, { maxDeleted: 400, maxTyped: 20 });
 
 test('a re-parse of the touched releases equals the full parse, over random chains of edits on every seed', () => {
   fc.assert(
     fc.property(fc.integer({ min: 0, max: SEEDS.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (seedIndex, edits) => {
       let text = SEEDS[seedIndex];
       let parsed = parseCorpusFile(text);
-      for (const { at, deleted, inserted } of edits) {
-        const start = Math.floor(at * text.length);
-        const next = text.slice(0, start) + inserted + text.slice(Math.min(text.length, start + deleted));
+      for (const change of edits) {
+        const next = applyRandomEdit(text, change);
         parsed = reparseCorpusFile(text, parsed, next);
         text = next;
         assert.deepEqual(parsed, parseCorpusFile(text));

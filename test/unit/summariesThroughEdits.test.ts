@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { Corpus } from '../../server/src/features/corpus';
+import { applyRandomEdit, randomEdit } from '../support/randomEdits';
 
 const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
 /** Every seed in one file: over the size from which per-release results are kept (64 KB). */
@@ -34,11 +35,7 @@ const FRAGMENTS = [
   'Q: ',
 ];
 
-const edit = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
-  deleted: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 60 })),
-  inserted: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 }), fc.constant('')),
-});
+const edit = randomEdit(FRAGMENTS, { maxDeleted: 60, maxTyped: 6 });
 
 /** Every derived summary of the file (its count rows hold the corpus tables they count in, compared by content). */
 function describeSummaries(corpus: Corpus, uri: string): unknown {
@@ -72,9 +69,8 @@ test('summaries after random chains of edits equal the summaries of the edited t
       let text = TEXT;
       corpus.files.setFile(URI, text);
       describeSummaries(corpus, URI);
-      for (const { at, deleted, inserted } of edits) {
-        const start = Math.floor(at * text.length);
-        text = text.slice(0, start) + inserted + text.slice(Math.min(text.length, start + deleted));
+      for (const change of edits) {
+        text = applyRandomEdit(text, change);
         corpus.files.setFile(URI, text);
         // Typing several keys before the background catches up: the summaries then reuse across several edits.
         if (summariseEachEdit) assert.deepEqual(describeSummaries(corpus, URI), summariseAfresh(text));
