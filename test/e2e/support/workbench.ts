@@ -36,6 +36,21 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /** Waits until the focused element has stayed the same for `quietMs` (views that take the focus once drawn are done). */
+  async waitForFocusToSettle(quietMs = 2000): Promise<void> {
+    const deadline = Date.now() + STEP_TIMEOUT_MS;
+    // An expression, not a function: this project compiles without the DOM's types.
+    const focused = () => this.page.evaluate<string>("document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : ''");
+    let last = await focused();
+    let since = Date.now();
+    while (Date.now() - since < quietMs) {
+      if (Date.now() > deadline) throw new Error(`the focus kept moving for ${STEP_TIMEOUT_MS} ms; last on ${last}`);
+      await this.page.waitForTimeout(200);
+      const now = await focused();
+      if (now !== last) [last, since] = [now, Date.now()];
+    }
+  }
+
   quickInputRow(label: string): Locator {
     return this.page.locator(`.quick-input-list .monaco-list-row[aria-label*="${label}"]`).first();
   }
