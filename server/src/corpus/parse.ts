@@ -72,19 +72,23 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
   const first = draft.headerBlocks[0] ?? draft.titleBlocks[0] ?? draft.blocks[0];
   const last = draft.blocks[draft.blocks.length - 1] ?? draft.titleBlocks[draft.titleBlocks.length - 1] ?? draft.headerBlocks[draft.headerBlocks.length - 1];
   const turns = findTurns(text, paragraphs, title);
-  return {
+  // Filled key by key, in the order of `Release`, with no key for an absent source or date: spreading optional
+  // parts into the literal cost more than the rest of the release, and a file can hold a hundred thousand of them.
+  const release: { -readonly [K in keyof Release]?: Release[K] } = {
     title,
     titleSpans,
     span: { start: first.span.start, end: last.span.end },
     kind: getReleaseKind(title, { turns: turns.length, captions: captions.length, chrome: boilerplate.length }),
-    ...(source ? { source } : {}),
-    ...optionalDate(findReleaseDate(text, metadata, draft.titleBlocks, draft.blocks)),
-    metadata,
-    paragraphs,
-    turns,
-    captions,
-    boilerplate,
   };
+  if (source) release.source = source;
+  const date = findReleaseDate(text, metadata, draft.titleBlocks, draft.blocks);
+  if (date) release.date = date;
+  release.metadata = metadata;
+  release.paragraphs = paragraphs;
+  release.turns = turns;
+  release.captions = captions;
+  release.boilerplate = boilerplate;
+  return release as Release;
 }
 
 /**
@@ -103,10 +107,6 @@ function withYearlessDatelines(text: string, releases: readonly Release[]): Rele
     const date = year && findYearlessDateline(text, first.span.start, first.span.end, year);
     return date ? { ...release, date } : release;
   });
-}
-
-function optionalDate(date: ReleaseDate | undefined): { date?: ReleaseDate } {
-  return date ? { date } : {};
 }
 
 /**
