@@ -11,8 +11,12 @@ export interface Line {
 }
 
 export interface Block {
-  readonly lines: readonly Line[];
   readonly span: Span;
+  /** The text of the first line: of the whole block for a one-line block (most blocks), which makes no line objects. */
+  readonly firstLine: string;
+  readonly lineCount: number;
+  /** Every line of a block of two or more; undefined for a one-line block (see `getLines`, `everyLine`). */
+  readonly lines: readonly Line[] | undefined;
   /** Blank lines between this block and the previous one (or the start of the file). */
   readonly blankLinesBefore: number;
   /**
@@ -54,8 +58,10 @@ export function answerOnce(block: Block, question: BlockQuestion, compute: (bloc
  */
 export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  // Made with its first line: pushing onto an empty array reserves room for 17 lines, and most blocks have one.
-  let current: Line[] | undefined;
+  // The first line of the current block is kept in locals: only a second line makes line objects and an array.
+  let firstSpan: Span | undefined;
+  let firstText = '';
+  let more: Line[] | undefined;
   let blanks = 0;
   let blanksBeforeCurrent = 0;
   for (let start = 0; start <= text.length;) {
@@ -67,25 +73,30 @@ export function splitBlocks(text: string): Block[] {
       if (blank && !isWhiteSpaceCode(code)) blank = false;
     }
     if (blank) {
-      if (current) {
-        blocks.push(toBlock(current, blanksBeforeCurrent));
-        current = undefined;
+      if (firstSpan) {
+        blocks.push(toBlock(firstSpan, firstText, more, blanksBeforeCurrent));
+        firstSpan = more = undefined;
       }
       blanks++;
     } else {
       const span = trimSpan(text, start, end);
-      const line = { span, text: text.slice(span.start, span.end) };
-      if (current) current.push(line);
-      else {
-        current = [line];
+      const lineText = text.slice(span.start, span.end);
+      if (!firstSpan) {
+        firstSpan = span;
+        firstText = lineText;
         blanksBeforeCurrent = blanks;
         blanks = 0;
-      }
+      } else if (more) more.push({ span, text: lineText });
+      else
+        more = [
+          { span: firstSpan, text: firstText },
+          { span, text: lineText },
+        ];
     }
     if (end === text.length) break;
     start = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
   }
-  if (current) blocks.push(toBlock(current, blanksBeforeCurrent));
+  if (firstSpan) blocks.push(toBlock(firstSpan, firstText, more, blanksBeforeCurrent));
   return blocks;
 }
 
@@ -94,8 +105,23 @@ function isLineBreakCode(code: number): boolean {
   return code === 0x0a || code === 0x0d;
 }
 
-function toBlock(lines: Line[], blankLinesBefore: number): Block {
+function toBlock(firstSpan: Span, firstLine: string, lines: Line[] | undefined, blankLinesBefore: number): Block {
   // A one-line block shares its line's span (spans are never changed): one object less per paragraph.
-  const span = lines.length === 1 ? lines[0].span : { start: lines[0].span.start, end: lines[lines.length - 1].span.end };
-  return { lines, span, blankLinesBefore, answers: 0 };
+  const span = lines ? { start: firstSpan.start, end: lines[lines.length - 1].span.end } : firstSpan;
+  return { span, firstLine, lineCount: lines ? lines.length : 1, lines, blankLinesBefore, answers: 0 };
+}
+
+/** The lines of a block, made on request for a one-line block: for the few readers that need their spans. */
+export function getLines(block: Block): readonly Line[] {
+  return block.lines ?? [{ span: block.span, text: block.firstLine }];
+}
+
+/** Whether every line's text passes `test`, without line objects for a one-line block. */
+export function everyLine(block: Block, test: (line: string) => boolean): boolean {
+  return block.lines ? block.lines.every((line) => test(line.text)) : test(block.firstLine);
+}
+
+/** Whether some line's text passes `test`, without line objects for a one-line block. */
+export function someLine(block: Block, test: (line: string) => boolean): boolean {
+  return block.lines ? block.lines.some((line) => test(line.text)) : test(block.firstLine);
 }

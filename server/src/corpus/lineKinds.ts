@@ -2,7 +2,7 @@
 // Patterns follow how publishers lay out releases (NATO, defense.gov, White House, GOV.UK, EU Council, UN),
 // not the wording of one file: see docs/format.md.
 
-import { answerOnce, Block, BlockQuestion } from './blocks';
+import { answerOnce, Block, BlockQuestion, everyLine, getLines, someLine } from './blocks';
 import { findFirstDate } from './dates';
 import { countWords } from './text';
 
@@ -58,12 +58,16 @@ export function isChromeBlock(block: Block): boolean {
 }
 
 function hasOnlyChromeLines(block: Block): boolean {
-  return isChromeLine(block.lines[0].text) && block.lines.every((line) => isChromeLine(line.text) || SURVEY_ANSWER.test(line.text));
+  return isChromeLine(block.firstLine) && everyLine(block, isChromeOrSurveyAnswer);
+}
+
+function isChromeOrSurveyAnswer(line: string): boolean {
+  return isChromeLine(line) || SURVEY_ANSWER.test(line);
 }
 
 /** "Related", "Related Stories": the one-line blocks after it are links to other pages, not this release's text. */
 export function isRelatedLinksHeading(block: Block): boolean {
-  return block.lines.length === 1 && /^related\b/i.test(block.lines[0].text) && isChromeLine(block.lines[0].text);
+  return block.lineCount === 1 && /^related\b/i.test(block.firstLine) && isChromeLine(block.firstLine);
 }
 
 /** The kind of page a site prints above its title ("Transcript", "Readout", "Press release", "News story"). */
@@ -77,12 +81,12 @@ export function isPageKindLabel(block: Block): boolean {
 }
 
 function isOneLineOfPageKind(block: Block): boolean {
-  return block.lines.length === 1 && PAGE_KIND_LABEL.test(block.lines[0].text);
+  return block.lineCount === 1 && PAGE_KIND_LABEL.test(block.firstLine);
 }
 
 /** A line that announces a new page in a file of several scraped pages: a page-kind label or a document symbol. */
 export function isPageMarker(block: Block): boolean {
-  return isPageKindLabel(block) || (block.lines.length === 1 && DOCUMENT_SYMBOL.test(block.lines[0].text));
+  return isPageKindLabel(block) || (block.lineCount === 1 && DOCUMENT_SYMBOL.test(block.firstLine));
 }
 
 const SOURCE_LINE = /^Source\s*:\s*(\S.{0,120})$/i;
@@ -90,11 +94,11 @@ const SOURCE_LINE = /^Source\s*:\s*(\S.{0,120})$/i;
 /** The publisher of a "Source: NATO" line, or undefined for any other block. */
 export function getSourceName(block: Block): string | undefined {
   // Every stage asks; only a Source line is read twice (once to answer, once for its name).
-  return answerOnce(block, BlockQuestion.IsSourceLine, isSourceLine) ? SOURCE_LINE.exec(block.lines[0].text)?.[1].trim() : undefined;
+  return answerOnce(block, BlockQuestion.IsSourceLine, isSourceLine) ? SOURCE_LINE.exec(block.firstLine)?.[1].trim() : undefined;
 }
 
 function isSourceLine(block: Block): boolean {
-  return block.lines.length === 1 && SOURCE_LINE.test(block.lines[0].text);
+  return block.lineCount === 1 && SOURCE_LINE.test(block.firstLine);
 }
 
 const BULLET_LINE = /^[•·▪‣◦●]\s*/;
@@ -135,12 +139,16 @@ export function isMetadataBlock(block: Block): boolean {
 }
 
 function hasOnlyMetadataLines(block: Block): boolean {
-  return block.lines.every((line) => getMetadataKind(line.text) !== undefined) || isLabelValueBlock(block);
+  return everyLine(block, isMetadataLine) || isLabelValueBlock(block);
+}
+
+function isMetadataLine(line: string): boolean {
+  return getMetadataKind(line) !== undefined;
 }
 
 /** "From:" + "Prime Minister's Office, …", "Published" + "10 July 2024": one metadata entry. */
 export function isLabelValueBlock(block: Block): boolean {
-  return block.lines.length >= 2 && block.lines.length <= 3 && LABEL_ONLY.test(block.lines[0].text);
+  return block.lineCount >= 2 && block.lineCount <= 3 && LABEL_ONLY.test(block.firstLine);
 }
 
 /**
@@ -149,7 +157,11 @@ export function isLabelValueBlock(block: Block): boolean {
  */
 export function isHeaderBlock(block: Block): boolean {
   // The short-line test first: it is the cheaper one. Lines are trimmed, so their words are what split(/\s+/) gives.
-  return block.lines.every((line) => (countWords(line.text) <= 6 && !/[.!?,;:]$/.test(line.text)) || getMetadataKind(line.text) !== undefined);
+  return everyLine(block, isHeaderLine);
+}
+
+function isHeaderLine(line: string): boolean {
+  return (countWords(line) <= 6 && !/[.!?,;:]$/.test(line)) || getMetadataKind(line) !== undefined;
 }
 
 const CAPTION_MARKER = /^((photo|image|picture)\s*)?credit\s*:|^VIRIN\s*:|^(photo|image|picture)\s*(by\b|:)|^\((photo|image|picture)\b[^)]*\)$/i;
@@ -160,11 +172,15 @@ export function isCaptionBlock(block: Block): boolean {
 }
 
 function hasCaptionMarker(block: Block): boolean {
-  return block.lines.length <= 8 && block.lines.some((line) => CAPTION_MARKER.test(line.text));
+  return block.lineCount <= 8 && someLine(block, isCaptionMarkerLine);
+}
+
+function isCaptionMarkerLine(line: string): boolean {
+  return CAPTION_MARKER.test(line);
 }
 
 export function getCaptionCredit(block: Block): string | undefined {
-  for (const line of block.lines) {
+  for (const line of getLines(block)) {
     const credit = /^(?:(?:photo|image|picture)\s*)?credit\s*:\s*(.+)$|^(?:photo|image|picture)\s*(?:by|:)\s*(.+)$/i.exec(line.text);
     if (credit) return (credit[1] ?? credit[2]).trim();
   }
@@ -173,7 +189,7 @@ export function getCaptionCredit(block: Block): string | undefined {
 
 /** The caption's short title: the line before the descriptive sentence ("Stoltenberg Remarks"). */
 export function getCaptionTitle(block: Block): string | undefined {
-  const plain = block.lines.filter((line) => !CAPTION_MARKER.test(line.text));
+  const plain = getLines(block).filter((line) => !CAPTION_MARKER.test(line.text));
   const short = plain.find((line, i) => i > 0 && line.text.split(/\s+/).length <= 8 && !/[.!?]$/.test(line.text));
   return (short ?? plain[0])?.text;
 }

@@ -1,6 +1,6 @@
 // parseCorpusFile: the text of one corpus file → its releases and problems. Never throws; deterministic.
 
-import { Block, splitBlocks } from './blocks';
+import { Block, getLines, splitBlocks } from './blocks';
 import { findReleaseProblems } from './checks';
 import { findFirstDate, findFirstYear, findNearestOtherDates, findYearlessDateline } from './dates';
 import {
@@ -51,12 +51,19 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
     underRelatedLinks = isRelatedLinksHeading(block) || (underRelatedLinks && hasTitleShape(block));
     if (isChromeBlock(block) || underRelatedLinks) boilerplate.push(toBoilerplate(text, block));
     else if (sourceName && !source) source = { name: sourceName, span: block.span };
-    else if (isLabelValueBlock(block)) metadata.push({ kind: 'published', text: block.lines.map((line) => line.text).join(' / '), span: block.span });
+    else if (isLabelValueBlock(block))
+      metadata.push({
+        kind: 'published',
+        text: getLines(block)
+          .map((line) => line.text)
+          .join(' / '),
+        span: block.span,
+      });
     else if (paragraphs.length === 0 && isMetadataBlock(block)) addMetadataLines(metadata, block);
     else if (isCaptionBlock(block)) captions.push({ span: block.span, title: getCaptionTitle(block), credit: getCaptionCredit(block) });
     else paragraphs.push({ span: block.span });
   }
-  const title = draft.titleBlocks.map((block) => block.lines[0].text).join(' ');
+  const title = draft.titleBlocks.map((block) => block.firstLine).join(' ');
   const titleSpans = draft.titleBlocks.length
     ? draft.titleBlocks.map((block) => block.span)
     : [{ start: draft.blocks[0].span.start, end: draft.blocks[0].span.start }];
@@ -65,19 +72,23 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
   const first = draft.headerBlocks[0] ?? draft.titleBlocks[0] ?? draft.blocks[0];
   const last = draft.blocks[draft.blocks.length - 1] ?? draft.titleBlocks[draft.titleBlocks.length - 1] ?? draft.headerBlocks[draft.headerBlocks.length - 1];
   const turns = findTurns(text, paragraphs, title);
-  return {
+  // Filled key by key, in the order of `Release`, with no key for an absent source or date: spreading optional
+  // parts into the literal cost more than the rest of the release, and a file can hold a hundred thousand of them.
+  const release: { -readonly [K in keyof Release]?: Release[K] } = {
     title,
     titleSpans,
     span: { start: first.span.start, end: last.span.end },
     kind: getReleaseKind(title, { turns: turns.length, captions: captions.length, chrome: boilerplate.length }),
-    ...(source ? { source } : {}),
-    ...optionalDate(findReleaseDate(text, metadata, draft.titleBlocks, draft.blocks)),
-    metadata,
-    paragraphs,
-    turns,
-    captions,
-    boilerplate,
   };
+  if (source) release.source = source;
+  const date = findReleaseDate(text, metadata, draft.titleBlocks, draft.blocks);
+  if (date) release.date = date;
+  release.metadata = metadata;
+  release.paragraphs = paragraphs;
+  release.turns = turns;
+  release.captions = captions;
+  release.boilerplate = boilerplate;
+  return release as Release;
 }
 
 /**
@@ -96,10 +107,6 @@ function withYearlessDatelines(text: string, releases: readonly Release[]): Rele
     const date = year && findYearlessDateline(text, first.span.start, first.span.end, year);
     return date ? { ...release, date } : release;
   });
-}
-
-function optionalDate(date: ReleaseDate | undefined): { date?: ReleaseDate } {
-  return date ? { date } : {};
 }
 
 /**
@@ -129,7 +136,8 @@ function findFirstTextDate(text: string, blocks: readonly Block[]): ReleaseDate 
  * one: a block of 131,072 bullet lines spread into one `push` call would overflow the call stack.
  */
 function addMetadataLines(metadata: MetadataLine[], block: Block): void {
-  for (const line of block.lines) metadata.push({ kind: getMetadataKind(line.text) ?? 'label', text: line.text.replace(/^[•·▪‣◦●]\s*/, ''), span: line.span });
+  for (const line of getLines(block))
+    metadata.push({ kind: getMetadataKind(line.text) ?? 'label', text: line.text.replace(/^[•·▪‣◦●]\s*/, ''), span: line.span });
 }
 
 function toBoilerplate(text: string, block: Block): Boilerplate {
@@ -145,21 +153,22 @@ function toBoilerplate(text: string, block: Block): Boilerplate {
  * where the next label starts.
  */
 function findTurns(text: string, paragraphs: readonly Paragraph[], title: string): SpeakerTurn[] {
-  const starts: { start: number; match: LabelMatch }[] = [];
-  const speaking = new Set<string>();
-  const labelAt = (start: number, end: number) => parseSpeakerLabel(text.slice(start, Math.min(end, start + MAX_LABEL_WINDOW)));
+  // Made at the first label only: most releases have none, and a file can hold a hundred thousand releases.
+  let starts: { start: number; match: LabelMatch }[] | undefined;
+  let speaking: Set<string> | undefined;
   for (const paragraph of paragraphs) {
-    const first = labelAt(paragraph.span.start, paragraph.span.end);
+    const first = findLabelAt(text, paragraph.span.start, paragraph.span.end);
     if (!first) continue;
-    starts.push({ start: paragraph.span.start, match: first });
-    speaking.add(first.speaker.label);
+    (starts ??= []).push({ start: paragraph.span.start, match: first });
+    (speaking ??= new Set()).add(first.speaker.label);
     for (const line of findLaterLines(text, paragraph)) {
-      const match = labelAt(line, paragraph.span.end);
+      const match = findLabelAt(text, line, paragraph.span.end);
       if (!match || !(isUnmistakableLabel(match) || speaking.has(match.speaker.label))) continue;
       starts.push({ start: line, match });
       speaking.add(match.speaker.label);
     }
   }
+  if (!starts) return [];
   const isTranscript = starts.length >= 2 || starts.some((entry) => entry.match.hasOutlet) || /press conference|interview|transcript|briefing/i.test(title);
   if (!isTranscript) return [];
   let lastParagraph = 0;
@@ -172,6 +181,10 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
       span: { start: entry.start, end: Math.min(paragraphs[lastParagraph].span.end, endOfTextBefore(text, next)) },
     };
   });
+}
+
+function findLabelAt(text: string, start: number, end: number): LabelMatch | undefined {
+  return parseSpeakerLabel(text.slice(start, Math.min(end, start + MAX_LABEL_WINDOW)));
 }
 
 /** A label and the start of its text fit in this many characters: a long paragraph is not read whole per line. */

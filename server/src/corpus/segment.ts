@@ -106,7 +106,7 @@ function findAnnouncedTitle(blocks: readonly Block[], marker: number): number | 
     if (candidate && isFollowedByText(blocks, j)) return j;
     // A headline of fifteen words or more reads like prose by length alone; its shape says it is a title.
     if (getSourceName(block) || (looksLikeProse(block) && !candidate)) return title;
-    if (block.lines.length > 1) return undefined;
+    if (block.lineCount > 1) return undefined;
     if (candidate) title = j;
     lines++;
   }

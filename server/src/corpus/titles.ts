@@ -16,8 +16,8 @@ export function hasTitleShape(block: Block): boolean {
 }
 
 function isShortHeadlineLine(block: Block): boolean {
-  if (block.lines.length !== 1) return false;
-  const line = block.lines[0].text;
+  if (block.lineCount !== 1) return false;
+  const line = block.firstLine;
   const words = countWords(line);
   if (line.length < 3 || line.length > 250 || words > 35) return false;
   // Two-word lines are labels ("Security Council", "Related Stories") unless they read like a headline.
@@ -32,7 +32,7 @@ function isShortHeadlineLine(block: Block): boolean {
 }
 
 export function hasHeadlineWording(block: Block): boolean {
-  return HEADLINE_WORDS.test(block.lines[0].text);
+  return HEADLINE_WORDS.test(block.firstLine);
 }
 
 /** Prose that a title introduces: a sentence, a speaker turn, or several lines. */
@@ -42,19 +42,19 @@ export function looksLikeProse(block: Block | undefined): boolean {
 }
 
 function endsLikeProse(block: Block): boolean {
-  const last = block.lines[block.lines.length - 1].text;
-  return block.lines.length > 1 || /[.!?…:]["”’')\]]*$/.test(last) || countWords(last) >= 15;
+  // Several lines are prose whatever they end with; one line is prose by its end or its length.
+  return block.lineCount > 1 || /[.!?…:]["”’')\]]*$/.test(block.firstLine) || countWords(block.firstLine) >= 15;
 }
 
 /** A second title block continuing the first: "Press conference" + "by NATO Secretary General …". */
 export function isTitleContinuation(first: Block, next: Block | undefined): boolean {
-  if (!next || next.lines.length !== 1) return false;
-  const line = next.lines[0].text;
+  if (!next || next.lineCount !== 1) return false;
+  const line = next.firstLine;
   // Words counted last: every block is asked whether the next one continues it, and most next blocks do not.
   return (
     /^(by|with|of|on|at|following|for|from|during|after|before|in|and|to)\s/.test(line) &&
     !/[.;:]$/.test(line) &&
     line.length <= 250 &&
-    countWords(first.lines[0].text) <= 8
+    countWords(first.firstLine) <= 8
   );
 }
