@@ -69,8 +69,11 @@ function reanchorThroughEdit(file: CorpusFile, previousText: string, previous: r
   return previous.map((tag) => {
     if (tag.status === 'orphaned') return anchorRecord(file, tag.record);
     const { start, end } = tag.span;
-    if (end < change.start) return { ...tag, releaseTitle: getReleaseTitleAt(file, start) ?? tag.record.release };
-    if (start > change.beforeEnd) {
+    // The search reads the stored prefix and suffix around the passage too (which occurrence, how far a fuzzy
+    // match reaches): an edit within that context can change its answer, so it counts as touching the tag.
+    const { prefix, suffix } = tag.record.anchor;
+    if (end + suffix.length < change.start) return { ...tag, releaseTitle: getReleaseTitleAt(file, start) ?? tag.record.release };
+    if (start - prefix.length > change.beforeEnd) {
       const span = { start: start + delta, end: end + delta };
       const releaseTitle = getReleaseTitleAt(file, span.start) ?? tag.record.release;
       // A fuzzy passage stays as edited as it was; the same words moved with the text are exact only where stored.
