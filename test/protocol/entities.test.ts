@@ -18,6 +18,7 @@ import type {
   WorkspaceSymbol,
 } from 'vscode-languageserver-protocol';
 import { LspTestClient, startIndexedServer, stopIndexedServer, TestWorkspace } from '../support/lspClient';
+import { eventually } from '../support/eventually';
 
 const SEED_003 = 'seeds/003_d0123674c22c2241.txt';
 const SEED_000 = 'seeds/000_248d20a5422f2a6b.txt';
@@ -41,14 +42,8 @@ function positionOf(path: string, needle: string, n = 0, into = 1): Position {
 }
 
 /** Polls until the probe answers (the server reloads a changed file asynchronously). */
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function waitFor<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  return eventually(probe, (value) => value !== undefined, 'an answer') as Promise<T>;
 }
 
 function at(path: string, needle: string, n = 0, into = 1) {

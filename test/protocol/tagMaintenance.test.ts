@@ -12,6 +12,7 @@ import type { CodeAction, Hover, WorkspaceSymbol } from 'vscode-languageserver-p
 import { parseTagFile } from '../../server/src/annotations/tagFile';
 import type { AcceptAnchorsAnswer, TagInfo, TagTreeNodeInfo } from '../../server/src/protocol';
 import { LspTestClient, startIndexedServer, stopIndexedServer, TestWorkspace } from '../support/lspClient';
+import { eventually } from '../support/eventually';
 
 const SEED = 'seeds/000_248d20a5422f2a6b.txt';
 const TAG_FILE = 'annotations/000_248d20a5422f2a6b.yaml';
@@ -43,14 +44,12 @@ async function changeSeedOnDisk(text: string): Promise<void> {
   await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: seedUri, type: 2 }] });
 }
 
-async function waitForTag(id: string, accept: (tag: TagInfo) => boolean, what: string): Promise<TagInfo> {
-  const deadline = Date.now() + 10000;
-  for (;;) {
-    const tag = (await execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri })).find((t) => t.id === id);
-    if (tag && accept(tag)) return tag;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last answer: ${JSON.stringify(tag)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+function waitForTag(id: string, accept: (tag: TagInfo) => boolean, what: string): Promise<TagInfo> {
+  return eventually(
+    async () => (await execute<TagInfo[]>('pressCorpus.listTags', { uri: seedUri })).find((t) => t.id === id),
+    (tag) => tag !== undefined && accept(tag),
+    what,
+  ) as Promise<TagInfo>;
 }
 
 function readTagFile(): string {

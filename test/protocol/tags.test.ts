@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, InlayHint, Range, WorkspaceSymbol } from 'vscode-languageserver-protocol';
 import { parseTagFile } from '../../server/src/annotations/tagFile';
 import { createTestWorkspace, LspTestClient, startIndexedServer, stopIndexedServer, TestWorkspace } from '../support/lspClient';
+import { eventually } from '../support/eventually';
 
 interface TagInfo {
   id: string;
@@ -43,16 +44,6 @@ after(() => stopIndexedServer({ workspace, client }));
 
 function execute<R>(command: string, argument: object): Promise<R> {
   return client.request<R>('workspace/executeCommand', { command, arguments: [argument] });
-}
-
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, what: string): Promise<T> {
-  const deadline = Date.now() + 10000;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last answer: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Writes a corpus file on disk and tells the server, as an editor's file watcher would. */
