@@ -3,21 +3,12 @@
 // No timing is asserted here: how long activation takes is measured by `npm run measure:activation`.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { PRESS_CORPUS_EXTENSION_ID, readActivationTimes, readRunningExtensionActivation, waitForPressCorpusStatus } from './support/activationTimes';
-import { openRealEditor, RealEditorSession, SETUP_TIMEOUT_MS } from './support/realEditor';
+import { openForSuite, SETUP_TIMEOUT_MS } from './support/realEditor';
 
 describe('real editor: activation as the extension host reports it', { timeout: SETUP_TIMEOUT_MS + 5 * 60000 }, () => {
-  let session: RealEditorSession;
-
-  before(
-    async () => {
-      session = await openRealEditor();
-    },
-    { timeout: SETUP_TIMEOUT_MS },
-  );
-
-  after(() => session?.close());
+  const session = openForSuite();
 
   test('the extension activates on the seeds at start-up and shows its status', () =>
     session.workbench.capture('activation-status', async () => {

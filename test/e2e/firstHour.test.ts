@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { REPO_ROOT } from '../support/lspClient';
-import { openRealEditor, RealEditorSession, SETUP_TIMEOUT_MS } from './support/realEditor';
+import { openRealEditor, openForSuite, SETUP_TIMEOUT_MS } from './support/realEditor';
 import { FILE_000, FIRST_TITLES_000, hoverStoltenbergIn003, tagFileOf003Holds, tagSentenceOf003 } from './support/stories';
 
 const COPIES = 600;
@@ -35,16 +35,7 @@ function prepare(root: string): void {
 }
 
 describe('the first hour: npm start on a large corpus', { timeout: SETUP_TIMEOUT_MS + 15 * 60000 }, () => {
-  let session: RealEditorSession;
-
-  before(
-    async () => {
-      session = await openRealEditor({}, false, { prepare, asNpmStart: true });
-    },
-    { timeout: SETUP_TIMEOUT_MS },
-  );
-
-  after(() => session?.close());
+  const session = openForSuite(() => openRealEditor({}, false, { prepare, asNpmStart: true }));
 
   // "Press Corpus:" with the colon: the language indicator says "Press Corpus" too.
   const statusItem = () => session.workbench.page.locator('.statusbar-item:has-text("Press Corpus:")').first();

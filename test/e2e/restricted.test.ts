@@ -2,22 +2,13 @@
 // limited support for untrusted workspaces: reading features work, writing tag files is refused with the reason.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { openRealEditor, RealEditorSession, SETUP_TIMEOUT_MS } from './support/realEditor';
+import { describe, test } from 'node:test';
+import { openRealEditor, openForSuite, SETUP_TIMEOUT_MS } from './support/realEditor';
 import { showOutlineOf000, tagFileOf003Holds, tagLineOf003 } from './support/stories';
 
 describe('real editor: Restricted Mode (untrusted workspace)', { timeout: SETUP_TIMEOUT_MS + 5 * 60000 }, () => {
-  let session: RealEditorSession;
-
-  before(
-    async () => {
-      // No start-up question: an untrusted folder then opens in Restricted Mode, as after answering "No".
-      session = await openRealEditor({ 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }, true);
-    },
-    { timeout: SETUP_TIMEOUT_MS },
-  );
-
-  after(() => session?.close());
+  // No start-up question: an untrusted folder then opens in Restricted Mode, as after answering "No".
+  const session = openForSuite(() => openRealEditor({ 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' }, true));
 
   test('the workbench is in Restricted Mode and the Outline still lists the releases', () =>
     session.workbench.capture('05-restricted-outline', async () => {

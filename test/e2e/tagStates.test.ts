@@ -6,11 +6,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { createAnchor, TextAnchor } from '../../server/src/annotations/anchoring';
 import { parseTagFile } from '../../server/src/annotations/tagFile';
 import { printNewTagFile } from '../../server/src/annotations/tagFileEdits';
-import { openRealEditor, positionInSeed, RealEditorSession, SETUP_TIMEOUT_MS } from './support/realEditor';
+import { poll } from '../support/eventually';
+import { openRealEditor, openForSuite, positionInSeed, SETUP_TIMEOUT_MS } from './support/realEditor';
 import { FILE_000, FIRST_TITLES_000 } from './support/stories';
 
 const TAG_FILE = join('annotations', '000_248d20a5422f2a6b.yaml');
@@ -48,17 +49,11 @@ function writeTagFileOfYesterday(root: string): void {
 }
 
 describe('real editor: tag states and re-attaching an orphan', { timeout: SETUP_TIMEOUT_MS + 5 * 60000 }, () => {
-  let session: RealEditorSession;
-
-  before(
-    async () => {
-      session = await openRealEditor();
-      writeTagFileOfYesterday(session.workspace.root);
-    },
-    { timeout: SETUP_TIMEOUT_MS },
-  );
-
-  after(() => session?.close());
+  const session = openForSuite(async () => {
+    const opened = await openRealEditor();
+    writeTagFileOfYesterday(opened.workspace.root);
+    return opened;
+  });
 
   test('the Tags view nests review/orphans under review and shows an icon per anchor state', () =>
     session.workbench.capture('07-tag-states', async () => {
@@ -97,8 +92,7 @@ describe('real editor: tag states and re-attaching an orphan', { timeout: SETUP_
       await workbench.page.keyboard.press('Enter'); // the only quick fix here, focused
       const path = join(session.workspace.root, TAG_FILE);
       const reattached = () => parseTagFile(readFileSync(path, 'utf8')).records.find((r) => r.id === 'orphan22')?.anchor.exact === REATTACH_TO;
-      for (const deadline = Date.now() + 30000; !reattached() && Date.now() < deadline;) await workbench.page.waitForTimeout(250);
-      assert.ok(reattached(), "the orphan's record was not re-anchored to the selection");
+      assert.ok((await poll(reattached, Boolean, 30000)).accepted, "the orphan's record was not re-anchored to the selection");
       await workbench.rowsOf(TAGS_VIEW, (texts) => !texts.some((row) => row.includes('orphaned')) && texts.some((row) => row.includes(REATTACH_TO)), 30000);
     }));
 });

@@ -4,21 +4,13 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { openRealEditor, positionInSeed, RealEditorSession, SETUP_TIMEOUT_MS } from './support/realEditor';
+import { describe, test } from 'node:test';
+import { poll } from '../support/eventually';
+import { openForSuite, positionInSeed, SETUP_TIMEOUT_MS } from './support/realEditor';
 import { FILE_001, FILE_003, FIRST_TITLES_000, hoverStoltenbergIn003, showOutlineOf000, tagFileOf003Holds, tagLineOf003 } from './support/stories';
 
 describe('real editor: the packaged extension in code-server', { timeout: SETUP_TIMEOUT_MS + 5 * 60000 }, () => {
-  let session: RealEditorSession;
-
-  before(
-    async () => {
-      session = await openRealEditor();
-    },
-    { timeout: SETUP_TIMEOUT_MS },
-  );
-
-  after(() => session?.close());
+  const session = openForSuite();
 
   test('the .vsix installed with --install-extension activates in the extension host', async () => {
     const { userDataDir } = session.profile;
@@ -28,8 +20,8 @@ describe('real editor: the packaged extension in code-server', { timeout: SETUP_
         .filter((path) => path.endsWith('remoteexthost.log'))
         .map((path) => readFileSync(join(userDataDir, path), 'utf8'))
         .join('\n');
-    for (const deadline = Date.now() + 30000; !activated.test(hostLog()) && Date.now() < deadline;) await session.workbench.page.waitForTimeout(250);
-    assert.match(hostLog(), activated);
+    const { value: log } = await poll(hostLog, (text) => activated.test(text), 30000);
+    assert.match(log, activated);
     assert.doesNotMatch(hostLog(), /Activating extension 'press-corpus\.press-corpus' failed/);
   });
 

@@ -4,6 +4,7 @@
 // Running Extensions" (load + call, the figure VS Code flags slow extensions by). Used by the activation
 // end-to-end test and by `npm run measure:activation`.
 
+import { poll } from '../../support/eventually';
 import { Workbench } from './workbench';
 
 export const PRESS_CORPUS_EXTENSION_ID = 'press-corpus.press-corpus';
@@ -74,17 +75,17 @@ export async function readActivationTimes(workbench: Workbench, extensionId: str
   await workbench.runCommand('Developer: Startup Performance');
   const editor = page.locator('.editor-instance .view-lines:has-text("System Info")').first();
   await editor.waitFor({ timeout: timeoutMs });
-  let markdown = '';
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await page.waitForTimeout(1000)) {
+  const copyDocument = async (): Promise<string> => {
     await editor.click();
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Control+C');
     await page.waitForTimeout(200);
     // Evaluated in the page, on the browser's clipboard; a string because the tests compile without DOM types.
-    markdown = await page.evaluate<string>('navigator.clipboard.readText()');
-    const times = parseActivationStats(markdown, extensionId);
-    if (times) return times;
-  }
+    return page.evaluate<string>('navigator.clipboard.readText()');
+  };
+  const { value: markdown } = await poll(copyDocument, (text) => parseActivationStats(text, extensionId) !== undefined, timeoutMs, 1000);
+  const times = parseActivationStats(markdown, extensionId);
+  if (times) return times;
   throw new Error(`Startup Performance never listed ${extensionId}; its activation stats were:\n${getActivationStatsSection(markdown)}`);
 }
 
@@ -97,9 +98,11 @@ export async function readRunningExtensionActivation(workbench: Workbench, displ
   await workbench.runCommand('Developer: Show Running Extensions');
   const row = workbench.page.locator(`.runtime-extensions-editor .monaco-list-row:has(.name:text-is("${displayName}"))`).first();
   const activation = row.locator('.activation-time');
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await workbench.page.waitForTimeout(250)) {
-    const text = (await activation.innerText().catch(() => '')).trim();
-    if (/Activation: \d+ms/.test(text)) return text;
-  }
+  const shown = await poll(
+    async () => (await activation.innerText().catch(() => '')).trim(),
+    (text) => /Activation: \d+ms/.test(text),
+    timeoutMs,
+  );
+  if (shown.accepted) return shown.value;
   throw new Error(`Show Running Extensions never showed an activation time for ${displayName}`);
 }

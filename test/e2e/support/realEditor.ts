@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { createTestWorkspace, REPO_ROOT, TestWorkspace } from '../../support/lspClient';
@@ -92,4 +93,27 @@ export function positionInSeed(file: string, needle: string, offset = 0): { line
   const line = lines.findIndex((text) => text.includes(needle));
   assert.ok(line >= 0, `${needle} not in ${file}`);
   return { line: line + 1, column: lines[line].indexOf(needle) + offset + 1 };
+}
+
+/**
+ * The real editor of one suite: opened (by `open`) before its tests, closed after them. The fields are read from
+ * the session once it is open, so tests use it like the session itself.
+ */
+export function openForSuite(open: () => Promise<RealEditorSession> = () => openRealEditor()): RealEditorSession {
+  let opened: RealEditorSession | undefined;
+  before(async () => void (opened = await open()), { timeout: SETUP_TIMEOUT_MS });
+  after(() => opened?.close());
+  const current = () => opened ?? assert.fail('the real editor did not open');
+  return {
+    get workbench() {
+      return current().workbench;
+    },
+    get workspace() {
+      return current().workspace;
+    },
+    get profile() {
+      return current().profile;
+    },
+    close: () => current().close(),
+  };
 }

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
+import { poll } from '../../support/eventually';
 import { positionInSeed } from './realEditor';
 import { Workbench } from './workbench';
 
@@ -45,8 +46,7 @@ export async function tagSentenceOf003(workbench: Workbench, needle: string, tag
 export async function tagFileOf003Holds(workspaceRoot: string, tag: string, timeoutMs: number): Promise<boolean> {
   const path = join(workspaceRoot, 'annotations', '003_d0123674c22c2241.yaml');
   const holds = () => existsSync(path) && readFileSync(path, 'utf8').includes(tag);
-  for (const deadline = Date.now() + timeoutMs; !holds() && Date.now() < deadline;) await new Promise((wake) => setTimeout(wake, 250));
-  return holds();
+  return (await poll(holds, Boolean, timeoutMs)).accepted;
 }
 
 /** Answers the tag prompt of Tag Selection… or Tag Sentence…: the tag, Enter, an empty note, Enter. */

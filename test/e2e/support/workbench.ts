@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Locator, Page } from 'playwright-core';
+import { poll } from '../../support/eventually';
 import { REPO_ROOT } from '../../support/lspClient';
 
 const STEP_TIMEOUT_MS = 30000;
@@ -76,11 +77,8 @@ export class Workbench {
   /** Rows of a list view, e.g. '.outline-pane' or '.markers-panel', once `until` holds for them. */
   async rowsOf(view: string, until: (rows: string[]) => boolean, timeoutMs = STEP_TIMEOUT_MS): Promise<string[]> {
     const rows = this.page.locator(`${view} .monaco-list-row`);
-    let texts: string[] = [];
-    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await this.page.waitForTimeout(250)) {
-      texts = await rows.allInnerTexts();
-      if (until(texts)) return texts;
-    }
+    const { value: texts, accepted } = await poll(() => rows.allInnerTexts(), until, timeoutMs);
+    if (accepted) return texts;
     throw new Error(`${view} never showed the expected rows; it showed:\n${texts.join('\n')}`);
   }
 
