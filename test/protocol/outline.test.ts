@@ -168,6 +168,19 @@ test('diagnostics follow incremental edits, and the missing Source quick fix ins
   assert.equal(after[0].range.start.line, 9, 'only the second release still lacks its Source line');
 });
 
+test('the outline follows edits: asked again after a change to the title, it shows the new title', async () => {
+  const uri = workspace.uriOf('seeds/typed.txt');
+  const text = 'Allies meet in Oslo\n\nSource: NATO\n\nOn 2 June, Allies met in Oslo.\n';
+  await client.open(uri, text);
+  const outlineTitles = async () => (await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } })).map((s) => s.name);
+  assert.deepEqual(await outlineTitles(), ['Allies meet in Oslo']);
+  assert.deepEqual(await outlineTitles(), ['Allies meet in Oslo'], 'asked twice, the same outline');
+  const oslo = { start: { line: 0, character: 15 }, end: { line: 0, character: 19 } };
+  await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: oslo, text: 'Riga' }] });
+  assert.deepEqual(await outlineTitles(), ['Allies meet in Riga']);
+  await client.notify('textDocument/didClose', { textDocument: { uri } });
+});
+
 test('a corpus file created, then edited on disk is (re-)read: the server watches when the client cannot', async () => {
   const path = join(workspace.root, 'seeds', 'added.txt');
   const uri = workspace.uriOf('seeds/added.txt');

@@ -24,13 +24,26 @@ export function computeOutline(file: ParsedCorpusFile): OutlineItem[] {
   const orphanChrome: Boilerplate[] = [];
   for (const chrome of file.boilerplate) {
     // Chrome belongs to the page of the next release (menus come before the text), after the last one to it.
-    const next = file.releases.findIndex((release) => release.span.start >= chrome.span.end);
-    const page = next >= 0 ? next : file.releases.length - 1;
+    const next = findFirstReleaseFrom(file.releases, chrome.span.end);
+    const page = next < file.releases.length ? next : file.releases.length - 1;
     (page >= 0 ? pageChrome[page] : orphanChrome).push(chrome);
   }
   const items = file.releases.map((release, index) => toReleaseItem(release, pageChrome[index]));
   const group = toChromeGroup(orphanChrome);
   return group ? [group, ...items] : items;
+}
+
+/** The index of the first release starting at or after `offset` (releases are in text order): a binary search, as
+ *  a page of a big scraped file can carry hundreds of chrome blocks. */
+function findFirstReleaseFrom(releases: readonly Release[], offset: number): number {
+  let low = 0;
+  let high = releases.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (releases[mid].span.start >= offset) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 export function describeRelease(release: Release): string {

@@ -1,6 +1,7 @@
 // textDocument/documentSymbol and textDocument/foldingRange: the outline of releases.
 
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver/node';
+import { CorpusFile } from '../features/corpusIndex';
 import { computeFoldingSpans, computeOutline, OutlineItem, OutlineItemKind } from '../features/outline';
 import { getFileWithLines } from './context';
 import { LspFeature } from './feature';
@@ -16,12 +17,25 @@ const SYMBOL_KINDS: Record<OutlineItemKind, SymbolKind> = {
   boilerplate: SymbolKind.Null,
 };
 
+/** Outlines kept for the files asked last (a Map in insertion order: the oldest goes first). */
+const RECENT_OUTLINES = 8;
+
 export const outlineFeature: LspFeature = {
   capabilities: { documentSymbolProvider: { label: 'Press Corpus' }, foldingRangeProvider: true },
   register(ctx) {
+    const recentSymbols = new Map<string, { file: CorpusFile; symbols: DocumentSymbol[] }>();
     ctx.connection.onDocumentSymbol(({ textDocument }) => {
       const found = getFileWithLines(ctx, textDocument.uri);
-      return found ? computeOutline(found.file.parsed).map((item) => toDocumentSymbol(item, found.lines)) : null;
+      if (!found) return null;
+      // Editors ask for the outline again on every focus change and breadcrumb refresh; a big file's outline is
+      // thousands of symbols, so the last few files' answers are kept until their text changes.
+      const recent = recentSymbols.get(textDocument.uri);
+      if (recent?.file === found.file) return recent.symbols;
+      const symbols = computeOutline(found.file.parsed).map((item) => toDocumentSymbol(item, found.lines));
+      recentSymbols.delete(textDocument.uri);
+      recentSymbols.set(textDocument.uri, { file: found.file, symbols });
+      if (recentSymbols.size > RECENT_OUTLINES) recentSymbols.delete(recentSymbols.keys().next().value as string);
+      return symbols;
     });
     ctx.connection.onFoldingRanges(({ textDocument }) => {
       const found = getFileWithLines(ctx, textDocument.uri);
