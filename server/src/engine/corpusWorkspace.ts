@@ -8,6 +8,7 @@ import { Corpus, CorpusView } from '../features/corpus';
 import { CorpusFile } from '../features/corpusIndex';
 import { CorpusCounts } from '../features/diagnostics';
 import { getContainingFolder, getTagFileLocation, isTagFileUri, TagFileLocation } from '../features/tagging';
+import { composeTextChanges, TextChange } from '../features/textChanges';
 import { canonicaliseUri, matchesGlobs } from '../features/uris';
 import { DocumentSizes } from './documentSizes';
 import { EditorBuffers, NO_EDITOR } from './editorBuffers';
@@ -119,14 +120,19 @@ export class CorpusWorkspace {
     return getContainingFolder(this.folderUris, uri);
   }
 
-  /** An editor opened or changed a document: corpus text is parsed, tag and entity files re-read. */
-  documentChanged(uri: string, text: string, isCorpusLanguage: boolean): void {
+  /**
+   * An editor opened or changed a document: corpus text is parsed, tag and entity files re-read. `changes`, the
+   * editor's own account of the edit (offsets into the text it had before), spares comparing the texts.
+   */
+  documentChanged(uri: string, text: string, isCorpusLanguage: boolean, changes?: readonly TextChange[]): void {
     if (isCorpusLanguage || this.diskCorpusUris.has(uri)) {
       this.openCorpusUris.add(uri);
+      const change = changes && composeTextChanges(changes);
       // UTF-16 length never exceeds the UTF-8 size, so a text longer than the limit is over it without counting.
-      const size = text.length > this.maxFileBytes ? text.length : this.documentSizes.getSize(uri, text);
-      if (size <= this.maxFileBytes) this.corpus.files.setFile(uri, text);
-      else this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(size)]);
+      const size = text.length > this.maxFileBytes ? text.length : this.documentSizes.getSize(uri, text, change);
+      if (size > this.maxFileBytes) this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(size)]);
+      else if (change) this.corpus.files.editFile(uri, text, change);
+      else this.corpus.files.setFile(uri, text);
     } else if (this.knowledge.isEntityFileUri(uri)) {
       this.knowledge.setText(uri, text);
       this.reportProblemChanges([uri]);

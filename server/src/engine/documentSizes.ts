@@ -1,18 +1,21 @@
 // The UTF-8 size of each open document, for pressCorpus.maxFileSizeMB. Counting a 20 MB text on every keystroke
 // would cost more than re-parsing the edit: after the first count, only the changed range is counted again.
 
-import { findChangedRange } from '../features/incrementalParse';
+import { ChangedRange, findChangedRange, fitsLengths } from '../features/incrementalParse';
 
 export class DocumentSizes {
   private readonly sizes = new Map<string, { text: string; size: number }>();
 
-  /** The UTF-8 size of the document's text (counted from its last text's size when there is one). */
-  getSize(uri: string, text: string): number {
+  /**
+   * The UTF-8 size of the document's text (counted from its last text's size when there is one, over `change`
+   * when the editor said where it changed the text and that fits the lengths, else over the texts' difference).
+   */
+  getSize(uri: string, text: string, hint?: ChangedRange): number {
     const last = this.sizes.get(uri);
     let size: number;
     if (!last) size = countUtf8Bytes(text, 0, text.length);
     else {
-      const change = findChangedRange(last.text, text);
+      const change = hint && fitsLengths(hint, last.text, text) ? hint : findChangedRange(last.text, text);
       size = last.size - countUtf8Bytes(last.text, change.start, change.beforeEnd) + countUtf8Bytes(text, change.start, change.afterEnd);
     }
     this.sizes.set(uri, { text, size });

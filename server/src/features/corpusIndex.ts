@@ -3,7 +3,7 @@
 
 import { ParsedCorpusFile, Problem } from '../corpus/model';
 import { parseCorpusFile } from '../corpus/parse';
-import { reparseCorpusFileReusing, ReusedReleases } from './incrementalParse';
+import { ChangedRange, reparseCorpusFileReusing, ReusedReleases } from './incrementalParse';
 
 export interface CorpusFile {
   readonly uri: string;
@@ -34,10 +34,19 @@ export class CorpusIndex {
 
   /** Parses the text and replaces the file (an edit re-parses only the releases it touches). */
   setFile(uri: string, text: string): CorpusFile {
+    return this.replaceText(uri, text);
+  }
+
+  /** The same for an editor's edit: `change` (where the editor changed the text) spares comparing the texts. */
+  editFile(uri: string, text: string, change: ChangedRange): CorpusFile {
+    return this.replaceText(uri, text, change);
+  }
+
+  private replaceText(uri: string, text: string, change?: ChangedRange): CorpusFile {
     const previous = this.files.get(uri);
     const version = this.nextVersion++;
     if (!previous) return this.store(uri, { uri, version, text, parsed: parseCorpusFile(text) });
-    const { parsed, reused } = reparseCorpusFileReusing(previous.text, previous.parsed, text);
+    const { parsed, reused } = reparseCorpusFileReusing(previous.text, previous.parsed, text, change);
     const edits = [...(previous.edits ?? []).slice(1 - REMEMBERED_EDITS), { ...reused, previousVersion: previous.version }];
     return this.store(uri, { uri, version, text, parsed, edits });
   }

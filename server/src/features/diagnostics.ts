@@ -6,6 +6,7 @@ import { getUriBaseName } from './uris';
 import { CorpusView } from './corpus';
 import { CorpusFile } from './corpusIndex';
 import { attachQuickFixes } from './quickFixes';
+import { countReleases, getRelease } from './releaseRuns';
 
 export function computeFileProblems(corpus: CorpusView, uri: string): Problem[] {
   const file = corpus.files.getFile(uri);
@@ -41,7 +42,7 @@ export class CorpusCounts {
       }
       const file = this.corpus.files.getFile(uri);
       if (!file) continue;
-      const counts = { releases: file.parsed.releases.length, problems: findProblemsWithoutFixes(this.corpus, file).length };
+      const counts = { releases: countReleases(file.parsed), problems: findProblemsWithoutFixes(this.corpus, file).length };
       this.byUri.set(uri, counts);
       this.releases += counts.releases;
       this.problems += counts.problems;
@@ -56,12 +57,13 @@ export function findProblemsWithoutFixes(corpus: CorpusView, file: CorpusFile): 
   const { uri } = file;
   const duplicates = corpus.duplicates.findDuplicatesInFile(uri).map(({ releaseIndex, copy }): Problem => {
     const where = copy.uri === uri ? 'in this file' : `in ${getUriBaseName(copy.uri)}`;
-    const otherTitle = corpus.files.getFile(copy.uri)?.parsed.releases[copy.releaseIndex]?.title ?? '';
+    const other = corpus.files.getFile(copy.uri);
+    const otherTitle = (other && getRelease(other.parsed, copy.releaseIndex)?.title) ?? '';
     return {
       code: 'release.duplicate',
       severity: 'warning',
       message: `This release has the same ${copy.kind} as “${otherTitle}” ${where}.`,
-      span: file.parsed.releases[releaseIndex].titleSpans[0],
+      span: getRelease(file.parsed, releaseIndex)!.titleSpans[0],
       releaseIndex,
     };
   });

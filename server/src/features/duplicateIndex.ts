@@ -10,11 +10,15 @@ import { normaliseForComparison } from '../corpus/text';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex } from './incremental';
 import { ReleaseResults } from './releaseResults';
+import { getRelease } from './releaseRuns';
 
 interface Fingerprint {
   readonly key: string;
   readonly releaseIndex: number;
 }
+
+/** A file's summary: each release's fingerprint keys, in release order (the per-release results themselves). */
+type KeysByRelease = readonly (readonly string[])[];
 
 export interface DuplicateRelease {
   readonly kind: 'title' | 'body';
@@ -25,75 +29,60 @@ export interface DuplicateRelease {
 /** Holders of one key: `uri#releaseIndex` → holder, in insertion order. */
 type Holders = Map<string, { uri: string; releaseIndex: number }>;
 
-export class DuplicateIndex implements DerivedIndex<readonly Fingerprint[]> {
+export class DuplicateIndex implements DerivedIndex<KeysByRelease> {
   readonly name = 'duplicates';
-  readonly incremental: IncrementalIndex<readonly Fingerprint[]>;
+  readonly incremental: IncrementalIndex<KeysByRelease>;
   private readonly holdersByKey = new Map<string, Holders>();
-  private readonly fingerprintsByFile = new Map<string, readonly Fingerprint[]>();
+  private readonly keysByFile = new Map<string, KeysByRelease>();
   /** Files whose duplicate answer changed since the last `takeChangedUris`. */
   private readonly changed = new Set<string>();
+  /** Per file, its fingerprints that another release shares (by `key|releaseIndex`): a file's answer reads these only. */
+  private readonly sharedByFile = new Map<string, Map<string, Fingerprint>>();
 
   /** Each release's fingerprint keys: after an edit, only the touched releases are hashed again. */
   private readonly releaseKeys: ReleaseResults<readonly string[]>;
 
   constructor(corpus: CorpusIndex) {
     this.incremental = new IncrementalIndex(corpus, this);
-    this.releaseKeys = new ReleaseResults(corpus, (file, releaseIndex) => getReleaseKeys(file.text, file.parsed.releases[releaseIndex]));
+    this.releaseKeys = new ReleaseResults(corpus, (file, releaseIndex) => getReleaseKeys(file.text, getRelease(file.parsed, releaseIndex)!));
   }
 
-  summarise(file: CorpusFile): readonly Fingerprint[] {
-    return this.releaseKeys.get(file).results.flatMap((keys, releaseIndex) => keys.map((key) => ({ key, releaseIndex })));
+  summarise(file: CorpusFile): KeysByRelease {
+    return this.releaseKeys.get(file).results;
   }
 
-  add(uri: string, fingerprints: readonly Fingerprint[]): void {
-    this.fingerprintsByFile.set(uri, fingerprints);
-    this.changed.add(uri);
-    for (const { key, releaseIndex } of fingerprints) {
-      const holders = this.holdersByKey.get(key) ?? new Map();
-      // A single holder had no copy so far; with two or more, the newcomer is nobody's first other.
-      if (holders.size === 1) holders.forEach((holder) => this.changed.add(holder.uri));
-      holders.set(`${uri}#${releaseIndex}`, { uri, releaseIndex });
-      this.holdersByKey.set(key, holders);
-    }
+  add(uri: string, keysByRelease: KeysByRelease): void {
+    this.keysByFile.set(uri, keysByRelease);
+    this.addFingerprints(uri, toFingerprints(keysByRelease, 0, keysByRelease.length));
   }
 
   /** A re-indexed file keeps its place among the holders of the keys it still has, so nobody else's answer moves. */
-  replace(uri: string, before: readonly Fingerprint[], after: readonly Fingerprint[]): void {
-    // An edit keeps the fingerprints of the releases it did not touch, in place: only the middle can differ.
-    const same = (a: Fingerprint, b: Fingerprint) => a.key === b.key && a.releaseIndex === b.releaseIndex;
+  replace(uri: string, before: KeysByRelease, after: KeysByRelease): void {
+    // An edit keeps the keys of the releases it did not touch (the same lists): only the middle can differ. Past
+    // a change in the number of releases, the ones after it have new indexes: their holders change too.
     let start = 0;
-    while (start < before.length && start < after.length && same(before[start], after[start])) start++;
+    while (start < before.length && start < after.length && sameKeys(before[start], after[start])) start++;
     let end = 0;
-    while (end < before.length - start && end < after.length - start && same(before[before.length - 1 - end], after[after.length - 1 - end])) end++;
-    const removed = before.slice(start, before.length - end);
-    const added = after.slice(start, after.length - end);
+    if (before.length === after.length) while (end < before.length - start && sameKeys(before[before.length - 1 - end], after[after.length - 1 - end])) end++;
+    const removed = toFingerprints(before, start, before.length - end);
+    const added = toFingerprints(after, start, after.length - end);
     const id = (f: Fingerprint) => `${f.key}|${f.releaseIndex}`;
     const kept = new Set(added.map(id));
     const had = new Set(removed.map(id));
-    this.remove(
+    this.removeFingerprints(
       uri,
       removed.filter((f) => !kept.has(id(f))),
     );
-    this.add(
+    this.addFingerprints(
       uri,
       added.filter((f) => !had.has(id(f))),
     );
-    this.fingerprintsByFile.set(uri, after);
+    this.keysByFile.set(uri, after);
   }
 
-  remove(uri: string, fingerprints: readonly Fingerprint[]): void {
-    this.fingerprintsByFile.delete(uri);
-    this.changed.add(uri);
-    for (const { key, releaseIndex } of fingerprints) {
-      const holders = this.holdersByKey.get(key);
-      if (!holders) continue;
-      const id = `${uri}#${releaseIndex}`;
-      // The first two holders are named by everyone else: removing one changes every holder's answer.
-      const isNamed = [...firstTwo(holders)].some(([held]) => held === id);
-      holders.delete(id);
-      if (holders.size === 0) this.holdersByKey.delete(key);
-      else if (isNamed) holders.forEach((holder) => this.changed.add(holder.uri));
-    }
+  remove(uri: string, keysByRelease: KeysByRelease): void {
+    this.keysByFile.delete(uri);
+    this.removeFingerprints(uri, toFingerprints(keysByRelease, 0, keysByRelease.length));
   }
 
   /** Files whose duplicate problems may read differently since the last call. */
@@ -107,11 +96,65 @@ export class DuplicateIndex implements DerivedIndex<readonly Fingerprint[]> {
   /** For each release's title and body, the first other release with the same one (release order, one pass). */
   findDuplicatesInFile(uri: string): { releaseIndex: number; copy: DuplicateRelease }[] {
     this.incremental.refresh();
-    return (this.fingerprintsByFile.get(uri) ?? []).flatMap(({ key, releaseIndex }) => {
+    const shared = [...(this.sharedByFile.get(uri)?.values() ?? [])].sort((a, b) => a.releaseIndex - b.releaseIndex || kindOrder(a.key) - kindOrder(b.key));
+    return shared.flatMap(({ key, releaseIndex }) => {
       const other = getFirstOtherHolder(this.holdersByKey.get(key), uri, releaseIndex);
       return other ? [{ releaseIndex, copy: { kind: key.startsWith('title:') ? ('title' as const) : ('body' as const), ...other } }] : [];
     });
   }
+
+  private markShared(uri: string, key: string, releaseIndex: number, shared: boolean): void {
+    const id = `${key}|${releaseIndex}`;
+    let ofFile = this.sharedByFile.get(uri);
+    if (shared) {
+      if (!ofFile) this.sharedByFile.set(uri, (ofFile = new Map()));
+      ofFile.set(id, { key, releaseIndex });
+    } else if (ofFile?.delete(id) && ofFile.size === 0) this.sharedByFile.delete(uri);
+  }
+
+  private addFingerprints(uri: string, fingerprints: readonly Fingerprint[]): void {
+    this.changed.add(uri);
+    for (const { key, releaseIndex } of fingerprints) {
+      const holders = this.holdersByKey.get(key) ?? new Map();
+      // A single holder had no copy so far; with two or more, the newcomer is nobody's first other.
+      if (holders.size === 1) holders.forEach((holder) => (this.changed.add(holder.uri), this.markShared(holder.uri, key, holder.releaseIndex, true)));
+      holders.set(`${uri}#${releaseIndex}`, { uri, releaseIndex });
+      this.holdersByKey.set(key, holders);
+      if (holders.size > 1) this.markShared(uri, key, releaseIndex, true);
+    }
+  }
+
+  private removeFingerprints(uri: string, fingerprints: readonly Fingerprint[]): void {
+    this.changed.add(uri);
+    for (const { key, releaseIndex } of fingerprints) {
+      const holders = this.holdersByKey.get(key);
+      if (!holders) continue;
+      const id = `${uri}#${releaseIndex}`;
+      // The first two holders are named by everyone else: removing one changes every holder's answer.
+      const isNamed = [...firstTwo(holders)].some(([held]) => held === id);
+      holders.delete(id);
+      this.markShared(uri, key, releaseIndex, false);
+      if (holders.size === 1) holders.forEach((holder) => this.markShared(holder.uri, key, holder.releaseIndex, false));
+      if (holders.size === 0) this.holdersByKey.delete(key);
+      else if (isNamed) holders.forEach((holder) => this.changed.add(holder.uri));
+    }
+  }
+}
+
+/** The fingerprints of releases [from, to). */
+function toFingerprints(keysByRelease: KeysByRelease, from: number, to: number): Fingerprint[] {
+  const fingerprints: Fingerprint[] = [];
+  for (let releaseIndex = from; releaseIndex < to; releaseIndex++) for (const key of keysByRelease[releaseIndex]) fingerprints.push({ key, releaseIndex });
+  return fingerprints;
+}
+
+/** Within a release, the title's duplicate comes before the body's. */
+function kindOrder(key: string): number {
+  return key.startsWith('title:') ? 0 : 1;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((key, i) => key === b[i]));
 }
 
 function* firstTwo(holders: Holders): Generator<[string, { uri: string; releaseIndex: number }]> {

@@ -7,9 +7,21 @@
 import { ParsedCorpusFile, Problem, Release } from '../corpus/model';
 import { findYearlessDateline } from '../corpus/dates';
 import { parseCorpusFile } from '../corpus/parse';
+import {
+  countReleases,
+  createParseFromRuns,
+  findFirstReleaseEndingFrom,
+  getRelease,
+  getReleaseSpan,
+  shiftEach,
+  shiftSpan,
+  sliceReleaseRuns,
+} from './releaseRuns';
 
 /** Files with fewer releases are parsed whole: the window would be the file. */
 const MIN_RELEASES_FOR_WINDOW = 4;
+/** How many times a window whose edge release moved grows by one release each side before the whole file is parsed. */
+const MAX_WIDENINGS = 3;
 /** Chunk compared natively while looking for the changed range. */
 const COMPARE_CHUNK = 4096;
 
@@ -60,48 +72,94 @@ export interface ReusedReleases {
 
 const NOTHING_REUSED: ReusedReleases = { leading: 0, trailing: 0 };
 
-/** The parse of `text`, reusing the releases of `previous` (the parse of `previousText`) the edit did not touch. */
-export function reparseCorpusFile(previousText: string, previous: ParsedCorpusFile, text: string): ParsedCorpusFile {
-  return reparseCorpusFileReusing(previousText, previous, text).parsed;
+/**
+ * The parse of `text`, reusing the releases of `previous` (the parse of `previousText`) the edit did not touch.
+ * `change`, when the editor said where it changed the text, spares comparing the two texts (checked: see below).
+ */
+export function reparseCorpusFile(previousText: string, previous: ParsedCorpusFile, text: string, change?: ChangedRange): ParsedCorpusFile {
+  return reparseCorpusFileReusing(previousText, previous, text, change).parsed;
 }
 
-/** The same, saying which releases were reused. */
-export function reparseCorpusFileReusing(previousText: string, previous: ParsedCorpusFile, text: string): { parsed: ParsedCorpusFile; reused: ReusedReleases } {
+/**
+ * The same, saying which releases were reused. A `hint` (where the editor changed the text) must fit the texts'
+ * lengths, else the texts are compared. A wrong hint that changes the length moves the releases at the window's
+ * edges, so the boundary check below sends it to a full parse; one that keeps the length is right about
+ * everything outside the window only if the editor's account is (it is: its events made the text), since
+ * checking there would cost the comparison it spares.
+ */
+export function reparseCorpusFileReusing(
+  previousText: string,
+  previous: ParsedCorpusFile,
+  text: string,
+  hint?: ChangedRange,
+): { parsed: ParsedCorpusFile; reused: ReusedReleases } {
   const parseWhole = () => ({ parsed: parseCorpusFile(text), reused: NOTHING_REUSED });
-  const releases = previous.releases;
-  if (releases.length < MIN_RELEASES_FOR_WINDOW) return parseWhole();
-  const change = findChangedRange(previousText, text);
+  // The previous releases are read one at a time: reading `previous.releases` would copy a re-parse's releases.
+  const count = countReleases(previous);
+  if (count < MIN_RELEASES_FOR_WINDOW) return parseWhole();
+  const change = hint && fitsLengths(hint, previousText, text) ? hint : findChangedRange(previousText, text);
   const delta = change.afterEnd - change.beforeEnd;
-  let first = releases.findIndex((release) => release.span.end >= change.start);
-  if (first < 0) first = releases.length - 1;
+  let first = findFirstReleaseEndingFrom(previous, change.start);
+  if (first < 0) first = count - 1;
   let last = first;
-  while (last + 1 < releases.length && releases[last + 1].span.start <= change.beforeEnd) last++;
-  // One unchanged release on each side: the window's own boundaries are checked against them.
-  const low = Math.max(0, first - 1);
-  const high = Math.min(releases.length - 1, last + 1);
-  if (low === 0 && high === releases.length - 1) return parseWhole();
-  const windowStart = low === 0 ? 0 : releases[low].span.start;
-  const windowEndBefore = high === releases.length - 1 ? previousText.length : releases[high + 1].span.start;
-  if (change.start < windowStart || change.beforeEnd > windowEndBefore) return parseWhole();
-  const windowText = text.slice(windowStart, windowEndBefore + delta);
-  const window = parseCorpusFile(windowText);
-  if (!keepsBoundaries(previous, window, low, high, windowStart, delta)) return parseWhole();
+  while (last + 1 < count && getReleaseSpan(previous, last + 1)!.start <= change.beforeEnd) last++;
+  // One unchanged release on each side: the window's own boundaries are checked against them. When one moved
+  // (an edit that merges its release with the next), the window grows by a release each side, a few times.
+  let window: { low: number; high: number; start: number; endBefore: number; text: string; parsed: ParsedCorpusFile } | undefined;
+  for (let widened = 0; !window && widened < MAX_WIDENINGS; widened++) {
+    const low = Math.max(0, first - 1 - widened);
+    const high = Math.min(count - 1, last + 1 + widened);
+    if (low === 0 && high === count - 1) return parseWhole();
+    const start = low === 0 ? 0 : getReleaseSpan(previous, low)!.start;
+    const endBefore = high === count - 1 ? previousText.length : getReleaseSpan(previous, high + 1)!.start;
+    if (change.start < start || change.beforeEnd > endBefore) return parseWhole();
+    const windowText = text.slice(start, endBefore + delta);
+    const parsed = parseCorpusFile(windowText);
+    if (keepsBoundaries(previous, count, parsed, low, high, start, delta)) window = { low, high, start, endBefore, text: windowText, parsed };
+  }
+  if (!window) return parseWhole();
+  const { low, high, start: windowStart, endBefore: windowEndBefore } = window;
   // A year-less dateline takes its year from other releases of the file: only the whole file can tell it.
-  if (hasYearlessDateline(previousText, releases) || hasYearlessDateline(windowText, window.releases)) return parseWhole();
+  if (hasYearlessDatelineIn(previousText, previous) || hasYearlessDateline(window.text, window.parsed.releases)) return parseWhole();
 
-  const windowReleases = window.releases.map((release) => shiftSpans(release, windowStart));
-  const after = releases.slice(high + 1).map((release) => shiftSpans(release, delta));
-  const indexShift = window.releases.length - (high - low + 1);
+  const indexShift = window.parsed.releases.length - (high - low + 1);
   const problems: Problem[] = [];
   for (const problem of previous.problems) if (problem.span.start < windowStart) problems.push(problem);
-  for (const problem of window.problems) problems.push(shiftProblem(problem, windowStart, low));
+  for (const problem of window.parsed.problems) problems.push(shiftProblem(problem, windowStart, low));
   for (const problem of previous.problems) if (problem.span.start >= windowEndBefore) problems.push(shiftProblem(problem, delta, indexShift));
-  const parsed = {
-    releases: [...releases.slice(0, low), ...windowReleases, ...after],
+  const parsed = createParseFromRuns(
+    [
+      ...sliceReleaseRuns(previous, 0, low, 0),
+      { releases: window.parsed.releases, from: 0, to: window.parsed.releases.length, shift: windowStart },
+      ...sliceReleaseRuns(previous, high + 1, count, delta),
+    ],
     problems,
-    boilerplate: low === 0 ? window.boilerplate.map((b) => shiftSpans(b, windowStart)) : previous.boilerplate,
-  };
-  return { parsed, reused: { leading: low, trailing: after.length } };
+    low === 0 ? shiftEach(window.parsed.boilerplate, windowStart) : previous.boilerplate,
+  );
+  // Its releases are the previous file's (none with such a dateline) and the window's (none either).
+  withoutYearlessDateline.add(parsed);
+  return { parsed, reused: { leading: low, trailing: count - high - 1 } };
+}
+
+/** Whether a hint can describe the edit from `before` to `after` at all (in bounds, the right change of length). */
+export function fitsLengths(hint: ChangedRange, before: string, after: string): boolean {
+  return (
+    hint.start >= 0 &&
+    hint.start <= hint.beforeEnd &&
+    hint.start <= hint.afterEnd &&
+    hint.beforeEnd <= before.length &&
+    after.length - hint.afterEnd === before.length - hint.beforeEnd
+  );
+}
+
+/** Parses known to hold no release with a year-less dateline: a keystroke must not look at every release again. */
+const withoutYearlessDateline = new WeakSet<ParsedCorpusFile>();
+
+function hasYearlessDatelineIn(text: string, parsed: ParsedCorpusFile): boolean {
+  if (withoutYearlessDateline.has(parsed)) return false;
+  const has = hasYearlessDateline(text, parsed.releases);
+  if (!has) withoutYearlessDateline.add(parsed);
+  return has;
 }
 
 /** Whether a release opens with a dateline without a year ("From 27 to 29 May, …"), dated or not. */
@@ -119,41 +177,27 @@ function hasYearlessDateline(text: string, releases: readonly Release[]): boolea
  * titles at the same offsets and lengths, and no page chrome read at its start. Otherwise the edit may have
  * moved a boundary and only a full parse can tell.
  */
-function keepsBoundaries(previous: ParsedCorpusFile, window: ParsedCorpusFile, low: number, high: number, windowStart: number, delta: number): boolean {
+function keepsBoundaries(
+  previous: ParsedCorpusFile,
+  count: number,
+  window: ParsedCorpusFile,
+  low: number,
+  high: number,
+  windowStart: number,
+  delta: number,
+): boolean {
   const releases = window.releases;
   if (releases.length < 2) return false;
   const sameRelease = (inWindow: Release, before: Release, shift: number) =>
     inWindow.title === before.title &&
     inWindow.span.start + windowStart === before.span.start + shift &&
     inWindow.span.end + windowStart === before.span.end + shift;
-  if (low > 0 && (window.boilerplate.length > 0 || !sameRelease(releases[0], previous.releases[low], 0))) return false;
-  return high === previous.releases.length - 1 || sameRelease(releases[releases.length - 1], previous.releases[high], delta);
+  if (low > 0 && (window.boilerplate.length > 0 || !sameRelease(releases[0], getRelease(previous, low)!, 0))) return false;
+  return high === count - 1 || sameRelease(releases[releases.length - 1], getRelease(previous, high)!, delta);
 }
 
 function shiftProblem(problem: Problem, by: number, releaseIndexBy: number): Problem {
-  const shifted = shiftSpans(problem, by);
+  if (by === 0 && releaseIndexBy === 0) return problem;
+  const shifted = { ...problem, span: shiftSpan(problem.span, by) };
   return problem.releaseIndex === undefined ? shifted : { ...shifted, releaseIndex: problem.releaseIndex + releaseIndexBy };
-}
-
-/** A copy with every span (an object with numeric start and end) moved by `by`. */
-function shiftSpans<T>(value: T, by: number): T {
-  return by === 0 ? value : (shiftValue(value, by) as T);
-}
-
-// Runs for every release after an edit: plain loops, no per-object key arrays.
-function shiftValue(value: unknown, by: number): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const copy = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) copy[i] = shiftValue(value[i], by);
-    return copy;
-  }
-  const object = value as Record<string, unknown>;
-  const isSpan = typeof object.start === 'number' && typeof object.end === 'number';
-  const copy: Record<string, unknown> = {};
-  for (const key in object) {
-    const field = object[key];
-    copy[key] = isSpan && (key === 'start' || key === 'end') ? (field as number) + by : typeof field === 'object' ? shiftValue(field, by) : field;
-  }
-  return copy;
 }

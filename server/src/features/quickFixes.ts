@@ -5,6 +5,7 @@ import { Boilerplate, Problem, ProblemFix, Span } from '../corpus/model';
 import { WHITE_SPACE } from '../corpus/text';
 import { CorpusView } from './corpus';
 import { CorpusFile } from './corpusIndex';
+import { getRelease } from './releaseRuns';
 
 export function attachQuickFixes(corpus: CorpusView, file: CorpusFile, problems: readonly Problem[]): Problem[] {
   return problems.map((problem) => {
@@ -15,7 +16,7 @@ export function attachQuickFixes(corpus: CorpusView, file: CorpusFile, problems:
 
 function computeFixes(corpus: CorpusView, file: CorpusFile, problem: Problem): ProblemFix[] {
   if (problem.code === 'release.missing-source') {
-    const release = file.parsed.releases[problem.releaseIndex ?? -1];
+    const release = getRelease(file.parsed, problem.releaseIndex ?? -1);
     if (!release?.titleSpans.length) return [];
     const source = corpus.sources.getMostCommonSource() ?? 'Unknown';
     const titleEnd = release.titleSpans[release.titleSpans.length - 1].end;
@@ -28,7 +29,9 @@ function computeFixes(corpus: CorpusView, file: CorpusFile, problem: Problem): P
     ];
   }
   if (problem.code === 'release.boilerplate') {
-    const chrome = [...file.parsed.boilerplate, ...file.parsed.releases.flatMap((r) => r.boilerplate)].find((b) => b.span.start === problem.span.start);
+    // The release's own chrome, or the file's before its first title: never every release's (a keystroke's cost).
+    const candidates = problem.releaseIndex === undefined ? file.parsed.boilerplate : (getRelease(file.parsed, problem.releaseIndex)?.boilerplate ?? []);
+    const chrome = candidates.find((b) => b.span.start === problem.span.start);
     return chrome
       ? [{ title: `Delete the web page chrome “${chrome.text}”`, edits: [{ span: getChromeDeletionSpan(file.text, chrome), newText: '' }], preferred: true }]
       : [];

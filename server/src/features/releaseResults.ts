@@ -5,6 +5,7 @@
 
 import { CorpusFile, CorpusIndex, FileEdit } from './corpusIndex';
 import { ReusedReleases } from './incrementalParse';
+import { getReleaseStarts } from './releaseRuns';
 
 export interface ReleaseResultsOfFile<R> {
   /** One result per release of the file, in release order. */
@@ -37,27 +38,28 @@ export class ReleaseResults<R> {
   }
 
   get(file: CorpusFile): ReleaseResultsOfFile<R> {
-    const releases = file.parsed.releases;
+    // Offsets only, never `parsed.releases`: after a keystroke that would copy every release (releaseRuns.ts).
+    const starts = getReleaseStarts(file.parsed);
     const cached = this.byUri.get(file.uri);
-    const reused = cached && (cached.version === file.version ? { leading: releases.length, trailing: 0 } : getReuseSince(file, cached.version));
+    const reused = cached && (cached.version === file.version ? { leading: starts.length, trailing: 0 } : getReuseSince(file, cached.version));
     const results: R[] = [];
     const computedAt: number[] = [];
     const shifts: number[] = [];
     const computedNow: boolean[] = [];
-    releases.forEach((release, i) => {
-      const fromEnd = releases.length - i;
+    for (let i = 0; i < starts.length; i++) {
+      const fromEnd = starts.length - i;
       const old = !cached || !reused ? -1 : i < reused.leading ? i : fromEnd <= reused.trailing ? cached.results.length - fromEnd : -1;
       if (old >= 0) {
         results.push(cached!.results[old]);
         computedAt.push(cached!.computedAt[old]);
       } else {
         results.push(this.compute(file, i));
-        computedAt.push(release.span.start);
+        computedAt.push(starts[i]);
       }
-      shifts.push(release.span.start - computedAt[i]);
+      shifts.push(starts[i] - computedAt[i]);
       computedNow.push(old < 0);
-    });
-    if (file.text.length >= this.minChars) this.byUri.set(file.uri, { version: file.version, results, computedAt, starts: releases.map((r) => r.span.start) });
+    }
+    if (file.text.length >= this.minChars) this.byUri.set(file.uri, { version: file.version, results, computedAt, starts });
     else this.byUri.delete(file.uri);
     if (!cached || !reused) return { results, shifts, computedNow };
     const replaced = [];

@@ -1,21 +1,29 @@
 // How many releases state each source, kept as counts each file adds and removes: the "insert a Source line" fix
-// proposes the most common one without a pass over the corpus on every keystroke.
+// proposes the most common one without a pass over the corpus on every keystroke. After an edit, a file's counts
+// are its previous counts less the sources of the releases the edit replaced plus those of the new ones.
 
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex } from './incremental';
+import { ReleaseResults } from './releaseResults';
+import { getRelease } from './releaseRuns';
 
 export class SourceIndex implements DerivedIndex<ReadonlyMap<string, number>> {
   readonly name = 'sources';
   readonly incremental: IncrementalIndex<ReadonlyMap<string, number>>;
   private readonly counts = new Map<string, number>();
+  private readonly releaseSources: ReleaseResults<string | undefined>;
 
   constructor(corpus: CorpusIndex) {
     this.incremental = new IncrementalIndex(corpus, this);
+    this.releaseSources = new ReleaseResults(corpus, (file, releaseIndex) => getRelease(file.parsed, releaseIndex)!.source?.name);
   }
 
-  summarise(file: CorpusFile): ReadonlyMap<string, number> {
-    const counts = new Map<string, number>();
-    for (const release of file.parsed.releases) if (release.source) counts.set(release.source.name, (counts.get(release.source.name) ?? 0) + 1);
+  summarise(file: CorpusFile, previous?: ReadonlyMap<string, number>): ReadonlyMap<string, number> {
+    const of = this.releaseSources.get(file);
+    const update = previous !== undefined && of.replaced !== undefined;
+    const counts = new Map(update ? previous : []);
+    if (update) for (const { result } of of.replaced!) addCount(counts, result, -1);
+    for (let i = 0; i < of.results.length; i++) if (!update || of.computedNow[i]) addCount(counts, of.results[i], 1);
     return counts;
   }
 
@@ -38,4 +46,11 @@ export class SourceIndex implements DerivedIndex<ReadonlyMap<string, number>> {
     for (const entry of this.counts) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
     return best?.[0];
   }
+}
+
+function addCount(counts: Map<string, number>, source: string | undefined, by: number): void {
+  if (source === undefined) return;
+  const n = (counts.get(source) ?? 0) + by;
+  if (n > 0) counts.set(source, n);
+  else counts.delete(source);
 }

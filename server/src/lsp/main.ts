@@ -2,13 +2,13 @@
 // Lets every feature module add its providers, builds the engine's workspace on initialize, then keeps it in
 // step with the editor (open documents) and the disk (file events), and scans the corpus.
 
-import { createConnection, ProposedFeatures, ServerCapabilities, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createConnection, ProposedFeatures, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { CorpusWorkspace } from '../engine/corpusWorkspace';
 import { readSettings } from '../engine/settings';
 import { canonicaliseUri } from '../features/uris';
 import { NodeHost } from '../host/nodeHost';
 import { ServerContext } from './context';
+import { createTrackedDocuments } from './documentChanges';
 import { createEditorBuffers } from './editorBuffers';
 import { LSP_FEATURES } from './features';
 import { FeatureHub } from './hub';
@@ -19,7 +19,7 @@ const CORPUS_LANGUAGE_ID = 'press-corpus';
 
 const connection = createConnection(ProposedFeatures.all, { messageStrategy: createRequestGuard() });
 answerRefusedRequests(connection);
-const documents = new TextDocuments(TextDocument);
+const { documents, takeChanges } = createTrackedDocuments();
 const ctx = { connection, documents, hub: new FeatureHub(connection), workspaceTrusted: true } as ServerContext;
 let clientWatchesFiles = false;
 let clientShowsIndexingStatus = false;
@@ -57,7 +57,7 @@ connection.onInitialized(async () => {
 
 // Open documents are the truth for their uri: each change re-parses that one file (never the whole corpus).
 documents.onDidChangeContent(({ document }) =>
-  ctx.workspace.documentChanged(canonicaliseUri(document.uri), document.getText(), document.languageId === CORPUS_LANGUAGE_ID),
+  ctx.workspace.documentChanged(canonicaliseUri(document.uri), document.getText(), document.languageId === CORPUS_LANGUAGE_ID, takeChanges(document)),
 );
 documents.onDidClose(({ document }) => void ctx.workspace.documentClosed(canonicaliseUri(document.uri)));
 
