@@ -109,6 +109,12 @@ test('a rank after a post is the holder’s rank, not part of the post', () => {
   ]);
 });
 
+test('a royal title after a post is the holder’s, not part of the post', () => {
+  assert.deepEqual(people('Talks in Riyadh\n\nSource: GOV.UK\n\nShe met Saudi Foreign Minister Prince <[Faisal bin Farhan]> today.'), [
+    'Faisal bin Farhan → Faisal bin Farhan (Saudi Foreign Minister)',
+  ]);
+});
+
 test('an adjective made from a plural country name is its demonym, and the role keeps it', () => {
   assert.deepEqual(people('Visit to Manila\n\nSource: DOD\n\nHe met Philippine Secretary of National Defense <[Carlo Reyes]> today.'), [
     'Carlo Reyes → Carlo Reyes (Philippine Secretary of National Defense)',

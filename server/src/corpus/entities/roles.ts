@@ -64,10 +64,13 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
   }
   if (titleStart < 0 || heads + honorifics === 0) return undefined;
   let rankStart = i;
-  // A rank spelled out after a complement is the holder's too: "CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL".
+  // A rank spelled out after a complement is the holder's too: "CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL";
+  // so is a royal title after a post: "Saudi Foreign Minister Prince Faisal".
   while (
     rankStart - 1 > titleStart &&
-    (RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) || (rankStart - 1 >= titleEnd && isSpelledRank(tokens, rankStart - 1)))
+    (RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) ||
+      (rankStart - 1 >= titleEnd && isSpelledRank(tokens, rankStart - 1)) ||
+      (rankStart === i && ROYAL_TITLES.has(lower(tokens[rankStart - 1])) && isTitleHead(tokens[rankStart - 2])))
   )
     rankStart--;
   const postEnd = rankStart < i && !RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) && !isSpelledRank(tokens, rankStart - 1) ? rankStart : i;
@@ -97,6 +100,7 @@ const RANK_WORDS: Record<string, string> = {
   sgt: 'sergeant',
 };
 
+const ROYAL_TITLES = new Set(['prince', 'princess', 'sheikh', 'sheikha']);
 const SPELLED_RANKS = new Set([...Object.values(RANK_WORDS), 'general', 'admiral']);
 
 /** "GENERAL" after a post; not the "-General" of "Secretary-General". */
