@@ -8,7 +8,7 @@
 // Entities are resolved with annotations/entities.yaml, as the editor does.
 // --misses lists what went wrong on dev only: held-out output is not for reading while rules are written.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseEntityFile } from '../server/src/annotations/entityFile';
 import { normaliseName } from '../server/src/corpus/entities/entityModel';
@@ -112,8 +112,10 @@ function addCounts(into: BreadthCounts, from: BreadthCounts): void {
   for (const key of Object.keys(into) as (keyof BreadthCounts)[]) into[key] += from[key];
 }
 
+/** A split's label files; none while a split is being written (a new held-out set starts empty or absent). */
 export function readBreadthLabels(root: string, split: Split): LabelFile[] {
   const dir = join(root, BREADTH_DIR, split);
+  if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => name.endsWith('.labels.json'))
     .sort()

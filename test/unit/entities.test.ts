@@ -174,6 +174,8 @@ test("an office inside a role's complement: the name after it holds that office;
     'Stéphane Dujarric, Spokesman for the Secretary-General, read a statement by the Spokesperson for UN Secretary-General António Guterres. The Secretary-General thanked donors.',
     [
       'person/name “Stéphane Dujarric” → person:stephane dujarric (Spokesman for the Secretary-General)',
+      // The office the spokesman speaks for is named too, and means its holder.
+      'person/title “Secretary-General” → person:antonio guterres (Secretary-General)',
       'organisation/abbreviation “UN” → organisation:un',
       'person/name “António Guterres” → person:antonio guterres (UN Secretary-General)',
       'person/title “Secretary-General” → person:antonio guterres (Secretary-General)',

@@ -22,7 +22,17 @@ const PATTERNS: { regex: RegExp; read: (m: RegExpExecArray) => { day: string; en
   // "July 11, 2024", "Thursday, July 11, 2024"
   { regex: new RegExp(`${WEEKDAY}\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'g'), read: (m) => ({ day: m[2], month: m[1], year: m[3] }) },
   { regex: /\b((?:19|20)\d{2})-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b/g, read: (m) => ({ iso: `${m[1]}-${m[2]}-${m[3]}` }) },
+  // "14/06/2017" (Australian, British pages) or "06/14/2017" (American ones): read only when a part over 12 says
+  // which is the day; "06/07/2017" could be either and is no date.
+  { regex: /\b(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/g, read: (m) => readNumericDate(m[1], m[2], m[3]) },
 ];
+
+function readNumericDate(first: string, second: string, year: string): { iso: string } {
+  const dayFirst = Number(first) > 12;
+  if (dayFirst === Number(second) > 12) return { iso: 'ambiguous' };
+  const [day, month] = dayFirst ? [first, second] : [second, first];
+  return { iso: toIso(year, Number(month) - 1, day) };
+}
 
 /** The first well-formed date in text[start, end), with its offsets in the whole text. */
 export function findFirstDate(text: string, start: number, end: number): ReleaseDate | undefined {

@@ -38,6 +38,9 @@ const CHROME_LINES: readonly RegExp[] = [
   /^(©|copyright\b)/i,
   // Section navigation that pages print beside every release (White House, agencies).
   /^(briefing room|statements and releases|speeches and remarks|presidential actions|press briefings|latest news|news releases?|press releases)$/i,
+  // Banners of archived pages and status notices under a page: about the page, not part of its text.
+  /^you have accessed (part of )?(a|an) (historical|archived?) (collection|page|content|material)\b|^this (page|content) (is|has been) archived\b/i,
+  /^(for information media\.?\s*)?not an official record\.?$/i,
   // End marks of US and UK releases, decorative separators.
   /^(#{3}|-\s*ends?\s*-|ends|-30-)$/i,
   /^([-*_=~•·]\s*){3,}$/,
@@ -71,8 +74,9 @@ export function isRelatedLinksHeading(block: Block): boolean {
 }
 
 /** The kind of page a site prints above its title ("Transcript", "Readout", "Press release", "News story"). */
-const PAGE_KIND_LABEL =
-  /^(transcript|readout|statement|remarks|speech|release|news|news (story|release|article)|press (release|statement|briefing)|fact sheet|noon briefing|media advisory|(oral|written) statement to parliament|policy paper|guidance|announcement)$/i;
+const PAGE_KIND = String.raw`(transcript|readout|statement|remark|speeche?|release|news|news (story|release|article)|(press|media) (release|statement|briefing)|fact sheet|noon briefing|media advisory|(oral|written) statement to parliament|policy paper|guidance|announcement)s?`;
+/** Section names in the plural and pairs of them ("Readouts", "Statements and remarks") label the page kind too. */
+const PAGE_KIND_LABEL = new RegExp(String.raw`^${PAGE_KIND}( (and|&) ${PAGE_KIND})?$`, 'i');
 /** A UN document symbol ("SC/15901", "SG/SM/22410", "GA/12600"). */
 const DOCUMENT_SYMBOL = /^[A-Z]{1,6}(\/[A-Z0-9.-]+)+$/;
 
@@ -172,8 +176,16 @@ export function isCaptionBlock(block: Block): boolean {
 }
 
 function hasCaptionMarker(block: Block): boolean {
-  return block.lineCount <= 8 && someLine(block, isCaptionMarkerLine);
+  return block.lineCount <= 8 && (someLine(block, isCaptionMarkerLine) || hasCopyrightCredit(block));
 }
+
+/** "António Costa and … at the press conference" + "© European Union": a sentence of a caption, its credit under it. */
+function hasCopyrightCredit(block: Block): boolean {
+  const lines = getLines(block);
+  return lines.length >= 2 && lines.length <= 4 && COPYRIGHT_CREDIT.test(lines[lines.length - 1].text) && countWords(lines[0].text) >= 6;
+}
+
+const COPYRIGHT_CREDIT = /^©\s*\p{L}/u;
 
 function isCaptionMarkerLine(line: string): boolean {
   return CAPTION_MARKER.test(line);
@@ -181,15 +193,15 @@ function isCaptionMarkerLine(line: string): boolean {
 
 export function getCaptionCredit(block: Block): string | undefined {
   for (const line of getLines(block)) {
-    const credit = /^(?:(?:photo|image|picture)\s*)?credit\s*:\s*(.+)$|^(?:photo|image|picture)\s*(?:by|:)\s*(.+)$/i.exec(line.text);
-    if (credit) return (credit[1] ?? credit[2]).trim();
+    const credit = /^(?:(?:photo|image|picture)\s*)?credit\s*:\s*(.+)$|^(?:photo|image|picture)\s*(?:by|:)\s*(.+)$|^©\s*(.+)$/i.exec(line.text);
+    if (credit) return (credit[1] ?? credit[2] ?? credit[3]).trim();
   }
   return undefined;
 }
 
 /** The caption's short title: the line before the descriptive sentence ("Stoltenberg Remarks"). */
 export function getCaptionTitle(block: Block): string | undefined {
-  const plain = getLines(block).filter((line) => !CAPTION_MARKER.test(line.text));
+  const plain = getLines(block).filter((line) => !CAPTION_MARKER.test(line.text) && !COPYRIGHT_CREDIT.test(line.text));
   const short = plain.find((line, i) => i > 0 && line.text.split(/\s+/).length <= 8 && !/[.!?]$/.test(line.text));
   return (short ?? plain[0])?.text;
 }

@@ -18,7 +18,7 @@ import { Boilerplate, MetadataLine, Paragraph, ParsedCorpusFile, PhotoCaption, R
 import { getReleaseKind } from './releaseKind';
 import { ReleaseBlocks, segmentReleases } from './segment';
 import { hasTitleShape } from './titles';
-import { isUnmistakableLabel, LabelMatch, parseSpeakerLabel } from './speakers';
+import { castByTitle, isUnmistakableLabel, LabelMatch, parseSpeakerLabel } from './speakers';
 
 export function parseCorpusFile(text: string): ParsedCorpusFile {
   const { leadingChrome, releases: drafts } = segmentReleases(splitBlocks(text));
@@ -176,7 +176,7 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
     const next = starts[n + 1]?.start ?? Infinity;
     while (lastParagraph + 1 < paragraphs.length && paragraphs[lastParagraph + 1].span.start < next) lastParagraph++;
     return {
-      speaker: entry.match.speaker,
+      speaker: castByTitle(entry.match.speaker, title),
       labelSpan: { start: entry.start, end: entry.start + entry.match.labelLength },
       span: { start: entry.start, end: Math.min(paragraphs[lastParagraph].span.end, endOfTextBefore(text, next)) },
     };

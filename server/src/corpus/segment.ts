@@ -2,7 +2,7 @@
 
 import { answerOnce, Block, BlockQuestion } from './blocks';
 import { getSourceName, isCaptionBlock, isChromeBlock, isHeaderBlock, isMetadataBlock, isPageKindLabel, isPageMarker } from './lineKinds';
-import { hasHeadlineWording, hasTitleShape, isTitleContinuation, looksLikeProse } from './titles';
+import { hasHeadlineWording, hasTitleShape, isNameListLine, isTitleContinuation, looksLikeProse } from './titles';
 
 export interface ReleaseBlocks {
   /** Labels above the first title of a file: "Press release", "SC/15760", "12 July 2024". */
@@ -73,7 +73,7 @@ function findFirstTitle(blocks: readonly Block[]): number {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     if (isChromeBlock(block) || isMetadataBlock(block)) continue;
-    const titleShaped = isTitleCandidate(blocks, i);
+    const titleShaped = isTitleCandidate(blocks, i) && !isMasthead(blocks, i);
     if (titleShaped && isFollowedByText(blocks, i)) return i;
     if (titleShaped && firstTitleShaped < 0) firstTitleShaped = i;
     // Only short lines can be a header; a longer headline with no text after it is a title with an empty body.
@@ -81,6 +81,21 @@ function findFirstTitle(blocks: readonly Block[]): number {
   }
   return firstTitleShaped;
 }
+
+/**
+ * The site's name printed above a page ("Prime Minister of Australia"): the same words as the Source line under
+ * the page's title, a few blocks on. It names the publisher, not the release.
+ */
+function isMasthead(blocks: readonly Block[], i: number): boolean {
+  for (let j = i + 1; j < blocks.length && j <= i + MASTHEAD_REACH; j++) {
+    const source = getSourceName(blocks[j]);
+    if (source) return source.toLowerCase() === blocks[i].firstLine.toLowerCase();
+  }
+  return false;
+}
+
+/** How many blocks down a masthead's Source line may stand: past a section label, the title, a page-kind label, a byline. */
+const MASTHEAD_REACH = 8;
 
 /** A title-shaped block; a page-kind label ("Transcript", "Statement") is one only when a title line continues it. */
 function isTitleCandidate(blocks: readonly Block[], i: number): boolean {
@@ -103,6 +118,11 @@ function findAnnouncedTitle(blocks: readonly Block[], marker: number): number | 
     const block = blocks[j];
     if (isChromeBlock(block) || isMetadataBlock(block)) continue;
     const candidate = isTitleCandidate(blocks, j);
+    // Under the title, "Marco Rubio, Secretary of State" and "Kuala Lumpur, Malaysia" are its byline and place.
+    if (candidate && title !== undefined && isNameListLine(block)) {
+      lines++;
+      continue;
+    }
     if (candidate && isFollowedByText(blocks, j)) return j;
     // A headline of fifteen words or more reads like prose by length alone; its shape says it is a title.
     if (getSourceName(block) || (looksLikeProse(block) && !candidate)) return title;

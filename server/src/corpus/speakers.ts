@@ -33,6 +33,10 @@ const WITH_OUTLET = /^(.+?)\s*\(([^()]{2,80})\)$/;
 /** "Q    Text" (White House, older State Department): the question mark stands alone before white space. */
 const BARE_QUESTION = /^Q(?=(?:\s{2,}|\t|\s(?=[\p{Lu}“"‘'(]))\S)/u;
 
+/** Page fields written like labels ("Subjects: …", "Period of Service: …", "Media contact: …"): no one speaks them. */
+const FIELD_LABEL =
+  /^(subjects?|topics?|keywords|tags|categor(y|ies)|location|venue|date|time|release (date|type)|transcript id|period of service|portfolio|electorate|(media )?(contacts?|enquiries|inquiries)|reference|attachments?)$/i;
+
 export interface LabelMatch {
   readonly speaker: Speaker;
   /** Length of the label (before the colon) from the paragraph start. */
@@ -48,7 +52,11 @@ export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
   if (colon <= 0 || colon > 110) return undefined;
   const label = paragraph.slice(0, colon).trim();
   const rest = paragraph.slice(colon + 1);
-  if (!/^\s+\S/.test(rest)) return undefined;
+  // A label never runs over a line break, and its text has words: "Release Date:" + "14/06/2017" is a page field.
+  if (/[\r\n]/.test(label) || FIELD_LABEL.test(label)) return undefined;
+  // PM Transcripts put an upper-case label alone on its line, its words in the next paragraph ("SARAH MILLS:").
+  const aloneOnLine = !rest.trim() && isUpperCase(label);
+  if (!aloneOnLine && !/^\s+[^\r\n]*\p{L}/u.test(rest)) return undefined;
   const outlet = WITH_OUTLET.exec(label);
   const namePart = outlet ? outlet[1] : label;
   const words = namePart.split(/\s+/);
@@ -104,4 +112,18 @@ function isUpperCase(text: string): boolean {
 
 function isAcronym(word: string): boolean {
   return /^(\p{Lu}\.?){2,}$/u.test(word);
+}
+
+/** "Radio interview with Sarah Mills, ABC Radio Hobart": the host a title names asks the questions. */
+const INTERVIEWER_IN_TITLE = /\binterview(?:ed)? (?:with|by) ([^,;:()]+)/i;
+
+/**
+ * The speaker as the release's title casts them: in an interview "with" a named host, that host's turns
+ * ("SARAH MILLS:", later "MILLS:") are the questions, though the label names no outlet.
+ */
+export function castByTitle(speaker: Speaker, title: string): Speaker {
+  if (speaker.isQuestion || !speaker.name) return speaker;
+  const host = INTERVIEWER_IN_TITLE.exec(title)?.[1].toLowerCase().split(/\s+/);
+  const surname = speaker.name.toLowerCase().split(/\s+/).pop()!;
+  return host?.includes(surname) ? { ...speaker, isQuestion: true } : speaker;
 }

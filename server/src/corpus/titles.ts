@@ -58,3 +58,15 @@ export function isTitleContinuation(first: Block, next: Block | undefined): bool
     countWords(first.firstLine) <= 8
   );
 }
+
+/** Name words of a byline or place line: capitalised, or the connectors of a post ("Secretary of State"). */
+const NAME_LIST_PART = /^\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|of|the|for|and|de|al))*$/u;
+
+/**
+ * A line of two or three capitalised phrases between commas and nothing else: "Marco Rubio, Secretary of State",
+ * "Kuala Lumpur, Malaysia". Under a title such a line is a byline or a place, never a second headline.
+ */
+export function isNameListLine(block: Block): boolean {
+  const parts = block.firstLine.split(/,\s+/);
+  return block.lineCount === 1 && parts.length >= 2 && parts.length <= 3 && parts.every((part) => countWords(part) <= 5 && NAME_LIST_PART.test(part));
+}

@@ -55,7 +55,23 @@ export class OfficeHolders {
   /** The publisher's offices this title names (head and words agree), else the office written in full. */
   private findOfficesMeant(role: string, release: ReleaseContext | undefined): string[] {
     const own = this.findPublisherOffices(role, release);
-    return own.length ? own : this.termsByOffice.has(normaliseRole(role)) ? [role] : [];
+    return own.length ? own : this.findOfficeWrittenOut(role);
+  }
+
+  /**
+   * The one known office a title with a complement names: "the President of the Commission" is the President of
+   * the European Commission when no other office with that head has those words.
+   */
+  private findOfficeWrittenOut(role: string): string[] {
+    const normalised = normaliseRole(role);
+    if (this.termsByOffice.has(normalised)) return [role];
+    const head = getRoleHead(role);
+    if (normalised === head) return [];
+    const words = normalised.split(' ');
+    const offices = [...this.termsByOffice.entries()]
+      .filter(([office, holdings]) => getRoleHead(holdings[0].term.role) === head && words.every((w) => office.split(' ').includes(w)))
+      .map(([, holdings]) => holdings[0].term.role);
+    return offices.length === 1 ? offices : [];
   }
 
   /**
@@ -65,15 +81,20 @@ export class OfficeHolders {
   private findOfficesOverNamedHolder(role: string, release: ReleaseContext | undefined): string[] {
     const own = this.findPublisherOffices(role, release);
     if (own.length) return own;
-    return normaliseRole(role) !== getRoleHead(role) && this.termsByOffice.has(normaliseRole(role)) ? [role] : [];
+    return normaliseRole(role) !== getRoleHead(role) ? this.findOfficeWrittenOut(role) : [];
   }
 
   private findPublisherOffices(role: string, release: ReleaseContext | undefined): string[] {
     const head = getRoleHead(role);
     const words = normaliseRole(role).split(' ');
-    return this.getPublisherOffices(release?.publisher).filter(
-      (office) => getRoleHead(office) === head && words.every((w) => normaliseRole(office).split(' ').includes(w)),
-    );
+    const publisherWords = new Set(normaliseName(release?.publisher ?? '').split(/\s+/));
+    return this.getPublisherOffices(release?.publisher).filter((office) => {
+      const officeWords = normaliseRole(office).split(' ');
+      // "White House Press Secretary" is "the Press Secretary", not "the Secretary": words before the head that
+      // are not the publisher's own name qualify the office and must be written.
+      const qualifiers = officeWords.slice(0, Math.max(0, officeWords.indexOf(head.split(' ')[0])));
+      return getRoleHead(office) === head && words.every((w) => officeWords.includes(w)) && qualifiers.every((w) => words.includes(w) || publisherWords.has(w));
+    });
   }
 
   private getPublisherOffices(publisher: string | undefined): readonly string[] {

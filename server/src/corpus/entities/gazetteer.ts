@@ -69,6 +69,10 @@ function buildGazetteer(): Gazetteer {
   }
   for (const country of ordered) {
     for (const capital of country.capital ?? []) add('capital', country.cca3, country.name.common, capital);
+    // "Philippine Secretary of National Defense": a plural country name drops its "s" as an adjective, whatever
+    // demonym the package gives ("Filipino").
+    const common = country.name.common;
+    if (/^\p{Lu}\p{Ll}+(?:es|ands)$/u.test(common)) add('demonym', country.cca3, common, common.slice(0, -1));
     const demonym = country.demonyms?.eng;
     if (demonym) {
       for (const form of new Set([demonym.m, demonym.f])) {

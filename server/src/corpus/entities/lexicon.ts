@@ -13,7 +13,7 @@ export const TITLE_WORDS = words(`
   inspector sergeant sgt corporal marshal mayor premier pope sheikh emir commissioner envoy representative
   delegate undersecretary assistant attorney judge speaker leader head officer counsellor counselor adviser
   advisor coordinator executive foreign defence defense high special permanent gen lt col maj capt cmdr adm brig
-  sen rep gov pres prof amb supreme allied first second lady gentleman principal resident
+  sen rep gov pres prof amb supreme allied first second lady gentleman principal resident under treasurer scientist
 `);
 
 /** Title words that can end a title ("Prime Minister") rather than only qualify one ("Foreign", "Deputy"). */
@@ -23,7 +23,7 @@ export const TITLE_HEADS = words(`
   princess chancellor director inspector sergeant sgt corporal marshal mayor premier pope sheikh emir
   commissioner envoy representative delegate undersecretary judge speaker leader officer counsellor counselor
   adviser advisor coordinator colonel captain lieutenant brigadier gen lt col maj capt cmdr adm sen rep gov pres
-  prof amb
+  prof amb treasurer scientist
 `);
 
 /** Portfolio words after "of"/"for" in a title: "Minister of Foreign Affairs", "Chief of the Air Force". */
@@ -33,11 +33,12 @@ export const PORTFOLIO_WORDS = words(`
   labor culture european euro atlantic integration development security national air force forces
   navy naval army staff armed military intelligence operations policy digital science technology research
   homeland veterans international relations cooperation administration and the public services infrastructure
-  climate commerce employment social welfare tourism sport sports youth women family exchequer
+  climate commerce employment social welfare tourism sport sports youth women family exchequer emergency relief
+  humanitarian political peacebuilding peacekeeping
 `);
 
 /** Courtesy titles before a name: "Mr Stoltenberg", "His Excellency Mohamed Ould Ghazouani". */
-export const HONORIFICS = words('mr mrs ms miss mister madam dr sir dame lord lady excellency');
+export const HONORIFICS = words('mr mrs ms miss mister madam dr sir dame lord lady excellency hon honourable honorable rt');
 
 /** Last words of organisation names: "Military Committee", "European Union", "Reuters News Agency". */
 export const ORGANISATION_HEADS = words(`
@@ -98,6 +99,8 @@ export const FUNCTION_WORDS = words(`
 export const HEADLINE_VERBS = words(`
   announces holds welcomes hosts visits meets names opens signs launches calls urges extends appoints travels
   condemns discusses addresses reaffirms outlines publishes participates delivers issues releases congratulates
+  arrives speaks tours testifies praises highlights commends
+  hold welcome host visit meet sign launch announce discuss reaffirm
 `);
 
 /** Upper-case abbreviations of common nouns: never an organisation. */

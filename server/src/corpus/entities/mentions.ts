@@ -184,8 +184,20 @@ class SegmentReader {
       const span = { start: this.tokens[role.titleStart].start, end: this.tokens[role.titleEnd - 1].end };
       const outer = this.spanOf(role.start, role.end);
       this.findings.push({ type: 'role', span, outer, role: roleText, head: getRoleHead(roleText), confirmed, releaseIndex: this.releaseIndex });
+      if (role.officeStart !== undefined) this.readOfficeInComplement(role);
     }
     return role.end;
+  }
+
+  /**
+   * "the Office of the Spokesperson for the Secretary-General": the office the complement names is a title-only
+   * mention of its own holder, besides the spokesperson's.
+   */
+  private readOfficeInComplement(role: RoleMatch): void {
+    const officeStart = role.officeStart!;
+    const officeText = this.textOf(officeStart, role.postEnd);
+    const span = this.spanOf(officeStart, role.postEnd);
+    this.findings.push({ type: 'role', span, outer: span, role: officeText, head: getRoleHead(officeText), confirmed: true, releaseIndex: this.releaseIndex });
   }
 
   /** Owners and complements of a role are mentions too: "NATO" in "NATO Secretary General". */
@@ -333,6 +345,13 @@ const IRREGULAR_VERBS_AFTER_TITLE = new Set([
   'led',
   'held',
   'began',
+  'flew',
+  'came',
+  'left',
+  'spent',
+  'brought',
+  'became',
+  'stood',
 ]);
 
 /** "said", "met", "visited", "thanked": what a person does, not "of", "for" or a noun after a common noun. */

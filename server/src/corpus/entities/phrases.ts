@@ -28,7 +28,7 @@ export const isHonorific = (t: Token | undefined): boolean => !!t && t.capitalis
 export const isPhraseConnector = (t: Token | undefined): boolean => !!t && ['of', 'for', 'the', 'and', '&'].includes(t.text);
 export const isNameParticle = (t: Token | undefined): boolean => !!t && NAME_CONNECTORS.has(lower(t)) && !isPhraseConnector(t);
 export const isNameSuffix = (t: Token | undefined): boolean => !!t && t.capitalised && NAME_SUFFIXES.has(lower(t));
-export const isFunctionWord = (t: Token | undefined): boolean => !!t && FUNCTION_WORDS.has(lower(t));
+export const isFunctionWord = (t: Token | undefined): boolean => !!t && !t.initial && FUNCTION_WORDS.has(lower(t));
 export const isCalendarWord = (t: Token | undefined): boolean => !!t && CALENDAR_WORDS.has(lower(t));
 
 /** An upper-case abbreviation that may name an organisation (not "GDP", not a heading in capitals). */
@@ -208,7 +208,8 @@ function buildHeadScanIndex(tokens: readonly Token[]): HeadScanIndex {
     const skipsAnd = i > 0 && t.text === 'and' && !!tokens[i + 1]?.capitalised && joined(tokens, i - 1) && joined(tokens, i);
     // A title followed by its holder's name ends the name: "National Security Advisor Jake Sullivan".
     const endsAtHolder = isTitleHead(t) && isWholePersonalName(tokens, i + 1, n);
-    const goesOn = skipsAnd || (isLinked && !isHonorific(t) && !getHeadKind(t) && !t.possessive && !endsAtHolder);
+    // "Austin Reaffirms Alliance": a headline's verb ends the subject before it; no organisation runs across it.
+    const goesOn = skipsAnd || (isLinked && !isHonorific(t) && !getHeadKind(t) && !t.possessive && !endsAtHolder && !HEADLINE_VERBS.has(lower(t)));
     scanStop[i] = goesOn ? scanStop[i + 1] : i;
     linkEnd[i] = isLinked ? linkEnd[i + 1] : i;
   }

@@ -59,6 +59,9 @@ function isUpperCaseLabel(label: string): boolean {
   return /\p{Lu}/u.test(label) && label === label.toUpperCase();
 }
 
+/** "CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL": the rank after the post is the speaker's, not the post's. */
+const RANK_AFTER_POST = /(\s(?:of|for)\s.+?)\s+(?:(?:brigadier|major|lieutenant|rear|vice)\s+)?(?:general|admiral|colonel|captain|commander|gen|adm)\.?$/i;
+
 function findSpeakerName(text: string, turn: SpeakerTurn, releaseIndex: number): Finding[] {
   const { name, role, isQuestion } = turn.speaker;
   const at = name && !isQuestion ? text.indexOf(name, turn.labelSpan.start) : -1;
@@ -73,7 +76,7 @@ function findSpeakerName(text: string, turn: SpeakerTurn, releaseIndex: number):
       kind: 'person',
       form: words.length > 1 ? 'name' : 'surname',
       key: keyOf('person', words.join(' ')),
-      role,
+      role: role?.replace(RANK_AFTER_POST, '$1'),
       words,
       releaseIndex,
     },

@@ -44,7 +44,7 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
     const headsBefore = heads;
     while (
       i < end &&
-      (isTitleWord(tokens[i]) || isHonorific(tokens[i]) || isCourtesyPronoun(tokens, i)) &&
+      (isTitleWord(tokens[i]) || isHonorific(tokens[i]) || isCourtesyPronoun(tokens, i) || isArticleOfCourtesy(tokens, i, blockStart)) &&
       (i === blockStart || isNameJoin(tokens[i - 1].gapAfter))
     ) {
       if (isTitleHead(tokens[i]) || isSpouseTitleEnd(tokens, i)) heads++;
@@ -64,8 +64,18 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
   }
   if (titleStart < 0 || heads + honorifics === 0) return undefined;
   let rankStart = i;
-  while (rankStart - 1 > titleStart && RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1]))) rankStart--;
-  const postEnd = rankStart < i && !RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) ? rankStart : i;
+  // A rank spelled out after a complement is the holder's too: "CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL";
+  // so is a royal title after a post: "Saudi Foreign Minister Prince Faisal".
+  while (
+    rankStart - 1 > titleStart &&
+    (RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) ||
+      (rankStart - 1 >= titleEnd && isSpelledRank(tokens, rankStart - 1)) ||
+      (rankStart === i && ROYAL_TITLES.has(lower(tokens[rankStart - 1])) && isTitleHead(tokens[rankStart - 2])))
+  )
+    rankStart--;
+  const postEnd = rankStart < i && !RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) && !isSpelledRank(tokens, rankStart - 1) ? rankStart : i;
+  // A rank after the post is no office inside its complement: "Deputy Chief of Defence Brigadier General".
+  const hasOffice = officeStart !== undefined && tokens.slice(officeStart, postEnd).some((t) => isTitleHead(t));
   return {
     start,
     end: i,
@@ -73,7 +83,7 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
     titleStart,
     titleEnd: Math.min(titleEnd, postEnd),
     honorificOnly: heads === 0,
-    ...(officeStart !== undefined && { officeStart }),
+    ...(hasOffice && { officeStart }),
   };
 }
 
@@ -89,6 +99,14 @@ const RANK_WORDS: Record<string, string> = {
   brig: 'brigadier',
   sgt: 'sergeant',
 };
+
+const ROYAL_TITLES = new Set(['prince', 'princess', 'sheikh', 'sheikha']);
+const SPELLED_RANKS = new Set([...Object.values(RANK_WORDS), 'general', 'admiral']);
+
+/** "GENERAL" after a post; not the "-General" of "Secretary-General". */
+function isSpelledRank(tokens: readonly Token[], i: number): boolean {
+  return SPELLED_RANKS.has(lower(tokens[i])) && tokens[i - 1]?.gapAfter !== '-';
+}
 
 /** After a post an abbreviated rank starts the holder's rank ("Pentagon Press Secretary Maj. Gen. Pat Ryder"). */
 const RANK_ABBREVIATIONS = new Set(Object.keys(RANK_WORDS));
@@ -112,6 +130,11 @@ function findQualifierEnd(tokens: readonly Token[], i: number, end: number): num
 /** "First Lady", "Second Gentleman": a leader's spouse holds a title of its own ("Lady Ashton" is a courtesy title). */
 function isSpouseTitleEnd(tokens: readonly Token[], i: number): boolean {
   return /^(lady|gentleman)$/.test(lower(tokens[i])) && /^(first|second)$/.test(lower(tokens[i - 1])) && tokens[i].capitalised;
+}
+
+/** "Senator the Hon Marise Payne", "Minister the Rt Hon …": "the" between a title and a courtesy title joins them. */
+function isArticleOfCourtesy(tokens: readonly Token[], i: number, blockStart: number): boolean {
+  return i > blockStart && tokens[i]?.text === 'the' && isHonorific(tokens[i + 1]);
 }
 
 /** "His Excellency", "Her Majesty": the pronoun belongs to the courtesy title. */
@@ -161,6 +184,8 @@ function findComplementWordsEnd(gazetteer: Gazetteer, tokens: readonly Token[], 
   const place = gazetteerAt(gazetteer, tokens, j, end);
   if (place && place.kind === 'country') return j + place.tokenCount;
   if (tokens[j]?.allCaps && isEntityAbbreviation(tokens, j)) return j + 1;
+  // "President of the Commission", "Chair of the Committee": an institution the reader knows, by its head noun alone.
+  if (tokens[j - 1]?.text === 'the' && tokens[j]?.capitalised && ORGANISATION_HEADS.has(lower(tokens[j])) && !tokens[j + 1]?.capitalised) return j + 1;
   let k = j;
   while (k < end && tokens[k].capitalised && PORTFOLIO_WORDS.has(lower(tokens[k]))) {
     k++;

@@ -18,11 +18,16 @@ export interface Token {
   readonly possessive: boolean;
   /** The characters between this token and the next one ("" at the end of the span). */
   readonly gapAfter: string;
+  /** A capital letter with a full stop before the next name word: the "A." of "Mark A. Milley", never the article. */
+  readonly initial: boolean;
 }
 
 // A dotted abbreviation ("U.K.", "D.C"), a model designation joined to its number ("F-35", "MQ-9B"), or a word
 // with inner apostrophes ("O’Brien"). Hyphens otherwise separate words: "NATO-EU", "German-led".
-const WORD = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-\p{N}[\p{L}\p{N}]*)?(?:['’][\p{L}\p{M}]+)*/gu;
+// Korean and other romanised given names keep their lower-case second syllable: "Ban Ki-moon", "Lee Jong-sup"
+// ("German-led" and "Thai-based" stay two words: the syllable is an English word there).
+const WORD =
+  /\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\p{Ll}{1,3}-(?!(?:led|based|run|born|made|owned|backed|style|wide|like|free|era|type|bound|linked|funded|only)\b)\p{Ll}{2,5}\b|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-\p{N}[\p{L}\p{N}]*)?(?:['’][\p{L}\p{M}]+)*/gu;
 
 export function tokenize(text: string, span: Span): Token[] {
   const slice = text.slice(span.start, span.end);
@@ -46,6 +51,7 @@ export function tokenize(text: string, span: Span): Token[] {
       allCaps: capitalised && word.length > 1 && word === word.toUpperCase() && /^\p{Lu}[\p{Lu}\p{N}.]+$/u.test(word) && /\p{Lu}.*\p{Lu}/u.test(word),
       possessive,
       gapAfter: gap !== ' ' && joinsAbbreviation(word, gap, raw[i + 1]?.word) ? ' ' : gap,
+      initial: /^\p{Lu}$/u.test(word) && /^\. $/.test(gap),
     };
   });
 }

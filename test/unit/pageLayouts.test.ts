@@ -1,0 +1,244 @@
+// Page layouts of Australian, Canadian, EU, UN and US pages saved several to a file: where titles, turns and
+// problems are. Marked ranges are what the reader must be shown: titles, turn labels or one problem's spans.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ProblemCode } from '../../server/src/corpus/model';
+import { parseCorpusFile } from '../../server/src/corpus/parse';
+import { parseFixture } from '../support/fixture';
+
+function parse(fixture: string) {
+  const { main } = parseFixture(fixture);
+  return { main, parsed: parseCorpusFile(main.text) };
+}
+
+/** The marked ranges are the file's titles, and no other line is one. */
+function assertTitles(fixture: string): void {
+  const { main, parsed } = parse(fixture);
+  assert.deepEqual(
+    parsed.releases.filter((r) => r.title).map((r) => main.text.slice(r.titleSpans[0].start, r.titleSpans[0].end)),
+    main.ranges.map((range) => main.text.slice(range.start, range.end)),
+  );
+}
+
+/** The marked ranges are the turn labels, in order; `questions` tells which of them ask. */
+function assertTurns(fixture: string, questions: boolean[]): void {
+  const { main, parsed } = parse(fixture);
+  const turns = parsed.releases.flatMap((r) => r.turns);
+  assert.deepEqual(
+    turns.map((turn) => main.text.slice(turn.labelSpan.start, turn.labelSpan.end)),
+    main.ranges.map((range) => main.text.slice(range.start, range.end)),
+  );
+  assert.deepEqual(
+    turns.map((turn) => Boolean(turn.speaker.isQuestion)),
+    questions,
+  );
+}
+
+/** The marked ranges are where problems of these codes start, and no other problem of them is shown. */
+function assertProblems(fixture: string, codes: ProblemCode[]): void {
+  const { main, parsed } = parse(fixture);
+  const starts = parsed.problems.filter((p) => codes.includes(p.code)).map((p) => `${p.code}@${p.span.start}`);
+  assert.deepEqual(
+    starts,
+    main.ranges.map((range, i) => `${codes[Math.min(i, codes.length - 1)]}@${range.start}`),
+  );
+}
+
+test('a section name in the plural ("Readouts") announces the next page; its title need not have a headline verb', () => {
+  assertTitles(`<[Minister tables the new defence policy]>
+
+Source: Government of Canada
+
+April 8, 2024
+
+The Minister tabled the policy in the House today.
+
+Readouts
+
+<[Prime Minister speaks with the Premier of Ontario]>
+
+March 28, 2025
+
+Ottawa, Ontario
+
+The Prime Minister spoke today with the Premier about trade.`);
+});
+
+test('a pair of page kinds ("Statements and remarks") is a label above the title, never a title without a source', () => {
+  const fixture = `<[Council adopts conclusions on the Arctic]>
+
+Source: Council of the EU
+
+The Council adopted conclusions today.
+
+Council of the EU
+
+Statements and remarks
+
+1 August 2024
+
+<[Venezuela: Statement by the High Representative on behalf of the EU on the outcome of the vote count]>
+
+Source: Council of the EU
+
+The European Union has taken note of the announcement.`;
+  assertTitles(fixture);
+  assertProblems(fixture.replace(/<\[|\]>/g, ''), ['release.missing-source', 'release.empty-body']);
+});
+
+test("a site's name above the page, repeated in its Source line, is the masthead and not the release's title", () => {
+  assertTitles(`Skip to main content
+
+Prime Minister of Australia
+
+Media
+
+<[Doorstop interview - Jakarta]>
+
+Transcript
+
+Prime Minister Jane Citizen
+The Hon Jane Citizen MP
+Prime Minister of Australia
+
+Source: Prime Minister of Australia
+
+3 June 2024
+
+PRIME MINISTER: Good morning, everyone.
+
+JOURNALIST: Prime Minister, what did you agree today?`);
+});
+
+test("a byline and a place line under a page's title are not a second title", () => {
+  assertTitles(`<[Secretary Example Meets Counterpart]>
+
+Source: U.S. Department of State
+
+The Secretary met her counterpart today.
+
+Remarks
+
+<[Secretary's Remarks to the Press]>
+
+Jane Example, Secretary of State
+
+Vientiane, Laos
+
+July 26, 2024
+
+SECRETARY EXAMPLE:  Well, thank you all for coming.
+
+QUESTION:  Madam Secretary, what did you discuss?`);
+});
+
+test('upper-case labels alone on their line speak the next paragraph, and the host an interview title names asks', () => {
+  assertTurns(
+    `Radio interview with Anna Bright, City Radio
+
+Source: PM Transcripts
+
+<[ANNA BRIGHT]>:
+
+Prime Minister, welcome.
+
+<[PRIME MINISTER]>:
+
+Good morning, Anna.
+
+<[BRIGHT]>:
+
+Will power prices fall?
+
+<[PRIME MINISTER]>:
+
+They will.`,
+    [true, false, true, false],
+  );
+});
+
+test('page fields written like labels are not turns, and a label never runs over a line break', () => {
+  assertTurns(
+    `Doorstop interview - Hobart
+
+Source: Prime Minister of Australia
+
+Subjects: Energy prices; the Budget; Tasmania.
+
+<[PRIME MINISTER]>:  Good morning.
+
+<[JOURNALIST]>:  Prime Minister, on the Budget?
+
+Minister's Office
+Defence Media: media@example.gov.au
+
+Period of Service: 15/09/2015 - 24/08/2018`,
+    [false, true],
+  );
+});
+
+test('a caption sentence credited with © on the line under it is a photo caption', () => {
+  assertProblems(
+    `Special European Council, 6 March 2025
+
+Source: Council of the EU
+
+EU leaders met in Brussels to discuss support for Ukraine.
+
+<[Two leaders at the press conference after the special meeting of the European Council]>
+© European Union
+
+The leaders agreed to meet again in June.`,
+    ['release.photo-caption'],
+  );
+});
+
+test("an archived page's banner and the not-an-official-record line are chrome: no untitled text, no cut sentence", () => {
+  assertProblems(
+    `You have accessed part of a historical collection on example.gov. Some links may not work.
+
+Transcript
+
+Council Hears Briefing on the Energy Grid
+
+Source: United Nations
+
+The representative of Ukraine said the attacks were meant to
+
+For information media. Not an official record.`,
+    ['release.missing-title'],
+  );
+  // The cut sentence is flagged on the release's own last paragraph.
+  const { parsed, main } = parse(`Council Hears Briefing on the Energy Grid
+
+Source: United Nations
+
+<[The representative of Ukraine said the attacks were meant to]>
+
+For information media. Not an official record.`);
+  const truncation = parsed.problems.find((p) => p.code === 'release.truncated');
+  assert.deepEqual(truncation?.span, main.ranges[0]);
+});
+
+test('a numeric date is read when a part over 12 says which is the day; otherwise it is no date', () => {
+  const { parsed } = parse(`Statement on the Budget
+
+Source: PM Transcripts
+
+Release Date: 14/06/2017
+
+The Treasurer will speak at noon.
+
+Statement on Trade
+
+Source: PM Transcripts
+
+Release Date: 06/07/2017
+
+The Minister will speak at noon.`);
+  assert.deepEqual(
+    parsed.releases.map((r) => r.date?.iso),
+    ['2017-06-14', undefined],
+  );
+});
