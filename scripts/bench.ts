@@ -42,6 +42,9 @@ interface CorpusResult {
   readonly scanFloorMs: number;
   readonly outlineReadyMs: number;
   readonly fullyIndexedMs: number;
+  /** The server's CPU time (every thread, scan workers included) by outline-ready and by fully indexed. */
+  readonly outlineReadyCpuMs: number;
+  readonly fullyIndexedCpuMs: number;
   readonly peakRssMB: number;
   readonly requests: Record<string, Timing>;
   readonly crossReferenceIndexes: readonly IndexCost[];
@@ -70,8 +73,28 @@ function readPeakRssMB(pid: number | undefined): number {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
+/** CPU time a process has used so far, all its threads (those ended included): user + system, from /proc. */
+function readCpuMs(pid: number | undefined): number {
+  const stat = pid ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  const [utime, stime] = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .slice(11, 13)
+    .map(Number);
+  return (utime + stime) * 10; // clock ticks of 10 ms (USER_HZ 100 on Linux)
+}
+
+interface ServerStart {
+  client: LspTestClient;
+  outlineReadyMs: number;
+  fullyIndexedMs: number;
+  outlineReadyCpuMs: number;
+  fullyIndexedCpuMs: number;
+  status: StatusParams;
+}
+
 /** Starts the server on the folder; resolves with the times to outline-ready and to the first `ready` status. */
-async function startServer(root: string): Promise<{ client: LspTestClient; outlineReadyMs: number; fullyIndexedMs: number; status: StatusParams }> {
+async function startServer(root: string): Promise<ServerStart> {
   const started = now();
   const client = await LspTestClient.start(root);
   const ready = new Promise<StatusParams>((resolve) => {
@@ -82,12 +105,13 @@ async function startServer(root: string): Promise<{ client: LspTestClient; outli
   try {
     await client.waitForLog(/Indexed \d+ corpus files/, TIMEOUT_MS);
     const outlineReadyMs = now() - started;
+    const outlineReadyCpuMs = readCpuMs(client.pid);
     let timer: NodeJS.Timeout | undefined;
     const status = await Promise.race([
       ready,
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not ready within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS))),
     ]).finally(() => clearTimeout(timer)); // a pending timer would keep the bench alive long after its table
-    return { client, outlineReadyMs, fullyIndexedMs: now() - started, status };
+    return { client, outlineReadyMs, fullyIndexedMs: now() - started, outlineReadyCpuMs, fullyIndexedCpuMs: readCpuMs(client.pid), status };
   } catch (error) {
     await client.stop().catch(() => undefined);
     throw error;
@@ -163,7 +187,7 @@ async function benchCorpus(sizeMB: number): Promise<CorpusResult> {
   const corpusMB = files.reduce((sum, f) => sum + f.bytes, 0) / MB;
   const scanFloorMs = measureScanFloor(root, files);
 
-  const { client, outlineReadyMs, fullyIndexedMs, status } = await startServer(root).catch((error) => {
+  const { client, outlineReadyMs, fullyIndexedMs, outlineReadyCpuMs, fullyIndexedCpuMs, status } = await startServer(root).catch((error) => {
     rmSync(root, { recursive: true, force: true });
     throw error;
   });
@@ -212,6 +236,8 @@ async function benchCorpus(sizeMB: number): Promise<CorpusResult> {
     scanFloorMs,
     outlineReadyMs,
     fullyIndexedMs,
+    outlineReadyCpuMs,
+    fullyIndexedCpuMs,
     peakRssMB,
     requests,
     crossReferenceIndexes,
@@ -245,6 +271,10 @@ function printCorpusTable(results: readonly CorpusResult[]): void {
   row('scan floor (read + one regex)', (r) => `${(r.scanFloorMs / 1000).toFixed(2)} s`);
   row('outline-ready', (r) => `${(r.outlineReadyMs / 1000).toFixed(2)} s (${(r.outlineReadyMs / r.scanFloorMs).toFixed(0)}× floor)`);
   row('fully indexed', (r) => `${(r.fullyIndexedMs / 1000).toFixed(2)} s (${(r.fullyIndexedMs / r.scanFloorMs).toFixed(0)}× floor)`);
+  // CPU time over wall time: how many cores the server kept busy (at most the machine's, less when shared).
+  const cpu = (cpuMs: number, wallMs: number) => `${(cpuMs / 1000).toFixed(2)} s (${(cpuMs / wallMs).toFixed(2)} cores)`;
+  row('server CPU by outline-ready', (r) => cpu(r.outlineReadyCpuMs, r.outlineReadyMs));
+  row('server CPU by fully indexed', (r) => cpu(r.fullyIndexedCpuMs, r.fullyIndexedMs));
   row('peak RSS', (r) => `${r.peakRssMB.toFixed(0)} MB`);
   const kindsInOrder = [...new Set(results.flatMap((r) => Object.keys(r.requests)))];
   for (const kind of kindsInOrder) {

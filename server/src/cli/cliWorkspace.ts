@@ -7,9 +7,11 @@ import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { CorpusWorkspace } from '../engine/corpusWorkspace';
+import { NO_EDITOR } from '../engine/editorBuffers';
 import { readSettings } from '../engine/settings';
 import { canonicaliseUri, getRelativePath } from '../features/uris';
 import { NodeHost } from '../host/nodeHost';
+import { createScanReader } from '../host/scanWorkerPool';
 import { Output, UsageError } from './output';
 
 export interface WorkspaceOptions {
@@ -32,7 +34,8 @@ export async function openWorkspace(options: WorkspaceOptions, output: Output): 
   const editorSettings = readEditorSettings(root);
   const settings = readSettings(options.corpusGlobs?.length ? { ...editorSettings, corpusGlobs: options.corpusGlobs } : editorSettings);
   // Confined to the folder like the server: nothing outside it (symlinks resolved) is read or written.
-  const workspace = new CorpusWorkspace(new NodeHost([folderUri]), [folderUri], settings);
+  const host = new NodeHost([folderUri]);
+  const workspace = new CorpusWorkspace(host, [folderUri], settings, NO_EDITOR, createScanReader(host, [folderUri]));
   const started = Date.now();
   const { files, releases } = await workspace.scan(({ done, total }) => output.progress(`indexing ${done} / ${total} files`));
   // No background work, and no index brought up to date here: each index catches up when a command first asks

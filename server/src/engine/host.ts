@@ -3,6 +3,8 @@
 // (server/src/host/nodeHost.ts); tests pass the in-memory one (memoryHost.ts). Everything is named by `file:`
 // URI (features/uris.ts); the host alone turns URIs into paths.
 
+import { ParsedCorpusFile } from '../corpus/model';
+
 export type ReadResult =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'missing' }
@@ -48,4 +50,16 @@ export interface WorkspaceHost {
   writeAtomically(uri: string, text: string, expected?: string): Promise<void>;
   /** Reports changes of files under the folders matching the globs, until disposed. */
   watch(folderUris: readonly string[], globs: readonly string[], onChange: (changes: readonly FileChange[]) => void): Disposable;
+}
+
+/** A corpus file read for the initial scan: its text, parsed already when the reader could do it elsewhere. */
+export type CorpusFileRead = Exclude<ReadResult, { kind: 'text' }> | { readonly kind: 'text'; readonly text: string; readonly parsed?: ParsedCorpusFile };
+
+/**
+ * Reads the corpus files of the initial scan, a few ahead of the one the engine is storing, and may parse them on
+ * other cores (host/scanWorkerPool.ts). Results come in the order of `uris`, so file versions follow the scan
+ * order whoever parsed them; a reader that cannot parse a file hands its text alone and the engine parses it.
+ */
+export interface CorpusFileReader {
+  readCorpusFiles(uris: readonly string[], maxBytes: number): AsyncIterable<CorpusFileRead>;
 }
