@@ -1,6 +1,6 @@
 // The initial scan on worker threads (host/scanWorkerPool.ts) against the scan on the main thread: the same
-// texts, parses, file versions and problems, on the seeds, the breadth pages and files no one should read; a
-// worker that dies or cannot start hands its files back to the main thread.
+// texts, parses, entity findings, file versions, mentions and problems, on the seeds, the breadth pages and files
+// no one should read; a worker that dies or cannot start hands its files back to the main thread.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
+import { findReleaseFindings } from '../../server/src/corpus/entities/recognize';
 import { parseCorpusFile } from '../../server/src/corpus/parse';
 import { CorpusWorkspace } from '../../server/src/engine/corpusWorkspace';
 import { CorpusFileRead, CorpusFileReader } from '../../server/src/engine/host';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { Corpus } from '../../server/src/features/corpus';
 import { computeFileProblems } from '../../server/src/features/diagnostics';
 import { canonicaliseUri } from '../../server/src/features/uris';
 import { NodeHost } from '../../server/src/host/nodeHost';
@@ -38,18 +40,21 @@ async function scanFolder(root: string, createReader?: (host: NodeHost, folders:
   const host = new NodeHost([folderUri]);
   const workspace = new CorpusWorkspace(host, [folderUri], { ...DEFAULT_SETTINGS, maxFileSizeMB: 0.02 }, undefined, createReader?.(host, [folderUri]));
   await workspace.scan();
+  workspace.refreshAll();
   workspace.dispose();
   return workspace;
 }
 
-/** Every corpus file as a user would notice it: version, releases and problems (codes and messages). */
+/** Every corpus file as a user would notice it: version, releases, problems (codes and messages) and mentions. */
 function describeCorpus(workspace: CorpusWorkspace): string[] {
   return [...workspace.corpus.files.getFiles()]
     .sort((a, b) => a.version - b.version)
     .map((file) => {
       const problems = computeFileProblems(workspace.view, file.uri).map((problem) => `${problem.code} ${problem.message}`);
       const titles = file.parsed.releases.map((release) => release.title);
-      return `v${file.version} ${file.uri.slice(file.uri.lastIndexOf('/') + 1)}: ${titles.length} releases ${JSON.stringify(titles)} ${problems.join('; ')}`;
+      const mentions = workspace.corpus.entities.getFileEntities(file.uri)?.mentions.map((m) => `${m.span.start} ${m.key}`) ?? [];
+      const name = file.uri.slice(file.uri.lastIndexOf('/') + 1);
+      return `v${file.version} ${name}: ${titles.length} releases ${JSON.stringify(titles)} ${problems.join('; ')}; ${mentions.length} mentions: ${mentions.join(', ')}`;
     });
 }
 
@@ -66,7 +71,7 @@ function seedTexts(): Record<string, string | Buffer> {
   return Object.fromEntries(readdirSync(join(REPO_ROOT, 'seeds')).map((name) => [`seeds/${name}`, readFileSync(join(REPO_ROOT, 'seeds', name))]));
 }
 
-test('the workers read and parse every seed and breadth page exactly as the main thread does', BLOCKING, async () => {
+test('the workers read, parse and find entities in every seed and breadth page exactly as the main thread does', BLOCKING, async () => {
   const paths = [join(REPO_ROOT, 'seeds'), join(REPO_ROOT, 'test/data/breadth/dev'), join(REPO_ROOT, 'test/data/breadth/heldout')].flatMap((folder) =>
     readdirSync(folder)
       .filter((name) => name.endsWith('.txt'))
@@ -84,7 +89,10 @@ test('the workers read and parse every seed and breadth page exactly as the main
     if (read.kind !== 'text' || expected.kind !== 'text') continue;
     assert.equal(read.text, expected.text, paths[i]);
     assert.ok(read.parsed, `${paths[i]} came back unparsed`);
-    assert.deepStrictEqual(read.parsed, parseCorpusFile(expected.text), paths[i]);
+    const parsed = parseCorpusFile(expected.text);
+    assert.deepStrictEqual(read.parsed, parsed, paths[i]);
+    const findings = parsed.releases.map((release, releaseIndex) => findReleaseFindings(expected.text, release, releaseIndex));
+    assert.deepStrictEqual(read.releaseFindings, findings, paths[i]);
   }
 });
 
@@ -136,4 +144,21 @@ test('a worker that dies on its first file, or cannot start, hands its files bac
     rmSync(root, { recursive: true, force: true });
     rmSync(scripts, { recursive: true, force: true });
   }
+});
+
+test('pass one from a worker is what the entity index resolves for that version of the file; the next version is recognised afresh', () => {
+  const corpus = new Corpus();
+  const uri = 'file:///corpus/seeds/a.txt';
+  const text = 'Allies meet in Brussels\n\nSource: NATO\n\nSecretary General Jens Stoltenberg met Foreign Minister Dmytro Kuleba in Brussels.\n';
+  const parsed = parseCorpusFile(text);
+  const keysOf = () => corpus.entities.getFileEntities(uri)!.mentions.map((mention) => mention.key);
+  // A worker that found nothing: the seed is taken as given, so the file has no mentions.
+  const first = corpus.files.setFile(uri, text, parsed);
+  corpus.entities.seedReleaseFindings(
+    first,
+    parsed.releases.map(() => []),
+  );
+  assert.deepEqual(keysOf(), []);
+  corpus.files.setFile(uri, text);
+  assert.ok(keysOf().includes('person:jens stoltenberg'), keysOf().join(', '));
 });

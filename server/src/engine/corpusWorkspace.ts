@@ -187,8 +187,10 @@ export class CorpusWorkspace {
   }
 
   private storeRead(uri: string, read: CorpusFileRead): void {
-    if (read.kind === 'text') this.corpus.files.setFile(uri, read.text, read.parsed);
-    else if (read.kind === 'missing') this.corpus.files.removeFile(uri);
+    if (read.kind === 'text') {
+      const file = this.corpus.files.setFile(uri, read.text, read.parsed);
+      if (read.parsed && read.releaseFindings) this.corpus.entities.seedReleaseFindings(file, read.releaseFindings);
+    } else if (read.kind === 'missing') this.corpus.files.removeFile(uri);
     else if (read.kind === 'too-large') this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(read.size)]);
     else if (read.kind === 'outside-workspace') {
       this.corpus.files.setUnreadableFile(uri, [

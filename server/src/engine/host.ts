@@ -3,6 +3,7 @@
 // (server/src/host/nodeHost.ts); tests pass the in-memory one (memoryHost.ts). Everything is named by `file:`
 // URI (features/uris.ts); the host alone turns URIs into paths.
 
+import { Finding } from '../corpus/entities/mentions';
 import { ParsedCorpusFile } from '../corpus/model';
 
 export type ReadResult =
@@ -52,8 +53,13 @@ export interface WorkspaceHost {
   watch(folderUris: readonly string[], globs: readonly string[], onChange: (changes: readonly FileChange[]) => void): Disposable;
 }
 
-/** A corpus file read for the initial scan: its text, parsed already when the reader could do it elsewhere. */
-export type CorpusFileRead = Exclude<ReadResult, { kind: 'text' }> | { readonly kind: 'text'; readonly text: string; readonly parsed?: ParsedCorpusFile };
+/**
+ * A corpus file read for the initial scan: its text, and when the reader could do it elsewhere, its parse and pass
+ * one of entity recognition (`findReleaseFindings` of each release).
+ */
+export type CorpusFileRead =
+  | Exclude<ReadResult, { kind: 'text' }>
+  | { readonly kind: 'text'; readonly text: string; readonly parsed?: ParsedCorpusFile; readonly releaseFindings?: readonly (readonly Finding[])[] };
 
 /**
  * Reads the corpus files of the initial scan, a few ahead of the one the engine is storing, and may parse them on

@@ -1,8 +1,10 @@
 // One worker thread of the initial scan (bundled as dist/scanWorker.js, started by scanWorkerPool.ts): reads a
-// corpus file through the host's own bounded, confined read and parses it, so the main thread only stores the
-// result. What it sends back is plain data (structured clone): the text, its parse, or why it was not read.
+// corpus file through the host's own bounded, confined read, parses it and runs pass one of entity recognition
+// on each release, so the main thread only stores the results. What it sends back is plain data (structured
+// clone): the text, its parse and findings, or why it was not read.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import { findReleaseFindings } from '../corpus/entities/recognize';
 import { parseCorpusFile } from '../corpus/parse';
 import { CorpusFileRead } from '../engine/host';
 import { NodeHost } from './nodeHost';
@@ -28,7 +30,9 @@ if (port) {
   const host = new NodeHost((workerData as ScanWorkerData).confineTo);
   port.on('message', async ({ id, uri, maxBytes }: ScanJob) => {
     const read = await host.readText(uri, maxBytes);
-    const done: ScanJobDone = { id, read: read.kind === 'text' ? { ...read, parsed: parseCorpusFile(read.text) } : read };
-    port.postMessage(done);
+    if (read.kind !== 'text') return port.postMessage({ id, read } satisfies ScanJobDone);
+    const parsed = parseCorpusFile(read.text);
+    const releaseFindings = parsed.releases.map((release, i) => findReleaseFindings(read.text, release, i));
+    port.postMessage({ id, read: { ...read, parsed, releaseFindings } } satisfies ScanJobDone);
   });
 }

@@ -2,7 +2,8 @@
 // thread stores the results and answers requests. Results are handed on in scan order, so file versions and
 // counts are those of a scan in one thread. A worker that dies (or cannot start) hands its files back to the
 // host's read on the main thread, which the engine then parses: the same texts, parses and problems. Workers
-// start with a scan and stop at its end, and never keep the process alive (unref), so the server exits cleanly.
+// start with a scan and stop at its end; a worker keeps the process alive only while it holds files (a command
+// line waiting for its results must not exit), so an idle one never delays the server's exit.
 
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +88,7 @@ class ScanWorker {
     this.worker.on('message', ({ id, read }: ScanJobDone) => {
       const job = this.jobs.get(id);
       this.jobs.delete(id);
+      if (this.jobs.size === 0) this.worker.unref();
       job?.resolve(read);
     });
     this.worker.on('error', () => this.fail());
@@ -101,6 +103,7 @@ class ScanWorker {
     if (this.state !== 'running') return this.host.readText(uri, maxBytes);
     return new Promise((resolve) => {
       const job: ScanJob = { id: this.nextId++, uri, maxBytes };
+      if (this.jobs.size === 0) this.worker.ref();
       this.jobs.set(job.id, { uri, maxBytes, resolve });
       this.worker.postMessage(job);
     });
