@@ -17,6 +17,8 @@ import { Output, UsageError } from './output';
 export interface WorkspaceOptions {
   readonly root: string;
   readonly corpusGlobs?: readonly string[];
+  /** The command reads entities: the scan's workers recognise them too (pass one), else they only parse. */
+  readonly findsEntities?: boolean;
 }
 
 export interface CliWorkspace {
@@ -35,7 +37,7 @@ export async function openWorkspace(options: WorkspaceOptions, output: Output): 
   const settings = readSettings(options.corpusGlobs?.length ? { ...editorSettings, corpusGlobs: options.corpusGlobs } : editorSettings);
   // Confined to the folder like the server: nothing outside it (symlinks resolved) is read or written.
   const host = new NodeHost([folderUri]);
-  const workspace = new CorpusWorkspace(host, [folderUri], settings, NO_EDITOR, createScanReader(host, [folderUri]));
+  const workspace = new CorpusWorkspace(host, [folderUri], settings, NO_EDITOR, createScanReader(host, [folderUri], options.findsEntities === true));
   const started = Date.now();
   const { files, releases } = await workspace.scan(({ done, total }) => output.progress(`indexing ${done} / ${total} files`));
   // No background work, and no index brought up to date here: each index catches up when a command first asks

@@ -12,6 +12,8 @@ import { NodeHost } from './nodeHost';
 export interface ScanWorkerData {
   /** The workspace folders the host is confined to (URIs). */
   readonly confineTo: readonly string[];
+  /** Whether to run pass one of entity recognition too (not when no one will ask for entities). */
+  readonly findsEntities: boolean;
 }
 
 export interface ScanJob {
@@ -27,12 +29,13 @@ export interface ScanJobDone {
 
 const port = parentPort;
 if (port) {
-  const host = new NodeHost((workerData as ScanWorkerData).confineTo);
+  const { confineTo, findsEntities } = workerData as ScanWorkerData;
+  const host = new NodeHost(confineTo);
   port.on('message', async ({ id, uri, maxBytes }: ScanJob) => {
     const read = await host.readText(uri, maxBytes);
     if (read.kind !== 'text') return port.postMessage({ id, read } satisfies ScanJobDone);
     const parsed = parseCorpusFile(read.text);
-    const releaseFindings = parsed.releases.map((release, i) => findReleaseFindings(read.text, release, i));
+    const releaseFindings = findsEntities ? parsed.releases.map((release, i) => findReleaseFindings(read.text, release, i)) : undefined;
     port.postMessage({ id, read: { ...read, parsed, releaseFindings } } satisfies ScanJobDone);
   });
 }

@@ -20,35 +20,39 @@ export interface ScanWorkerPoolOptions {
   readonly workers?: number;
   /** The worker script; default scanWorker.js beside this module (dist/ in the bundles, out/ when compiled). */
   readonly script?: string;
+  /** Run pass one of entity recognition in the workers too (default true): false when nothing will ask for entities. */
+  readonly findsEntities?: boolean;
 }
 
 /**
  * The scan reader of a front end: workers, unless PRESS_CORPUS_SCAN_WORKERS is 0 (then the main thread reads and
  * parses, as before workers) or another count. `host` must be confined to `confineTo`, as the workers will be.
  */
-export function createScanReader(host: WorkspaceHost, confineTo: readonly string[]): CorpusFileReader {
+export function createScanReader(host: WorkspaceHost, confineTo: readonly string[], findsEntities = true): CorpusFileReader {
   const configured = process.env.PRESS_CORPUS_SCAN_WORKERS;
   const workers = configured === undefined || configured === '' ? undefined : Number(configured);
   if (workers === 0) return new InThreadCorpusFileReader(host);
-  return new ScanWorkerPool(host, confineTo, { workers: Number.isInteger(workers) && workers! > 0 ? workers : undefined });
+  return new ScanWorkerPool(host, confineTo, { workers: Number.isInteger(workers) && workers! > 0 ? workers : undefined, findsEntities });
 }
 
 export class ScanWorkerPool implements CorpusFileReader {
   private readonly workerCount: number;
   private readonly script: string;
+  private readonly workerData: ScanWorkerData;
 
   constructor(
     private readonly host: WorkspaceHost,
-    private readonly confineTo: readonly string[],
+    confineTo: readonly string[],
     options: ScanWorkerPoolOptions = {},
   ) {
     this.workerCount = options.workers ?? Math.max(1, availableParallelism() - 1);
     this.script = options.script ?? join(__dirname, 'scanWorker.js');
+    this.workerData = { confineTo, findsEntities: options.findsEntities ?? true };
   }
 
   async *readCorpusFiles(uris: readonly string[], maxBytes: number): AsyncIterable<CorpusFileRead> {
     if (uris.length === 0) return;
-    const workers = Array.from({ length: Math.min(this.workerCount, uris.length) }, () => new ScanWorker(this.script, this.confineTo, this.host));
+    const workers = Array.from({ length: Math.min(this.workerCount, uris.length) }, () => new ScanWorker(this.script, this.workerData, this.host));
     try {
       const inFlight: Promise<CorpusFileRead>[] = [];
       let next = 0;
@@ -79,10 +83,9 @@ class ScanWorker {
 
   constructor(
     script: string,
-    confineTo: readonly string[],
+    workerData: ScanWorkerData,
     private readonly host: WorkspaceHost,
   ) {
-    const workerData: ScanWorkerData = { confineTo };
     this.worker = new Worker(script, { workerData });
     this.worker.unref();
     this.worker.on('message', ({ id, read }: ScanJobDone) => {
