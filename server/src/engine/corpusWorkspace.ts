@@ -42,6 +42,8 @@ export class CorpusWorkspace {
   private readonly documentSizes = new DocumentSizes();
   private readonly problemListeners: ((uris: readonly string[]) => void)[] = [];
   private readonly counts = new CorpusCounts(this.corpus);
+  /** The scan is storing a file its reader parsed elsewhere: background work need not wait for a quiet moment. */
+  private storingParsedScanResult = false;
 
   constructor(
     readonly host: WorkspaceHost,
@@ -61,7 +63,8 @@ export class CorpusWorkspace {
     // So are files an index gave up on for taking too long (file.over-budget).
     this.scheduler.add({ runSlice: () => (this.reportProblemChanges(this.takeProblemChanges()), false) });
     this.corpus.files.onDidChange((uris) => {
-      this.scheduler.poke();
+      if (this.storingParsedScanResult) this.scheduler.resume();
+      else this.scheduler.poke();
       this.reportProblemChanges(uris);
     });
   }
@@ -94,7 +97,11 @@ export class CorpusWorkspace {
     for await (const read of this.scanReader.readCorpusFiles(toRead, this.maxFileBytes)) {
       const uri = toRead[i++];
       // An editor may have opened the file while it was being read: its text wins.
-      if (!this.openCorpusUris.has(uri)) this.storeRead(uri, read);
+      if (!this.openCorpusUris.has(uri)) {
+        this.storingParsedScanResult = read.kind === 'text' && read.parsed !== undefined;
+        this.storeRead(uri, read);
+        this.storingParsedScanResult = false;
+      }
       if (i % SCAN_BATCH_FILES === 0 || i === toRead.length) {
         onProgress?.({ done: skipped + i, total: uris.length });
         this.status.scanProgressed(skipped + i, uris.length);

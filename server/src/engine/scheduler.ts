@@ -38,6 +38,15 @@ export class BackgroundScheduler {
     this.timer = setTimeout(() => this.start(), this.quietMs);
   }
 
+  /**
+   * Work arrived that needs no quiet moment first (a file the initial scan stored, parsed on another thread): run
+   * now when idle, so the derived indexes catch up while the scan's workers parse. Work under way goes on, and a
+   * quiet period an edit asked for is kept.
+   */
+  resume(): void {
+    if (!this.running && this.timer === undefined) this.start();
+  }
+
   /** Called each time every task has caught up. */
   onIdle(listener: () => void): void {
     this.idleListeners.push(listener);
