@@ -1,6 +1,7 @@
 // The initial scan on worker threads (host/scanWorkerPool.ts) against the scan on the main thread: the same
 // texts, parses, entity findings, file versions, mentions and problems, on the seeds, the breadth pages and files
-// no one should read; a worker that dies or cannot start hands its files back to the main thread.
+// no one should read; a worker that dies or cannot start hands its files back to the main thread; derived
+// indexes start on what the workers parsed without waiting for the scan to pause.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,6 +14,7 @@ import { findReleaseFindings } from '../../server/src/corpus/entities/recognize'
 import { parseCorpusFile } from '../../server/src/corpus/parse';
 import { CorpusWorkspace } from '../../server/src/engine/corpusWorkspace';
 import { CorpusFileRead, CorpusFileReader } from '../../server/src/engine/host';
+import { BackgroundScheduler } from '../../server/src/engine/scheduler';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { Corpus } from '../../server/src/features/corpus';
 import { computeFileProblems } from '../../server/src/features/diagnostics';
@@ -161,4 +163,21 @@ test('pass one from a worker is what the entity index resolves for that version 
   assert.deepEqual(keysOf(), []);
   corpus.files.setFile(uri, text);
   assert.ok(keysOf().includes('person:jens stoltenberg'), keysOf().join(', '));
+});
+
+test('a file the scan stored already parsed sets background work going at once; after an edit it still waits for a quiet moment', async () => {
+  const scheduler = new BackgroundScheduler(60_000);
+  let slices = 0;
+  scheduler.add({ runSlice: () => (slices++, false) });
+  const nextTurns = async () => {
+    for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+  scheduler.resume();
+  await nextTurns();
+  assert.equal(slices, 1);
+  scheduler.poke(); // an edit: the quiet moment (a minute here) is waited for, whatever the scan stores meanwhile
+  scheduler.resume();
+  await nextTurns();
+  assert.equal(slices, 1);
+  scheduler.dispose();
 });
