@@ -38,11 +38,11 @@ export async function openWorkspace(options: WorkspaceOptions, output: Output): 
   // Confined to the folder like the server: nothing outside it (symlinks resolved) is read or written.
   const host = new NodeHost([folderUri]);
   const workspace = new CorpusWorkspace(host, [folderUri], settings, NO_EDITOR, createScanReader(host, [folderUri], options.findsEntities === true));
-  const started = Date.now();
-  const { files, releases } = await workspace.scan(({ done, total }) => output.progress(`indexing ${done} / ${total} files`));
   // No background work, and no index brought up to date here: each index catches up when a command first asks
   // it, so `check` computes duplicates and sources but never recognises entities.
   workspace.dispose();
+  const started = Date.now();
+  const { files, releases } = await workspace.scan(({ done, total }) => output.progress(`indexing ${done} / ${total} files`));
   output.progress(`indexed ${files} files, ${releases} releases in ${((Date.now() - started) / 1000).toFixed(1)} s`, true);
   const relativePathOf = (uri: string) => getRelativePath(folderUri, uri) ?? uri;
   return {
