@@ -42,6 +42,12 @@ interface CorpusResult {
   readonly scanFloorMs: number;
   readonly outlineReadyMs: number;
   readonly fullyIndexedMs: number;
+  /** The server's CPU time (every thread, scan workers included) by outline-ready and by fully indexed… */
+  readonly outlineReadyCpuMs: number;
+  readonly fullyIndexedCpuMs: number;
+  /** …and its main thread's alone: what requests compete with. */
+  readonly outlineReadyMainCpuMs: number;
+  readonly fullyIndexedMainCpuMs: number;
   readonly peakRssMB: number;
   readonly requests: Record<string, Timing>;
   readonly crossReferenceIndexes: readonly IndexCost[];
@@ -70,8 +76,30 @@ function readPeakRssMB(pid: number | undefined): number {
   return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
+/** CPU time a process has used so far, all its threads (those ended included), or its main thread's: user + system, from /proc. */
+function readCpuMs(pid: number | undefined, mainThreadOnly = false): number {
+  const stat = pid ? readFileSync(mainThreadOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8') : '';
+  const [utime, stime] = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .slice(11, 13)
+    .map(Number);
+  return (utime + stime) * 10; // clock ticks of 10 ms (USER_HZ 100 on Linux)
+}
+
+interface ServerStart {
+  client: LspTestClient;
+  outlineReadyMs: number;
+  fullyIndexedMs: number;
+  outlineReadyCpuMs: number;
+  fullyIndexedCpuMs: number;
+  outlineReadyMainCpuMs: number;
+  fullyIndexedMainCpuMs: number;
+  status: StatusParams;
+}
+
 /** Starts the server on the folder; resolves with the times to outline-ready and to the first `ready` status. */
-async function startServer(root: string): Promise<{ client: LspTestClient; outlineReadyMs: number; fullyIndexedMs: number; status: StatusParams }> {
+async function startServer(root: string): Promise<ServerStart> {
   const started = now();
   const client = await LspTestClient.start(root);
   const ready = new Promise<StatusParams>((resolve) => {
@@ -82,12 +110,15 @@ async function startServer(root: string): Promise<{ client: LspTestClient; outli
   try {
     await client.waitForLog(/Indexed \d+ corpus files/, TIMEOUT_MS);
     const outlineReadyMs = now() - started;
+    const [outlineReadyCpuMs, outlineReadyMainCpuMs] = [readCpuMs(client.pid), readCpuMs(client.pid, true)];
     let timer: NodeJS.Timeout | undefined;
     const status = await Promise.race([
       ready,
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not ready within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS))),
     ]).finally(() => clearTimeout(timer)); // a pending timer would keep the bench alive long after its table
-    return { client, outlineReadyMs, fullyIndexedMs: now() - started, status };
+    const fullyIndexedMs = now() - started;
+    const [fullyIndexedCpuMs, fullyIndexedMainCpuMs] = [readCpuMs(client.pid), readCpuMs(client.pid, true)];
+    return { client, outlineReadyMs, fullyIndexedMs, outlineReadyCpuMs, fullyIndexedCpuMs, outlineReadyMainCpuMs, fullyIndexedMainCpuMs, status };
   } catch (error) {
     await client.stop().catch(() => undefined);
     throw error;
@@ -163,7 +194,7 @@ async function benchCorpus(sizeMB: number): Promise<CorpusResult> {
   const corpusMB = files.reduce((sum, f) => sum + f.bytes, 0) / MB;
   const scanFloorMs = measureScanFloor(root, files);
 
-  const { client, outlineReadyMs, fullyIndexedMs, status } = await startServer(root).catch((error) => {
+  const { client, status, ...startTimes } = await startServer(root).catch((error) => {
     rmSync(root, { recursive: true, force: true });
     throw error;
   });
@@ -210,8 +241,7 @@ async function benchCorpus(sizeMB: number): Promise<CorpusResult> {
     files: files.length,
     releases: status.releases,
     scanFloorMs,
-    outlineReadyMs,
-    fullyIndexedMs,
+    ...startTimes,
     peakRssMB,
     requests,
     crossReferenceIndexes,
@@ -245,6 +275,11 @@ function printCorpusTable(results: readonly CorpusResult[]): void {
   row('scan floor (read + one regex)', (r) => `${(r.scanFloorMs / 1000).toFixed(2)} s`);
   row('outline-ready', (r) => `${(r.outlineReadyMs / 1000).toFixed(2)} s (${(r.outlineReadyMs / r.scanFloorMs).toFixed(0)}× floor)`);
   row('fully indexed', (r) => `${(r.fullyIndexedMs / 1000).toFixed(2)} s (${(r.fullyIndexedMs / r.scanFloorMs).toFixed(0)}× floor)`);
+  // CPU time over wall time: how many cores the server kept busy (at most the machine's, less when shared).
+  const cpu = (cpuMs: number, mainMs: number, wallMs: number) =>
+    `${(cpuMs / 1000).toFixed(2)} s (${(cpuMs / wallMs).toFixed(2)} cores), main thread ${(mainMs / 1000).toFixed(2)} s`;
+  row('server CPU by outline-ready', (r) => cpu(r.outlineReadyCpuMs, r.outlineReadyMainCpuMs, r.outlineReadyMs));
+  row('server CPU by fully indexed', (r) => cpu(r.fullyIndexedCpuMs, r.fullyIndexedMainCpuMs, r.fullyIndexedMs));
   row('peak RSS', (r) => `${r.peakRssMB.toFixed(0)} MB`);
   const kindsInOrder = [...new Set(results.flatMap((r) => Object.keys(r.requests)))];
   for (const kind of kindsInOrder) {

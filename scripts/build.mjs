@@ -1,5 +1,6 @@
-// Bundles the language server, the VS Code client and the command line with esbuild: dist/server.js,
-// dist/extension.js with dist/languageClient.js, and dist/cli.js (the `press-corpus` bin, hence its shebang).
+// Bundles the language server, the VS Code client and the command line with esbuild: dist/server.js with
+// dist/scanWorker.js, dist/extension.js with dist/languageClient.js, and dist/cli.js (the `press-corpus` bin, hence
+// its shebang).
 import { build } from 'esbuild';
 
 // Minified: a smaller bundle loads faster when the extension activates and the server starts.
@@ -21,6 +22,8 @@ const languageClientAsSibling = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' }),
+  // The initial scan's worker thread, found beside dist/server.js and dist/cli.js (host/scanWorkerPool.ts).
+  build({ ...common, entryPoints: ['server/src/host/scanWorker.ts'], outfile: 'dist/scanWorker.js' }),
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [languageClientAsSibling] }),
   build({ ...common, entryPoints: ['vscode-languageclient/node'], outfile: 'dist/languageClient.js', external: ['vscode'] }),
   // jsonc-parser's default (UMD) entry hides its modules from the bundler; its ESM entry bundles.

@@ -16,6 +16,7 @@ test('the .vsix file list (vsce ls) holds the bundles and no sources, seeds, tes
     'dist/extension.js',
     'dist/languageClient.js',
     'dist/server.js',
+    'dist/scanWorker.js',
     'syntaxes/press-corpus.tmLanguage.json',
     'docs/diagnostics.md',
     'media/timeline.js',

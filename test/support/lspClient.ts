@@ -125,6 +125,14 @@ export class LspTestClient {
     );
   }
 
+  /** Asks the server to shut down and exit as an editor does; resolves with its exit code once it has gone by itself. */
+  async shutdownAndWaitForExit(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    await this.request('shutdown', {});
+    await this.notify('exit', {});
+    return exited;
+  }
+
   async stop(): Promise<void> {
     try {
       await this.request('shutdown', {});

@@ -7,14 +7,18 @@ import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { CorpusWorkspace } from '../engine/corpusWorkspace';
+import { NO_EDITOR } from '../engine/editorBuffers';
 import { readSettings } from '../engine/settings';
 import { canonicaliseUri, getRelativePath } from '../features/uris';
 import { NodeHost } from '../host/nodeHost';
+import { createScanReader } from '../host/scanWorkerPool';
 import { Output, UsageError } from './output';
 
 export interface WorkspaceOptions {
   readonly root: string;
   readonly corpusGlobs?: readonly string[];
+  /** The command reads entities: the scan's workers recognise them too (pass one), else they only parse. */
+  readonly findsEntities?: boolean;
 }
 
 export interface CliWorkspace {
@@ -32,12 +36,13 @@ export async function openWorkspace(options: WorkspaceOptions, output: Output): 
   const editorSettings = readEditorSettings(root);
   const settings = readSettings(options.corpusGlobs?.length ? { ...editorSettings, corpusGlobs: options.corpusGlobs } : editorSettings);
   // Confined to the folder like the server: nothing outside it (symlinks resolved) is read or written.
-  const workspace = new CorpusWorkspace(new NodeHost([folderUri]), [folderUri], settings);
-  const started = Date.now();
-  const { files, releases } = await workspace.scan(({ done, total }) => output.progress(`indexing ${done} / ${total} files`));
+  const host = new NodeHost([folderUri]);
+  const workspace = new CorpusWorkspace(host, [folderUri], settings, NO_EDITOR, createScanReader(host, [folderUri], options.findsEntities === true));
   // No background work, and no index brought up to date here: each index catches up when a command first asks
   // it, so `check` computes duplicates and sources but never recognises entities.
   workspace.dispose();
+  const started = Date.now();
+  const { files, releases } = await workspace.scan(({ done, total }) => output.progress(`indexing ${done} / ${total} files`));
   output.progress(`indexed ${files} files, ${releases} releases in ${((Date.now() - started) / 1000).toFixed(1)} s`, true);
   const relativePathOf = (uri: string) => getRelativePath(folderUri, uri) ?? uri;
   return {

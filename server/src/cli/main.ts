@@ -45,7 +45,8 @@ async function run(argv: readonly string[], output: Output): Promise<number> {
     output.write(`${USAGE[command as CommandName]}\n`);
     return 0;
   }
-  const cli = await openWorkspace({ root: options.root ?? process.cwd(), corpusGlobs: options.corpus }, output);
+  const findsEntities = command === 'entities' || command === 'mentions';
+  const cli = await openWorkspace({ root: options.root ?? process.cwd(), corpusGlobs: options.corpus, findsEntities }, output);
   const json = options.json === true;
   switch (command as CommandName) {
     case 'check':

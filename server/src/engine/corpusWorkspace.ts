@@ -13,7 +13,8 @@ import { canonicaliseUri, matchesGlobs } from '../features/uris';
 import { DocumentSizes } from './documentSizes';
 import { EditorBuffers, NO_EDITOR } from './editorBuffers';
 import { EntityKnowledge, ENTITY_FILE_PATH } from './entityKnowledge';
-import { FileChange, WorkspaceHost } from './host';
+import { CorpusFileRead, CorpusFileReader, FileChange, WorkspaceHost } from './host';
+import { InThreadCorpusFileReader } from './inThreadReader';
 import { IndexingStatus } from './indexingStatus';
 import { BackgroundScheduler } from './scheduler';
 import { CorpusSettings } from './settings';
@@ -42,12 +43,16 @@ export class CorpusWorkspace {
   private readonly documentSizes = new DocumentSizes();
   private readonly problemListeners: ((uris: readonly string[]) => void)[] = [];
   private readonly counts = new CorpusCounts(this.corpus);
+  /** The scan is storing a file its reader parsed elsewhere: background work need not wait for a quiet moment. */
+  private storingParsedScanResult = false;
 
   constructor(
     readonly host: WorkspaceHost,
     readonly folderUris: readonly string[],
     readonly settings: CorpusSettings,
     buffers: EditorBuffers = NO_EDITOR,
+    /** How the initial scan reads (and perhaps parses) files: host/scanWorkerPool.ts on other cores, or in-thread. */
+    private readonly scanReader: CorpusFileReader = new InThreadCorpusFileReader(host),
   ) {
     this.scheduler = new BackgroundScheduler();
     // Pending duplicate changes are reported first: they are what makes another file's count stale.
@@ -59,7 +64,8 @@ export class CorpusWorkspace {
     // So are files an index gave up on for taking too long (file.over-budget).
     this.scheduler.add({ runSlice: () => (this.reportProblemChanges(this.takeProblemChanges()), false) });
     this.corpus.files.onDidChange((uris) => {
-      this.scheduler.poke();
+      if (this.storingParsedScanResult) this.scheduler.resume();
+      else this.scheduler.poke();
       this.reportProblemChanges(uris);
     });
   }
@@ -85,12 +91,21 @@ export class CorpusWorkspace {
     for (const folder of this.folderUris) uris.push(...(await this.host.listFiles(folder, this.settings.corpusGlobs)));
     await Promise.all([this.tags.ensureLoaded(), this.knowledge.ensureLoaded()]);
     this.status.scanProgressed(0, uris.length);
-    for (let i = 0; i < uris.length; i++) {
-      this.diskCorpusUris.add(uris[i]);
-      if (!this.openCorpusUris.has(uris[i])) await this.reloadCorpusFile(uris[i]);
-      if (i % SCAN_BATCH_FILES === SCAN_BATCH_FILES - 1 || i === uris.length - 1) {
-        onProgress?.({ done: i + 1, total: uris.length });
-        this.status.scanProgressed(i + 1, uris.length);
+    for (const uri of uris) this.diskCorpusUris.add(uri);
+    const toRead = uris.filter((uri) => !this.openCorpusUris.has(uri));
+    const skipped = uris.length - toRead.length;
+    let i = 0;
+    for await (const read of this.scanReader.readCorpusFiles(toRead, this.maxFileBytes)) {
+      const uri = toRead[i++];
+      // An editor may have opened the file while it was being read: its text wins.
+      if (!this.openCorpusUris.has(uri)) {
+        this.storingParsedScanResult = read.kind === 'text' && read.parsed !== undefined;
+        this.storeRead(uri, read);
+        this.storingParsedScanResult = false;
+      }
+      if (i % SCAN_BATCH_FILES === 0 || i === toRead.length) {
+        onProgress?.({ done: skipped + i, total: uris.length });
+        this.status.scanProgressed(skipped + i, uris.length);
         await new Promise((resolve) => setImmediate(resolve)); // let requests through during a long scan
       }
     }
@@ -181,9 +196,14 @@ export class CorpusWorkspace {
 
   /** Replaces the corpus entry with what is on disk now (or drops it when it is gone). */
   private async reloadCorpusFile(uri: string): Promise<void> {
-    const read = await this.host.readText(uri, this.maxFileBytes);
-    if (read.kind === 'text') this.corpus.files.setFile(uri, read.text);
-    else if (read.kind === 'missing') this.corpus.files.removeFile(uri);
+    this.storeRead(uri, await this.host.readText(uri, this.maxFileBytes));
+  }
+
+  private storeRead(uri: string, read: CorpusFileRead): void {
+    if (read.kind === 'text') {
+      const file = this.corpus.files.setFile(uri, read.text, read.parsed);
+      if (read.parsed && read.releaseFindings) this.corpus.entities.seedReleaseFindings(file, read.releaseFindings);
+    } else if (read.kind === 'missing') this.corpus.files.removeFile(uri);
     else if (read.kind === 'too-large') this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(read.size)]);
     else if (read.kind === 'outside-workspace') {
       this.corpus.files.setUnreadableFile(uri, [

@@ -3,6 +3,9 @@
 // (server/src/host/nodeHost.ts); tests pass the in-memory one (memoryHost.ts). Everything is named by `file:`
 // URI (features/uris.ts); the host alone turns URIs into paths.
 
+import { Finding } from '../corpus/entities/mentions';
+import { ParsedCorpusFile } from '../corpus/model';
+
 export type ReadResult =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'missing' }
@@ -48,4 +51,21 @@ export interface WorkspaceHost {
   writeAtomically(uri: string, text: string, expected?: string): Promise<void>;
   /** Reports changes of files under the folders matching the globs, until disposed. */
   watch(folderUris: readonly string[], globs: readonly string[], onChange: (changes: readonly FileChange[]) => void): Disposable;
+}
+
+/**
+ * A corpus file read for the initial scan: its text, and when the reader could do it elsewhere, its parse and pass
+ * one of entity recognition (`findReleaseFindings` of each release).
+ */
+export type CorpusFileRead =
+  | Exclude<ReadResult, { kind: 'text' }>
+  | { readonly kind: 'text'; readonly text: string; readonly parsed?: ParsedCorpusFile; readonly releaseFindings?: readonly (readonly Finding[])[] };
+
+/**
+ * Reads the corpus files of the initial scan, a few ahead of the one the engine is storing, and may parse them on
+ * other cores (host/scanWorkerPool.ts). Results come in the order of `uris`, so file versions follow the scan
+ * order whoever parsed them; a reader that cannot parse a file hands its text alone and the engine parses it.
+ */
+export interface CorpusFileReader {
+  readCorpusFiles(uris: readonly string[], maxBytes: number): AsyncIterable<CorpusFileRead>;
 }

@@ -15,6 +15,8 @@ export class BackgroundScheduler {
   private readonly tasks: BackgroundTask[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
+  /** Disposed: no work starts any more (the CLI brings each index up to date when a command asks it). */
+  private disposed = false;
   /** A change arrived while running: stop after the slice under way, and start again once quiet. */
   private paused = false;
   private readonly idleListeners: (() => void)[] = [];
@@ -30,12 +32,22 @@ export class BackgroundScheduler {
    * change asks for first (its diagnostics, published right after it) never waits behind background work.
    */
   poke(): void {
+    if (this.disposed) return;
     if (this.running) {
       this.paused = true;
       return;
     }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.start(), this.quietMs);
+  }
+
+  /**
+   * Work arrived that needs no quiet moment first (a file the initial scan stored, parsed on another thread): run
+   * now when idle, so the derived indexes catch up while the scan's workers parse. Work under way goes on, and a
+   * quiet period an edit asked for is kept.
+   */
+  resume(): void {
+    if (!this.running && this.timer === undefined && !this.disposed) this.start();
   }
 
   /** Called each time every task has caught up. */
@@ -48,6 +60,7 @@ export class BackgroundScheduler {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.timer);
     this.timer = undefined;
   }
@@ -56,6 +69,10 @@ export class BackgroundScheduler {
     this.timer = undefined;
     this.running = true;
     const slice = () => {
+      if (this.disposed) {
+        this.running = false;
+        return;
+      }
       if (this.paused) {
         this.paused = false;
         this.running = false;

@@ -32,9 +32,12 @@ export class CorpusIndex {
   private readonly listeners: CorpusChangeListener[] = [];
   private nextVersion = 1;
 
-  /** Parses the text and replaces the file (an edit re-parses only the releases it touches). */
-  setFile(uri: string, text: string): CorpusFile {
-    return this.replaceText(uri, text);
+  /**
+   * Parses the text and replaces the file (an edit re-parses only the releases it touches). `precomputed` is the
+   * text's parse made elsewhere (a scan worker, a stored index): it must equal `parseCorpusFile(text)`.
+   */
+  setFile(uri: string, text: string, precomputed?: ParsedCorpusFile): CorpusFile {
+    return this.replaceText(uri, text, undefined, precomputed);
   }
 
   /** The same for an editor's edit: `change` (where the editor changed the text) spares comparing the texts. */
@@ -42,9 +45,10 @@ export class CorpusIndex {
     return this.replaceText(uri, text, change);
   }
 
-  private replaceText(uri: string, text: string, change?: ChangedRange): CorpusFile {
+  private replaceText(uri: string, text: string, change?: ChangedRange, precomputed?: ParsedCorpusFile): CorpusFile {
     const previous = this.files.get(uri);
     const version = this.nextVersion++;
+    if (precomputed) return this.store(uri, { uri, version, text, parsed: precomputed });
     if (!previous) return this.store(uri, { uri, version, text, parsed: parseCorpusFile(text) });
     const { parsed, reused } = reparseCorpusFileReusing(previous.text, previous.parsed, text, change);
     const edits = [...(previous.edits ?? []).slice(1 - REMEMBERED_EDITS), { ...reused, previousVersion: previous.version }];

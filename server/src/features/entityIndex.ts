@@ -101,6 +101,11 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     return this.recordsById.get(id);
   }
 
+  /** Pass one of recognition of this version of the file, made elsewhere (a scan worker): `findReleaseFindings` of each release. */
+  seedReleaseFindings(file: CorpusFile, findingsByRelease: readonly (readonly Finding[])[]): void {
+    this.releaseFindings.seed(file, findingsByRelease);
+  }
+
   /** The file's mentions, recognised once per file version. */
   getFileEntities(uri: string): FileEntities | undefined {
     return this.incremental.getSummary(uri)?.entities;

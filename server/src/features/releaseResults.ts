@@ -5,7 +5,7 @@
 
 import { CorpusFile, CorpusIndex, FileEdit } from './corpusIndex';
 import { ReusedReleases } from './incrementalParse';
-import { getReleaseStarts } from './releaseRuns';
+import { countReleases, getReleaseStarts } from './releaseRuns';
 
 export interface ReleaseResultsOfFile<R> {
   /** One result per release of the file, in release order. */
@@ -28,19 +28,29 @@ const DEFAULT_MIN_CHARS = 64 * 1024;
 
 export class ReleaseResults<R> {
   private readonly byUri = new Map<string, { version: number; results: readonly R[]; computedAt: readonly number[]; starts: readonly number[] }>();
+  /** Results computed elsewhere (a scan worker) for one version of a file, taken as if computed by `get`. */
+  private readonly seeded = new Map<string, { version: number; results: readonly R[] }>();
 
   constructor(
     corpus: CorpusIndex,
     private readonly compute: (file: CorpusFile, releaseIndex: number) => R,
     private readonly minChars = DEFAULT_MIN_CHARS,
   ) {
-    corpus.onDidChange((uris) => uris.forEach((uri) => corpus.getFile(uri) || this.byUri.delete(uri)));
+    corpus.onDidChange((uris) => uris.forEach((uri) => corpus.getFile(uri) || (this.byUri.delete(uri), this.seeded.delete(uri))));
+  }
+
+  /** The results of every release of this version of the file, computed elsewhere with the same `compute`. */
+  seed(file: CorpusFile, results: readonly R[]): void {
+    if (results.length === countReleases(file.parsed)) this.seeded.set(file.uri, { version: file.version, results });
   }
 
   get(file: CorpusFile): ReleaseResultsOfFile<R> {
     // Offsets only, never `parsed.releases`: after a keystroke that would copy every release (releaseRuns.ts).
     const starts = getReleaseStarts(file.parsed);
     const cached = this.byUri.get(file.uri);
+    const seeded = this.seeded.get(file.uri);
+    this.seeded.delete(file.uri);
+    const precomputed = seeded?.version === file.version ? seeded.results : undefined;
     const reused = cached && (cached.version === file.version ? { leading: starts.length, trailing: 0 } : getReuseSince(file, cached.version));
     const results: R[] = [];
     const computedAt: number[] = [];
@@ -53,7 +63,7 @@ export class ReleaseResults<R> {
         results.push(cached!.results[old]);
         computedAt.push(cached!.computedAt[old]);
       } else {
-        results.push(this.compute(file, i));
+        results.push(precomputed ? precomputed[i] : this.compute(file, i));
         computedAt.push(starts[i]);
       }
       shifts.push(starts[i] - computedAt[i]);

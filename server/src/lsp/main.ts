@@ -7,6 +7,7 @@ import { CorpusWorkspace } from '../engine/corpusWorkspace';
 import { readSettings } from '../engine/settings';
 import { canonicaliseUri } from '../features/uris';
 import { NodeHost } from '../host/nodeHost';
+import { createScanReader } from '../host/scanWorkerPool';
 import { ServerContext } from './context';
 import { createTrackedDocuments } from './documentChanges';
 import { createEditorBuffers } from './editorBuffers';
@@ -31,7 +32,8 @@ connection.onInitialize((params) => {
   const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; showsIndexingStatus?: unknown };
   const fileFolders = folders.filter((uri) => uri.startsWith('file:')).map(canonicaliseUri);
   const settings = readSettings(options);
-  ctx.workspace = new CorpusWorkspace(new NodeHost(fileFolders), fileFolders, settings, createEditorBuffers(connection, documents));
+  const host = new NodeHost(fileFolders);
+  ctx.workspace = new CorpusWorkspace(host, fileFolders, settings, createEditorBuffers(connection, documents), createScanReader(host, fileFolders));
   if (settings.refusedGlobs) {
     void connection.window.showWarningMessage(
       `Press Corpus ignores pressCorpus.corpusGlobs ${settings.refusedGlobs.join(', ')}: corpus files must lie inside the workspace folder.`,
