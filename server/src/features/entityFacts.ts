@@ -6,6 +6,7 @@
 
 import { FileEntities, kindOfKey, Mention, nameOfKey } from '../corpus/entities/entityModel';
 import { normaliseRole } from '../corpus/entities/roles';
+import { ResolutionKeyGrouping, ResolutionKeyGroups } from './resolutionKeyGroups';
 
 /** from → to → count. */
 export type Counts = Map<string, Map<string, number>>;
@@ -71,36 +72,12 @@ export function toResolvableMention(resolutionKey: string): Mention {
   return { key, form: 'title', role: role || undefined, holderFound: holderFound || undefined, release } as Mention;
 }
 
-/**
- * Release index, mentions there, release index, mentions there …, in release order: flat pairs of small
- * integers, not a Map per resolution key (a file holds tens of thousands of keys; a Map costs ten times more).
- */
-export type ReleaseCounts = readonly number[];
-
-/** Calls `visit` with each release of the counts and the mentions there. */
-export function forEachReleaseCount(counts: ReleaseCounts, visit: (mentions: number, releaseIndex: number) => void): void {
-  for (let i = 0; i < counts.length; i += 2) visit(counts[i + 1], counts[i]);
-}
-
 /** One file's mentions grouped by resolution key. */
 export interface FileEntityFacts {
-  /** Resolution key → its mentions in this file, in offset order. */
-  readonly mentionsByResolutionKey: ReadonlyMap<string, readonly Mention[]>;
-  /** Resolution key → the releases naming it and how often (`ReleaseCounts`). */
-  readonly releasesByResolutionKey: ReadonlyMap<string, ReleaseCounts>;
+  /** Resolution key → its mentions in this file (indices into the file's mention table) and its releases. */
+  readonly byResolutionKey: ResolutionKeyGroups;
   /** Release index → the resolution keys named in it (for companions). */
   readonly resolutionKeysByRelease: ReadonlyMap<number, readonly string[]>;
-}
-
-/** The same facts with each mention replaced by where an edit moved it (the edit changed only offsets). */
-export function moveFileEntityFacts(facts: FileEntityFacts, moved: ReadonlyMap<Mention, Mention>): FileEntityFacts {
-  const mentionsByResolutionKey = new Map<string, readonly Mention[]>();
-  for (const [key, mentions] of facts.mentionsByResolutionKey)
-    mentionsByResolutionKey.set(
-      key,
-      mentions.map((m) => moved.get(m) ?? m),
-    );
-  return { ...facts, mentionsByResolutionKey };
 }
 
 export function addCount(table: Counts, from: string, to: string, delta: number): void {
@@ -132,24 +109,14 @@ export class EntityFactTables {
 
   /** Groups the file's mentions and counts the rows it adds to these tables (the caller adds its own, then seals). */
   summarise(text: string, entities: FileEntities): { facts: FileEntityFacts; rows: CountRows } {
-    const mentionsByResolutionKey = new Map<string, Mention[]>();
-    const releasesByResolutionKey = new Map<string, number[]>();
+    const grouping = new ResolutionKeyGrouping();
     const resolutionKeysByRelease = new Map<number, string[]>();
     const rows = new CountRows();
     const count = (table: Counts, from: string, to: string) => rows.count(table, from, to);
-    for (const m of entities.mentions) {
+    for (let i = 0; i < entities.mentions.length; i++) {
+      const m = entities.mentions.at(i);
       const key = getResolutionKey(m);
-      const list = mentionsByResolutionKey.get(key);
-      if (list) list.push(m);
-      else mentionsByResolutionKey.set(key, [m]);
-      const releases = releasesByResolutionKey.get(key) ?? [];
-      releasesByResolutionKey.set(key, releases);
-      // Mentions come in offset order, so the release is the last one counted unless it is new.
-      let at = releases.length - 2;
-      while (at >= 0 && releases[at] !== m.releaseIndex) at -= 2;
-      if (at >= 0) releases[at + 1]++;
-      else {
-        releases.push(m.releaseIndex, 1);
+      if (grouping.add(key, i, m.releaseIndex)) {
         const inRelease = resolutionKeysByRelease.get(m.releaseIndex);
         if (inRelease) inRelease.push(key);
         else resolutionKeysByRelease.set(m.releaseIndex, [key]);
@@ -162,19 +129,18 @@ export class EntityFactTables {
     }
     for (const [abbreviation, longName] of entities.abbreviationAliases) count(this.abbreviationsByLongName, longName, abbreviation);
     // Lists grown by push keep spare capacity (17 slots after the second push); these live as long as the file.
-    for (const lists of [mentionsByResolutionKey, releasesByResolutionKey, resolutionKeysByRelease] as Map<unknown, unknown[]>[]) {
-      for (const [key, list] of lists) if (list.length > 1) lists.set(key, list.slice());
-    }
-    return { facts: { mentionsByResolutionKey, releasesByResolutionKey, resolutionKeysByRelease }, rows };
+    for (const [releaseIndex, keys] of resolutionKeysByRelease) if (keys.length > 1) resolutionKeysByRelease.set(releaseIndex, keys.slice());
+    return { facts: { byResolutionKey: grouping.seal(), resolutionKeysByRelease }, rows };
   }
 
   /** Adds (sign 1) or removes (sign -1) a file's facts. */
   apply(uri: string, facts: FileEntityFacts, sign: 1 | -1): void {
-    for (const [key, mentions] of facts.mentionsByResolutionKey) {
-      addTotal(this.mentionTotals, key, sign * mentions.length);
-      addCount(this.urisByResolutionKey, key, uri, sign * mentions.length);
+    const groups = facts.byResolutionKey;
+    for (const key of groups.keys()) {
+      addTotal(this.mentionTotals, key, sign * groups.countMentions(key));
+      addCount(this.urisByResolutionKey, key, uri, sign * groups.countMentions(key));
+      addTotal(this.releaseTotals, key, sign * groups.countReleases(key));
     }
-    for (const [key, releases] of facts.releasesByResolutionKey) addTotal(this.releaseTotals, key, sign * (releases.length / 2));
   }
 
   /**
