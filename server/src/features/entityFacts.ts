@@ -13,12 +13,12 @@ export type Counts = Map<string, Map<string, number>>;
 
 /**
  * The counts one file adds to the corpus tables. Counted within the file first, so a name written 300 times adds
- * one row, not 300; then kept as flat columns per table, not an object per row: a file's rows live as long as its
- * summary, and were once the largest part of the entity index (docs/performance.md).
+ * one row, not 300; then kept as flat columns of exact length per table, not an object per row: a file's rows
+ * live as long as its summary, and were once the largest part of the entity index (docs/performance.md).
  */
 export class CountRows {
   private counting: Map<Counts, Counts> | undefined = new Map();
-  private readonly columns: { table: Counts; from: string[]; to: string[]; counts: number[] }[] = [];
+  private readonly columns: { table: Counts; from: string[]; to: string[]; counts: Int32Array }[] = [];
 
   /** Counts one more `from` → `to` in the table (before `seal`). */
   count(table: Counts, from: string, to: string): void {
@@ -30,12 +30,15 @@ export class CountRows {
   /** Ends counting: the rows are kept as columns from now on. */
   seal(): this {
     for (const [table, counts] of this.counting!) {
-      const column = { table, from: [] as string[], to: [] as string[], counts: [] as number[] };
+      let length = 0;
+      for (const inner of counts.values()) length += inner.size;
+      const column = { table, from: new Array<string>(length), to: new Array<string>(length), counts: new Int32Array(length) };
+      let i = 0;
       for (const [from, inner] of counts) {
         for (const [to, n] of inner) {
-          column.from.push(from);
-          column.to.push(to);
-          column.counts.push(n);
+          column.from[i] = from;
+          column.to[i] = to;
+          column.counts[i++] = n;
         }
       }
       this.columns.push(column);
@@ -44,9 +47,44 @@ export class CountRows {
     return this;
   }
 
-  /** Adds (sign 1) or removes (sign -1) the rows from their tables. */
-  apply(sign: 1 | -1): void {
-    for (const { table, from, to, counts } of this.columns) for (let i = 0; i < from.length; i++) addCount(table, from[i], to[i], sign * counts[i]);
+  /**
+   * Adds (sign 1) or removes (sign -1) the rows from their tables. Added rows hold the pool's copy of each string,
+   * so a key or spelling counted by many files is kept once; removed rows let go of theirs.
+   */
+  apply(sign: 1 | -1, strings: StringPool): void {
+    for (const { table, from, to, counts } of this.columns) {
+      if (sign > 0) for (const list of [from, to]) for (let i = 0; i < list.length; i++) list[i] = strings.hold(list[i]);
+      for (let i = 0; i < from.length; i++) addCount(table, from[i], to[i], sign * counts[i]);
+      if (sign < 0) for (const list of [from, to]) for (const value of list) strings.release(value);
+    }
+  }
+}
+
+/**
+ * One copy of each string the files' count rows hold, counted by holder: a string goes when the last row holding
+ * it is removed, so edits that change a name leave nothing behind.
+ */
+export class StringPool {
+  private readonly entries = new Map<string, { readonly value: string; holders: number }>();
+
+  /** The pool's copy of the value, held once more. */
+  hold(value: string): string {
+    const entry = this.entries.get(value);
+    if (!entry) {
+      this.entries.set(value, { value, holders: 1 });
+      return value;
+    }
+    entry.holders++;
+    return entry.value;
+  }
+
+  release(value: string): void {
+    const entry = this.entries.get(value);
+    if (entry && --entry.holders === 0) this.entries.delete(value);
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 }
 

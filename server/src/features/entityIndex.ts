@@ -13,7 +13,7 @@ import { findReleaseFindings, resolveReleaseFindings } from '../corpus/entities/
 import { normaliseRole } from '../corpus/entities/roles';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { moveEntitiesThroughEdit, RecognisedVersion } from './entityEdits';
-import { addCount, CountRows, Counts, EntityFactTables, FileEntityFacts, getResolutionKey, toResolvableMention } from './entityFacts';
+import { addCount, CountRows, Counts, EntityFactTables, FileEntityFacts, getResolutionKey, StringPool, toResolvableMention } from './entityFacts';
 import { DerivedIndex, IncrementalIndex } from './incremental';
 import { OfficeHolders } from './officeHolders';
 import { ReleaseResults } from './releaseResults';
@@ -65,6 +65,8 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   private officeHolders = new OfficeHolders([]);
   private resolved = new Map<string, Entity | null>();
   private readonly facts = new EntityFactTables();
+  /** The strings of every file's count rows, each kept once. */
+  private readonly strings = new StringPool();
   /** Pass one of recognition per release: an edit reads again only the releases it touched. */
   private readonly releaseFindings: ReleaseResults<readonly Finding[]>;
 
@@ -302,7 +304,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   }
 
   private apply(uri: string, summary: FileSummary, sign: 1 | -1): void {
-    summary.rows.apply(sign);
+    summary.rows.apply(sign, this.strings);
     const groups = summary.facts.byResolutionKey;
     for (const key of groups.keys()) addCount(this.filesByKey, toResolvableMention(key).key, uri, sign * groups.countMentions(key));
     this.facts.apply(uri, summary.facts, sign);
