@@ -112,10 +112,8 @@ export function toResolvableMention(resolutionKey: string): Mention {
 
 /** One file's mentions grouped by resolution key. */
 export interface FileEntityFacts {
-  /** Resolution key → its mentions in this file (indices into the file's mention table) and its releases. */
+  /** Resolution key → its mentions in this file (indices into the file's mention table) and its releases; release → its keys. */
   readonly byResolutionKey: ResolutionKeyGroups;
-  /** Release index → the resolution keys named in it (for companions). */
-  readonly resolutionKeysByRelease: ReadonlyMap<number, readonly string[]>;
 }
 
 export function addCount(table: Counts, from: string, to: string, delta: number): void {
@@ -148,17 +146,12 @@ export class EntityFactTables {
   /** Groups the file's mentions and counts the rows it adds to these tables (the caller adds its own, then seals). */
   summarise(text: string, entities: FileEntities): { facts: FileEntityFacts; rows: CountRows } {
     const grouping = new ResolutionKeyGrouping();
-    const resolutionKeysByRelease = new Map<number, string[]>();
     const rows = new CountRows();
     const count = (table: Counts, from: string, to: string) => rows.count(table, from, to);
     for (let i = 0; i < entities.mentions.length; i++) {
       const m = entities.mentions.at(i);
       const key = getResolutionKey(m);
-      if (grouping.add(key, i, m.releaseIndex)) {
-        const inRelease = resolutionKeysByRelease.get(m.releaseIndex);
-        if (inRelease) inRelease.push(key);
-        else resolutionKeysByRelease.set(m.releaseIndex, [key]);
-      }
+      grouping.add(key, i, m.releaseIndex);
       if (m.role && m.form !== 'title') count(this.rolesByResolutionKey, key, m.role);
       count(this.spellingsByResolutionKey, key, text.slice(m.span.start, m.span.end).replace(/\s+/g, ' '));
       count(this.resolutionKeysByKey, m.key, key);
@@ -166,15 +159,13 @@ export class EntityFactTables {
       if (m.kind === 'person' && m.form === 'name' && m.role) count(this.rolesByHolder, m.key, normaliseRole(m.role));
     }
     for (const [abbreviation, longName] of entities.abbreviationAliases) count(this.abbreviationsByLongName, longName, abbreviation);
-    // Lists grown by push keep spare capacity (17 slots after the second push); these live as long as the file.
-    for (const [releaseIndex, keys] of resolutionKeysByRelease) if (keys.length > 1) resolutionKeysByRelease.set(releaseIndex, keys.slice());
-    return { facts: { byResolutionKey: grouping.seal(), resolutionKeysByRelease }, rows };
+    return { facts: { byResolutionKey: grouping.seal() }, rows };
   }
 
   /** Adds (sign 1) or removes (sign -1) a file's facts. */
   apply(uri: string, facts: FileEntityFacts, sign: 1 | -1): void {
     const groups = facts.byResolutionKey;
-    for (const key of groups.keys()) {
+    for (const key of groups.getKeys()) {
       addTotal(this.mentionTotals, key, sign * groups.countMentions(key));
       addCount(this.urisByResolutionKey, key, uri, sign * groups.countMentions(key));
       addTotal(this.releaseTotals, key, sign * groups.countReleases(key));

@@ -174,7 +174,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
 
   /** The resolution keys named in one release (companions of an entity are read from these). */
   getReleaseResolutionKeys(uri: string, releaseIndex: number): readonly string[] {
-    return this.incremental.getSummary(uri)?.facts.resolutionKeysByRelease.get(releaseIndex) ?? [];
+    return this.incremental.getSummary(uri)?.facts.byResolutionKey.getReleaseKeys(releaseIndex) ?? [];
   }
 
   /** The entity the mentions of a resolution key name. */
@@ -306,7 +306,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   private apply(uri: string, summary: FileSummary, sign: 1 | -1): void {
     summary.rows.apply(sign, this.strings);
     const groups = summary.facts.byResolutionKey;
-    for (const key of groups.keys()) addCount(this.filesByKey, toResolvableMention(key).key, uri, sign * groups.countMentions(key));
+    for (const key of groups.getKeys()) addCount(this.filesByKey, toResolvableMention(key).key, uri, sign * groups.countMentions(key));
     this.facts.apply(uri, summary.facts, sign);
   }
 
