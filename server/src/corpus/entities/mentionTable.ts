@@ -92,22 +92,22 @@ export class MentionTable implements Iterable<Mention> {
     return this.columns.strings[this.columns.keyIds[i]];
   }
 
-  /** The mention at index i, built for the caller. */
+  /** The mention at index i, built for the caller (optional fields only when set, as recognition makes them). */
   at(i: number): Mention {
     const { starts, ends, releaseIndices, flags, roleIds, strings, contexts } = this.columns;
     const packed = flags[i];
-    const holderFound = HOLDERS_FOUND[(packed >> HOLDER_SHIFT) & THREE_BITS];
-    const release = packed & HAS_RELEASE ? contexts[releaseIndices[i]] : undefined;
-    return {
+    const mention: { -readonly [K in keyof Mention]: Mention[K] } = {
       span: { start: starts[i], end: ends[i] },
       kind: ENTITY_KINDS[packed & THREE_BITS],
       form: FORMS[(packed >> FORM_SHIFT) & THREE_BITS],
-      key: this.keyOf(i),
-      ...(roleIds[i] !== NO_ROLE && { role: strings[roleIds[i]] }),
+      key: strings[this.columns.keyIds[i]],
       releaseIndex: releaseIndices[i],
-      ...(holderFound && { holderFound }),
-      ...(release && { release }),
     };
+    if (roleIds[i] !== NO_ROLE) mention.role = strings[roleIds[i]];
+    const holderFound = HOLDERS_FOUND[(packed >> HOLDER_SHIFT) & THREE_BITS];
+    if (holderFound) mention.holderFound = holderFound;
+    if (packed & HAS_RELEASE) mention.release = contexts[releaseIndices[i]];
+    return mention;
   }
 
   *[Symbol.iterator](): Iterator<Mention> {
