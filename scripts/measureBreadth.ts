@@ -215,7 +215,7 @@ function measureFile(
   const personAt = (line: number, written: string) => {
     const start = lineStarts[line] + lineText(line).indexOf(written);
     const end = start + written.length;
-    const mention = entities.getFileEntities(labels.file)?.mentions.find((m) => m.kind === 'person' && m.span.start < end && start < m.span.end);
+    const mention = [...(entities.getFileEntities(labels.file)?.mentions ?? [])].find((m) => m.kind === 'person' && m.span.start < end && start < m.span.end);
     return mention && entities.resolve(mention);
   };
   for (const wanted of labels.releases.flatMap((r) => r.mentions)) {

@@ -51,7 +51,7 @@ export function measureEntityRecognition(
     const releaseIndex = file.parsed.releases.findIndex((r) => r.title === labelled.title);
     if (releaseIndex < 0) throw new Error(`${labelled.file}: no release titled “${labelled.title}”`);
     const gold = locateLabels(file.text, getReadSpans(file.parsed.releases[releaseIndex]), labelled.mentions, labelled.title);
-    const predicted = (entities.getFileEntities(labelled.file)?.mentions ?? []).flatMap((mention) => {
+    const predicted = [...(entities.getFileEntities(labelled.file)?.mentions ?? [])].flatMap((mention) => {
       const kind = entities.resolve(mention)?.kind;
       return mention.releaseIndex === releaseIndex && kind && (MEASURED_KINDS as readonly string[]).includes(kind)
         ? [{ span: mention.span, kind: kind as MeasuredKind, used: false }]

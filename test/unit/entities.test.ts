@@ -17,7 +17,7 @@ function mentionsOf(text: string, speakers: SpeakerFact[] = []): string {
     if (match[0] === '===') releaseIndex++;
     else segments.push({ span: { start: match.index!, end: match.index! + match[0].length }, releaseIndex });
   }
-  const found = recognizeMentions(text, segments, speakers).mentions.filter((m) => m.form !== 'candidate');
+  const found = [...recognizeMentions(text, segments, speakers).mentions].filter((m) => m.form !== 'candidate');
   return found.map((m) => printMention(text, m)).join('\n');
 }
 
@@ -304,7 +304,7 @@ test('a shouted heading thousands of words long is read to its end: the abbrevia
 test('a title-case run of name-like words thousands long ends in the organisation it names', () => {
   const run = 'Alpha Beta Gamma Delta '.repeat(3000);
   const text = `${run}Military Committee met.`;
-  const found = recognizeMentions(text, [{ span: { start: 0, end: text.length }, releaseIndex: 0 }]).mentions;
+  const found = [...recognizeMentions(text, [{ span: { start: 0, end: text.length }, releaseIndex: 0 }]).mentions];
   assert.deepEqual(
     found.map((m) => [m.kind, m.form, m.span.end]),
     [['organisation', 'name', text.indexOf(' met.')]],
@@ -358,7 +358,7 @@ MR MILLER:  Go ahead, Mr Stoltenberg.
 
 QUESTION:  Thank you. Ms Tsikhanouskaya spoke.`;
   const parsed = parseCorpusFile(text);
-  const found = computeFileEntities(text, parsed).mentions.filter((m) => m.form !== 'candidate');
+  const found = [...computeFileEntities(text, parsed).mentions].filter((m) => m.form !== 'candidate');
   assert.deepEqual(
     found.map((m) => printMention(text, m)),
     [

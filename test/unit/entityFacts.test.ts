@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseEntityFile } from '../../server/src/annotations/entityFile';
 import { CorpusIndex } from '../../server/src/features/corpusIndex';
+import { Mention } from '../../server/src/corpus/entities/entityModel';
+import { MentionTable } from '../../server/src/corpus/entities/mentionTable';
+import { StringPool } from '../../server/src/features/entityFacts';
 import { EntityIndex } from '../../server/src/features/entityIndex';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -92,4 +95,38 @@ test('entity facts stay exact when a file changes and when one is removed', () =
   assertFactsMatchTheWalk(index, entities);
   index.removeFile(`file:///w/seeds/${SEEDS[1]}`);
   assertFactsMatchTheWalk(index, entities);
+});
+
+test('a string counted by several files is pooled once and leaves the pool with the last file holding it', () => {
+  const pool = new StringPool();
+  const name = ['person:jens', 'stoltenberg'].join(' ');
+  assert.equal(pool.hold(name), name);
+  assert.equal(pool.hold(['person:jens', 'stoltenberg'].join(' ')), name);
+  pool.release(name);
+  assert.equal(pool.size, 1);
+  pool.release(name);
+  assert.equal(pool.size, 0);
+});
+
+test('mentions read back from the columnar table are the mentions stored, every field and form', () => {
+  const release = { date: '2024-02-14', publisher: 'NATO' };
+  const mentions: Mention[] = [
+    { span: { start: 0, end: 16 }, kind: 'person', form: 'name', key: 'person:jens stoltenberg', role: 'Secretary General', releaseIndex: 0 },
+    { span: { start: 20, end: 24 }, kind: 'organisation', form: 'abbreviation', key: 'organisation:nato', releaseIndex: 0 },
+    {
+      span: { start: 30, end: 51 },
+      kind: 'person',
+      form: 'title',
+      key: 'role:secretary general',
+      role: 'the Secretary General',
+      releaseIndex: 1,
+      holderFound: 'none',
+      release,
+    },
+    { span: { start: 60, end: 71 }, kind: 'person', form: 'title', key: 'person:jens stoltenberg', role: '', releaseIndex: 1, holderFound: 'named-later' },
+    { span: { start: 80, end: 85 }, kind: 'event', form: 'candidate', key: 'event:x', releaseIndex: 2 },
+  ];
+  const table = MentionTable.from(mentions);
+  assert.deepEqual([...table], mentions);
+  assert.deepEqual([table.findIndexAt(24), table.findIndexAt(26), table.keyOf(4)], [1, -1, 'event:x']);
 });

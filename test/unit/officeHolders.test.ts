@@ -44,7 +44,9 @@ function holders(fixtureText: string): string[] {
   const entities = new EntityIndex(index);
   entities.setKnowledgeBase([parseEntityFile(KNOWLEDGE)]);
   return main.ranges.map((range) => {
-    const mention = entities.getFileEntities(main.uri)?.mentions.find((m) => m.kind === 'person' && m.span.start < range.end && range.start < m.span.end);
+    const mention = [...(entities.getFileEntities(main.uri)?.mentions ?? [])].find(
+      (m) => m.kind === 'person' && m.span.start < range.end && range.start < m.span.end,
+    );
     return `${mention ? main.text.slice(mention.span.start, mention.span.end) : '?'} → ${(mention && entities.resolve(mention)?.id) ?? 'nothing'}`;
   });
 }

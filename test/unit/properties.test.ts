@@ -249,7 +249,7 @@ property('recognition never throws; mentions are non-empty, sorted, non-overlapp
     );
   }
   assertOrdered(
-    mentions.map((mention) => mention.span),
+    [...mentions].map((mention) => mention.span),
     'mentions',
   );
 });

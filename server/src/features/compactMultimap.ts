@@ -10,8 +10,15 @@ const MAX_LIST_VALUES = 64;
 
 type Held<V> = V | readonly V[] | Set<V>;
 
+/** Where the map keeps each key's values: a Map, or a leaner table for int32 keys (int32KeyMap.ts). */
+export interface KeyedStore<K, T> {
+  get(key: K): T | undefined;
+  set(key: K, value: T): void;
+  delete(key: K): void;
+}
+
 export class CompactMultimap<K, V extends object> {
-  private readonly entries = new Map<K, Held<V>>();
+  constructor(private readonly entries: KeyedStore<K, Held<V>> = new Map<K, Held<V>>()) {}
 
   add(key: K, value: V): void {
     const held = this.entries.get(key);

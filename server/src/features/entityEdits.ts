@@ -6,7 +6,8 @@
 // is. Typing ordinary words in a big file takes this path; a keystroke that adds or changes a name recognises the
 // file again. Tested against recognising the file afresh over random edits.
 
-import { FileEntities, Mention } from '../corpus/entities/entityModel';
+import { FileEntities } from '../corpus/entities/entityModel';
+import { MentionTable } from '../corpus/entities/mentionTable';
 import { Finding } from '../corpus/entities/mentions';
 import { getReleaseContexts } from '../corpus/entities/recognize';
 import { Release, Span } from '../corpus/model';
@@ -29,7 +30,7 @@ export function moveEntitiesThroughEdit(
   text: string,
   releases: readonly Release[],
   findings: ReleaseResultsOfFile<readonly Finding[]>,
-): Map<Mention, Mention> | undefined {
+): MentionTable | undefined {
   const { replaced, computedNow, results, shifts } = findings;
   if (!replaced || findings.previousVersion !== before.version || releases.length !== before.releases.length) return undefined;
   const movedSpans = new Map<string, Span>(); // old span of a touched release's finding → its new span
@@ -41,17 +42,20 @@ export function moveEntitiesThroughEdit(
     if (!matchFindings(before.text, old.result, old.shift, text, results[i], shifts[i], movedSpans)) return undefined;
   }
   if (k !== replaced.length || !sameContexts(before.releases, releases)) return undefined;
-  const moved = new Map<Mention, Mention>();
+  const mentions = before.entities.mentions;
+  const starts = new Int32Array(mentions.length);
+  const ends = new Int32Array(mentions.length);
   let lastStart = -1;
-  for (const mention of before.entities.mentions) {
-    const i = mention.releaseIndex;
-    const span = computedNow[i] ? movedSpans.get(spanId(mention.span)) : moveSpan(mention.span, releases[i].span.start - before.releases[i].span.start);
+  for (let m = 0; m < mentions.length; m++) {
+    const i = mentions.releaseIndexOf(m);
+    const old = { start: mentions.startOf(m), end: mentions.endOf(m) };
+    const span = computedNow[i] ? movedSpans.get(spanId(old)) : moveSpan(old, releases[i].span.start - before.releases[i].span.start);
     // Mentions must stay in offset order, as recognition sorts them; if two swapped, recognise again.
     if (!span || span.start < lastStart) return undefined;
-    lastStart = span.start;
-    moved.set(mention, span.start === mention.span.start && span.end === mention.span.end ? mention : { ...mention, span });
+    lastStart = starts[m] = span.start;
+    ends[m] = span.end;
   }
-  return moved;
+  return mentions.withSpans(starts, ends);
 }
 
 /** Whether two releases' findings agree in all but offsets; records where each old span went. */

@@ -6,18 +6,19 @@
 
 import { FileEntities, kindOfKey, Mention, nameOfKey } from '../corpus/entities/entityModel';
 import { normaliseRole } from '../corpus/entities/roles';
+import { ResolutionKeyGrouping, ResolutionKeyGroups } from './resolutionKeyGroups';
 
 /** from → to → count. */
 export type Counts = Map<string, Map<string, number>>;
 
 /**
  * The counts one file adds to the corpus tables. Counted within the file first, so a name written 300 times adds
- * one row, not 300; then kept as flat columns per table, not an object per row: a file's rows live as long as its
- * summary, and were once the largest part of the entity index (docs/performance.md).
+ * one row, not 300; then kept as flat columns of exact length per table, not an object per row: a file's rows
+ * live as long as its summary, and were once the largest part of the entity index (docs/performance.md).
  */
 export class CountRows {
   private counting: Map<Counts, Counts> | undefined = new Map();
-  private readonly columns: { table: Counts; from: string[]; to: string[]; counts: number[] }[] = [];
+  private readonly columns: { table: Counts; from: string[]; to: string[]; counts: Int32Array }[] = [];
 
   /** Counts one more `from` → `to` in the table (before `seal`). */
   count(table: Counts, from: string, to: string): void {
@@ -29,12 +30,15 @@ export class CountRows {
   /** Ends counting: the rows are kept as columns from now on. */
   seal(): this {
     for (const [table, counts] of this.counting!) {
-      const column = { table, from: [] as string[], to: [] as string[], counts: [] as number[] };
+      let length = 0;
+      for (const inner of counts.values()) length += inner.size;
+      const column = { table, from: new Array<string>(length), to: new Array<string>(length), counts: new Int32Array(length) };
+      let i = 0;
       for (const [from, inner] of counts) {
         for (const [to, n] of inner) {
-          column.from.push(from);
-          column.to.push(to);
-          column.counts.push(n);
+          column.from[i] = from;
+          column.to[i] = to;
+          column.counts[i++] = n;
         }
       }
       this.columns.push(column);
@@ -43,9 +47,44 @@ export class CountRows {
     return this;
   }
 
-  /** Adds (sign 1) or removes (sign -1) the rows from their tables. */
-  apply(sign: 1 | -1): void {
-    for (const { table, from, to, counts } of this.columns) for (let i = 0; i < from.length; i++) addCount(table, from[i], to[i], sign * counts[i]);
+  /**
+   * Adds (sign 1) or removes (sign -1) the rows from their tables. Added rows hold the pool's copy of each string,
+   * so a key or spelling counted by many files is kept once; removed rows let go of theirs.
+   */
+  apply(sign: 1 | -1, strings: StringPool): void {
+    for (const { table, from, to, counts } of this.columns) {
+      if (sign > 0) for (const list of [from, to]) for (let i = 0; i < list.length; i++) list[i] = strings.hold(list[i]);
+      for (let i = 0; i < from.length; i++) addCount(table, from[i], to[i], sign * counts[i]);
+      if (sign < 0) for (const list of [from, to]) for (const value of list) strings.release(value);
+    }
+  }
+}
+
+/**
+ * One copy of each string the files' count rows hold, counted by holder: a string goes when the last row holding
+ * it is removed, so edits that change a name leave nothing behind.
+ */
+export class StringPool {
+  private readonly entries = new Map<string, { readonly value: string; holders: number }>();
+
+  /** The pool's copy of the value, held once more. */
+  hold(value: string): string {
+    const entry = this.entries.get(value);
+    if (!entry) {
+      this.entries.set(value, { value, holders: 1 });
+      return value;
+    }
+    entry.holders++;
+    return entry.value;
+  }
+
+  release(value: string): void {
+    const entry = this.entries.get(value);
+    if (entry && --entry.holders === 0) this.entries.delete(value);
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 }
 
@@ -71,36 +110,10 @@ export function toResolvableMention(resolutionKey: string): Mention {
   return { key, form: 'title', role: role || undefined, holderFound: holderFound || undefined, release } as Mention;
 }
 
-/**
- * Release index, mentions there, release index, mentions there …, in release order: flat pairs of small
- * integers, not a Map per resolution key (a file holds tens of thousands of keys; a Map costs ten times more).
- */
-export type ReleaseCounts = readonly number[];
-
-/** Calls `visit` with each release of the counts and the mentions there. */
-export function forEachReleaseCount(counts: ReleaseCounts, visit: (mentions: number, releaseIndex: number) => void): void {
-  for (let i = 0; i < counts.length; i += 2) visit(counts[i + 1], counts[i]);
-}
-
 /** One file's mentions grouped by resolution key. */
 export interface FileEntityFacts {
-  /** Resolution key → its mentions in this file, in offset order. */
-  readonly mentionsByResolutionKey: ReadonlyMap<string, readonly Mention[]>;
-  /** Resolution key → the releases naming it and how often (`ReleaseCounts`). */
-  readonly releasesByResolutionKey: ReadonlyMap<string, ReleaseCounts>;
-  /** Release index → the resolution keys named in it (for companions). */
-  readonly resolutionKeysByRelease: ReadonlyMap<number, readonly string[]>;
-}
-
-/** The same facts with each mention replaced by where an edit moved it (the edit changed only offsets). */
-export function moveFileEntityFacts(facts: FileEntityFacts, moved: ReadonlyMap<Mention, Mention>): FileEntityFacts {
-  const mentionsByResolutionKey = new Map<string, readonly Mention[]>();
-  for (const [key, mentions] of facts.mentionsByResolutionKey)
-    mentionsByResolutionKey.set(
-      key,
-      mentions.map((m) => moved.get(m) ?? m),
-    );
-  return { ...facts, mentionsByResolutionKey };
+  /** Resolution key → its mentions in this file (indices into the file's mention table) and its releases; release → its keys. */
+  readonly byResolutionKey: ResolutionKeyGroups;
 }
 
 export function addCount(table: Counts, from: string, to: string, delta: number): void {
@@ -132,28 +145,13 @@ export class EntityFactTables {
 
   /** Groups the file's mentions and counts the rows it adds to these tables (the caller adds its own, then seals). */
   summarise(text: string, entities: FileEntities): { facts: FileEntityFacts; rows: CountRows } {
-    const mentionsByResolutionKey = new Map<string, Mention[]>();
-    const releasesByResolutionKey = new Map<string, number[]>();
-    const resolutionKeysByRelease = new Map<number, string[]>();
+    const grouping = new ResolutionKeyGrouping();
     const rows = new CountRows();
     const count = (table: Counts, from: string, to: string) => rows.count(table, from, to);
-    for (const m of entities.mentions) {
+    for (let i = 0; i < entities.mentions.length; i++) {
+      const m = entities.mentions.at(i);
       const key = getResolutionKey(m);
-      const list = mentionsByResolutionKey.get(key);
-      if (list) list.push(m);
-      else mentionsByResolutionKey.set(key, [m]);
-      const releases = releasesByResolutionKey.get(key) ?? [];
-      releasesByResolutionKey.set(key, releases);
-      // Mentions come in offset order, so the release is the last one counted unless it is new.
-      let at = releases.length - 2;
-      while (at >= 0 && releases[at] !== m.releaseIndex) at -= 2;
-      if (at >= 0) releases[at + 1]++;
-      else {
-        releases.push(m.releaseIndex, 1);
-        const inRelease = resolutionKeysByRelease.get(m.releaseIndex);
-        if (inRelease) inRelease.push(key);
-        else resolutionKeysByRelease.set(m.releaseIndex, [key]);
-      }
+      grouping.add(key, i, m.releaseIndex);
       if (m.role && m.form !== 'title') count(this.rolesByResolutionKey, key, m.role);
       count(this.spellingsByResolutionKey, key, text.slice(m.span.start, m.span.end).replace(/\s+/g, ' '));
       count(this.resolutionKeysByKey, m.key, key);
@@ -161,20 +159,17 @@ export class EntityFactTables {
       if (m.kind === 'person' && m.form === 'name' && m.role) count(this.rolesByHolder, m.key, normaliseRole(m.role));
     }
     for (const [abbreviation, longName] of entities.abbreviationAliases) count(this.abbreviationsByLongName, longName, abbreviation);
-    // Lists grown by push keep spare capacity (17 slots after the second push); these live as long as the file.
-    for (const lists of [mentionsByResolutionKey, releasesByResolutionKey, resolutionKeysByRelease] as Map<unknown, unknown[]>[]) {
-      for (const [key, list] of lists) if (list.length > 1) lists.set(key, list.slice());
-    }
-    return { facts: { mentionsByResolutionKey, releasesByResolutionKey, resolutionKeysByRelease }, rows };
+    return { facts: { byResolutionKey: grouping.seal() }, rows };
   }
 
   /** Adds (sign 1) or removes (sign -1) a file's facts. */
   apply(uri: string, facts: FileEntityFacts, sign: 1 | -1): void {
-    for (const [key, mentions] of facts.mentionsByResolutionKey) {
-      addTotal(this.mentionTotals, key, sign * mentions.length);
-      addCount(this.urisByResolutionKey, key, uri, sign * mentions.length);
+    const groups = facts.byResolutionKey;
+    for (const key of groups.getKeys()) {
+      addTotal(this.mentionTotals, key, sign * groups.countMentions(key));
+      addCount(this.urisByResolutionKey, key, uri, sign * groups.countMentions(key));
+      addTotal(this.releaseTotals, key, sign * groups.countReleases(key));
     }
-    for (const [key, releases] of facts.releasesByResolutionKey) addTotal(this.releaseTotals, key, sign * (releases.length / 2));
   }
 
   /**

@@ -7,22 +7,13 @@
 import { EntityRecord, ParsedEntityFile } from '../annotations/entityFile';
 import { EntityKind, FileEntities, kindOfKey, Mention, nameOfKey, normaliseName } from '../corpus/entities/entityModel';
 import { getGazetteer } from '../corpus/entities/gazetteer';
+import { MentionTable } from '../corpus/entities/mentionTable';
 import { Finding, moveFinding } from '../corpus/entities/mentions';
 import { findReleaseFindings, resolveReleaseFindings } from '../corpus/entities/recognize';
 import { normaliseRole } from '../corpus/entities/roles';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { moveEntitiesThroughEdit, RecognisedVersion } from './entityEdits';
-import {
-  addCount,
-  CountRows,
-  Counts,
-  EntityFactTables,
-  FileEntityFacts,
-  forEachReleaseCount,
-  getResolutionKey,
-  moveFileEntityFacts,
-  toResolvableMention,
-} from './entityFacts';
+import { addCount, CountRows, Counts, EntityFactTables, FileEntityFacts, getResolutionKey, StringPool, toResolvableMention } from './entityFacts';
 import { DerivedIndex, IncrementalIndex } from './incremental';
 import { OfficeHolders } from './officeHolders';
 import { ReleaseResults } from './releaseResults';
@@ -74,6 +65,8 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   private officeHolders = new OfficeHolders([]);
   private resolved = new Map<string, Entity | null>();
   private readonly facts = new EntityFactTables();
+  /** The strings of every file's count rows, each kept once. */
+  private readonly strings = new StringPool();
   /** Pass one of recognition per release: an edit reads again only the releases it touched. */
   private readonly releaseFindings: ReleaseResults<readonly Finding[]>;
 
@@ -113,17 +106,11 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
 
   /** The entity mentioned at the offset, with the mention. */
   findMentionAt(uri: string, offset: number): { mention: Mention; entity: Entity | undefined } | undefined {
-    const mentions = this.getFileEntities(uri)?.mentions ?? [];
-    let low = 0;
-    let high = mentions.length - 1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      const m = mentions[mid];
-      if (offset < m.span.start) high = mid - 1;
-      else if (offset > m.span.end) low = mid + 1;
-      else return { mention: m, entity: this.resolve(m) };
-    }
-    return undefined;
+    const mentions = this.getFileEntities(uri)?.mentions;
+    const index = mentions?.findIndexAt(offset) ?? -1;
+    if (index < 0) return undefined;
+    const mention = mentions!.at(index);
+    return { mention, entity: this.resolve(mention) };
   }
 
   /** What a mention names in the corpus, or undefined for a capitalised word nothing names. */
@@ -149,10 +136,12 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     const uris = new Set<string>();
     for (const key of keys) this.facts.urisByResolutionKey.get(key)?.forEach((_, uri) => uris.add(uri));
     for (const uri of [...uris].sort()) {
-      const byKey = this.incremental.getSummary(uri)?.facts.mentionsByResolutionKey;
-      const lists = keys.flatMap((key) => byKey?.get(key) ?? []);
-      const mentions = keys.length === 1 ? lists : lists.sort((a, b) => a.span.start - b.span.start);
-      for (const mention of mentions) yield { uri, mention };
+      const summary = this.incremental.getSummary(uri);
+      if (!summary) continue;
+      const table = summary.entities.mentions;
+      const indices = keys.flatMap((key) => [...summary.facts.byResolutionKey.getMentionIndices(key)]);
+      if (keys.length > 1) indices.sort((a, b) => table.startOf(a) - table.startOf(b));
+      for (const index of indices) yield { uri, mention: table.at(index) };
     }
   }
 
@@ -173,9 +162,9 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     let releaseCount = 0;
     const top: { uri: string; releaseIndex: number; mentions: number }[] = [];
     for (const uri of uris) {
-      const byKey = this.incremental.getSummary(uri)?.facts.releasesByResolutionKey;
+      const byKey = this.incremental.getSummary(uri)?.facts.byResolutionKey;
       const inFile = new Map<number, number>();
-      for (const key of keys) forEachReleaseCount(byKey?.get(key) ?? [], (n, releaseIndex) => inFile.set(releaseIndex, (inFile.get(releaseIndex) ?? 0) + n));
+      for (const key of keys) byKey?.forEachReleaseCount(key, (n, releaseIndex) => inFile.set(releaseIndex, (inFile.get(releaseIndex) ?? 0) + n));
       releaseCount += inFile.size;
       for (const [releaseIndex, mentions] of inFile) keepTop(top, { uri, releaseIndex, mentions }, topReleaseLimit);
     }
@@ -190,7 +179,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
 
   /** The resolution keys named in one release (companions of an entity are read from these). */
   getReleaseResolutionKeys(uri: string, releaseIndex: number): readonly string[] {
-    return this.incremental.getSummary(uri)?.facts.resolutionKeysByRelease.get(releaseIndex) ?? [];
+    return this.incremental.getSummary(uri)?.facts.byResolutionKey.getReleaseKeys(releaseIndex) ?? [];
   }
 
   /** The entity the mentions of a resolution key name. */
@@ -217,8 +206,10 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     }
     const best = [...found.values()].sort((a, b) => b.mentions - a.mentions || a.entity.name.localeCompare(b.entity.name)).slice(0, limit);
     return best.map(({ entity, mentions, firstUri, firstKey }) => {
-      const mention = this.incremental.getSummary(firstUri)?.entities.mentions.find((m) => m.key === firstKey);
-      return { entity, mentions, first: mention && { uri: firstUri, mention } };
+      const table = this.incremental.getSummary(firstUri)?.entities.mentions ?? MentionTable.EMPTY;
+      let index = 0;
+      while (index < table.length && table.keyOf(index) !== firstKey) index++;
+      return { entity, mentions, first: index < table.length ? { uri: firstUri, mention: table.at(index) } : undefined };
     });
   }
 
@@ -288,9 +279,9 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     const releases = file.parsed.releases;
     const moved = previous && moveEntitiesThroughEdit(previous.recognised, file.text, releases, findings);
     if (moved) {
-      const entities = { ...previous.entities, mentions: previous.entities.mentions.map((m) => moved.get(m)!) };
-      const facts = moveFileEntityFacts(previous.facts, moved);
-      return { recognised: { version: file.version, text: file.text, releases, entities }, entities, facts, rows: previous.rows };
+      // The facts hold mention indices, not offsets: they stay as they were.
+      const entities = { ...previous.entities, mentions: moved };
+      return { recognised: { version: file.version, text: file.text, releases, entities }, entities, facts: previous.facts, rows: previous.rows };
     }
     const { results, shifts } = findings;
     const placed = results.map((list, i) => (shifts[i] === 0 && list[0]?.releaseIndex === i ? list : list.map((f) => moveFinding(f, shifts[i], i))));
@@ -318,8 +309,9 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   }
 
   private apply(uri: string, summary: FileSummary, sign: 1 | -1): void {
-    summary.rows.apply(sign);
-    for (const [key, mentions] of summary.facts.mentionsByResolutionKey) addCount(this.filesByKey, toResolvableMention(key).key, uri, sign * mentions.length);
+    summary.rows.apply(sign, this.strings);
+    const groups = summary.facts.byResolutionKey;
+    for (const key of groups.getKeys()) addCount(this.filesByKey, toResolvableMention(key).key, uri, sign * groups.countMentions(key));
     this.facts.apply(uri, summary.facts, sign);
   }
 

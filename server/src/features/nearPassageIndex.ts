@@ -9,6 +9,7 @@ import { Span } from '../corpus/model';
 import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex } from './incremental';
+import { Int32KeyMap } from './int32KeyMap';
 import { PassageOccurrence, findReleaseSentences } from './passageIndex';
 import { ReleaseResults } from './releaseResults';
 import { BAND_KEYS_PER_PASSAGE, getBandKeys, getPassageWords, getShingles, isNearCopy, PassageSimilarity, measureSimilarity } from './passageShingles';
@@ -46,7 +47,8 @@ const MAX_CHECKED = 32;
 export class NearPassageIndex implements DerivedIndex<NearSentences> {
   readonly name = 'near passages';
   readonly incremental: IncrementalIndex<NearSentences>;
-  private readonly buckets = new CompactMultimap<number, PassageOccurrence>();
+  /** Band key → sentences: about a dozen keys per sentence, so the keys are kept in flat arrays, not a Map. */
+  private readonly buckets = new CompactMultimap<number, PassageOccurrence>(new Int32KeyMap());
 
   /** Each release's band keys: after an edit, only the touched releases are hashed again. */
   private readonly releaseBands: ReleaseResults<ReleaseBands>;

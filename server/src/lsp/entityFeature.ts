@@ -79,7 +79,7 @@ export const entityFeature: LspFeature = {
       const hit = await entityAt(textDocument.uri, position);
       if (!hit) return undefined;
       const mentions = entities().getFileEntities(textDocument.uri)?.mentions ?? [];
-      return mentions.filter((m) => entities().resolve(m)?.id === hit.entity.id).map((m) => ({ range: hit.lines.toRange(m.span) }));
+      return [...mentions].filter((m) => entities().resolve(m)?.id === hit.entity.id).map((m) => ({ range: hit.lines.toRange(m.span) }));
     });
 
     ctx.hub.addWorkspaceSymbolProvider(async ({ query }) => {

@@ -5,6 +5,7 @@
 // candidate: the corpus-wide index may know it (a surname introduced in another file).
 
 import { FileEntities, keyOf, Mention, normaliseName, ReleaseContext } from './entityModel';
+import { MentionTable } from './mentionTable';
 import { Finding } from './mentions';
 import { getRoleHead, normaliseRole } from './roles';
 
@@ -76,7 +77,7 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
     m.key.startsWith('role:') && m.role ? withGuessedHolder(m, laterHolders.find(i), roleHolders.getHolder(m.role)) : m,
   );
   resolved.sort((a, b) => a.span.start - b.span.start);
-  return { mentions: resolved, personAliases: people.getAliases(), abbreviationAliases };
+  return { mentions: MentionTable.from(resolved), personAliases: people.getAliases(), abbreviationAliases };
 }
 
 function withGuessedHolder(m: Mention, later: string | undefined, ofFile: string | undefined): Mention {

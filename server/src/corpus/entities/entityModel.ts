@@ -4,6 +4,7 @@
 // features layer, from every file's keys.
 
 import { Span } from '../model';
+import type { MentionTable } from './mentionTable';
 
 export type EntityKind = 'person' | 'organisation' | 'country' | 'place' | 'event';
 
@@ -49,7 +50,7 @@ export interface ReleaseContext {
 
 /** Everything recognised in one file: mentions sorted by offset, and keys merged within the file. */
 export interface FileEntities {
-  readonly mentions: readonly Mention[];
+  readonly mentions: MentionTable;
   /** Person keys the file itself resolves: a surname or first name key → the file's full-name key. */
   readonly personAliases: ReadonlyMap<string, string>;
   /** Long-name keys the file defines an abbreviation for: "Russian … Directorate (GRU)" → key of GRU. */
