@@ -68,7 +68,9 @@ function people(fixtureText: string): string[] {
   const entities = new EntityIndex(index);
   entities.setKnowledgeBase([parseEntityFile(KNOWLEDGE)]);
   return main.ranges.map((range) => {
-    const mention = entities.getFileEntities(main.uri)?.mentions.find((m) => m.kind === 'person' && m.span.start < range.end && range.start < m.span.end);
+    const mention = [...(entities.getFileEntities(main.uri)?.mentions ?? [])].find(
+      (m) => m.kind === 'person' && m.span.start < range.end && range.start < m.span.end,
+    );
     if (!mention) return 'nothing';
     const role = mention.form === 'title' ? '' : ` (${mention.role ?? ''})`;
     return `${main.text.slice(mention.span.start, mention.span.end)} → ${entities.resolve(mention)?.name ?? 'nothing'}${role}`;

@@ -54,7 +54,7 @@ function describeCorpus(workspace: CorpusWorkspace): string[] {
     .map((file) => {
       const problems = computeFileProblems(workspace.view, file.uri).map((problem) => `${problem.code} ${problem.message}`);
       const titles = file.parsed.releases.map((release) => release.title);
-      const mentions = workspace.corpus.entities.getFileEntities(file.uri)?.mentions.map((m) => `${m.span.start} ${m.key}`) ?? [];
+      const mentions = [...(workspace.corpus.entities.getFileEntities(file.uri)?.mentions ?? [])].map((m) => `${m.span.start} ${m.key}`);
       const name = file.uri.slice(file.uri.lastIndexOf('/') + 1);
       return `v${file.version} ${name}: ${titles.length} releases ${JSON.stringify(titles)} ${problems.join('; ')}; ${mentions.length} mentions: ${mentions.join(', ')}`;
     });
@@ -153,7 +153,7 @@ test('pass one from a worker is what the entity index resolves for that version 
   const uri = 'file:///corpus/seeds/a.txt';
   const text = 'Allies meet in Brussels\n\nSource: NATO\n\nSecretary General Jens Stoltenberg met Foreign Minister Dmytro Kuleba in Brussels.\n';
   const parsed = parseCorpusFile(text);
-  const keysOf = () => corpus.entities.getFileEntities(uri)!.mentions.map((mention) => mention.key);
+  const keysOf = () => [...corpus.entities.getFileEntities(uri)!.mentions].map((mention) => mention.key);
   // A worker that found nothing: the seed is taken as given, so the file has no mentions.
   const first = corpus.files.setFile(uri, text, parsed);
   corpus.entities.seedReleaseFindings(
