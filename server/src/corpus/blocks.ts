@@ -42,12 +42,13 @@ export enum BlockQuestion {
 /**
  * The answer to one yes/no question about a block, computed on the first ask only. Kept on the block (a number
  * field set when the block is made, so its shape never changes): a WeakMap keyed by block cost more than it saved.
+ * A question that also reads the next block gets it as `next`, so that no closure is made per ask.
  */
-export function answerOnce(block: Block, question: BlockQuestion, compute: (block: Block) => boolean): boolean {
+export function answerOnce(block: Block, question: BlockQuestion, compute: (block: Block, next?: Block) => boolean, next?: Block): boolean {
   const asked = 1 << (2 * question);
   const yes = asked << 1;
   if (block.answers & asked) return (block.answers & yes) !== 0;
-  const answer = compute(block);
+  const answer = compute(block, next);
   block.answers |= answer ? asked | yes : asked;
   return answer;
 }

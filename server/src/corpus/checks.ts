@@ -1,7 +1,7 @@
 // The problems one release shows on its own. Cross-file problems (duplicates) live in the features layer.
 
 import { Problem, ProblemCode, Release, Span } from './model';
-import { countWords } from './text';
+import { countWords, endsWithMark } from './text';
 
 const DANGLING_REFERENCE =
   /\b(?:can|may|could) be (?:accessed|found|read|viewed|downloaded|consulted|watched|heard|seen) (?:here|at this link|below)\b|\b(?:read|see|view|watch|download|consult) (?:the|our|this|a) [^.!?\n]{0,50}?here\b|\b(?:click|read more|available|find out more|learn more|watch it|listen) (?:here|at this link)\b|\(link is external\)/gi;
@@ -15,8 +15,11 @@ const ENDS_COMPLETE = /[.!?…)\]]["”’')\]]*$/;
 /** Contact lines end without a full stop: an e-mail address, a web address, a phone number. */
 const CONTACT_DETAILS = /\S@\S|https?:\/\/|\bwww\.|\+?\d[\d\s().-]{6,}\d$/;
 
-export function findReleaseProblems(text: string, release: Release, releaseIndex: number): Problem[] {
-  const problems: Problem[] = [];
+/**
+ * Adds the release's problems to `problems`: one list for the whole file, not one per release joined afterwards
+ * (a file can hold a hundred thousand releases, most with one problem or none).
+ */
+export function addReleaseProblems(text: string, release: Release, releaseIndex: number, problems: Problem[]): void {
   const add = (code: ProblemCode, severity: Problem['severity'], message: string, span: Span) => problems.push({ code, severity, message, span, releaseIndex });
   const titleSpan = release.titleSpans[0];
 
@@ -42,7 +45,9 @@ export function findReleaseProblems(text: string, release: Release, releaseIndex
       caption.span,
     );
   }
-  for (const paragraph of release.paragraphs) {
+  // Walked by index: a for-of over a hundred thousand paragraphs made an iterator result for each.
+  for (let i = 0; i < release.paragraphs.length; i++) {
+    const paragraph = release.paragraphs[i];
     const body = text.slice(paragraph.span.start, paragraph.span.end);
     for (const match of findAllMatches(DANGLING_REFERENCE, body)) {
       const span = { start: paragraph.span.start + match.index!, end: paragraph.span.start + match.index! + match[0].length };
@@ -55,7 +60,6 @@ export function findReleaseProblems(text: string, release: Release, releaseIndex
   }
   const truncation = findTruncation(text, release);
   if (truncation) add('release.truncated', 'warning', truncation.message, truncation.span);
-  return problems;
 }
 
 /** The matches of a global pattern, read with exec: matchAll copies the pattern for every paragraph. */
@@ -77,20 +81,29 @@ const NO_MATCHES: readonly RegExpExecArray[] = [];
  */
 function findTruncation(text: string, release: Release): { message: string; span: Span } | undefined {
   let lastIndex = release.paragraphs.length - 1;
-  while (lastIndex > 0 && isTrailingLabel(text.slice(release.paragraphs[lastIndex].span.start, release.paragraphs[lastIndex].span.end))) lastIndex--;
+  while (lastIndex > 0 && isTrailingLabel(text, release.paragraphs[lastIndex].span)) lastIndex--;
   const last = release.paragraphs[lastIndex];
   if (!last) return undefined;
   const span = firstLine(text, { start: startOfLine(text, last.span.end), end: last.span.end });
   const line = text.slice(span.start, span.end);
   if (line.endsWith(':')) return { message: `“${release.title}” ends with a colon that introduces nothing: the text after it is missing.`, span };
   if (ENDS_COMPLETE.test(line) || CONTACT_DETAILS.test(line)) return undefined;
-  if (/[,;–—-]$/.test(line) || countWords(line) >= 6) return { message: `“${release.title}” ends mid-sentence: the rest of the text is missing.`, span };
+  if (endsWithMark(line, 0, line.length, ',;–—-', '') || countWords(line) >= 6)
+    return { message: `“${release.title}” ends mid-sentence: the rest of the text is missing.`, span };
   return undefined;
 }
 
-function isTrailingLabel(paragraph: string): boolean {
-  return !/[\r\n]/.test(paragraph) && countWords(paragraph) < 6 && !/[.!?…,;:–—-]["”’')\]]*$/.test(paragraph);
+/** Read in place, not from a copy: a release of a hundred thousand one-word paragraphs is passed over whole. */
+function isTrailingLabel(text: string, span: Span): boolean {
+  return (
+    !endsWithMark(text, span.start, span.end, '.!?…,;:–—-', CLOSING_MARKS) &&
+    countWords(text, span.start, span.end) < 6 &&
+    !hasLineBreak(text, span.start, span.end)
+  );
 }
+
+/** Quotes and brackets that may close a sentence after its full stop. */
+const CLOSING_MARKS = `"”’')]`;
 
 /**
  * Where the line ending at `end` starts: just past the line break before it (\n, \r\n or a lone \r). Looking
@@ -105,4 +118,12 @@ function startOfLine(text: string, end: number): number {
 function firstLine(text: string, span: Span): Span {
   const newline = text.slice(span.start, span.end).search(/[\r\n]/);
   return newline < 0 ? span : { start: span.start, end: span.start + newline };
+}
+
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) return true;
+  }
+  return false;
 }

@@ -69,9 +69,11 @@ export function findYearlessDateline(text: string, start: number, end: number, y
   return m && date ? { ...date, text: m[0], span: { start, end: start + m[0].length } } : undefined;
 }
 
+const FOUR_DIGIT_YEAR = /\b((?:19|20)\d{2})\b/;
+
 /** The first year a text writes ("which began in January 2024"). */
 export function findFirstYear(text: string, start: number, end: number): string | undefined {
-  return /\b((?:19|20)\d{2})\b/.exec(text.slice(start, end))?.[1];
+  return FOUR_DIGIT_YEAR.exec(text.slice(start, end))?.[1];
 }
 
 function hasDigit(text: string, start: number, end: number): boolean {

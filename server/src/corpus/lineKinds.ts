@@ -4,7 +4,7 @@
 
 import { answerOnce, Block, BlockQuestion, everyLine, getLines, someLine } from './blocks';
 import { findFirstDate } from './dates';
-import { countWords } from './text';
+import { countWords, endsWithMark } from './text';
 
 const CHROME_LINES: readonly RegExp[] = [
   /^an official website of the (united states|u\.s\.) government( here['’]s how you know)?$/i,
@@ -68,9 +68,12 @@ function isChromeOrSurveyAnswer(line: string): boolean {
   return isChromeLine(line) || SURVEY_ANSWER.test(line);
 }
 
+const RELATED_HEADING = /^related\b/i;
+
 /** "Related", "Related Stories": the one-line blocks after it are links to other pages, not this release's text. */
 export function isRelatedLinksHeading(block: Block): boolean {
-  return block.lineCount === 1 && /^related\b/i.test(block.firstLine) && isChromeLine(block.firstLine);
+  // The chrome answer is kept on the block: only chrome lines are read again for the word.
+  return block.lineCount === 1 && isChromeBlock(block) && RELATED_HEADING.test(block.firstLine);
 }
 
 /** The kind of page a site prints above its title ("Transcript", "Readout", "Press release", "News story"). */
@@ -90,7 +93,7 @@ function isOneLineOfPageKind(block: Block): boolean {
 
 /** A line that announces a new page in a file of several scraped pages: a page-kind label or a document symbol. */
 export function isPageMarker(block: Block): boolean {
-  return isPageKindLabel(block) || (block.lineCount === 1 && DOCUMENT_SYMBOL.test(block.firstLine));
+  return isPageKindLabel(block) || (block.lineCount === 1 && isAsciiCapitalCode(block.firstLine.charCodeAt(0)) && DOCUMENT_SYMBOL.test(block.firstLine));
 }
 
 const SOURCE_LINE = /^Source\s*:\s*(\S.{0,120})$/i;
@@ -105,10 +108,13 @@ function isSourceLine(block: Block): boolean {
   return block.lineCount === 1 && SOURCE_LINE.test(block.firstLine);
 }
 
-const BULLET_LINE = /^[•·▪‣◦●]\s*/;
+/** The marks that open a bullet line, as UTF-16 code units (all one unit each). */
+const BULLET_CODES = new Set([...'•·▪‣◦●'].map((bullet) => bullet.charCodeAt(0)));
 const PUBLISHED_LINE = /^(last updated|updated|published|released|posted|date|issued)\s*(:|on\b)\s*\S/i;
 const DELIVERY_NOTE =
   /^\(?\s*(as delivered|as prepared( for delivery)?|check against delivery|embargoed\b[^)]*|unofficial translation|original: [^)]+)\s*\)?$/i;
+/** Either of the two worded kinds: one search rules both out for a line that is neither (most lines). */
+const DELIVERY_NOTE_OR_PUBLISHED = new RegExp(`${DELIVERY_NOTE.source}|${PUBLISHED_LINE.source}`, 'i');
 
 const TIME_ONLY = /^\d{1,2}[:.]\d{2}(\s*([ap]\.?m\.?|h))?(\s+[A-Z]{2,5})?$/i;
 const DATE_REMAINDER = /^[\s,.–—-]*(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*([A-Z]{2,5})?)?[\s,.–—-]*$/i;
@@ -126,11 +132,21 @@ export type MetadataKind = 'bullet' | 'delivery-note' | 'published' | 'byline';
  */
 export function getMetadataKind(line: string): MetadataKind | undefined {
   if (line.length > 120) return undefined;
-  if (DELIVERY_NOTE.test(line)) return 'delivery-note';
-  if (BULLET_LINE.test(line)) return 'bullet';
-  if (BYLINE.test(line)) return 'byline';
-  if (PUBLISHED_LINE.test(line) || TIME_ONLY.test(line) || isDateOnly(line)) return 'published';
+  // Every block is asked: one search rules out both worded kinds, and the others are first ruled out by their first characters.
+  const worded = DELIVERY_NOTE_OR_PUBLISHED.test(line);
+  if (worded && DELIVERY_NOTE.test(line)) return 'delivery-note';
+  if (BULLET_CODES.has(line.charCodeAt(0))) return 'bullet';
+  if (line.startsWith('By') && BYLINE.test(line)) return 'byline';
+  if (worded || (isDigitCode(line.charCodeAt(0)) && TIME_ONLY.test(line)) || isDateOnly(line)) return 'published';
   return undefined;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isAsciiCapitalCode(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
 }
 
 function isDateOnly(line: string): boolean {
@@ -165,7 +181,7 @@ export function isHeaderBlock(block: Block): boolean {
 }
 
 function isHeaderLine(line: string): boolean {
-  return (countWords(line) <= 6 && !/[.!?,;:]$/.test(line)) || getMetadataKind(line) !== undefined;
+  return (countWords(line) <= 6 && !endsWithMark(line, 0, line.length, '.!?,;:', '')) || getMetadataKind(line) !== undefined;
 }
 
 const CAPTION_MARKER = /^((photo|image|picture)\s*)?credit\s*:|^VIRIN\s*:|^(photo|image|picture)\s*(by\b|:)|^\((photo|image|picture)\b[^)]*\)$/i;

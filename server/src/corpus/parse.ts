@@ -1,7 +1,7 @@
 // parseCorpusFile: the text of one corpus file → its releases and problems. Never throws; deterministic.
 
 import { Block, getLines, splitBlocks } from './blocks';
-import { findReleaseProblems } from './checks';
+import { addReleaseProblems } from './checks';
 import { findFirstDate, findFirstYear, findNearestOtherDates, findYearlessDateline } from './dates';
 import {
   getCaptionCredit,
@@ -14,11 +14,25 @@ import {
   isMetadataBlock,
   isRelatedLinksHeading,
 } from './lineKinds';
-import { Boilerplate, MetadataLine, Paragraph, ParsedCorpusFile, PhotoCaption, Release, ReleaseDate, Source, SpeakerTurn } from './model';
+import {
+  Boilerplate,
+  MetadataLine,
+  Paragraph,
+  ParsedCorpusFile,
+  PhotoCaption,
+  Problem,
+  Release,
+  ReleaseDate,
+  ReleaseKind,
+  Source,
+  Span,
+  SpeakerTurn,
+} from './model';
 import { getReleaseKind } from './releaseKind';
 import { ReleaseBlocks, segmentReleases } from './segment';
 import { hasTitleShape } from './titles';
 import { castByTitle, isUnmistakableLabel, LabelMatch, parseSpeakerLabel } from './speakers';
+import { isRegExpSpaceCode } from './text';
 
 export function parseCorpusFile(text: string): ParsedCorpusFile {
   const { leadingChrome, releases: drafts } = segmentReleases(splitBlocks(text));
@@ -27,68 +41,102 @@ export function parseCorpusFile(text: string): ParsedCorpusFile {
     drafts.map((draft) => buildRelease(text, draft)),
   );
   const boilerplate = leadingChrome.map((block) => toBoilerplate(text, block));
-  const problems = releases.flatMap((release, releaseIndex) => findReleaseProblems(text, release, releaseIndex));
-  const fileChromeProblems = boilerplate.map((chrome) => ({
+  const problems: Problem[] = boilerplate.map((chrome) => ({
     code: 'release.boilerplate' as const,
     severity: 'warning' as const,
     message: `Web page chrome, not press text: “${chrome.text}”.`,
     span: chrome.span,
   }));
-  return { releases, problems: [...fileChromeProblems, ...problems].sort((a, b) => a.span.start - b.span.start), boilerplate };
+  for (let i = 0; i < releases.length; i++) addReleaseProblems(text, releases[i], i, problems);
+  return { releases, problems: problems.sort((a, b) => a.span.start - b.span.start), boilerplate };
 }
 
 function buildRelease(text: string, draft: ReleaseBlocks): Release {
   let source: Source | undefined;
-  const metadata: MetadataLine[] = [];
-  const paragraphs: Paragraph[] = [];
-  const captions: PhotoCaption[] = [];
-  const boilerplate: Boilerplate[] = [];
-  for (const block of draft.headerBlocks) addMetadataLines(metadata, block);
+  // Made at their first item (see `append`): most releases have no metadata, captions or chrome.
+  let metadata: MetadataLine[] | undefined;
+  let paragraphs: Paragraph[] | undefined;
+  let captions: PhotoCaption[] | undefined;
+  let boilerplate: Boilerplate[] | undefined;
+  for (const block of draft.headerBlocks) metadata = addMetadataLines(metadata, block);
   let underRelatedLinks = false;
-  for (const block of draft.blocks) {
+  // Lists as long as the file are walked by index: a for-of over them made an iterator result per block.
+  for (let i = 0; i < draft.blocks.length; i++) {
+    const block = draft.blocks[i];
     const sourceName = getSourceName(block);
     // Headlines listed under "Related Stories" link to other pages: chrome, not this release's last paragraph.
     underRelatedLinks = isRelatedLinksHeading(block) || (underRelatedLinks && hasTitleShape(block));
-    if (isChromeBlock(block) || underRelatedLinks) boilerplate.push(toBoilerplate(text, block));
+    if (isChromeBlock(block) || underRelatedLinks) boilerplate = append(boilerplate, toBoilerplate(text, block));
     else if (sourceName && !source) source = { name: sourceName, span: block.span };
     else if (isLabelValueBlock(block))
-      metadata.push({
+      metadata = append(metadata, {
         kind: 'published',
         text: getLines(block)
           .map((line) => line.text)
           .join(' / '),
         span: block.span,
       });
-    else if (paragraphs.length === 0 && isMetadataBlock(block)) addMetadataLines(metadata, block);
-    else if (isCaptionBlock(block)) captions.push({ span: block.span, title: getCaptionTitle(block), credit: getCaptionCredit(block) });
-    else paragraphs.push({ span: block.span });
+    else if (!paragraphs && isMetadataBlock(block)) metadata = addMetadataLines(metadata, block);
+    else if (isCaptionBlock(block)) captions = append(captions, { span: block.span, title: getCaptionTitle(block), credit: getCaptionCredit(block) });
+    else paragraphs = append(paragraphs, { span: block.span });
   }
-  const title = draft.titleBlocks.map((block) => block.firstLine).join(' ');
-  const titleSpans = draft.titleBlocks.length
-    ? draft.titleBlocks.map((block) => block.span)
-    : [{ start: draft.blocks[0].span.start, end: draft.blocks[0].span.start }];
+  const { titleBlocks } = draft;
+  const title = titleBlocks.length === 1 ? titleBlocks[0].firstLine : titleBlocks.map((block) => block.firstLine).join(' ');
+  const titleSpans =
+    titleBlocks.length === 1
+      ? [titleBlocks[0].span]
+      : titleBlocks.length
+        ? titleBlocks.map((block) => block.span)
+        : [{ start: draft.blocks[0].span.start, end: draft.blocks[0].span.start }];
   // The release runs from its first header (or title, or body) block to its last body (or title, or header)
   // block: read from the ends of the three lists rather than from a copy of all of them.
   const first = draft.headerBlocks[0] ?? draft.titleBlocks[0] ?? draft.blocks[0];
   const last = draft.blocks[draft.blocks.length - 1] ?? draft.titleBlocks[draft.titleBlocks.length - 1] ?? draft.headerBlocks[draft.headerBlocks.length - 1];
-  const turns = findTurns(text, paragraphs, title);
-  // Filled key by key, in the order of `Release`, with no key for an absent source or date: spreading optional
-  // parts into the literal cost more than the rest of the release, and a file can hold a hundred thousand of them.
-  const release: { -readonly [K in keyof Release]?: Release[K] } = {
-    title,
-    titleSpans,
-    span: { start: first.span.start, end: last.span.end },
-    kind: getReleaseKind(title, { turns: turns.length, captions: captions.length, chrome: boilerplate.length }),
+  const turns = findTurns(text, paragraphs ?? NO_ITEMS, title);
+  const span = { start: first.span.start, end: last.span.end };
+  const kind = getReleaseKind(title, { turns: turns.length, captions: captions?.length ?? 0, chrome: boilerplate?.length ?? 0 });
+  const date = findReleaseDate(text, metadata ?? NO_ITEMS, draft.titleBlocks, draft.blocks);
+  const lists: Pick<Release, 'metadata' | 'paragraphs' | 'turns' | 'captions' | 'boilerplate'> = {
+    metadata: metadata ?? NO_ITEMS,
+    paragraphs: paragraphs ?? NO_ITEMS,
+    turns,
+    captions: captions ?? NO_ITEMS,
+    boilerplate: boilerplate ?? NO_ITEMS,
   };
-  if (source) release.source = source;
-  const date = findReleaseDate(text, metadata, draft.titleBlocks, draft.blocks);
-  if (date) release.date = date;
-  release.metadata = metadata;
-  release.paragraphs = paragraphs;
-  release.turns = turns;
-  release.captions = captions;
-  release.boilerplate = boilerplate;
-  return release as Release;
+  return toRelease(title, titleSpans, span, kind, source, date, lists);
+}
+
+/**
+ * One literal per pair of optional parts, keys in the order of `Release` and no key for an absent source or date:
+ * keys added one by one grew the object's property store, a spread costs more than the rest of the release, and a
+ * file can hold a hundred thousand releases.
+ */
+function toRelease(
+  title: string,
+  titleSpans: readonly Span[],
+  span: Span,
+  kind: ReleaseKind,
+  source: Source | undefined,
+  date: ReleaseDate | undefined,
+  { metadata, paragraphs, turns, captions, boilerplate }: Pick<Release, 'metadata' | 'paragraphs' | 'turns' | 'captions' | 'boilerplate'>,
+): Release {
+  if (source && date) return { title, titleSpans, span, kind, source, date, metadata, paragraphs, turns, captions, boilerplate };
+  if (source) return { title, titleSpans, span, kind, source, metadata, paragraphs, turns, captions, boilerplate };
+  if (date) return { title, titleSpans, span, kind, date, metadata, paragraphs, turns, captions, boilerplate };
+  return { title, titleSpans, span, kind, metadata, paragraphs, turns, captions, boilerplate };
+}
+
+/**
+ * The one empty list every release without items of a kind shares: model lists are read-only. Not frozen, as a
+ * frozen array makes every for-of over it allocate an iterator.
+ */
+const NO_ITEMS: readonly never[] = [];
+
+/** `list` with `item` added, made at the first item with room for it alone (a push on [] makes room for 17). */
+function append<T>(list: T[] | undefined, item: T): T[] {
+  if (!list) return [item];
+  list.push(item);
+  return list;
 }
 
 /**
@@ -123,7 +171,8 @@ function findReleaseDate(text: string, metadata: readonly MetadataLine[], titleB
 }
 
 function findFirstTextDate(text: string, blocks: readonly Block[]): ReleaseDate | undefined {
-  for (const block of blocks) {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
     if (isChromeBlock(block) || getSourceName(block) || isCaptionBlock(block)) continue;
     const date = findFirstDate(text, block.span.start, block.span.end);
     if (date) return date;
@@ -135,9 +184,10 @@ function findFirstTextDate(text: string, blocks: readonly Block[]): ReleaseDate 
  * Each line of a metadata block; in the header above a title, lines of no other kind are labels. Pushed one by
  * one: a block of 131,072 bullet lines spread into one `push` call would overflow the call stack.
  */
-function addMetadataLines(metadata: MetadataLine[], block: Block): void {
+function addMetadataLines(metadata: MetadataLine[] | undefined, block: Block): MetadataLine[] | undefined {
   for (const line of getLines(block))
-    metadata.push({ kind: getMetadataKind(line.text) ?? 'label', text: line.text.replace(/^[•·▪‣◦●]\s*/, ''), span: line.span });
+    metadata = append(metadata, { kind: getMetadataKind(line.text) ?? 'label', text: line.text.replace(/^[•·▪‣◦●]\s*/, ''), span: line.span });
+  return metadata;
 }
 
 function toBoilerplate(text: string, block: Block): Boilerplate {
@@ -152,25 +202,28 @@ function toBoilerplate(text: string, block: Block): Boilerplate {
  * then the label must be one no sentence starts with, or one already speaking in this release. Each turn ends
  * where the next label starts.
  */
-function findTurns(text: string, paragraphs: readonly Paragraph[], title: string): SpeakerTurn[] {
+function findTurns(text: string, paragraphs: readonly Paragraph[], title: string): readonly SpeakerTurn[] {
   // Made at the first label only: most releases have none, and a file can hold a hundred thousand releases.
   let starts: { start: number; match: LabelMatch }[] | undefined;
   let speaking: Set<string> | undefined;
-  for (const paragraph of paragraphs) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i];
     const first = findLabelAt(text, paragraph.span.start, paragraph.span.end);
     if (!first) continue;
     (starts ??= []).push({ start: paragraph.span.start, match: first });
     (speaking ??= new Set()).add(first.speaker.label);
-    for (const line of findLaterLines(text, paragraph)) {
+    const laterLines = findLaterLines(text, paragraph);
+    for (let j = 0; j < laterLines.length; j++) {
+      const line = laterLines[j];
       const match = findLabelAt(text, line, paragraph.span.end);
       if (!match || !(isUnmistakableLabel(match) || speaking.has(match.speaker.label))) continue;
       starts.push({ start: line, match });
       speaking.add(match.speaker.label);
     }
   }
-  if (!starts) return [];
-  const isTranscript = starts.length >= 2 || starts.some((entry) => entry.match.hasOutlet) || /press conference|interview|transcript|briefing/i.test(title);
-  if (!isTranscript) return [];
+  if (!starts) return NO_ITEMS;
+  const isTranscript = starts.length >= 2 || starts.some((entry) => entry.match.hasOutlet) || TRANSCRIPT_TITLE.test(title);
+  if (!isTranscript) return NO_ITEMS;
   let lastParagraph = 0;
   return starts.map((entry, n) => {
     const next = starts[n + 1]?.start ?? Infinity;
@@ -182,6 +235,8 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
     };
   });
 }
+
+const TRANSCRIPT_TITLE = /press conference|interview|transcript|briefing/i;
 
 function findLabelAt(text: string, start: number, end: number): LabelMatch | undefined {
   return parseSpeakerLabel(text.slice(start, Math.min(end, start + MAX_LABEL_WINDOW)));
@@ -198,7 +253,7 @@ function findLaterLines(text: string, paragraph: Paragraph): readonly number[] {
   for (let i = paragraph.span.start; i < paragraph.span.end; i++) {
     if (text.charCodeAt(i) !== 0x0a) continue;
     let start = i + 1;
-    while (start < paragraph.span.end && /[ \t\u00a0\r]/.test(text[start])) start++;
+    while (start < paragraph.span.end && isIndentCode(text.charCodeAt(start))) start++;
     (starts ??= []).push(start);
   }
   return starts ?? NO_LATER_LINES;
@@ -206,8 +261,13 @@ function findLaterLines(text: string, paragraph: Paragraph): readonly number[] {
 
 const NO_LATER_LINES: readonly number[] = [];
 
+/** Space, tab, no-break space and a CR (of a CRLF line break) before a line's text. */
+function isIndentCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x0d;
+}
+
 function endOfTextBefore(text: string, offset: number): number {
   let end = Math.min(offset, text.length);
-  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  while (end > 0 && isRegExpSpaceCode(text.charCodeAt(end - 1))) end--;
   return end;
 }

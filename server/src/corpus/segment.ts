@@ -26,6 +26,8 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
   const headerBlocks: Block[] = [];
   for (let i = 0; i < firstTitle; i++) (isChromeBlock(blocks[i]) ? leadingChrome : headerBlocks).push(blocks[i]);
   let current: ReleaseBlocks | undefined;
+  // Whether the current release has body text yet: kept as blocks are added, not searched for at every title.
+  let currentHasBody = false;
   // Lines from a page marker ("Press release", "SC/15901") up to the title it announces: that release's header.
   let announcedTitle = -1;
   let pendingHeader: Block[] = [];
@@ -39,11 +41,12 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
       pendingHeader.push(block);
       continue;
     }
-    if (i === announcedTitle || startsRelease(blocks, i, current)) {
+    if (i === announcedTitle || startsRelease(blocks, i, current, currentHasBody)) {
       const titleBlocks = [block];
       if (isTitleContinuation(block, blocks[i + 1])) titleBlocks.push(blocks[++i]);
       current = { headerBlocks: releases.length ? pendingHeader : headerBlocks, titleBlocks, blocks: [] };
       releases.push(current);
+      currentHasBody = false;
       pendingHeader = [];
       continue;
     }
@@ -59,6 +62,7 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
       releases.push(current);
     }
     current.blocks.push(block);
+    currentHasBody ||= isBodyBlock(block);
   }
   return { leadingChrome, releases };
 }
@@ -100,10 +104,13 @@ const MASTHEAD_REACH = 8;
 /** A title-shaped block; a page-kind label ("Transcript", "Statement") is one only when a title line continues it. */
 function isTitleCandidate(blocks: readonly Block[], i: number): boolean {
   // Asked again by every page marker up to six blocks before this one.
-  return answerOnce(blocks[i], BlockQuestion.IsTitleCandidate, (block) => {
-    if (isPageKindLabel(block) && !isTitleContinuation(block, blocks[i + 1])) return false;
-    return hasTitleShape(block) && !getSourceName(block) && !isMetadataBlock(block) && !isCaptionBlock(block);
-  });
+  return answerOnce(blocks[i], BlockQuestion.IsTitleCandidate, isTitleCandidateBefore, blocks[i + 1]);
+}
+
+function isTitleCandidateBefore(block: Block, next: Block | undefined): boolean {
+  // The shape first: most blocks fail it, and it is the cheapest question.
+  if (!hasTitleShape(block) || (isPageKindLabel(block) && !isTitleContinuation(block, next))) return false;
+  return !getSourceName(block) && !isMetadataBlock(block) && !isCaptionBlock(block);
 }
 
 /**
@@ -138,16 +145,19 @@ function isFollowedByText(blocks: readonly Block[], titleIndex: number): boolean
   return next !== undefined && (getSourceName(next) !== undefined || looksLikeProse(next));
 }
 
-function startsRelease(blocks: readonly Block[], i: number, current: ReleaseBlocks | undefined): boolean {
+function startsRelease(blocks: readonly Block[], i: number, current: ReleaseBlocks | undefined, currentHasBody: boolean): boolean {
   const block = blocks[i];
   if (!isTitleCandidate(blocks, i)) return false;
   const afterTitle = isTitleContinuation(block, blocks[i + 1]) ? i + 2 : i + 1;
   const next = nextContentBlock(blocks, afterTitle, false);
   if (next && getSourceName(next)) return true;
   if (!current) return true;
-  const hasBody = current.blocks.some((b) => !isChromeBlock(b) && !getSourceName(b) && !isMetadataBlock(b));
   // Prose may follow past a byline or a date line ("By C. Todd Lopez, DOD News", "Aug. 14, 2024").
-  return hasBody && (block.blankLinesBefore >= 2 || hasHeadlineWording(block)) && looksLikeProse(nextContentBlock(blocks, afterTitle, true));
+  return currentHasBody && (block.blankLinesBefore >= 2 || hasHeadlineWording(block)) && looksLikeProse(nextContentBlock(blocks, afterTitle, true));
+}
+
+function isBodyBlock(block: Block): boolean {
+  return !isChromeBlock(block) && !getSourceName(block) && !isMetadataBlock(block);
 }
 
 function nextContentBlock(blocks: readonly Block[], from: number, skipMetadata: boolean): Block | undefined {

@@ -4,6 +4,7 @@
 // a colon that starts a paragraph or a line of one.
 
 import { Speaker } from './model';
+import { splitAtWhiteSpace } from './text';
 
 /** Words that make up titles and roles rather than personal names; ranks also in their abbreviated forms. */
 const ROLE_WORDS = new Set(
@@ -30,6 +31,13 @@ const CAPITALISED = /^(\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u;
 const BEFORE_SUFFIX = /^\p{Lu}[\p{L}'’.-]*,$/u;
 const SUFFIX = /^(jr|sr)\.?$|^(ii|iii|iv)$/i;
 const WITH_OUTLET = /^(.+?)\s*\(([^()]{2,80})\)$/;
+const LINE_BREAK = /[\r\n]/;
+/** The text after a label's colon: white space, then a letter on that line. */
+const WORDS_AFTER_LABEL = /^\s+[^\r\n]*\p{L}/u;
+const TWO_CAPITALS = /\p{Lu}{2}/u;
+const LOWER_CASE_LETTER = /\p{Ll}/u;
+const ACRONYM = /^(\p{Lu}\.?){2,}$/u;
+const FINAL_FULL_STOP = /\.$/;
 /** "Q    Text" (White House, older State Department): the question mark stands alone before white space. */
 const BARE_QUESTION = /^Q(?=(?:\s{2,}|\t|\s(?=[\p{Lu}“"‘'(]))\S)/u;
 
@@ -47,21 +55,22 @@ export interface LabelMatch {
 
 /** The speaker label starting a paragraph (or one line of it), or undefined when it does not start with one. */
 export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
-  if (BARE_QUESTION.test(paragraph)) return { speaker: { label: 'Q', isQuestion: true }, labelLength: 1, hasOutlet: false };
+  if (paragraph.startsWith('Q') && BARE_QUESTION.test(paragraph)) return { speaker: { label: 'Q', isQuestion: true }, labelLength: 1, hasOutlet: false };
   const colon = paragraph.indexOf(':');
   if (colon <= 0 || colon > 110) return undefined;
   const label = paragraph.slice(0, colon).trim();
   const rest = paragraph.slice(colon + 1);
   // A label never runs over a line break, and its text has words: "Release Date:" + "14/06/2017" is a page field.
-  if (/[\r\n]/.test(label) || FIELD_LABEL.test(label)) return undefined;
+  if (LINE_BREAK.test(label) || FIELD_LABEL.test(label)) return undefined;
   // PM Transcripts put an upper-case label alone on its line, its words in the next paragraph ("SARAH MILLS:").
   const aloneOnLine = !rest.trim() && isUpperCase(label);
-  if (!aloneOnLine && !/^\s+[^\r\n]*\p{L}/u.test(rest)) return undefined;
+  if (!aloneOnLine && !WORDS_AFTER_LABEL.test(rest)) return undefined;
   const outlet = WITH_OUTLET.exec(label);
   const namePart = outlet ? outlet[1] : label;
-  const words = namePart.split(/\s+/);
+  const words = splitAtWhiteSpace(namePart);
+  const upperCase = isUpperCase(namePart);
   // Upper-case labels spell out full titles ("CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL CHARLES Q. BROWN, JR.").
-  if (words.length > (isUpperCase(namePart) ? 14 : 9) || !CAPITALISED.test(words[0])) return undefined;
+  if (words.length > (upperCase ? 14 : 9) || !CAPITALISED.test(words[0])) return undefined;
   if (
     !words.every(
       (word, i) => CAPITALISED.test(word) || CONNECTORS.has(word) || SUFFIX.test(word) || (BEFORE_SUFFIX.test(word) && SUFFIX.test(words[i + 1] ?? '')),
@@ -71,7 +80,7 @@ export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
   if (outlet) return { speaker: { label, name: namePart, outlet: outlet[2].trim(), isQuestion: true }, labelLength: label.length, hasOutlet: true };
   if (words.length === 1 && QUESTION_LABELS.has(words[0].toLowerCase()))
     return { speaker: { label, isQuestion: true }, labelLength: label.length, hasOutlet: false };
-  return { speaker: { label, ...splitLabelWords(words, isUpperCase(namePart)) }, labelLength: label.length, hasOutlet: false };
+  return { speaker: splitLabelWords(label, words, upperCase), labelLength: label.length, hasOutlet: false };
 }
 
 /**
@@ -88,7 +97,7 @@ export function isUnmistakableLabel(match: LabelMatch): boolean {
  * "MS. JEAN-PIERRE" → honorific "MS.", name "JEAN-PIERRE"; "NATO Spokesperson Farah Dakhlallah" → role
  * "NATO Spokesperson", name "Farah Dakhlallah"; "SEC. AUSTIN" → role "SEC.", name "AUSTIN".
  */
-function splitLabelWords(words: string[], upperCase: boolean): { honorific?: string; role?: string; name?: string } {
+function splitLabelWords(label: string, words: string[], upperCase: boolean): Speaker {
   const honorificEnd = HONORIFICS.has(bare(words[0])) && words.length > 1 ? 1 : 0;
   const rest = words.slice(honorificEnd);
   let lastRoleWord = -1;
@@ -99,19 +108,24 @@ function splitLabelWords(words: string[], upperCase: boolean): { honorific?: str
   const honorific = words.slice(0, honorificEnd).join(' ');
   const role = rest.slice(0, lastRoleWord + 1).join(' ');
   const name = rest.slice(lastRoleWord + 1).join(' ');
-  return { ...(honorific ? { honorific } : {}), ...(role ? { role } : {}), ...(name ? { name } : {}) };
+  // Filled key by key, with no key for an absent part: spreading each part in made four objects per turn.
+  const speaker: { -readonly [K in keyof Speaker]: Speaker[K] } = { label };
+  if (honorific) speaker.honorific = honorific;
+  if (role) speaker.role = role;
+  if (name) speaker.name = name;
+  return speaker;
 }
 
 function bare(word: string): string {
-  return word.toLowerCase().replace(/\.$/, '');
+  return word.toLowerCase().replace(FINAL_FULL_STOP, '');
 }
 
 function isUpperCase(text: string): boolean {
-  return /\p{Lu}{2}/u.test(text) && !/\p{Ll}/u.test(text);
+  return TWO_CAPITALS.test(text) && !LOWER_CASE_LETTER.test(text);
 }
 
 function isAcronym(word: string): boolean {
-  return /^(\p{Lu}\.?){2,}$/u.test(word);
+  return ACRONYM.test(word);
 }
 
 /** "Radio interview with Sarah Mills, ABC Radio Hobart": the host a title names asks the questions. */

@@ -20,6 +20,28 @@ export function isWhiteSpaceCode(code: number): boolean {
   );
 }
 
+/** \s of a regular expression, for one UTF-16 code unit: WHITE_SPACE but the zero-width space. */
+export function isRegExpSpaceCode(code: number): boolean {
+  return code !== 0x200b && isWhiteSpaceCode(code);
+}
+
+/** What text.split(/\s+/) gives, without the regular expression's split (a new RegExp object and a match per call). */
+export function splitAtWhiteSpace(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length;) {
+    if (!isRegExpSpaceCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    parts.push(text.slice(start, i));
+    while (i < text.length && isRegExpSpaceCode(text.charCodeAt(i))) i++;
+    start = i;
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
 /** Offsets of the first and last non-white character of text[start, end), as a half-open pair. */
 export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
   while (start < end && isWhiteSpaceCode(text.charCodeAt(start))) start++;
@@ -37,15 +59,34 @@ export function normaliseForComparison(text: string): string {
     .trim();
 }
 
-/** Words separated by white space (as String.prototype.trim and \\s see it), counted without splitting. */
-export function countWords(text: string): number {
+/**
+ * Words separated by white space (as String.prototype.trim and \\s see it), counted without splitting; in
+ * text[start, end) when given, so that a caller need not copy a paragraph to count its words.
+ */
+export function countWords(text: string, start = 0, end = text.length): number {
   let count = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     const isSpace = code !== 0x200b && isWhiteSpaceCode(code); // a zero-width space is no \s
     if (!isSpace && !inWord) count++;
     inWord = !isSpace;
   }
   return count;
+}
+
+/**
+ * Whether text[start, end) ends with one of `marks`, followed by nothing but characters of `closing` (quotes,
+ * brackets): what /[marks][closing]*$/ says of the copy, read in place.
+ */
+export function endsWithMark(text: string, start: number, end: number, marks: string, closing: string): boolean {
+  let last = end - 1;
+  while (last >= start && hasCode(closing, text.charCodeAt(last))) last--;
+  return last >= start && hasCode(marks, text.charCodeAt(last));
+}
+
+/** Whether one of the (few) UTF-16 units of `units` is `code`. */
+function hasCode(units: string, code: number): boolean {
+  for (let i = 0; i < units.length; i++) if (units.charCodeAt(i) === code) return true;
+  return false;
 }

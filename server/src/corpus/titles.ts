@@ -5,10 +5,17 @@
 
 import { answerOnce, Block, BlockQuestion } from './blocks';
 import { isUnmistakableLabel, parseSpeakerLabel } from './speakers';
-import { countWords } from './text';
+import { countWords, endsWithMark } from './text';
 
 const HEADLINE_WORDS =
   /\b(speech|remarks|statement|press (conference|release|briefing)|doorstep|interview|transcript|readout|fact sheet|declaration|communiqu[eé]|podcast|visits?|meets?|welcomes?|announces?|hosts?|holds?|opens?|launches?|publishes|outlines?|reaffirms?|participates|addresses|discusses|condemns|calls on|urges|signs?|travels)\b/i;
+
+// Module constants, not literals in the functions: a literal makes a new RegExp object at every call.
+const OPENS_LIKE_TITLE = /^[\p{Lu}\p{N}“"‘']/u;
+const IN_BRACKETS = /^\[.*\]$/;
+const CONTINUATION_WORD = /^(by|with|of|on|at|following|for|from|during|after|before|in|and|to)\s/;
+/** Quotes and brackets that may close a sentence after its last mark. */
+const CLOSING_MARKS = `"”’')]`;
 
 /** One short line that ends like a headline, not like a sentence or a list lead-in. */
 export function hasTitleShape(block: Block): boolean {
@@ -22,9 +29,9 @@ function isShortHeadlineLine(block: Block): boolean {
   if (line.length < 3 || line.length > 250 || words > 35) return false;
   // Two-word lines are labels ("Security Council", "Related Stories") unless they read like a headline.
   if (words < 3 && !HEADLINE_WORDS.test(line)) return false;
-  if (!/^[\p{Lu}\p{N}“"‘']/u.test(line)) return false;
-  if (/[.,;:!…]["”’')\]]*$/.test(line)) return false;
-  if (/^\[.*\]$/.test(line)) return false;
+  if (!OPENS_LIKE_TITLE.test(line)) return false;
+  if (endsWithMark(line, 0, line.length, '.,;:!…', CLOSING_MARKS)) return false;
+  if (IN_BRACKETS.test(line)) return false;
   // "Dmytro Shkurko (Ukrinform): [inaudible]", "Q  Is the President going?" and "QUESTION:  On Gaza?" are
   // transcript turns, not headlines; "Stoltenberg: Ukraine Can Count on NATO" is a headline.
   const label = parseSpeakerLabel(line);
@@ -43,7 +50,8 @@ export function looksLikeProse(block: Block | undefined): boolean {
 
 function endsLikeProse(block: Block): boolean {
   // Several lines are prose whatever they end with; one line is prose by its end or its length.
-  return block.lineCount > 1 || /[.!?…:]["”’')\]]*$/.test(block.firstLine) || countWords(block.firstLine) >= 15;
+  const line = block.firstLine;
+  return block.lineCount > 1 || endsWithMark(line, 0, line.length, '.!?…:', CLOSING_MARKS) || countWords(line) >= 15;
 }
 
 /** A second title block continuing the first: "Press conference" + "by NATO Secretary General …". */
@@ -51,12 +59,7 @@ export function isTitleContinuation(first: Block, next: Block | undefined): bool
   if (!next || next.lineCount !== 1) return false;
   const line = next.firstLine;
   // Words counted last: every block is asked whether the next one continues it, and most next blocks do not.
-  return (
-    /^(by|with|of|on|at|following|for|from|during|after|before|in|and|to)\s/.test(line) &&
-    !/[.;:]$/.test(line) &&
-    line.length <= 250 &&
-    countWords(first.firstLine) <= 8
-  );
+  return CONTINUATION_WORD.test(line) && !endsWithMark(line, 0, line.length, '.;:', '') && line.length <= 250 && countWords(first.firstLine) <= 8;
 }
 
 /** Name words of a byline or place line: capitalised, or the connectors of a post ("Secretary of State"). */
