@@ -4,15 +4,23 @@
 //   - keystroke → diagnostics: the re-parse plus the edited file's problems, as the server publishes them;
 //   - each derived index catching up on the edited file (the background work the edit causes);
 //   - the status bar's counts (`pressCorpus/status`).
+// With KEYSTROKE_TAGS=N the file also has N analyst tags (annotations/typing.yaml), spread over it; keystroke →
+// diagnostics then includes re-anchoring them, and keystroke → tag positions adds what the editor is sent after
+// the edit: the tag file's diagnostics and the decorations' answer (`pressCorpus.tagRanges`; `listTags` for the
+// file in builds without it), as JSON.
 // `npm run measure:keystroke` measures this build; with `--before DIR` (a build's out/ folder, e.g. the main
 // checkout's) it measures that build too, in the same run, on the same texts and edits.
-// Environment: KEYSTROKE_SIZES_MB (default "1,20"), KEYSTROKE_EDITS (per size, default 30).
+// Environment: KEYSTROKE_SIZES_MB (default "1,20"), KEYSTROKE_EDITS (per size, default 30), KEYSTROKE_TAGS (default 0),
+// KEYSTROKE_CLOCK (`cpu` for CPU time; default wall time).
 
 import { join, resolve } from 'node:path';
+import { createAnchor } from '../server/src/annotations/anchoring';
+import { printNewTagFile } from '../server/src/annotations/tagFileEdits';
 import { BenchCorpusGenerator, createRandom } from './benchCorpus';
 
 const SIZES_MB = (process.env.KEYSTROKE_SIZES_MB ?? '1,20').split(',').filter(Boolean).map(Number);
 const EDITS = Number(process.env.KEYSTROKE_EDITS ?? 30);
+const TAGS = Number(process.env.KEYSTROKE_TAGS ?? 0);
 const SEEDS_DIR = join(__dirname, '..', '..', 'seeds');
 const MB = 1048576;
 
@@ -20,6 +28,9 @@ type Engine = {
   CorpusWorkspace: typeof import('../server/src/engine/corpusWorkspace').CorpusWorkspace;
   MemoryHost: typeof import('../server/src/engine/memoryHost').MemoryHost;
   findWorkspaceProblems: typeof import('../server/src/engine/workspaceProblems').findWorkspaceProblems;
+  listTags: typeof import('../server/src/lsp/tagCommands').listTags;
+  /** Missing in builds from before `pressCorpus.tagRanges`: their decorations asked `listTags`. */
+  findTagRanges?: typeof import('../server/src/lsp/tagCommands').findTagRanges;
 };
 
 function loadEngine(outDir: string): Engine {
@@ -30,17 +41,26 @@ function loadEngine(outDir: string): Engine {
     CorpusWorkspace: from('engine/corpusWorkspace').CorpusWorkspace,
     MemoryHost: from('engine/memoryHost').MemoryHost,
     findWorkspaceProblems: from('engine/workspaceProblems').findWorkspaceProblems,
+    listTags: from('lsp/tagCommands').listTags,
+    findTagRanges: from('lsp/tagCommands').findTagRanges,
   };
 }
 
 /** Milliseconds per phase, one entry per edit. */
 type Samples = Map<string, number[]>;
 
+/** KEYSTROKE_CLOCK=cpu: the process's CPU time instead of wall time (on a shared machine, wall time counts waits for a core). */
+const now = process.env.KEYSTROKE_CLOCK === 'cpu' ? () => (({ user, system }) => (user + system) / 1000)(process.cpuUsage()) : () => performance.now();
+
 function time(samples: Samples, phase: string, run: () => void): void {
-  const started = performance.now();
+  const started = now();
   run();
+  addSample(samples, phase, now() - started);
+}
+
+function addSample(samples: Samples, phase: string, ms: number): void {
   const list = samples.get(phase) ?? [];
-  list.push(performance.now() - started);
+  list.push(ms);
   samples.set(phase, list);
 }
 
@@ -67,34 +87,79 @@ function createEdits(text: string, count: number, seed: number): Edit[] {
   return edits;
 }
 
-async function openWorkspace(engine: Engine, uri: string, text: string) {
-  const workspace = new engine.CorpusWorkspace(new engine.MemoryHost({ [uri]: text }), ['file:///bench'], {
+/** A tag file with `count` tags of two or three words each, at even intervals over the text. */
+function printTagFile(text: string, count: number): string {
+  const records = Array.from({ length: count }, (_, i) => {
+    const from = Math.floor((i * text.length) / count);
+    const start = text.indexOf(' ', from) + 1 || from;
+    let end = start;
+    for (let words = 0; words < 2 + (i % 2) && end < text.length; words++) end = text.indexOf(' ', end + 1) < 0 ? text.length : text.indexOf(' ', end + 1);
+    return { id: `t${i}`, tags: [`topic/${i % 40}`], note: '', release: '', created: '2026-12-01', anchor: createAnchor(text, { start, end }) };
+  });
+  return printNewTagFile(TAG_FILE_CORPUS_PATH, records);
+}
+
+const FOLDER_URI = 'file:///bench';
+const TAG_FILE_CORPUS_PATH = 'seeds/typing.txt';
+const TAG_FILE_URI = `${FOLDER_URI}/annotations/typing.yaml`;
+
+async function openWorkspace(engine: Engine, uri: string, text: string, tagFile?: string) {
+  const files = tagFile ? { [uri]: text, [TAG_FILE_URI]: tagFile } : { [uri]: text };
+  const workspace = new engine.CorpusWorkspace(new engine.MemoryHost(files), [FOLDER_URI], {
     corpusGlobs: ['seeds/**/*.txt'],
     maxFileSizeMB: 50,
   });
   await workspace.scan();
+  await workspace.tags.ensureLoaded();
   workspace.refreshAll();
   workspace.scheduler.dispose();
   return workspace;
 }
 
 async function measureBuild(engine: Engine, text: string, edits: readonly Edit[]): Promise<Samples> {
-  const uri = 'file:///bench/seeds/typing.txt';
-  // Warm-up: the gazetteer and the JIT.
-  await openWorkspace(engine, uri, text.slice(0, 200_000));
-  const workspace = await openWorkspace(engine, uri, text);
+  const uri = `${FOLDER_URI}/${TAG_FILE_CORPUS_PATH}`;
+  const tagFile = TAGS ? printTagFile(text, TAGS) : undefined;
+  // Warm-up: the gazetteer and the JIT (with tags, also a few tagged edits: the tag code is not run otherwise).
+  const warmUpText = text.slice(0, 200_000);
+  const warmUp = await openWorkspace(engine, uri, warmUpText, tagFile && printTagFile(warmUpText, Math.ceil(TAGS / 5)));
+  if (tagFile) for (const edited of createEdits(warmUpText, WARM_UP_EDITS, 0)) measureEdit(engine, warmUp, uri, edited, new Map(), true);
+  const workspace = await openWorkspace(engine, uri, text, tagFile);
+  if (tagFile && engine.listTags(toContext(workspace), { corpusUri: uri }).length !== TAGS) throw new Error('The tag file was not read.');
   const samples: Samples = new Map([['keystroke → diagnostics', []]]);
-  for (const edit of edits) {
-    // With the editor's change, as the server passes it (a build before that ignores it and compares the texts).
-    time(samples, '  of which re-parse', () => workspace.documentChanged(uri, edit.text, true, [edit.change]));
-    time(samples, '  of which problems', () => engine.findWorkspaceProblems(workspace, uri));
-    const [parse, problems] = ['  of which re-parse', '  of which problems'].map((phase) => samples.get(phase)!.at(-1)!);
-    samples.get('keystroke → diagnostics')!.push(parse + problems);
-    for (const index of workspace.corpus.derivedIndexes) time(samples, `background: ${index.index.name}`, () => index.refresh());
-    time(samples, 'status counts', () => workspace.status.getStatus());
-    workspace.scheduler.dispose();
-  }
+  if (tagFile) samples.set('keystroke → tag positions', []);
+  for (const edit of edits) measureEdit(engine, workspace, uri, edit, samples, !!tagFile);
   return samples;
+}
+
+const WARM_UP_EDITS = 5;
+
+function measureEdit(engine: Engine, workspace: InstanceType<Engine['CorpusWorkspace']>, uri: string, edit: Edit, samples: Samples, tagged: boolean): void {
+  // With the editor's change, as the server passes it (a build before that ignores it and compares the texts).
+  time(samples, '  of which re-parse', () => workspace.documentChanged(uri, edit.text, true, [edit.change]));
+  time(samples, '  of which problems', () => engine.findWorkspaceProblems(workspace, uri));
+  const [parse, problems] = ['  of which re-parse', '  of which problems'].map((phase) => samples.get(phase)!.at(-1)!);
+  addSample(samples, 'keystroke → diagnostics', parse + problems);
+  if (tagged) {
+    time(samples, '  then tag file problems', () => engine.findWorkspaceProblems(workspace, TAG_FILE_URI));
+    time(samples, '  then decorations (JSON)', () => JSON.stringify(findDecorations(engine, workspace, uri)));
+    const [yaml, drawn] = ['  then tag file problems', '  then decorations (JSON)'].map((phase) => samples.get(phase)!.at(-1)!);
+    addSample(samples, 'keystroke → tag positions', parse + problems + yaml + drawn);
+    time(samples, 'listTags of the file (JSON; Tags view, 1 s after typing)', () => JSON.stringify(engine.listTags(toContext(workspace), { corpusUri: uri })));
+  }
+  for (const index of workspace.corpus.derivedIndexes) time(samples, `background: ${index.index.name}`, () => index.refresh());
+  time(samples, 'status counts', () => workspace.status.getStatus());
+  workspace.scheduler.dispose();
+}
+
+/** What the editor asks after a keystroke to redraw the file's tags. */
+function findDecorations(engine: Engine, workspace: InstanceType<Engine['CorpusWorkspace']>, uri: string): unknown {
+  const context = toContext(workspace);
+  return engine.findTagRanges ? engine.findTagRanges(context, uri) : engine.listTags(context, { corpusUri: uri });
+}
+
+/** The tag commands read only the workspace of the server's context. */
+function toContext(workspace: InstanceType<Engine['CorpusWorkspace']>): Parameters<Engine['listTags']>[0] {
+  return { workspace } as Parameters<Engine['listTags']>[0];
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -118,7 +183,7 @@ async function main(): Promise<void> {
     const results = [];
     for (const [label, engine] of builds) results.push([label, await measureBuild(engine, text, edits)] as const);
     const phases = [...new Set(results.flatMap(([, samples]) => [...samples.keys()]))];
-    console.log(`\n${megabytes} MB file (${text.length} characters), ${edits.length} edits, p50 / p99 ms`);
+    console.log(`\n${megabytes} MB file (${text.length} characters${TAGS ? `, ${TAGS} tags` : ''}), ${edits.length} edits, p50 / p99 ms`);
     console.log(['phase', ...results.map(([label]) => label)].join(' | '));
     for (const phase of phases) console.log([phase, ...results.map(([, samples]) => format(samples.get(phase)))].join(' | '));
   }

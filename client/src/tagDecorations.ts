@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { TagStatus } from '../../server/src/protocol';
-import { listTags, toVscodeRange } from './tagRequests';
+import { getTagRanges, toVscodeRanges } from './tagRequests';
 
 const TYPING_DELAY_MS = 300;
 
@@ -38,12 +38,10 @@ export class TagDecorations implements vscode.Disposable {
       (editor) => editor.document.languageId === 'press-corpus' && (!uris || uris.includes(editor.document.uri.toString())),
     );
     for (const editor of editors) {
-      const tags = await listTags(this.client, { uri: editor.document.uri.toString() }).catch(() => []);
+      // Only the places: with thousands of tags in a file, whole tag objects after every keystroke cost seconds.
+      const ranges = await getTagRanges(this.client, editor.document.uri.toString()).catch(() => undefined);
       for (const [state, style] of Object.entries(this.styles) as [DrawnState, vscode.TextEditorDecorationType][]) {
-        editor.setDecorations(
-          style,
-          tags.filter((tag) => tag.status === state).map((tag): vscode.DecorationOptions => ({ range: toVscodeRange(tag.range) })),
-        );
+        editor.setDecorations(style, toVscodeRanges(ranges?.[state] ?? []));
       }
     }
   }

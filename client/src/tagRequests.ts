@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ListTagsArguments, ProtocolRange, SERVER_COMMANDS, TagInfo, TagTreeNodeInfo } from '../../server/src/protocol';
+import { ListTagsArguments, ProtocolRange, SERVER_COMMANDS, TagInfo, TagRanges, TagTreeNodeInfo } from '../../server/src/protocol';
 
 export type { TagInfo };
 
@@ -13,6 +13,11 @@ export async function executeServerCommand<R>(client: LanguageClient, command: s
 
 export function listTags(client: LanguageClient, filter: ListTagsArguments = {}): Promise<TagInfo[]> {
   return executeServerCommand<TagInfo[]>(client, SERVER_COMMANDS.listTags, filter);
+}
+
+/** Where one corpus file's tags are drawn, by state (four numbers per passage: `toVscodeRanges`). */
+export function getTagRanges(client: LanguageClient, uri: string): Promise<TagRanges> {
+  return executeServerCommand<TagRanges>(client, SERVER_COMMANDS.tagRanges, { uri });
 }
 
 /** The tag names as a tree (`energy/oil` under `energy`), as the server builds it. */
@@ -29,6 +34,13 @@ export function countTagNames(tags: readonly TagInfo[]): { name: string; count: 
 
 export function toVscodeRange(range: ProtocolRange): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
+
+/** `TagRanges`' flat lists (start line, start character, end line, end character per passage) as ranges. */
+export function toVscodeRanges(positions: readonly number[]): vscode.Range[] {
+  const ranges: vscode.Range[] = [];
+  for (let i = 0; i + 3 < positions.length; i += 4) ranges.push(new vscode.Range(positions[i], positions[i + 1], positions[i + 2], positions[i + 3]));
+  return ranges;
 }
 
 /** Server errors (a corrupt YAML file, an untrusted workspace) are the user's answer: show them as they are. */

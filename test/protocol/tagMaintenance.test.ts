@@ -1,6 +1,6 @@
 // Tag maintenance over stdio, as an analyst meets it on a seed: a tagged sentence edited by about 10 % reports
 // `fuzzy` with its similarity and is accepted back to `exact` (the YAML diff touching only the anchor and updated
-// lines), a moved tag says how far it moved and is accepted with the rest of the file, an orphan is re-attached to
+// lines), a moved tag says how far it moved (and is drawn there) and is accepted with the rest of the file, an orphan is re-attached to
 // a selection or to its best candidate (previewed first), authors and dates are written, and hierarchical tags
 // are found, listed as a tree and renamed with their children.
 
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { CodeAction, Hover, WorkspaceSymbol } from 'vscode-languageserver-protocol';
 import { parseTagFile } from '../../server/src/annotations/tagFile';
-import type { AcceptAnchorsAnswer, TagInfo, TagTreeNodeInfo } from '../../server/src/protocol';
+import type { AcceptAnchorsAnswer, TagInfo, TagRanges, TagTreeNodeInfo } from '../../server/src/protocol';
 import { LspTestClient, startIndexedServer, stopIndexedServer, TestWorkspace } from '../support/lspClient';
 import { eventually } from '../support/eventually';
 
@@ -127,6 +127,13 @@ test('a moved tag says how far it moved; "Accept all exact/moved tag anchors" ma
     position: { line: moved.range.start.line, character: 10 },
   });
   assert.match(JSON.stringify(hover.contents), /moved 4 lines down/);
+  // The decorations draw it where listTags says, dotted (moved), and nowhere else.
+  const { start, end } = moved.range;
+  assert.deepEqual(await execute<TagRanges>('pressCorpus.tagRanges', { uri: seedUri }), {
+    exact: [],
+    moved: [start.line, start.character, end.line, end.character],
+    fuzzy: [],
+  });
   const acceptAll = (await codeActions({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })).find((a) =>
     a.title.startsWith('Accept all exact/moved tag anchors'),
   );

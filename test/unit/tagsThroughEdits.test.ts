@@ -10,7 +10,7 @@ import { createAnchor } from '../../server/src/annotations/anchoring';
 import { parseTagFile } from '../../server/src/annotations/tagFile';
 import { printNewTagFile } from '../../server/src/annotations/tagFileEdits';
 import { CorpusIndex } from '../../server/src/features/corpusIndex';
-import { AnchoredTag, computeAnchoredTags } from '../../server/src/features/tags';
+import { AnchoredTag, computeAnchoredTags, findTagsAt, getTagAnchoring } from '../../server/src/features/tags';
 
 const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
 const SEED = readFileSync(
@@ -61,10 +61,21 @@ test('tags mapped through edits equal tags anchored afresh, over random chains o
           const start = Math.floor(at * text.length);
           text = text.slice(0, start) + inserted + text.slice(start + deleted);
           index.setFile(URI, text);
-          assert.deepEqual(
-            render(computeAnchoredTags(index.getFile(URI), incremental)),
-            render(computeAnchoredTags(index.getFile(URI), parseTagFile(printed))),
-          );
+          const afresh = computeAnchoredTags(index.getFile(URI), parseTagFile(printed));
+          assert.deepEqual(render(computeAnchoredTags(index.getFile(URI), incremental)), render(afresh));
+          // What diagnostics and decorations read without making every tag: the same tags, the same places.
+          const anchoring = getTagAnchoring(index.getFile(URI), incremental);
+          assert.deepEqual(render(anchoring.getUnsettled()), render(afresh.filter((t) => t.status === 'fuzzy' || t.status === 'orphaned')));
+          const point = { start: start + inserted.length, end: start + inserted.length };
+          assert.deepEqual(render(anchoring.findAt(point)), render(findTagsAt(afresh, point)));
+          const spans = anchoring.getSpansByState();
+          for (const state of ['exact', 'moved', 'fuzzy'] as const) {
+            assert.deepEqual(
+              [...spans[state]],
+              afresh.filter((t) => t.status === state).flatMap((t) => [t.span.start, t.span.end]),
+              state,
+            );
+          }
         }
       },
     ),

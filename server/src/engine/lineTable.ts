@@ -33,14 +33,38 @@ export class LineTable {
 
   toPosition(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.findLine(clamped);
+    return { line, character: clamped - this.lineStarts[line] };
+  }
+
+  /** The line holding an offset within the text (binary search). */
+  private findLine(offset: number): number {
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
+      if (this.lineStarts[mid] <= offset) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    return low;
+  }
+
+  /**
+   * Many offsets at once, as flat (line, character) pairs: no object per offset, and each search starts from the
+   * previous offset's line (offsets in text order, the usual case, cost a step each instead of a binary search).
+   */
+  toFlatPositions(offsets: ArrayLike<number>): number[] {
+    const flat = new Array<number>(offsets.length * 2);
+    const starts = this.lineStarts;
+    let line = 0;
+    for (let i = 0; i < offsets.length; i++) {
+      const offset = Math.max(0, Math.min(offsets[i], this.text.length));
+      if (offset < starts[line] || (line + 2 < starts.length && offset >= starts[line + 2])) line = this.findLine(offset);
+      else if (line + 1 < starts.length && offset >= starts[line + 1]) line++;
+      flat[2 * i] = line;
+      flat[2 * i + 1] = offset - starts[line];
+    }
+    return flat;
   }
 
   toRange(span: Span): Range {

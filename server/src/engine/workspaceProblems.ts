@@ -5,7 +5,7 @@
 import { Problem } from '../corpus/model';
 import { computeFileProblems } from '../features/diagnostics';
 import { computeCorpusFileProblem, getTagFileLocation, isTagFileUri } from '../features/tagging';
-import { computeAnchoredTags, computeCorpusFileTagProblems, computeTagFileProblems } from '../features/tags';
+import { computeCorpusFileTagProblems, computeTagFileProblems, getTagAnchoring } from '../features/tags';
 import { getUriBaseName } from '../features/uris';
 import { CorpusWorkspace } from './corpusWorkspace';
 
@@ -27,7 +27,8 @@ export function findWorkspaceProblems(workspace: CorpusWorkspace, uri: string): 
     if (!tagFile) return NONE;
     // A tag file without its corpus file (renamed, deleted) shows every record as orphaned.
     const corpusUri = workspace.tags.getCorpusUri(uri);
-    const tags = computeAnchoredTags(corpusUri ? workspace.getFile(corpusUri) : undefined, tagFile);
+    // Only fuzzy and orphaned tags have problems: a keystroke does not make an object for every tag.
+    const tags = getTagAnchoring(corpusUri ? workspace.getFile(corpusUri) : undefined, tagFile).getUnsettled();
     const outside = computeCorpusFileProblem(tagFile);
     return {
       file: tagFile,
@@ -39,6 +40,6 @@ export function findWorkspaceProblems(workspace: CorpusWorkspace, uri: string): 
   const problems = computeFileProblems(workspace.view, file.uri);
   const location = getTagFileLocation(workspace.folderUris, file.uri);
   const tagFile = location && workspace.tags.getTagFile(location.yamlUri);
-  if (location && tagFile) problems.push(...computeCorpusFileTagProblems(file, computeAnchoredTags(file, tagFile), location.displayName));
+  if (location && tagFile) problems.push(...computeCorpusFileTagProblems(file, getTagAnchoring(file, tagFile).getUnsettled(), location.displayName));
   return { file, problems };
 }

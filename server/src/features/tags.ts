@@ -2,103 +2,38 @@
 // corpus words (spans, releases, problems). Anchoring runs per corpus file and is cached on the corpus file's
 // version and the parsed tag file, so a keystroke in one file re-anchors that file's tags only.
 
-import { AnchorState, createAnchor, findAnchor, isSameAnchor } from '../annotations/anchoring';
-import { ParsedTagFile, TagRecord } from '../annotations/tagFile';
+import { AnchorState, createAnchor, isSameAnchor } from '../annotations/anchoring';
+import { ParsedTagFile } from '../annotations/tagFile';
 import { AnchorChange } from '../annotations/tagFileEdits';
 import { getReleaseAt, Problem, Span } from '../corpus/model';
-import { findChangedRange } from './incrementalParse';
 import { CorpusFile } from './corpusIndex';
+import { AnchoredTag, TagAnchoring } from './tagAnchoring';
+
+export type { AnchoredTag } from './tagAnchoring';
 
 /** How far to trust a tag's place: `exact` where it was, `moved` (same words elsewhere), `fuzzy` (words edited), `orphaned`. */
 export type TagStatus = AnchorState;
 
-export interface AnchoredTag {
-  readonly record: TagRecord;
-  readonly status: TagStatus;
-  /** Where the passage is now; for an orphaned tag, where it last was (clamped to the text). */
-  readonly span: Span;
-  /** `moved`: where the record says the passage was (`span` is where it is now). */
-  readonly storedSpan?: Span;
-  /** `fuzzy`: how similar the passage is now to the tagged quote, 0..1, and how it reads now. */
-  readonly similarity?: number;
-  readonly currentText?: string;
-  /** The release the passage is in now, or the title stored with the tag. */
-  readonly releaseTitle: string;
-}
-
 const NO_FILE_VERSION = -1;
-const cache = new WeakMap<ParsedTagFile, { version: number; text: string | undefined; tags: readonly AnchoredTag[] }>();
+const cache = new WeakMap<ParsedTagFile, { version: number; anchoring: TagAnchoring }>();
 
 /**
  * The file's tags re-anchored; a missing corpus file (deleted, renamed) leaves every tag orphaned. After an edit
  * of the corpus file, tags the edit did not touch keep their passage, shifted by the edit's length; only the
  * others (and orphans) are searched for again, so a keystroke costs what it touches, not the number of tags.
  */
-export function computeAnchoredTags(file: CorpusFile | undefined, tagFile: ParsedTagFile): readonly AnchoredTag[] {
+export function getTagAnchoring(file: CorpusFile | undefined, tagFile: ParsedTagFile): TagAnchoring {
   const version = file?.version ?? NO_FILE_VERSION;
   const cached = cache.get(tagFile);
-  if (cached && cached.version === version) return cached.tags;
-  const tags =
-    file && cached?.text !== undefined ? reanchorThroughEdit(file, cached.text, cached.tags) : tagFile.records.map((record) => anchorRecord(file, record));
-  cache.set(tagFile, { version, text: file?.text, tags });
-  return tags;
+  if (cached && cached.version === version) return cached.anchoring;
+  const anchoring = file && cached ? TagAnchoring.throughEdit(cached.anchoring, file) : TagAnchoring.anchor(file, tagFile.records);
+  cache.set(tagFile, { version, anchoring });
+  return anchoring;
 }
 
-function anchorRecord(file: CorpusFile | undefined, record: TagRecord): AnchoredTag {
-  const match = file ? findAnchor(file.text, record.anchor) : { state: 'orphaned' as const };
-  if (!file || match.state === 'orphaned') {
-    const length = file?.text.length ?? 0;
-    const span = { start: Math.min(record.anchor.start, length), end: Math.min(record.anchor.end, length) };
-    return { record, status: 'orphaned', span, releaseTitle: record.release };
-  }
-  return {
-    record,
-    status: match.state,
-    span: match.span,
-    storedSpan: match.state === 'moved' ? match.storedSpan : undefined,
-    similarity: match.state === 'fuzzy' ? match.similarity : undefined,
-    currentText: match.state === 'fuzzy' ? match.text : undefined,
-    releaseTitle: getReleaseTitleAt(file, match.span.start) ?? record.release,
-  };
-}
-
-/** Maps the previous anchoring through the one changed range between the previous text and the file's. */
-function reanchorThroughEdit(file: CorpusFile, previousText: string, previous: readonly AnchoredTag[]): AnchoredTag[] {
-  const change = findChangedRange(previousText, file.text);
-  const delta = change.afterEnd - change.beforeEnd;
-  return previous.map((tag) => {
-    if (tag.status === 'orphaned') return anchorRecord(file, tag.record);
-    const { start, end } = tag.span;
-    // The search reads the stored prefix and suffix around the passage too (which occurrence, how far a fuzzy
-    // match reaches): an edit within that context can change its answer, so it counts as touching the tag.
-    const { prefix, suffix } = tag.record.anchor;
-    if (end + suffix.length < change.start) return { ...tag, releaseTitle: getReleaseTitleAt(file, start) ?? tag.record.release };
-    if (start - prefix.length > change.beforeEnd) {
-      const span = { start: start + delta, end: end + delta };
-      const releaseTitle = getReleaseTitleAt(file, span.start) ?? tag.record.release;
-      // A fuzzy passage stays as edited as it was; the same words moved with the text are exact only where stored.
-      if (tag.status === 'fuzzy') return { ...tag, span, releaseTitle };
-      const stored = { start: tag.record.anchor.start, end: tag.record.anchor.end };
-      const atStoredOffsets = span.start === stored.start && span.end === stored.end;
-      return { ...tag, span, status: atStoredOffsets ? 'exact' : 'moved', storedSpan: atStoredOffsets ? undefined : stored, releaseTitle };
-    }
-    return anchorRecord(file, tag.record);
-  });
-}
-
-/** The title of the release holding the offset (binary search: releases are in text order). */
-function getReleaseTitleAt(file: CorpusFile, offset: number): string | undefined {
-  const releases = file.parsed.releases;
-  let low = 0;
-  let high = releases.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const span = releases[mid].span;
-    if (offset < span.start) high = mid - 1;
-    else if (offset > span.end) low = mid + 1;
-    else return releases[mid].title;
-  }
-  return undefined;
+/** Every tag of the file, re-anchored (`getTagAnchoring`), as objects in record order. */
+export function computeAnchoredTags(file: CorpusFile | undefined, tagFile: ParsedTagFile): readonly AnchoredTag[] {
+  return getTagAnchoring(file, tagFile).getAll();
 }
 
 /** True when the tag's passage was found (exactly, moved or fuzzy): it has a place in the text to show. */

@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { isTagOrChildOf, normaliseTagName } from '../annotations/tagFile';
 import { removeTagRecord, renameTagInFile, updateTagRecord } from '../annotations/tagFileEdits';
 import { expandToSentences, parseNote, parseTagNames, parseTagStates, TagFilter, TagListing } from '../features/tagging';
-import { AnchoredTag } from '../features/tags';
+import { TagAnchoring } from '../features/tagAnchoring';
+import { AnchoredTag, getTagAnchoring } from '../features/tags';
 import { computeTagTree } from '../features/tagTree';
 import { readGitUserName } from '../host/gitUserName';
-import { SERVER_COMMANDS, TagInfo, TagTreeNodeInfo } from '../protocol';
+import { SERVER_COMMANDS, TagInfo, TagRanges, TagTreeNodeInfo } from '../protocol';
 import { assertTrusted, getFileWithLines, ServerContext } from './context';
 import { getLineTable, LineTable } from '../engine/lineTable';
 import { tagPassage } from '../engine/tagPassage';
@@ -92,6 +93,13 @@ export function registerTagCommands(ctx: ServerContext): TagAuthor {
     return listTags(ctx, filter);
   });
 
+  ctx.hub.addCommand(SERVER_COMMANDS.tagRanges, async (args): Promise<TagRanges> => {
+    const { uri } = getArgument(args, SERVER_COMMANDS.tagRanges);
+    if (typeof uri !== 'string') throw new Error(`${SERVER_COMMANDS.tagRanges} needs { uri }.`);
+    await store().ensureLoaded();
+    return findTagRanges(ctx, uri);
+  });
+
   ctx.hub.addCommand(SERVER_COMMANDS.tagTree, async (args): Promise<TagTreeNodeInfo[]> => {
     const filter = parseTagFilter(ctx, getArgument(args, SERVER_COMMANDS.tagTree, true));
     await store().ensureLoaded();
@@ -117,6 +125,21 @@ function parseTagFilter(ctx: ServerContext, { uri, tag, states, author }: Record
 /** Tags of one corpus file (or all), re-anchored, optionally only those carrying one tag name. */
 export function listTags(ctx: ServerContext, filter: TagFilter): TagInfo[] {
   return ctx.workspace.tags.findTags((uri) => ctx.workspace.getFile(uri), filter).map((listing) => toTagInfo(ctx, listing));
+}
+
+/** Where the tags of one corpus file are drawn (`TagRanges`); none for a file without tags. */
+export function findTagRanges(ctx: ServerContext, uri: string): TagRanges {
+  const found = getFileWithLines(ctx, uri);
+  const spans = found && getAnchoringOf(ctx, found.file.uri)?.getSpansByState();
+  if (!found || !spans) return { exact: [], moved: [], fuzzy: [] };
+  return { exact: found.lines.toFlatPositions(spans.exact), moved: found.lines.toFlatPositions(spans.moved), fuzzy: found.lines.toFlatPositions(spans.fuzzy) };
+}
+
+/** The re-anchored tags of a corpus file, when it has a tag file. */
+export function getAnchoringOf(ctx: ServerContext, corpusUri: string): TagAnchoring | undefined {
+  const location = ctx.workspace.getTagFileLocation(corpusUri);
+  const tagFile = location && ctx.workspace.tags.getTagFile(location.yamlUri);
+  return tagFile ? getTagAnchoring(ctx.workspace.getFile(corpusUri), tagFile) : undefined;
 }
 
 function toTagInfo(ctx: ServerContext, { corpusUri, tag }: TagListing): TagInfo {

@@ -4,8 +4,9 @@
 // (`pressCorpus/tagsChanged`) so it can redraw decorations and the Tags view.
 
 import { SymbolKind, WorkspaceSymbol } from 'vscode-languageserver/node';
+import { Span } from '../corpus/model';
 import { LineTable } from '../engine/lineTable';
-import { AnchoredTag, computeAnchoredTags, describeAnchorState, describeQuote, describeTags, findTagsAt, matchesTagQuery } from '../features/tags';
+import { AnchoredTag, describeAnchorState, describeQuote, describeTags, matchesTagQuery } from '../features/tags';
 import { getTagHintOffset } from '../features/tagging';
 import { getUriBaseName } from '../features/uris';
 import { TAGS_CHANGED_NOTIFICATION, TagSettings, TagsChangedParams } from '../protocol';
@@ -15,7 +16,7 @@ import { escapeMarkdown } from './markdown';
 import { MAX_WORKSPACE_SYMBOLS } from './hub';
 import { TagAuthor } from './tagAuthor';
 import { registerTagActions } from './tagActions';
-import { getMovedLines, listTags, registerTagCommands } from './tagCommands';
+import { getAnchoringOf, getMovedLines, listTags, registerTagCommands } from './tagCommands';
 
 let author: TagAuthor;
 
@@ -28,7 +29,7 @@ export const tagsFeature: LspFeature = {
       const found = getFileWithLines(ctx, textDocument.uri);
       if (!found) return undefined;
       const offset = found.lines.toOffset(position);
-      const tags = findTagsAt(getAnchoredTagsOf(ctx, found.file.uri), { start: offset, end: offset });
+      const tags = findTagsOf(ctx, found.file.uri, { start: offset, end: offset });
       if (!tags.length) return undefined;
       const value = tags.map((tag) => describeTagForHover(tag, found.lines)).join('\n\n');
       return { contents: { kind: 'markdown', value }, range: found.lines.toRange(tags[0].span) };
@@ -38,7 +39,7 @@ export const tagsFeature: LspFeature = {
       const found = getFileWithLines(ctx, textDocument.uri);
       if (!found) return [];
       const visible = { start: found.lines.toOffset(range.start), end: found.lines.toOffset(range.end) };
-      return findTagsAt(getAnchoredTagsOf(ctx, found.file.uri), visible).map((tag) => ({
+      return findTagsOf(ctx, found.file.uri, visible).map((tag) => ({
         position: found.lines.toPosition(getTagHintOffset(found.file.text, tag.span)),
         label: describeTags(tag.record.tags),
         paddingLeft: true,
@@ -102,9 +103,12 @@ function describeTagForHover(tag: AnchoredTag, lines: LineTable): string {
 }
 
 function getAnchoredTagsOf(ctx: ServerContext, corpusUri: string): readonly AnchoredTag[] {
-  const location = ctx.workspace.getTagFileLocation(corpusUri);
-  const tagFile = location && ctx.workspace.tags.getTagFile(location.yamlUri);
-  return tagFile ? computeAnchoredTags(ctx.workspace.getFile(corpusUri), tagFile) : [];
+  return getAnchoringOf(ctx, corpusUri)?.getAll() ?? [];
+}
+
+/** The file's tags at an offset or within a span: asked on every hover and scroll, so no object for every tag. */
+function findTagsOf(ctx: ServerContext, corpusUri: string, span: Span): AnchoredTag[] {
+  return getAnchoringOf(ctx, corpusUri)?.findAt(span) ?? [];
 }
 
 /** Tells the client, once per burst of changes, which corpus files' tags may look different. */
