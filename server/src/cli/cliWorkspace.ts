@@ -9,12 +9,15 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { CorpusWorkspace } from '../engine/corpusWorkspace';
 import { readSettings } from '../engine/settings';
 import { canonicaliseUri, getRelativePath } from '../features/uris';
+import { openDiskCacheStore } from '../host/diskCache';
 import { NodeHost } from '../host/nodeHost';
 import { Output, UsageError } from './output';
 
 export interface WorkspaceOptions {
   readonly root: string;
   readonly corpusGlobs?: readonly string[];
+  /** false: neither read nor write .cache/press-corpus/ (--no-cache). */
+  readonly persistentIndex?: boolean;
 }
 
 export interface CliWorkspace {
@@ -32,13 +35,17 @@ export async function openWorkspace(options: WorkspaceOptions, output: Output): 
   const editorSettings = readEditorSettings(root);
   const settings = readSettings(options.corpusGlobs?.length ? { ...editorSettings, corpusGlobs: options.corpusGlobs } : editorSettings);
   // Confined to the folder like the server: nothing outside it (symlinks resolved) is read or written.
-  const workspace = new CorpusWorkspace(new NodeHost([folderUri]), [folderUri], settings);
+  const store = options.persistentIndex === false ? undefined : openDiskCacheStore(undefined, root, (message) => output.note(message));
+  const workspace = new CorpusWorkspace(new NodeHost([folderUri]), [folderUri], settings, undefined, store);
   const started = Date.now();
-  const { files, releases } = await workspace.scan(({ done, total }) => output.progress(`indexing ${done} / ${total} files`));
+  const { files, releases, fromStore } = await workspace.scan(({ done, total }) => output.progress(`indexing ${done} / ${total} files`));
   // No background work, and no index brought up to date here: each index catches up when a command first asks
   // it, so `check` computes duplicates and sources but never recognises entities.
   workspace.dispose();
-  output.progress(`indexed ${files} files, ${releases} releases in ${((Date.now() - started) / 1000).toFixed(1)} s`, true);
+  output.progress(
+    `indexed ${files} files (${fromStore} from the persistent index), ${releases} releases in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    true,
+  );
   const relativePathOf = (uri: string) => getRelativePath(folderUri, uri) ?? uri;
   return {
     workspace,

@@ -14,6 +14,7 @@ import { EditorBuffers, NO_EDITOR } from './editorBuffers';
 import { EntityKnowledge, ENTITY_FILE_PATH } from './entityKnowledge';
 import { FileChange, WorkspaceHost } from './host';
 import { IndexingStatus } from './indexingStatus';
+import { PersistentIndex, PersistentStore } from './persistentIndex';
 import { BackgroundScheduler } from './scheduler';
 import { CorpusSettings } from './settings';
 import { TagStore } from './tagStore';
@@ -41,13 +42,17 @@ export class CorpusWorkspace {
   private readonly documentSizes = new DocumentSizes();
   private readonly problemListeners: ((uris: readonly string[]) => void)[] = [];
   private readonly counts = new CorpusCounts(this.corpus);
+  /** Parses and summaries kept across restarts, when the front end gives a store. */
+  private readonly persistent: PersistentIndex | undefined;
 
   constructor(
     readonly host: WorkspaceHost,
     readonly folderUris: readonly string[],
     readonly settings: CorpusSettings,
     buffers: EditorBuffers = NO_EDITOR,
+    store?: PersistentStore,
   ) {
+    this.persistent = store && new PersistentIndex(store, this.corpus);
     this.scheduler = new BackgroundScheduler();
     // Pending duplicate changes are reported first: they are what makes another file's count stale.
     this.status = new IndexingStatus(this.scheduler, () => (this.reportProblemChanges(this.takeProblemChanges()), this.counts.count()));
@@ -79,7 +84,8 @@ export class CorpusWorkspace {
   }
 
   /** Reads every corpus file the globs find, yielding between batches; open documents keep their editor text. */
-  async scan(onProgress?: (progress: ScanProgress) => void): Promise<{ files: number; releases: number }> {
+  async scan(onProgress?: (progress: ScanProgress) => void): Promise<{ files: number; releases: number; fromStore: number }> {
+    const fromStoreBefore = this.persistent?.filesFromStore ?? 0;
     const uris: string[] = [];
     for (const folder of this.folderUris) uris.push(...(await this.host.listFiles(folder, this.settings.corpusGlobs)));
     await Promise.all([this.tags.ensureLoaded(), this.knowledge.ensureLoaded()]);
@@ -96,7 +102,12 @@ export class CorpusWorkspace {
     this.status.scanEnded();
     let releases = 0;
     for (const file of this.corpus.files.getFiles()) releases += file.parsed.releases.length;
-    return { files: uris.length, releases };
+    return { files: uris.length, releases, fromStore: (this.persistent?.filesFromStore ?? 0) - fromStoreBefore };
+  }
+
+  /** Resolves once what the persistent index has to write is written (the CLI, before it exits). */
+  async flushPersistentIndex(): Promise<void> {
+    await this.persistent?.flush();
   }
 
   /** Brings every derived index up to date now (the CLI, tests; the server lets the scheduler do it). */
@@ -176,8 +187,10 @@ export class CorpusWorkspace {
   /** Replaces the corpus entry with what is on disk now (or drops it when it is gone). */
   private async reloadCorpusFile(uri: string): Promise<void> {
     const read = await this.host.readText(uri, this.maxFileBytes);
-    if (read.kind === 'text') this.corpus.files.setFile(uri, read.text);
-    else if (read.kind === 'missing') this.corpus.files.removeFile(uri);
+    if (read.kind === 'text') {
+      if (this.persistent) await this.persistent.setFileFromDisk(uri, read.text);
+      else this.corpus.files.setFile(uri, read.text);
+    } else if (read.kind === 'missing') this.corpus.files.removeFile(uri);
     else if (read.kind === 'too-large') this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(read.size)]);
     else if (read.kind === 'outside-workspace') {
       this.corpus.files.setUnreadableFile(uri, [

@@ -32,10 +32,14 @@ export class CorpusIndex {
   private readonly listeners: CorpusChangeListener[] = [];
   private nextVersion = 1;
 
-  /** Parses the text and replaces the file (an edit re-parses only the releases it touches). */
-  setFile(uri: string, text: string): CorpusFile {
+  /**
+   * Parses the text and replaces the file (an edit re-parses only the releases it touches). `precomputed` is the
+   * parse of exactly this text done elsewhere (the persistent index, a worker thread): it is taken as is.
+   */
+  setFile(uri: string, text: string, precomputed?: ParsedCorpusFile): CorpusFile {
     const previous = this.files.get(uri);
     const version = this.nextVersion++;
+    if (precomputed) return this.store(uri, { uri, version, text, parsed: precomputed });
     if (!previous) return this.store(uri, { uri, version, text, parsed: parseCorpusFile(text) });
     const { parsed, reused } = reparseCorpusFileReusing(previous.text, previous.parsed, text);
     const edits = [...(previous.edits ?? []).slice(1 - REMEMBERED_EDITS), { ...reused, previousVersion: previous.version }];

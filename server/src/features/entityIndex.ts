@@ -293,6 +293,21 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     return { recognised: { version: file.version, text: file.text, releases, entities }, ...this.summariseEntities(file.text, entities) };
   }
 
+  /** Stored across restarts: the recognition (mentions, the file's aliases), the costly part; counts are redone. */
+  encodeSummary(summary: FileSummary): FileEntities {
+    return summary.entities;
+  }
+
+  decodeSummary(data: unknown, file: CorpusFile): FileSummary | undefined {
+    const entities = data as FileEntities | undefined;
+    if (!entities || !Array.isArray(entities.mentions) || !(entities.personAliases instanceof Map) || !(entities.abbreviationAliases instanceof Map))
+      return undefined;
+    const releases = file.parsed.releases;
+    const fits = entities.mentions.every((m) => m?.span?.end <= file.text.length && m.releaseIndex < releases.length && typeof m.key === 'string');
+    if (!fits) return undefined;
+    return { recognised: { version: file.version, text: file.text, releases, entities }, ...this.summariseEntities(file.text, entities) };
+  }
+
   /** An edit that only moved mentions leaves every count as it was. */
   replace(uri: string, before: FileSummary, after: FileSummary): void {
     if (before.rows === after.rows) return;

@@ -20,7 +20,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, renameSync, statSync } from 'node:fs';
-import { readdir, unlink, writeFile } from 'node:fs/promises';
+import { readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FileChangedError } from '../engine/host';
 import { readRegularFileSync } from './fileReading';
@@ -46,6 +46,20 @@ export async function writeFileAtomically(path: string, text: string, expected?:
     await writeFile(temporary, bytes, { mode: 0o644 });
     if (expected === undefined) renameSync(temporary, path);
     else await replaceUnlessChanged(path, temporary, before);
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
+}
+
+/**
+ * Writes bytes that no one else edits (an entry of the persistent index): temporary sibling, then rename over the
+ * path, so a reader sees the old entry or the new one, never a partial write.
+ */
+export async function writeBytesAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const temporary = getSiblingPath(path, TEMPORARY_SUFFIX);
+  try {
+    await writeFile(temporary, bytes, { mode: 0o600 });
+    await rename(temporary, path);
   } finally {
     await unlink(temporary).catch(() => undefined);
   }

@@ -1,0 +1,134 @@
+// The persistent index's store on this machine (engine/persistentIndex.ts): one file per text and part,
+// `<cache folder>/v<format hash>/<content key>.<part>`, in the folder the editor gives (its workspace storage) or
+// `.cache/press-corpus/` under the workspace. Writes stay inside that folder: entry names are checked, the
+// folder's real path must lie inside the folder it is confined to (a symlink planted in a workspace cannot send
+// writes elsewhere), and each entry is replaced atomically. Reads are bounded and every entry is verified
+// (cacheEntryCodec.ts). Folders of other format versions unused for a week are removed when a store opens.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { lstat, mkdir, readdir, realpath, rm, utimes } from 'node:fs/promises';
+import { isAbsolute, join, resolve, sep } from 'node:path';
+import { PersistentStore } from '../engine/persistentIndex';
+import { writeBytesAtomically } from './atomicWrite';
+import { encodeCacheEntry, getContentKey, readCachePayload, verifyCacheEntry } from './cacheEntryCodec';
+import { readRegularFile, resolveExisting } from './fileReading';
+
+/** Bumped whenever what is stored changes shape in a way the code version below would not notice. */
+export const CACHE_FORMAT = 1;
+/** Where the command line (and a server given no folder) keeps the persistent index, under the workspace. */
+export const WORKSPACE_CACHE_PATH = '.cache/press-corpus';
+
+const VERSION_FOLDER = /^v[0-9a-f]{16}$/;
+const ENTRY_NAME = /^[0-9a-f]{64}\.[a-z-]+$/;
+const STALE_VERSION_MS = 7 * 24 * 3600 * 1000;
+
+export class DiskCacheStore implements PersistentStore {
+  private readonly folder: Promise<string | undefined>;
+  private writes: Promise<void> = Promise.resolve();
+  private writeFailureReported = false;
+
+  /**
+   * `cacheFolder` holds one folder per format version; `confineTo` is the folder its real path must stay in (the
+   * workspace folder for `.cache/press-corpus/`, the cache folder itself for the editor's storage).
+   */
+  constructor(
+    cacheFolder: string,
+    private readonly formatVersion: string,
+    confineTo: string,
+    private readonly log: (message: string) => void = () => undefined,
+  ) {
+    this.folder = openVersionFolder(resolve(cacheFolder), formatVersion, resolve(confineTo)).catch((error: Error) => {
+      log(`Press Corpus keeps no persistent index: ${error.message}`);
+      return undefined;
+    });
+  }
+
+  keyOf(text: string): string {
+    return getContentKey(text);
+  }
+
+  async read(key: string, part: string, maxBytes: number): Promise<(() => unknown) | undefined> {
+    const path = await this.getEntryPath(key, part);
+    if (!path) return undefined;
+    const read = await readRegularFile(path, maxBytes);
+    if (read.kind !== 'bytes') return undefined;
+    const payload = verifyCacheEntry(read.bytes, { formatVersion: this.formatVersion, key, part });
+    return payload && (() => readCachePayload(payload));
+  }
+
+  write(key: string, part: string, value: () => unknown): void {
+    this.writes = this.writes.then(async () => {
+      const path = await this.getEntryPath(key, part);
+      if (!path) return;
+      await writeBytesAtomically(path, encodeCacheEntry({ formatVersion: this.formatVersion, key, part }, value())).catch((error: Error) => {
+        if (!this.writeFailureReported)
+          this.log(`Press Corpus could not write its persistent index (${error.message}); it reads files again on the next start.`);
+        this.writeFailureReported = true;
+      });
+    });
+  }
+
+  flush(): Promise<void> {
+    return this.writes;
+  }
+
+  private async getEntryPath(key: string, part: string): Promise<string | undefined> {
+    const folder = await this.folder;
+    const name = `${key}.${part}`;
+    return folder && ENTRY_NAME.test(name) ? join(folder, name) : undefined;
+  }
+}
+
+/** The format version of the running code: CACHE_FORMAT and a hash of the bundle that runs (parser and all). */
+export function getRunningFormatVersion(): string {
+  const script = require.main?.filename ?? process.argv[1];
+  let code = '';
+  try {
+    code = createHash('sha256').update(readFileSync(script)).digest('hex');
+  } catch {
+    // no readable script (a REPL): the constant alone
+  }
+  return `${CACHE_FORMAT}:${code}`;
+}
+
+/** Creates the version's folder, checks where it really is, marks it used and removes stale siblings. */
+async function openVersionFolder(cacheFolder: string, formatVersion: string, confineTo: string): Promise<string> {
+  const folder = join(cacheFolder, `v${createHash('sha256').update(formatVersion).digest('hex').slice(0, 16)}`);
+  const realConfine = await resolveExisting(confineTo);
+  const assertInside = (real: string) => {
+    if (!real.startsWith(realConfine.endsWith(sep) ? realConfine : realConfine + sep)) throw new Error(`${folder} resolves to ${real}, outside ${confineTo}`);
+  };
+  assertInside(await resolveExisting(folder)); // before creating anything
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const real = await realpath(folder);
+  assertInside(real); // and again, should a link have appeared meanwhile
+  const now = new Date();
+  await utimes(real, now, now);
+  await removeStaleVersions(cacheFolder, folder, now.getTime()).catch(() => undefined); // only disk space is at stake
+  return real;
+}
+
+async function removeStaleVersions(cacheFolder: string, current: string, now: number): Promise<void> {
+  for (const name of await readdir(cacheFolder)) {
+    const sibling = join(cacheFolder, name);
+    if (!VERSION_FOLDER.test(name) || sibling === current) continue;
+    const info = await lstat(sibling);
+    if (info.isDirectory() && now - info.mtimeMs > STALE_VERSION_MS) await rm(sibling, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The store of a front end: in `cacheFolder` (the editor's workspace storage, an absolute path) when given, else
+ * in .cache/press-corpus/ under the workspace folder (a path); none without either.
+ */
+export function openDiskCacheStore(
+  cacheFolder: string | undefined,
+  workspaceFolder: string | undefined,
+  log: (message: string) => void,
+): DiskCacheStore | undefined {
+  const formatVersion = getRunningFormatVersion();
+  if (cacheFolder && isAbsolute(cacheFolder)) return new DiskCacheStore(cacheFolder, formatVersion, cacheFolder, log);
+  if (workspaceFolder) return new DiskCacheStore(join(workspaceFolder, WORKSPACE_CACHE_PATH), formatVersion, workspaceFolder, log);
+  return undefined;
+}
