@@ -100,6 +100,7 @@ export class CorpusWorkspace {
       }
     }
     this.status.scanEnded();
+    this.persistent?.forgetOtherTexts();
     let releases = 0;
     for (const file of this.corpus.files.getFiles()) releases += file.parsed.releases.length;
     return { files: uris.length, releases, fromStore: (this.persistent?.filesFromStore ?? 0) - fromStoreBefore };

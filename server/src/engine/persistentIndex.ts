@@ -21,6 +21,8 @@ export interface PersistentStore {
   read(key: string, part: string, maxBytes: number): Promise<(() => unknown) | undefined>;
   /** Stores the value (computed when the write runs) in the background; a failed write is dropped. */
   write(key: string, part: string, value: () => unknown): void;
+  /** Removes the entries of every text but these (after writes asked for so far), so the store does not grow. */
+  retainOnly(keys: ReadonlySet<string>): void;
   /** Resolves once every write asked for so far has ended. */
   flush(): Promise<void>;
 }
@@ -86,6 +88,11 @@ export class PersistentIndex implements SummaryStore {
   offer(file: CorpusFile, indexName: string, data: () => unknown): void {
     const loaded = this.getLoaded(file);
     if (loaded) this.store.write(loaded.key, indexName, data);
+  }
+
+  /** After a scan: entries of texts no corpus file holds any more (edited, deleted) are removed. */
+  forgetOtherTexts(): void {
+    this.store.retainOnly(new Set([...this.loaded.values()].map((loaded) => loaded.key)));
   }
 
   flush(): Promise<void> {

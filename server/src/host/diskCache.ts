@@ -7,7 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { lstat, mkdir, readdir, realpath, rm, utimes } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, rm, unlink, utimes } from 'node:fs/promises';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { PersistentStore } from '../engine/persistentIndex';
 import { writeBytesAtomically } from './atomicWrite';
@@ -21,6 +21,7 @@ export const WORKSPACE_CACHE_PATH = '.cache/press-corpus';
 
 const VERSION_FOLDER = /^v[0-9a-f]{16}$/;
 const ENTRY_NAME = /^[0-9a-f]{64}\.[a-z-]+$/;
+const TEMPORARY_NAME = /^\.[0-9a-f]{64}\.[a-z-]+\..*\.tmp$/;
 const STALE_VERSION_MS = 7 * 24 * 3600 * 1000;
 
 export class DiskCacheStore implements PersistentStore {
@@ -66,6 +67,17 @@ export class DiskCacheStore implements PersistentStore {
           this.log(`Press Corpus could not write its persistent index (${error.message}); it reads files again on the next start.`);
         this.writeFailureReported = true;
       });
+    });
+  }
+
+  retainOnly(keys: ReadonlySet<string>): void {
+    this.writes = this.writes.then(async () => {
+      const folder = await this.folder;
+      if (!folder) return;
+      const names = await readdir(folder).catch(() => [] as string[]);
+      // Also the temporary files of writes a killed process left behind.
+      const unused = names.filter((name) => (ENTRY_NAME.test(name) && !keys.has(name.slice(0, name.indexOf('.')))) || TEMPORARY_NAME.test(name));
+      await Promise.all(unused.map((name) => unlink(join(folder, name)).catch(() => undefined)));
     });
   }
 
