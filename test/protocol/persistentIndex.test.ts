@@ -22,14 +22,14 @@ after(() => {
   rmSync(storage, { recursive: true, force: true });
 });
 
-/** The entry names the current seed texts need: a parse and an entity entry each. */
+/** The entry names the current seed texts need: a parse and the stored summaries (entities, passages) each. */
 function expectedEntryNames(): string[] {
   const keys = readdirSync(join(workspace.root, 'seeds')).map((name) =>
     createHash('sha256')
       .update(readFileSync(join(workspace.root, 'seeds', name)))
       .digest('hex'),
   );
-  return keys.flatMap((key) => [`${key}.entities`, `${key}.parse`]).sort();
+  return keys.flatMap((key) => ['entities', 'near-passages', 'parse', 'passages'].map((part) => `${key}.${part}`)).sort();
 }
 
 function entries(): string[] {
@@ -42,14 +42,14 @@ async function startAndLook(): Promise<{ indexedLog: string; hover: string; outl
   try {
     const indexedLog = await client.waitForLog(/Indexed \d+ corpus files/, 60000);
     await client.waitForStatus((status) => status.state === 'ready', 60000);
-    // Written in the background: exactly one parse and one entity entry per current text, the others removed.
+    // Written in the background: exactly the entries of the current texts, the others removed.
     const expected = expectedEntryNames().join('\n');
     const written = () =>
       entries()
         .map((path) => path.slice(path.lastIndexOf('/') + 1))
         .sort()
         .join('\n');
-    for (let waited = 0; written() !== expected && waited < 20000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; written() !== expected && waited < 60000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(written(), expected);
     const text = readFileSync(join(workspace.root, SEED_003), 'utf8');
     const before = text.slice(0, text.indexOf('Stoltenberg said') + 3).split('\n');

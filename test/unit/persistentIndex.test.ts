@@ -30,14 +30,24 @@ function seedFiles(): Record<string, string> {
 async function start(files: Record<string, string>, cacheFolder: string | undefined, formatVersion = FORMAT) {
   const store = cacheFolder === undefined ? undefined : new DiskCacheStore(cacheFolder, formatVersion, cacheFolder);
   const workspace = new CorpusWorkspace(new MemoryHost(files), [ROOT], DEFAULT_SETTINGS, undefined, store);
+  // Files each stored index summarised afresh (the others it decoded from the store).
   let recognised = 0;
-  const summarise = workspace.corpus.entities.summarise.bind(workspace.corpus.entities);
-  workspace.corpus.entities.summarise = (file, previous) => (recognised++, summarise(file, previous));
+  let sentencesFound = 0;
+  let bandsHashed = 0;
+  const { entities, passages, nearPassages } = workspace.corpus;
+  const [recognise, findSentences, hashBands] = [
+    entities.summarise.bind(entities),
+    passages.summarise.bind(passages),
+    nearPassages.summarise.bind(nearPassages),
+  ];
+  entities.summarise = (file, previous) => (recognised++, recognise(file, previous));
+  passages.summarise = (file, previous) => (sentencesFound++, findSentences(file, previous));
+  nearPassages.summarise = (file) => (bandsHashed++, hashBands(file));
   const scan = await workspace.scan();
   workspace.refreshAll();
   await workspace.flushPersistentIndex();
   workspace.dispose();
-  return { workspace, scan, recognised, answers: printAnswers(workspace) };
+  return { workspace, scan, recognised, sentencesFound, bandsHashed, answers: printAnswers(workspace) };
 }
 
 /** What a user sees of every file: releases and problems, and each mention with the entity it resolves to. */
@@ -47,7 +57,12 @@ function printAnswers(workspace: CorpusWorkspace): string {
     .map((file) => {
       const mentions = workspace.corpus.entities.getFileEntities(file.uri)?.mentions ?? [];
       const resolved = mentions.map((m) => `${printMention(file.text, m)} = ${workspace.corpus.entities.resolve(m)?.id ?? '-'}`);
-      return [file.uri, printParsedCorpusFile(file.text, file.parsed), ...resolved].join('\n');
+      const sentences = file.parsed.releases.flatMap((_, i) => workspace.corpus.passages.getSentences(file.uri, i));
+      const copies = sentences.map(
+        (s) =>
+          `${s.span.start}-${s.span.end}: ${workspace.corpus.passages.findVerbatimCopies(s).length} verbatim, ${workspace.corpus.nearPassages.findNearCopies(file.uri, s.span).length} near`,
+      );
+      return [file.uri, printParsedCorpusFile(file.text, file.parsed), ...resolved, ...copies].join('\n');
     })
     .join('\n\n');
 }
@@ -61,10 +76,15 @@ test('a second start reads parses and entities from the store and answers as the
   const cold = await start(seedFiles(), cache);
   assert.equal(cold.scan.fromStore, 0);
   assert.equal(cold.recognised, SEEDS.length);
-  assert.equal(entryPaths(cache).length, SEEDS.length * 2, 'a parse and an entity entry per file');
+  assert.deepEqual(
+    [...new Set(entryPaths(cache).map((path) => path.slice(path.lastIndexOf('.') + 1)))].sort(),
+    ['entities', 'near-passages', 'parse', 'passages'],
+    'the parse and the summaries worth storing',
+  );
+  assert.equal(entryPaths(cache).length, SEEDS.length * 4, 'each of them for every file');
   const warm = await start(seedFiles(), cache);
   assert.equal(warm.scan.fromStore, SEEDS.length);
-  assert.equal(warm.recognised, 0, 'no file recognised again');
+  assert.deepEqual([warm.recognised, warm.sentencesFound, warm.bandsHashed], [0, 0, 0], 'no file recognised, split or hashed again');
   assert.equal(warm.answers, cold.answers);
   assert.equal(warm.answers, (await start(seedFiles(), undefined)).answers, 'the same as without a store');
 });
@@ -77,7 +97,7 @@ test('a file changed since the last start is parsed and recognised again, the ot
   files[changed] = files[changed].replace(/NATO/, 'The Alliance');
   const warm = await start(files, cache);
   assert.equal(warm.scan.fromStore, SEEDS.length - 1);
-  assert.equal(warm.recognised, 1);
+  assert.deepEqual([warm.recognised, warm.sentencesFound, warm.bandsHashed], [1, 1, 1]);
   assert.equal(warm.answers, (await start(files, undefined)).answers);
 });
 

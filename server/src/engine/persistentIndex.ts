@@ -50,7 +50,7 @@ export class PersistentIndex implements SummaryStore {
     private readonly corpus: Corpus,
   ) {
     for (const index of corpus.derivedIndexes) index.setSummaryStore(this);
-    this.summaryParts = corpus.derivedIndexes.filter((index) => index.storesSummaries).map((index) => index.index.name);
+    this.summaryParts = corpus.derivedIndexes.filter((index) => index.storesSummaries).map((index) => toPartName(index.index.name));
     // A file replaced by an editor's text (or removed) has no stored entries any more.
     corpus.files.onDidChange((uris) => {
       for (const uri of uris) if (this.loaded.get(uri)?.version !== corpus.files.getFile(uri)?.version) this.loaded.delete(uri);
@@ -80,14 +80,14 @@ export class PersistentIndex implements SummaryStore {
 
   take(file: CorpusFile, indexName: string): unknown {
     const summaries = this.getLoaded(file)?.summaries;
-    const read = summaries?.get(indexName);
-    summaries?.delete(indexName);
+    const read = summaries?.get(toPartName(indexName));
+    summaries?.delete(toPartName(indexName));
     return read?.();
   }
 
   offer(file: CorpusFile, indexName: string, data: () => unknown): void {
     const loaded = this.getLoaded(file);
-    if (loaded) this.store.write(loaded.key, indexName, data);
+    if (loaded) this.store.write(loaded.key, toPartName(indexName), data);
   }
 
   /** After a scan: entries of texts no corpus file holds any more (edited, deleted) are removed. */
@@ -103,6 +103,11 @@ export class PersistentIndex implements SummaryStore {
     const loaded = this.loaded.get(file.uri);
     return loaded?.version === file.version ? loaded : undefined;
   }
+}
+
+/** An index's name as an entry's part: 'near passages' → 'near-passages'. */
+function toPartName(indexName: string): string {
+  return indexName.replace(/ /g, '-');
 }
 
 /** The shape of a parse, and spans inside the text: a stored value that is not one is parsed again. */
