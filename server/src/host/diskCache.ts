@@ -6,11 +6,11 @@
 // (cacheEntryCodec.ts). Folders of other format versions unused for a week are removed when a store opens.
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { lstat, mkdir, readdir, realpath, rm, unlink, utimes } from 'node:fs/promises';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { lstat, mkdir, readdir, realpath, rm, utimes } from 'node:fs/promises';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { PersistentStore } from '../engine/persistentIndex';
-import { writeBytesAtomically } from './atomicWrite';
+import { writeBytesAtomicallySync } from './atomicWrite';
 import { encodeCacheEntry, getContentKey, readCachePayload, verifyCacheEntry } from './cacheEntryCodec';
 import { readRegularFile, resolveExisting } from './fileReading';
 
@@ -23,10 +23,14 @@ const VERSION_FOLDER = /^v[0-9a-f]{16}$/;
 const ENTRY_NAME = /^[0-9a-f]{64}\.[a-z-]+$/;
 const TEMPORARY_NAME = /^\.[0-9a-f]{64}\.[a-z-]+\..*\.tmp$/;
 const STALE_VERSION_MS = 7 * 24 * 3600 * 1000;
+/** Writes run in batches this long, then yield to requests. */
+const WRITE_SLICE_MS = 10;
 
 export class DiskCacheStore implements PersistentStore {
   private readonly folder: Promise<string | undefined>;
-  private writes: Promise<void> = Promise.resolve();
+  /** Writes waiting, in order; drained by `drain`. */
+  private jobs: ((folder: string) => void)[] = [];
+  private draining: Promise<void> | undefined;
   private writeFailureReported = false;
 
   /**
@@ -59,30 +63,56 @@ export class DiskCacheStore implements PersistentStore {
   }
 
   write(key: string, part: string, value: () => unknown): void {
-    this.writes = this.writes.then(async () => {
-      const path = await this.getEntryPath(key, part);
-      if (!path) return;
-      await writeBytesAtomically(path, encodeCacheEntry({ formatVersion: this.formatVersion, key, part }, value())).catch((error: Error) => {
-        if (!this.writeFailureReported)
-          this.log(`Press Corpus could not write its persistent index (${error.message}); it reads files again on the next start.`);
-        this.writeFailureReported = true;
-      });
+    this.enqueue((folder) => {
+      const name = `${key}.${part}`;
+      if (ENTRY_NAME.test(name)) writeBytesAtomicallySync(join(folder, name), encodeCacheEntry({ formatVersion: this.formatVersion, key, part }, value()));
     });
   }
 
   retainOnly(keys: ReadonlySet<string>): void {
-    this.writes = this.writes.then(async () => {
-      const folder = await this.folder;
-      if (!folder) return;
-      const names = await readdir(folder).catch(() => [] as string[]);
+    this.enqueue((folder) => {
       // Also the temporary files of writes a killed process left behind.
-      const unused = names.filter((name) => (ENTRY_NAME.test(name) && !keys.has(name.slice(0, name.indexOf('.')))) || TEMPORARY_NAME.test(name));
-      await Promise.all(unused.map((name) => unlink(join(folder, name)).catch(() => undefined)));
+      for (const name of readdirSync(folder))
+        if ((ENTRY_NAME.test(name) && !keys.has(name.slice(0, name.indexOf('.')))) || TEMPORARY_NAME.test(name)) rmSync(join(folder, name), { force: true });
     });
   }
 
-  flush(): Promise<void> {
-    return this.writes;
+  async flush(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  /** Queues a write; the queue is drained in batches of at most WRITE_SLICE_MS, yielding to requests in between. */
+  private enqueue(job: (folder: string) => void): void {
+    this.jobs.push(job);
+    this.startDrain();
+  }
+
+  private startDrain(): void {
+    this.draining ??= this.drain().finally(() => {
+      this.draining = undefined;
+      if (this.jobs.length > 0) this.startDrain(); // queued while the last batch was ending
+    });
+  }
+
+  private async drain(): Promise<void> {
+    const folder = await this.folder;
+    while (this.jobs.length > 0) {
+      const batch = this.jobs.splice(0);
+      const started = performance.now();
+      let done = 0;
+      while (done < batch.length && performance.now() - started < WRITE_SLICE_MS) {
+        try {
+          if (folder) batch[done](folder);
+        } catch (error) {
+          if (!this.writeFailureReported)
+            this.log(`Press Corpus could not write its persistent index (${(error as Error).message}); it reads files again on the next start.`);
+          this.writeFailureReported = true;
+        }
+        done++;
+      }
+      this.jobs.unshift(...batch.slice(done));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private async getEntryPath(key: string, part: string): Promise<string | undefined> {
