@@ -33,7 +33,8 @@ function expectedEntryNames(): string[] {
 }
 
 function entries(): string[] {
-  return readdirSync(storage).flatMap((version) => readdirSync(join(storage, version)).map((name) => join(storage, version, name)));
+  const versions = readdirSync(storage).filter((name) => name !== '.gitignore');
+  return versions.flatMap((version) => readdirSync(join(storage, version)).map((name) => join(storage, version, name)));
 }
 
 /** Starts the server, waits until it is ready and its index is written, returns what a user sees, stops it. */

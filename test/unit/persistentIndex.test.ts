@@ -68,7 +68,8 @@ function printAnswers(workspace: CorpusWorkspace): string {
 }
 
 function entryPaths(cacheFolder: string): string[] {
-  return readdirSync(cacheFolder).flatMap((version) => readdirSync(join(cacheFolder, version)).map((name) => join(cacheFolder, version, name)));
+  const versions = readdirSync(cacheFolder).filter((name) => name !== '.gitignore');
+  return versions.flatMap((version) => readdirSync(join(cacheFolder, version)).map((name) => join(cacheFolder, version, name)));
 }
 
 test('a second start reads parses and entities from the store and answers as the first', async () => {
@@ -82,6 +83,7 @@ test('a second start reads parses and entities from the store and answers as the
     'the parse and the summaries worth storing',
   );
   assert.equal(entryPaths(cache).length, SEEDS.length * 4, 'each of them for every file');
+  assert.match(readFileSync(join(cache, '.gitignore'), 'utf8'), /^\*$/m, 'git ignores the whole folder');
   const warm = await start(seedFiles(), cache);
   assert.equal(warm.scan.fromStore, SEEDS.length);
   assert.deepEqual([warm.recognised, warm.sentencesFound, warm.bandsHashed], [0, 0, 0], 'no file recognised, split or hashed again');

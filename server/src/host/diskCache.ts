@@ -6,7 +6,7 @@
 // (cacheEntryCodec.ts). Folders of other format versions unused for a week are removed when a store opens.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, realpath, rm, utimes } from 'node:fs/promises';
 import { isAbsolute, join, resolve, sep } from 'node:path';
 import { PersistentStore } from '../engine/persistentIndex';
@@ -145,6 +145,9 @@ async function openVersionFolder(cacheFolder: string, formatVersion: string, con
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const real = await realpath(folder);
   assertInside(real); // and again, should a link have appeared meanwhile
+  // Never committed with the corpus: git ignores a folder whose .gitignore says `*` (as pytest's cache does).
+  if (!existsSync(join(cacheFolder, '.gitignore')))
+    writeBytesAtomicallySync(join(cacheFolder, '.gitignore'), Buffer.from('# Press Corpus persistent index\n*\n'));
   const now = new Date();
   await utimes(real, now, now);
   await removeStaleVersions(cacheFolder, folder, now.getTime()).catch(() => undefined); // only disk space is at stake
