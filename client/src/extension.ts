@@ -37,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       author: settings.get<string>('author'),
       // The status bar item shows pressCorpus/status: no second indicator from work-done progress.
       showsIndexingStatus: true,
+      // The persistent index (parses and entities of unchanged files) lives in this workspace's storage.
+      cacheFolder: context.storageUri?.fsPath,
     },
     // pressCorpus.author changes reach the server as workspace/didChangeConfiguration (no restart needed).
     synchronize: { configurationSection: 'pressCorpus' },

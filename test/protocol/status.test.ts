@@ -84,7 +84,8 @@ test('pressCorpus/status goes from indexing to ready with the files, releases an
   const server = await LspTestClient.start(seedsOnly.root);
   try {
     const ready = await server.waitForStatus((status) => status.state === 'ready', 60000);
-    const indexedLog = server.logs.find((line) => /Indexed/.test(line)) ?? '';
+    // The scheduler may catch up during the scan, so `ready` can come just before the scan's log line.
+    const indexedLog = await server.waitForLog(/Indexed/);
     assert.match(indexedLog, new RegExp(`Indexed ${seedFiles.length} corpus files, ${ready.releases} releases`));
     assert.deepEqual([ready.filesIndexed, ready.filesTotal], [seedFiles.length, seedFiles.length]);
     assert.equal(server.statuses[0].state, 'indexing');

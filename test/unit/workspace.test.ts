@@ -27,7 +27,7 @@ test('a scan reads the files the globs match, and only those', async () => {
     'seeds/d.md': 'x',
   });
   const progress: number[] = [];
-  assert.deepEqual(await workspace.scan(({ done }) => progress.push(done)), { files: 2, releases: 2 });
+  assert.deepEqual(await workspace.scan(({ done }) => progress.push(done)), { files: 2, releases: 2, fromStore: 0 });
   assert.deepEqual(progress, [2]);
   assert.ok(workspace.getFile(`${ROOT}/seeds/sub/b.txt`));
   assert.equal(workspace.getFile(`${ROOT}/notes/c.txt`), undefined);

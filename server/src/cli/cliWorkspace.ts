@@ -10,6 +10,7 @@ import { CorpusWorkspace } from '../engine/corpusWorkspace';
 import { NO_EDITOR } from '../engine/editorBuffers';
 import { readSettings } from '../engine/settings';
 import { canonicaliseUri, getRelativePath } from '../features/uris';
+import { openDiskCacheStore } from '../host/diskCache';
 import { NodeHost } from '../host/nodeHost';
 import { createScanReader } from '../host/scanWorkerPool';
 import { Output, UsageError } from './output';
@@ -19,6 +20,8 @@ export interface WorkspaceOptions {
   readonly corpusGlobs?: readonly string[];
   /** The command reads entities: the scan's workers recognise them too (pass one), else they only parse. */
   readonly findsEntities?: boolean;
+  /** false: neither read nor write .cache/press-corpus/ (--no-cache). */
+  readonly persistentIndex?: boolean;
 }
 
 export interface CliWorkspace {
@@ -37,13 +40,18 @@ export async function openWorkspace(options: WorkspaceOptions, output: Output): 
   const settings = readSettings(options.corpusGlobs?.length ? { ...editorSettings, corpusGlobs: options.corpusGlobs } : editorSettings);
   // Confined to the folder like the server: nothing outside it (symlinks resolved) is read or written.
   const host = new NodeHost([folderUri]);
-  const workspace = new CorpusWorkspace(host, [folderUri], settings, NO_EDITOR, createScanReader(host, [folderUri], options.findsEntities === true));
+  const store = options.persistentIndex === false ? undefined : openDiskCacheStore(undefined, root, (message) => output.note(message));
+  const scanReader = createScanReader(host, [folderUri], options.findsEntities === true);
+  const workspace = new CorpusWorkspace(host, [folderUri], settings, NO_EDITOR, scanReader, store);
   // No background work, and no index brought up to date here: each index catches up when a command first asks
   // it, so `check` computes duplicates and sources but never recognises entities.
   workspace.dispose();
   const started = Date.now();
-  const { files, releases } = await workspace.scan(({ done, total }) => output.progress(`indexing ${done} / ${total} files`));
-  output.progress(`indexed ${files} files, ${releases} releases in ${((Date.now() - started) / 1000).toFixed(1)} s`, true);
+  const { files, releases, fromStore } = await workspace.scan(({ done, total }) => output.progress(`indexing ${done} / ${total} files`));
+  output.progress(
+    `indexed ${files} files (${fromStore} from the persistent index), ${releases} releases in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    true,
+  );
   const relativePathOf = (uri: string) => getRelativePath(folderUri, uri) ?? uri;
   return {
     workspace,

@@ -4,7 +4,7 @@
 // 0 success, 1 failing problems or nothing found, 2 a usage error.
 
 import { parseArgs } from 'node:util';
-import { openWorkspace } from './cliWorkspace';
+import { CliWorkspace, openWorkspace } from './cliWorkspace';
 import { runCheck } from './checkCommand';
 import { runEntities, runMentions } from './entitiesCommand';
 import { createProcessOutput, Output, UsageError } from './output';
@@ -23,6 +23,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   quiet: { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -46,9 +47,16 @@ async function run(argv: readonly string[], output: Output): Promise<number> {
     return 0;
   }
   const findsEntities = command === 'entities' || command === 'mentions';
-  const cli = await openWorkspace({ root: options.root ?? process.cwd(), corpusGlobs: options.corpus, findsEntities }, output);
+  const persistentIndex = options['no-cache'] !== true;
+  const cli = await openWorkspace({ root: options.root ?? process.cwd(), corpusGlobs: options.corpus, findsEntities, persistentIndex }, output);
+  const code = await runCommand(cli, command as CommandName, rest, options, output);
+  await cli.workspace.flushPersistentIndex(); // what this run parsed and recognised, for the next run
+  return code;
+}
+
+async function runCommand(cli: CliWorkspace, command: CommandName, rest: string[], options: CliOptions, output: Output): Promise<number> {
   const json = options.json === true;
-  switch (command as CommandName) {
+  switch (command) {
     case 'check':
       return runCheck(cli, rest, options, output);
     case 'outline':

@@ -7,6 +7,8 @@ const COMMON = `Workspace options (every command):
   --root DIR        the workspace folder (default: the current directory)
   --corpus GLOB     corpus files to read, relative to the folder (repeatable; default: pressCorpus.corpusGlobs
                     from DIR/.vscode/settings.json, else seeds/**/*.txt)
+  --no-cache        neither read nor write the persistent index (DIR/.cache/press-corpus/: parses and entities
+                    of unchanged files, so a second run reads only what changed)
   --quiet           no progress on stderr
   --help            this help`;
 

@@ -16,6 +16,7 @@ import { EntityKnowledge, ENTITY_FILE_PATH } from './entityKnowledge';
 import { CorpusFileRead, CorpusFileReader, FileChange, WorkspaceHost } from './host';
 import { InThreadCorpusFileReader } from './inThreadReader';
 import { IndexingStatus } from './indexingStatus';
+import { PersistentIndex, PersistentStore, StoredEntries } from './persistentIndex';
 import { BackgroundScheduler } from './scheduler';
 import { CorpusSettings } from './settings';
 import { TagStore } from './tagStore';
@@ -45,6 +46,8 @@ export class CorpusWorkspace {
   private readonly counts = new CorpusCounts(this.corpus);
   /** The scan is storing a file its reader parsed elsewhere: background work need not wait for a quiet moment. */
   private storingParsedScanResult = false;
+  /** Parses and summaries kept across restarts, when the front end gives a store. */
+  private readonly persistent: PersistentIndex | undefined;
 
   constructor(
     readonly host: WorkspaceHost,
@@ -53,7 +56,10 @@ export class CorpusWorkspace {
     buffers: EditorBuffers = NO_EDITOR,
     /** How the initial scan reads (and perhaps parses) files: host/scanWorkerPool.ts on other cores, or in-thread. */
     private readonly scanReader: CorpusFileReader = new InThreadCorpusFileReader(host),
+    /** Parses and summaries kept across restarts, when the front end gives a store (engine/persistentIndex.ts). */
+    store?: PersistentStore,
   ) {
+    this.persistent = store && new PersistentIndex(store, this.corpus);
     this.scheduler = new BackgroundScheduler();
     // Pending duplicate changes are reported first: they are what makes another file's count stale.
     this.status = new IndexingStatus(this.scheduler, () => (this.reportProblemChanges(this.takeProblemChanges()), this.counts.count()));
@@ -86,7 +92,8 @@ export class CorpusWorkspace {
   }
 
   /** Reads every corpus file the globs find, yielding between batches; open documents keep their editor text. */
-  async scan(onProgress?: (progress: ScanProgress) => void): Promise<{ files: number; releases: number }> {
+  async scan(onProgress?: (progress: ScanProgress) => void): Promise<{ files: number; releases: number; fromStore: number }> {
+    const fromStoreBefore = this.persistent?.filesFromStore ?? 0;
     const uris: string[] = [];
     for (const folder of this.folderUris) uris.push(...(await this.host.listFiles(folder, this.settings.corpusGlobs)));
     await Promise.all([this.tags.ensureLoaded(), this.knowledge.ensureLoaded()]);
@@ -98,9 +105,10 @@ export class CorpusWorkspace {
     for await (const read of this.scanReader.readCorpusFiles(toRead, this.maxFileBytes)) {
       const uri = toRead[i++];
       // An editor may have opened the file while it was being read: its text wins.
+      const stored = this.openCorpusUris.has(uri) ? undefined : await this.lookUpStored(read);
       if (!this.openCorpusUris.has(uri)) {
-        this.storingParsedScanResult = read.kind === 'text' && read.parsed !== undefined;
-        this.storeRead(uri, read);
+        this.storingParsedScanResult = read.kind === 'text' && (read.parsed !== undefined || stored?.parse !== undefined);
+        this.storeRead(uri, read, stored);
         this.storingParsedScanResult = false;
       }
       if (i % SCAN_BATCH_FILES === 0 || i === toRead.length) {
@@ -110,9 +118,15 @@ export class CorpusWorkspace {
       }
     }
     this.status.scanEnded();
+    this.persistent?.forgetOtherTexts();
     let releases = 0;
     for (const file of this.corpus.files.getFiles()) releases += file.parsed.releases.length;
-    return { files: uris.length, releases };
+    return { files: uris.length, releases, fromStore: (this.persistent?.filesFromStore ?? 0) - fromStoreBefore };
+  }
+
+  /** Resolves once what the persistent index has to write is written (the CLI, before it exits). */
+  async flushPersistentIndex(): Promise<void> {
+    await this.persistent?.flush();
   }
 
   /** Brings every derived index up to date now (the CLI, tests; the server lets the scheduler do it). */
@@ -196,13 +210,21 @@ export class CorpusWorkspace {
 
   /** Replaces the corpus entry with what is on disk now (or drops it when it is gone). */
   private async reloadCorpusFile(uri: string): Promise<void> {
-    this.storeRead(uri, await this.host.readText(uri, this.maxFileBytes));
+    const read = await this.host.readText(uri, this.maxFileBytes);
+    this.storeRead(uri, read, await this.lookUpStored(read));
   }
 
-  private storeRead(uri: string, read: CorpusFileRead): void {
+  /** What the persistent index holds for a text read from disk (nothing without a store). */
+  private async lookUpStored(read: CorpusFileRead): Promise<StoredEntries | undefined> {
+    return this.persistent && read.kind === 'text' ? this.persistent.lookUp(read.text) : undefined;
+  }
+
+  private storeRead(uri: string, read: CorpusFileRead, stored: StoredEntries | undefined): void {
     if (read.kind === 'text') {
-      const file = this.corpus.files.setFile(uri, read.text, read.parsed);
-      if (read.parsed && read.releaseFindings) this.corpus.entities.seedReleaseFindings(file, read.releaseFindings);
+      const file = stored ? this.persistent!.setFileFromDisk(uri, read.text, stored, read.parsed) : this.corpus.files.setFile(uri, read.text, read.parsed);
+      // Findings made by a scan worker, unless the entity summary comes from the store (they would never be taken).
+      if (read.parsed && read.releaseFindings && !(stored && this.persistent!.holdsSummary(stored, this.corpus.entities.name)))
+        this.corpus.entities.seedReleaseFindings(file, read.releaseFindings);
     } else if (read.kind === 'missing') this.corpus.files.removeFile(uri);
     else if (read.kind === 'too-large') this.corpus.files.setUnreadableFile(uri, [this.tooLargeProblem(read.size)]);
     else if (read.kind === 'outside-workspace') {

@@ -7,7 +7,7 @@
 import { EntityRecord, ParsedEntityFile } from '../annotations/entityFile';
 import { EntityKind, FileEntities, kindOfKey, Mention, nameOfKey, normaliseName } from '../corpus/entities/entityModel';
 import { getGazetteer } from '../corpus/entities/gazetteer';
-import { MentionTable } from '../corpus/entities/mentionTable';
+import { MentionColumns, MentionTable } from '../corpus/entities/mentionTable';
 import { Finding, moveFinding } from '../corpus/entities/mentions';
 import { findReleaseFindings, resolveReleaseFindings } from '../corpus/entities/recognize';
 import { normaliseRole } from '../corpus/entities/roles';
@@ -48,6 +48,13 @@ export interface EntityFacts {
   readonly spellings: readonly { text: string; count: number }[];
   /** Releases with the most mentions of the entity, most first. */
   readonly topReleases: readonly { uri: string; releaseIndex: number; mentions: number }[];
+}
+
+/** A file's recognition as the persistent index stores it: the mention table as its columns. */
+interface StoredFileEntities {
+  readonly mentions: MentionColumns;
+  readonly personAliases: ReadonlyMap<string, string>;
+  readonly abbreviationAliases: ReadonlyMap<string, string>;
 }
 
 export class EntityIndex implements DerivedIndex<FileSummary> {
@@ -286,6 +293,22 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     const { results, shifts } = findings;
     const placed = results.map((list, i) => (shifts[i] === 0 && list[0]?.releaseIndex === i ? list : list.map((f) => moveFinding(f, shifts[i], i))));
     const entities = resolveReleaseFindings(releases, placed);
+    return { recognised: { version: file.version, text: file.text, releases, entities }, ...this.summariseEntities(file.text, entities) };
+  }
+
+  /** Stored across restarts: the recognition (mentions, the file's aliases), the costly part; counts are redone. */
+  encodeSummary(summary: FileSummary): StoredFileEntities {
+    const { mentions, personAliases, abbreviationAliases } = summary.entities;
+    return { mentions: mentions.toColumns(), personAliases, abbreviationAliases };
+  }
+
+  decodeSummary(data: unknown, file: CorpusFile): FileSummary | undefined {
+    const stored = data as StoredFileEntities | undefined;
+    if (!stored || !(stored.personAliases instanceof Map) || !(stored.abbreviationAliases instanceof Map)) return undefined;
+    const releases = file.parsed.releases;
+    const mentions = MentionTable.fromColumns(stored.mentions, file.text.length, releases.length);
+    if (!mentions) return undefined;
+    const entities: FileEntities = { mentions, personAliases: stored.personAliases, abbreviationAliases: stored.abbreviationAliases };
     return { recognised: { version: file.version, text: file.text, releases, entities }, ...this.summariseEntities(file.text, entities) };
   }
 

@@ -26,6 +26,22 @@ export interface DerivedIndex<S> {
   replace?(uri: string, before: S, after: S): void;
   /** Called once after a batch of updates (to drop caches computed from the tables). */
   afterUpdate?(): void;
+  /**
+   * For the persistent index (optional): what of a summary is worth storing on disk, as plain data (Maps and
+   * typed arrays allowed). Only summaries that depend on the file's text alone may be stored: the entry is keyed
+   * on the text's content.
+   */
+  encodeSummary?(summary: S): unknown;
+  /** The summary of `file` from stored data, or undefined when the data does not fit (then it is summarised). */
+  decodeSummary?(data: unknown, file: CorpusFile): S | undefined;
+}
+
+/** Where summaries of unchanged files come from and go to across restarts (engine/persistentIndex.ts). */
+export interface SummaryStore {
+  /** The stored data of this index for this file version, if any; handed out once. */
+  take(file: CorpusFile, indexName: string): unknown;
+  /** A summary computed afresh for this file version, for the store to keep if it wants. */
+  offer(file: CorpusFile, indexName: string, data: () => unknown): void;
 }
 
 export interface TimeBudget {
@@ -53,6 +69,7 @@ export class IncrementalIndex<S> {
   private readonly dirty = new Set<string>();
   private readonly overBudget = new Map<string, OverBudget & { length: number }>();
   private newlyOverBudget: string[] = [];
+  private store: SummaryStore | undefined;
 
   constructor(
     private readonly corpus: CorpusIndex,
@@ -61,6 +78,16 @@ export class IncrementalIndex<S> {
   ) {
     for (const file of corpus.getFiles()) this.dirty.add(file.uri);
     corpus.onDidChange((uris) => uris.forEach((uri) => this.dirty.add(uri)));
+  }
+
+  /** Summaries of files the store knows are read from it instead of computed (indexes with a codec only). */
+  setSummaryStore(store: SummaryStore | undefined): void {
+    this.store = this.storesSummaries ? store : undefined;
+  }
+
+  /** Whether the index has a codec for its summaries. */
+  get storesSummaries(): boolean {
+    return this.index.encodeSummary !== undefined && this.index.decodeSummary !== undefined;
   }
 
   /** Files changed since they were last summarised. */
@@ -116,13 +143,18 @@ export class IncrementalIndex<S> {
       this.overBudget.delete(uri);
       return;
     }
-    const summary = this.summariseWithinBudget(file, old?.summary);
+    const summary = this.readStoredSummary(file) ?? this.summariseWithinBudget(file, old?.summary);
     this.summaries.set(uri, { version: file.version, summary });
     if (old && this.index.replace) this.index.replace(uri, old.summary, summary);
     else {
       if (old) this.index.remove(uri, old.summary);
       this.index.add(uri, summary);
     }
+  }
+
+  private readStoredSummary(file: CorpusFile): S | undefined {
+    const data = this.store?.take(file, this.index.name);
+    return data === undefined ? undefined : this.index.decodeSummary!(data, file);
   }
 
   private summariseWithinBudget(file: CorpusFile, previous: S | undefined): S {
@@ -136,10 +168,12 @@ export class IncrementalIndex<S> {
     if (ms > budgetMs) {
       this.overBudget.set(file.uri, { index: this.index.name, ms, budgetMs, length: file.text.length });
       this.newlyOverBudget.push(file.uri);
+      return summary; // not stored: a restart must find it over budget again
     } else if (skipped) {
       this.overBudget.delete(file.uri);
       this.newlyOverBudget.push(file.uri);
     }
+    this.store?.offer(file, this.index.name, () => this.index.encodeSummary!(summary));
     return summary;
   }
 }

@@ -20,6 +20,12 @@ interface NearSentences {
   readonly bandKeys: Int32Array;
 }
 
+/** What is stored of a file's summary: the start of each keyed sentence, and the band keys. */
+interface StoredNearSentences {
+  readonly starts: Int32Array;
+  readonly bandKeys: Int32Array;
+}
+
 /** One release's sentences: whether each has band keys (too short: none), and the keys of those that have, in order. */
 interface ReleaseBands {
   readonly keyed: Uint8Array;
@@ -107,6 +113,26 @@ export class NearPassageIndex implements DerivedIndex<NearSentences> {
       for (let j = 0; j < release.keyed.length; j++, at++) if (release.keyed[j]) sentences.push(all[at]);
       bandKeys.set(release.bandKeys, keysAt);
       keysAt += release.bandKeys.length;
+    }
+    return { sentences, bandKeys };
+  }
+
+  /** Stored across restarts: the band keys (the MinHash work) and where each keyed sentence starts. */
+  encodeSummary({ sentences, bandKeys }: NearSentences): StoredNearSentences {
+    return { starts: Int32Array.from(sentences, (sentence) => sentence.span.start), bandKeys };
+  }
+
+  /** The file's keyed sentences are found again among the verbatim index's, by their starts, in order. */
+  decodeSummary(data: unknown, file: CorpusFile): NearSentences | undefined {
+    const { starts, bandKeys } = (data ?? {}) as Partial<StoredNearSentences>;
+    if (!(starts instanceof Int32Array) || !(bandKeys instanceof Int32Array) || bandKeys.length !== starts.length * BAND_KEYS_PER_PASSAGE) return undefined;
+    const all = this.getSentences(file.uri);
+    const sentences: PassageOccurrence[] = [];
+    let at = 0;
+    for (const start of starts) {
+      while (at < all.length && all[at].span.start < start) at++;
+      if (all[at]?.span.start !== start) return undefined;
+      sentences.push(all[at++]);
     }
     return { sentences, bandKeys };
   }

@@ -22,6 +22,14 @@ export interface Sentence extends PassageOccurrence {
   readonly key: string;
 }
 
+/** What is stored of a file's sentences, one column per field. */
+interface StoredSentences {
+  readonly releaseIndexes: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly keys: readonly string[];
+}
+
 /** A run of consecutive sentences of one release that other releases repeat. */
 export interface RepeatedRun {
   readonly span: Span;
@@ -110,6 +118,24 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
       key,
     });
     return placeReleaseItems(this.releaseSentences.get(file), previous, place);
+  }
+
+  /** Stored across restarts in columns (an object per sentence would cost more to read than to compute). */
+  encodeSummary(sentences: readonly Sentence[]): StoredSentences {
+    return {
+      releaseIndexes: Int32Array.from(sentences, (s) => s.releaseIndex),
+      starts: Int32Array.from(sentences, (s) => s.span.start),
+      ends: Int32Array.from(sentences, (s) => s.span.end),
+      keys: sentences.map((s) => s.key),
+    };
+  }
+
+  decodeSummary(data: unknown, file: CorpusFile): readonly Sentence[] | undefined {
+    const { releaseIndexes, starts, ends, keys } = (data ?? {}) as Partial<StoredSentences>;
+    if (!(releaseIndexes instanceof Int32Array) || !(starts instanceof Int32Array) || !(ends instanceof Int32Array) || !Array.isArray(keys)) return undefined;
+    const n = keys.length;
+    if (releaseIndexes.length !== n || starts.length !== n || ends.length !== n || (n > 0 && ends[n - 1] > file.text.length)) return undefined;
+    return keys.map((key, i) => ({ uri: file.uri, releaseIndex: releaseIndexes[i], span: { start: starts[i], end: ends[i] }, key: String(key) }));
   }
 
   /** Sentences of the releases an edit did not reach keep their objects: only the others leave and join holders. */

@@ -19,7 +19,7 @@
 //   each line decodes on its own exactly as it does within the file.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, renameSync, statSync } from 'node:fs';
+import { existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readdir, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { FileChangedError } from '../engine/host';
@@ -48,6 +48,22 @@ export async function writeFileAtomically(path: string, text: string, expected?:
     else await replaceUnlessChanged(path, temporary, before);
   } finally {
     await unlink(temporary).catch(() => undefined);
+  }
+}
+
+/**
+ * Writes bytes that no one else edits (an entry of the persistent index): temporary sibling, then rename over the
+ * path, so a reader sees the old entry or the new one, never a partial write. Synchronous: the caller writes
+ * small entries in short batches, which costs less than the event loop turns an asynchronous write waits for.
+ */
+export function writeBytesAtomicallySync(path: string, bytes: Uint8Array): void {
+  const temporary = getSiblingPath(path, TEMPORARY_SUFFIX);
+  try {
+    writeFileSync(temporary, bytes, { mode: 0o600 });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
   }
 }
 

@@ -4,7 +4,8 @@
 // to /dev/zero is refused as a device, and a file swapped between a check and the open is still judged rightly.
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, realpath } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { ReadResult } from '../engine/host';
 
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
@@ -51,5 +52,15 @@ export function readRegularFileSync(path: string): Buffer | undefined {
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The real path of `path`, or of its nearest existing ancestor joined with the rest (a file not yet written). */
+export async function resolveExisting(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(await resolveExisting(parent), basename(path));
   }
 }

@@ -3,15 +3,15 @@
 // (fileLock.ts, atomicWrite.ts); watches with fs.watch. Given workspace folders, it is confined to them: a file
 // whose real path (symlinks resolved) lies outside every folder is neither read nor written.
 
-import { realpath } from 'node:fs/promises';
-import { basename, dirname, join, sep } from 'node:path';
+import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
 import { Disposable, FileChange, ReadResult, WorkspaceHost } from '../engine/host';
 import { canonicaliseUri } from '../features/uris';
 import { writeFileAtomically } from './atomicWrite';
 import { withFileLock } from './fileLock';
-import { readRegularFile } from './fileReading';
+import { readRegularFile, resolveExisting } from './fileReading';
+import { WORKSPACE_CACHE_PATH } from './diskCache';
 import { watchFolders } from './folderWatcher';
 
 export class NodeHost implements WorkspaceHost {
@@ -21,7 +21,12 @@ export class NodeHost implements WorkspaceHost {
   constructor(private readonly confineTo: readonly string[] = []) {}
 
   async listFiles(folderUri: string, globs: readonly string[]): Promise<string[]> {
-    const paths = await fg([...globs], { cwd: fileURLToPath(folderUri), absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+    const paths = await fg([...globs], {
+      cwd: fileURLToPath(folderUri),
+      absolute: true,
+      onlyFiles: true,
+      ignore: ['**/node_modules/**', '**/.git/**', `${WORKSPACE_CACHE_PATH}/**`],
+    });
     return paths.map((path) => canonicaliseUri(pathToFileURL(path).href)).sort();
   }
 
@@ -65,15 +70,5 @@ export class NodeHost implements WorkspaceHost {
     const real = await resolveExisting(path);
     const inside = (await this.realFolders).some((folder) => real === folder || real.startsWith(folder.endsWith(sep) ? folder : folder + sep));
     return inside ? undefined : real;
-  }
-}
-
-/** The real path of `path`, or of its nearest existing ancestor joined with the rest (a file not yet written). */
-async function resolveExisting(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    const parent = dirname(path);
-    return parent === path ? path : join(await resolveExisting(parent), basename(path));
   }
 }

@@ -7,7 +7,9 @@ export async function indexWorkspace(ctx: ServerContext, reportWorkDoneProgress:
   const progress = reportWorkDoneProgress ? await ctx.connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('Press Corpus: indexing', 0, 'listing files', false);
   const started = Date.now();
-  const { files, releases } = await ctx.workspace.scan(({ done, total }) => progress?.report(Math.round((done / total) * 100), `${done} of ${total} files`));
+  const { files, releases, fromStore } = await ctx.workspace.scan(({ done, total }) =>
+    progress?.report(Math.round((done / total) * 100), `${done} of ${total} files`),
+  );
   progress?.done();
-  ctx.connection.console.info(`Indexed ${files} corpus files, ${releases} releases, in ${Date.now() - started} ms.`);
+  ctx.connection.console.info(`Indexed ${files} corpus files, ${releases} releases, in ${Date.now() - started} ms (${fromStore} from the persistent index).`);
 }

@@ -2,10 +2,12 @@
 // Lets every feature module add its providers, builds the engine's workspace on initialize, then keeps it in
 // step with the editor (open documents) and the disk (file events), and scans the corpus.
 
+import { fileURLToPath } from 'node:url';
 import { createConnection, ProposedFeatures, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { CorpusWorkspace } from '../engine/corpusWorkspace';
 import { readSettings } from '../engine/settings';
 import { canonicaliseUri } from '../features/uris';
+import { openDiskCacheStore } from '../host/diskCache';
 import { NodeHost } from '../host/nodeHost';
 import { createScanReader } from '../host/scanWorkerPool';
 import { ServerContext } from './context';
@@ -29,11 +31,17 @@ for (const feature of LSP_FEATURES) feature.register(ctx);
 
 connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; showsIndexingStatus?: unknown };
+  const options = (params.initializationOptions ?? {}) as { workspaceTrusted?: unknown; showsIndexingStatus?: unknown; cacheFolder?: unknown };
   const fileFolders = folders.filter((uri) => uri.startsWith('file:')).map(canonicaliseUri);
   const settings = readSettings(options);
+  // The persistent index: in the editor's workspace storage, else under the first folder, unless the workspace
+  // is untrusted (entries planted in its folder would be read as the parse of its files).
+  const cacheFolder = typeof options.cacheFolder === 'string' ? options.cacheFolder : undefined;
+  const workspaceFolder = options.workspaceTrusted !== false && fileFolders[0] ? fileURLToPath(fileFolders[0]) : undefined;
+  const store = openDiskCacheStore(cacheFolder, workspaceFolder, (message) => connection.console.warn(message));
   const host = new NodeHost(fileFolders);
-  ctx.workspace = new CorpusWorkspace(host, fileFolders, settings, createEditorBuffers(connection, documents), createScanReader(host, fileFolders));
+  const buffers = createEditorBuffers(connection, documents);
+  ctx.workspace = new CorpusWorkspace(host, fileFolders, settings, buffers, createScanReader(host, fileFolders), store);
   if (settings.refusedGlobs) {
     void connection.window.showWarningMessage(
       `Press Corpus ignores pressCorpus.corpusGlobs ${settings.refusedGlobs.join(', ')}: corpus files must lie inside the workspace folder.`,

@@ -17,7 +17,7 @@ const THREE_BITS = 7;
 const NO_ROLE = -1;
 
 /** The columns of a table; the span columns alone change when an edit moves the mentions. */
-interface Columns {
+export interface MentionColumns {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly releaseIndices: Int32Array;
@@ -35,7 +35,7 @@ interface Columns {
 export class MentionTable implements Iterable<Mention> {
   static readonly EMPTY = MentionTable.from([]);
 
-  private constructor(private readonly columns: Columns) {}
+  private constructor(private readonly columns: MentionColumns) {}
 
   /** The table of mentions given in offset order. */
   static from(mentions: readonly Mention[]): MentionTable {
@@ -70,6 +70,43 @@ export class MentionTable implements Iterable<Mention> {
       if (m.release) columns.contexts[m.releaseIndex] = m.release;
     });
     return new MentionTable(columns);
+  }
+
+  /**
+   * A table from stored columns (the persistent index), or undefined unless every column has the right type and
+   * length and every value is in range for a text of `textLength` units with `releaseCount` releases.
+   */
+  static fromColumns(data: unknown, textLength: number, releaseCount: number): MentionTable | undefined {
+    const c = data as Partial<MentionColumns> | undefined;
+    if (!c || !(c.starts instanceof Int32Array) || !(c.ends instanceof Int32Array) || !(c.releaseIndices instanceof Int32Array)) return undefined;
+    if (!(c.flags instanceof Uint16Array) || !(c.keyIds instanceof Int32Array) || !(c.roleIds instanceof Int32Array)) return undefined;
+    if (!Array.isArray(c.strings) || !Array.isArray(c.contexts) || !c.strings.every((value) => typeof value === 'string')) return undefined;
+    const n = c.starts.length;
+    if ([c.ends, c.releaseIndices, c.flags, c.keyIds, c.roleIds].some((column) => column.length !== n)) return undefined;
+    for (let i = 0; i < n; i++) {
+      const packed = c.flags[i];
+      const fits =
+        c.starts[i] >= 0 &&
+        c.starts[i] <= c.ends[i] &&
+        c.ends[i] <= textLength &&
+        c.releaseIndices[i] >= 0 &&
+        c.releaseIndices[i] < releaseCount &&
+        c.keyIds[i] >= 0 &&
+        c.keyIds[i] < c.strings.length &&
+        c.roleIds[i] >= NO_ROLE &&
+        c.roleIds[i] < c.strings.length &&
+        (packed & THREE_BITS) < ENTITY_KINDS.length &&
+        ((packed >> FORM_SHIFT) & THREE_BITS) < FORMS.length &&
+        ((packed >> HOLDER_SHIFT) & THREE_BITS) < HOLDERS_FOUND.length &&
+        (!(packed & HAS_RELEASE) || typeof c.contexts[c.releaseIndices[i]] === 'object');
+      if (!fits) return undefined;
+    }
+    return new MentionTable(c as MentionColumns);
+  }
+
+  /** The columns as plain data, for the persistent index (read back by `fromColumns`). */
+  toColumns(): MentionColumns {
+    return this.columns;
   }
 
   get length(): number {

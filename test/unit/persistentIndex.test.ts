@@ -1,0 +1,163 @@
+// The persistent index: a second start on the same corpus takes parses and entity recognition from the store
+// and answers exactly as a cold start does; a changed file is read again; an entry that is corrupt, truncated,
+// of another format version or of the wrong shape is recomputed, never trusted; writes stay in the cache folder.
+
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { printMention } from '../../server/src/corpus/entities/entityModel';
+import { printParsedCorpusFile } from '../../server/src/corpus/print';
+import { CorpusWorkspace } from '../../server/src/engine/corpusWorkspace';
+import { MemoryHost } from '../../server/src/engine/memoryHost';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { encodeCacheEntry, getContentKey } from '../../server/src/host/cacheEntryCodec';
+import { DiskCacheStore } from '../../server/src/host/diskCache';
+import { REPO_ROOT } from '../support/lspClient';
+
+const ROOT = 'file:///w';
+const SEEDS = readdirSync(join(REPO_ROOT, 'seeds')).filter((name) => name.endsWith('.txt'));
+const FORMAT = '1:test';
+const scratch = mkdtempSync(join(tmpdir(), 'press-corpus-persistent-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+function seedFiles(): Record<string, string> {
+  return Object.fromEntries(SEEDS.map((name) => [`${ROOT}/seeds/${name}`, readFileSync(join(REPO_ROOT, 'seeds', name), 'utf8')]));
+}
+
+/** Starts a workspace on the files with a store in `cacheFolder`, scans, brings every index up to date. */
+async function start(files: Record<string, string>, cacheFolder: string | undefined, formatVersion = FORMAT) {
+  const store = cacheFolder === undefined ? undefined : new DiskCacheStore(cacheFolder, formatVersion, cacheFolder);
+  const workspace = new CorpusWorkspace(new MemoryHost(files), [ROOT], DEFAULT_SETTINGS, undefined, undefined, store);
+  // Files each stored index summarised afresh (the others it decoded from the store).
+  let recognised = 0;
+  let sentencesFound = 0;
+  let bandsHashed = 0;
+  const { entities, passages, nearPassages } = workspace.corpus;
+  const [recognise, findSentences, hashBands] = [
+    entities.summarise.bind(entities),
+    passages.summarise.bind(passages),
+    nearPassages.summarise.bind(nearPassages),
+  ];
+  entities.summarise = (file, previous) => (recognised++, recognise(file, previous));
+  passages.summarise = (file, previous) => (sentencesFound++, findSentences(file, previous));
+  nearPassages.summarise = (file) => (bandsHashed++, hashBands(file));
+  const scan = await workspace.scan();
+  workspace.refreshAll();
+  await workspace.flushPersistentIndex();
+  workspace.dispose();
+  return { workspace, scan, recognised, sentencesFound, bandsHashed, answers: printAnswers(workspace) };
+}
+
+/** What a user sees of every file: releases and problems, and each mention with the entity it resolves to. */
+function printAnswers(workspace: CorpusWorkspace): string {
+  return [...workspace.corpus.files.getFiles()]
+    .sort((a, b) => a.uri.localeCompare(b.uri))
+    .map((file) => {
+      const mentions = [...(workspace.corpus.entities.getFileEntities(file.uri)?.mentions ?? [])];
+      const resolved = mentions.map((m) => `${printMention(file.text, m)} = ${workspace.corpus.entities.resolve(m)?.id ?? '-'}`);
+      const sentences = file.parsed.releases.flatMap((_, i) => workspace.corpus.passages.getSentences(file.uri, i));
+      const copies = sentences.map(
+        (s) =>
+          `${s.span.start}-${s.span.end}: ${workspace.corpus.passages.findVerbatimCopies(s).length} verbatim, ${workspace.corpus.nearPassages.findNearCopies(file.uri, s.span).length} near`,
+      );
+      return [file.uri, printParsedCorpusFile(file.text, file.parsed), ...resolved, ...copies].join('\n');
+    })
+    .join('\n\n');
+}
+
+function entryPaths(cacheFolder: string): string[] {
+  const versions = readdirSync(cacheFolder).filter((name) => name !== '.gitignore');
+  return versions.flatMap((version) => readdirSync(join(cacheFolder, version)).map((name) => join(cacheFolder, version, name)));
+}
+
+test('a second start reads parses and entities from the store and answers as the first', async () => {
+  const cache = join(scratch, 'second-start');
+  const cold = await start(seedFiles(), cache);
+  assert.equal(cold.scan.fromStore, 0);
+  assert.equal(cold.recognised, SEEDS.length);
+  assert.deepEqual(
+    [...new Set(entryPaths(cache).map((path) => path.slice(path.lastIndexOf('.') + 1)))].sort(),
+    ['entities', 'near-passages', 'parse', 'passages'],
+    'the parse and the summaries worth storing',
+  );
+  assert.equal(entryPaths(cache).length, SEEDS.length * 4, 'each of them for every file');
+  assert.match(readFileSync(join(cache, '.gitignore'), 'utf8'), /^\*$/m, 'git ignores the whole folder');
+  const warm = await start(seedFiles(), cache);
+  assert.equal(warm.scan.fromStore, SEEDS.length);
+  assert.deepEqual([warm.recognised, warm.sentencesFound, warm.bandsHashed], [0, 0, 0], 'no file recognised, split or hashed again');
+  assert.equal(warm.answers, cold.answers);
+  assert.equal(warm.answers, (await start(seedFiles(), undefined)).answers, 'the same as without a store');
+});
+
+test('a file changed since the last start is parsed and recognised again, the others are not', async () => {
+  const cache = join(scratch, 'changed');
+  await start(seedFiles(), cache);
+  const files = seedFiles();
+  const changed = `${ROOT}/seeds/${SEEDS[1]}`;
+  files[changed] = files[changed].replace(/NATO/, 'The Alliance');
+  const warm = await start(files, cache);
+  assert.equal(warm.scan.fromStore, SEEDS.length - 1);
+  assert.deepEqual([warm.recognised, warm.sentencesFound, warm.bandsHashed], [1, 1, 1]);
+  assert.equal(warm.answers, (await start(files, undefined)).answers);
+});
+
+test('corrupt and truncated entries are recomputed and written again', async () => {
+  const cache = join(scratch, 'corrupt');
+  const cold = await start(seedFiles(), cache);
+  entryPaths(cache).forEach((path, i) => {
+    if (i % 2 === 0) truncateSync(path, 100);
+    else {
+      const bytes = readFileSync(path);
+      bytes[bytes.length - 10] ^= 0xff;
+      writeFileSync(path, bytes);
+    }
+  });
+  const afterCorruption = await start(seedFiles(), cache);
+  assert.equal(afterCorruption.scan.fromStore, 0);
+  assert.equal(afterCorruption.recognised, SEEDS.length);
+  assert.equal(afterCorruption.answers, cold.answers);
+  assert.equal((await start(seedFiles(), cache)).scan.fromStore, SEEDS.length, 'rewritten whole');
+});
+
+test('entries of another format version are not read', async () => {
+  const cache = join(scratch, 'version');
+  await start(seedFiles(), cache, '1:before');
+  const next = await start(seedFiles(), cache, '1:after');
+  assert.equal(next.scan.fromStore, 0);
+  assert.equal(next.recognised, SEEDS.length);
+});
+
+test('a well-formed entry whose value does not fit the text (spans past its end) is parsed again', async () => {
+  const cache = join(scratch, 'shape');
+  const cold = await start(seedFiles(), cache);
+  for (const path of entryPaths(cache)) {
+    const [key, part] = path.slice(path.lastIndexOf('/') + 1).split('.');
+    const wrong =
+      part === 'parse'
+        ? { releases: [{ span: { start: 0, end: 1e9 } }], problems: [], boilerplate: [] }
+        : { mentions: [{ span: { start: 0, end: 1e9 }, key: 'person:x', releaseIndex: 0 }], personAliases: new Map(), abbreviationAliases: new Map() };
+    writeFileSync(path, encodeCacheEntry({ formatVersion: FORMAT, key, part }, wrong));
+  }
+  const next = await start(seedFiles(), cache);
+  assert.equal(next.scan.fromStore, 0);
+  assert.equal(next.recognised, SEEDS.length);
+  assert.equal(next.answers, cold.answers);
+});
+
+test('a cache folder that resolves outside the folder it is confined to is not used', async () => {
+  const workspaceFolder = join(scratch, 'confined');
+  const elsewhere = join(scratch, 'elsewhere');
+  mkdirSync(join(workspaceFolder, '.cache'), { recursive: true });
+  mkdirSync(elsewhere);
+  symlinkSync(elsewhere, join(workspaceFolder, '.cache', 'press-corpus'));
+  const messages: string[] = [];
+  const store = new DiskCacheStore(join(workspaceFolder, '.cache', 'press-corpus'), FORMAT, workspaceFolder, (m) => messages.push(m));
+  const workspace = new CorpusWorkspace(new MemoryHost(seedFiles()), [ROOT], DEFAULT_SETTINGS, undefined, undefined, store);
+  await workspace.scan();
+  await workspace.flushPersistentIndex();
+  assert.deepEqual(readdirSync(elsewhere), []);
+  assert.match(messages.join('\n'), /outside/);
+  assert.equal(await store.read(getContentKey('x'), 'parse', 1000), undefined);
+});
