@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { test } from 'node:test';
 import { parseEntityFile } from '../../server/src/annotations/entityFile';
 import { CorpusIndex } from '../../server/src/features/corpusIndex';
@@ -129,4 +130,13 @@ test('mentions read back from the columnar table are the mentions stored, every 
   const table = MentionTable.from(mentions);
   assert.deepEqual([...table], mentions);
   assert.deepEqual([table.findIndexAt(24), table.findIndexAt(26), table.keyOf(4)], [1, -1, 'event:x']);
+
+  // Through the persistent index: the columns as V8 stores them, read back only when they fit the text.
+  const stored = deserialize(serialize(table.toColumns()));
+  assert.deepEqual([...MentionTable.fromColumns(stored, 85, 3)!], mentions);
+  assert.equal(MentionTable.fromColumns(stored, 84, 3), undefined, 'a mention past the end of the text');
+  assert.equal(MentionTable.fromColumns(stored, 85, 2), undefined, 'a mention in a release the file lacks');
+  const { keyIds, ...withoutKeys } = table.toColumns();
+  assert.equal(MentionTable.fromColumns(withoutKeys, 85, 3), undefined, 'a column missing');
+  assert.equal(MentionTable.fromColumns({ ...table.toColumns(), keyIds: Int32Array.from(keyIds, () => 99) }, 85, 3), undefined, 'a key id out of range');
 });
