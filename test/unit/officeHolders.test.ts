@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseEntityFile } from '../../server/src/annotations/entityFile';
 import { computeEntityCard } from '../../server/src/features/entityCard';
-import { EntityIndex } from '../../server/src/features/entityIndex';
+import { findMarkedPeople } from '../support/personMentions';
 import { parseFixture } from '../support/fixture';
 
 const KNOWLEDGE = `entities:
@@ -40,15 +40,10 @@ const KNOWLEDGE = `entities:
 
 /** Who each marked range names, in text order. */
 function holders(fixtureText: string): string[] {
-  const { main, index } = parseFixture(fixtureText);
-  const entities = new EntityIndex(index);
-  entities.setKnowledgeBase([parseEntityFile(KNOWLEDGE)]);
-  return main.ranges.map((range) => {
-    const mention = [...(entities.getFileEntities(main.uri)?.mentions ?? [])].find(
-      (m) => m.kind === 'person' && m.span.start < range.end && range.start < m.span.end,
-    );
-    return `${mention ? main.text.slice(mention.span.start, mention.span.end) : '?'} → ${(mention && entities.resolve(mention)?.id) ?? 'nothing'}`;
-  });
+  const { main, entities, mentions } = findMarkedPeople(fixtureText, KNOWLEDGE);
+  return mentions.map(
+    (mention) => `${mention ? main.text.slice(mention.span.start, mention.span.end) : '?'} → ${(mention && entities.resolve(mention)?.id) ?? 'nothing'}`,
+  );
 }
 
 test("a publisher's bare title is its office holder on the release's date, whoever else the file names", () => {

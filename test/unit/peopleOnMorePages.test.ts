@@ -3,9 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseEntityFile } from '../../server/src/annotations/entityFile';
-import { EntityIndex } from '../../server/src/features/entityIndex';
-import { parseFixture } from '../support/fixture';
+import { findMarkedPeople } from '../support/personMentions';
 
 const KNOWLEDGE = `entities:
   - id: white-house
@@ -64,13 +62,8 @@ const KNOWLEDGE = `entities:
 
 /** For each marked range: the text of the person mention there, who it resolves to, and the role stated with it. */
 function people(fixtureText: string): string[] {
-  const { main, index } = parseFixture(fixtureText);
-  const entities = new EntityIndex(index);
-  entities.setKnowledgeBase([parseEntityFile(KNOWLEDGE)]);
-  return main.ranges.map((range) => {
-    const mention = [...(entities.getFileEntities(main.uri)?.mentions ?? [])].find(
-      (m) => m.kind === 'person' && m.span.start < range.end && range.start < m.span.end,
-    );
+  const { main, entities, mentions } = findMarkedPeople(fixtureText, KNOWLEDGE);
+  return mentions.map((mention) => {
     if (!mention) return 'nothing';
     const role = mention.form === 'title' ? '' : ` (${mention.role ?? ''})`;
     return `${main.text.slice(mention.span.start, mention.span.end)} → ${entities.resolve(mention)?.name ?? 'nothing'}${role}`;
