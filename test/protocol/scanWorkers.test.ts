@@ -20,7 +20,10 @@ test('shut down in the middle of the initial scan, the server exits with code 0 
       mkdirSync(folder);
       for (const name of names) copyFileSync(join(seeds, name), join(folder, name));
     }
+    // A worker even on two cores, where the server scans without one by default.
+    process.env.PRESS_CORPUS_SCAN_WORKERS = '1';
     const client = await LspTestClient.start(workspace.root);
+    delete process.env.PRESS_CORPUS_SCAN_WORKERS;
     const scanning = await client.waitForStatus((status) => status.state === 'indexing' && status.filesIndexed > 0);
     assert.ok(scanning.filesIndexed < scanning.filesTotal, 'the scan had already ended: too few files to test shutting down during it');
     assert.equal(await client.shutdownAndWaitForExit(), 0);
