@@ -11,6 +11,8 @@ const DANGLING_REFERENCE =
  */
 const MISSING_WORDS = String.raw`\s*(?:inaudible|unintelligible|indiscernible|off[- ]mic(?:rophone)?|audio (?:cut|lost|drops?|interruption)[^\])]*?)\s*\.?\s*`;
 const INAUDIBLE = new RegExp(String.raw`\[${MISSING_WORDS}\]|\(${MISSING_WORDS}\)`, 'gi');
+/** The length of the shortest match of DANGLING_REFERENCE ("click here", "see a here") and INAUDIBLE ("[off mic]"). */
+const SHORTEST_MARKED_PASSAGE = 9;
 const ENDS_COMPLETE = /[.!?…)\]]["”’')\]]*$/;
 /** Contact lines end without a full stop: an e-mail address, a web address, a phone number. */
 const CONTACT_DETAILS = /\S@\S|https?:\/\/|\bwww\.|\+?\d[\d\s().-]{6,}\d$/;
@@ -48,6 +50,8 @@ export function addReleaseProblems(text: string, release: Release, releaseIndex:
   // Walked by index: a for-of over a hundred thousand paragraphs made an iterator result for each.
   for (let i = 0; i < release.paragraphs.length; i++) {
     const paragraph = release.paragraphs[i];
+    // Neither pattern matches fewer characters than "[off mic]" or "click here": a shorter paragraph is not copied.
+    if (paragraph.span.end - paragraph.span.start < SHORTEST_MARKED_PASSAGE) continue;
     const body = text.slice(paragraph.span.start, paragraph.span.end);
     for (const match of findAllMatches(DANGLING_REFERENCE, body)) {
       const span = { start: paragraph.span.start + match.index!, end: paragraph.span.start + match.index! + match[0].length };

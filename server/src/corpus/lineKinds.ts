@@ -30,7 +30,7 @@ const CHROME_LINES: readonly RegExp[] = [
   // Blog trailers under every reposted text: they end the post, they are not its last sentence.
   /^posted by .{1,60} at \d{1,2}:\d{2}\s*[ap]\.?m\.?$/i,
   /^(no|\d+) comments?:?$|^post a comment$|^(newer post\s*)?(older post\s*)?home$|^subscribe to: post comments( \(atom\))?$|^labels?: /i,
-  /\b(accept|reject) (all|additional|analytics) cookies\b|^cookies on |^we use (some essential )?cookies\b|^(cookie|privacy) (settings|preferences|policy)$/i,
+  /^cookies on |^we use (some essential )?cookies\b|^(cookie|privacy) (settings|preferences|policy)$/i,
   /^(sign up|subscribe)\b.{0,60}\b(newsletter|updates|alerts|emails?)\.?$/i,
   /^this (page|article|release) is (also )?available in\b/i,
   /^(download|view|watch) (the )?(pdf|full (text|video|transcript)|video|photos?|image)$/i,
@@ -46,11 +46,17 @@ const CHROME_LINES: readonly RegExp[] = [
   /^([-*_=~•·]\s*){3,}$/,
 ];
 
-// One alternation tested once instead of each pattern in turn: every line of a file is asked, often twice.
+// One alternation tested once instead of each pattern in turn: every line of a file is asked, often twice. Every
+// alternative is anchored at the line's start, so a line that fails is not searched again from each later position.
 const CHROME_LINE = new RegExp(CHROME_LINES.map((pattern) => `(?:${pattern.source})`).join('|'), 'i');
 
+/** A cookie banner's button, anywhere in the line: the one chrome pattern searched at every position. */
+const COOKIE_BUTTON = /\b(accept|reject) (all|additional|analytics) cookies\b/i;
+/** "Accept all cookies" and "reject all cookies" are the shortest lines that hold a button. */
+const MIN_COOKIE_BUTTON_LENGTH = 18;
+
 export function isChromeLine(line: string): boolean {
-  return line.length <= 200 && CHROME_LINE.test(line);
+  return line.length <= 200 && (CHROME_LINE.test(line) || (line.length >= MIN_COOKIE_BUTTON_LENGTH && COOKIE_BUTTON.test(line)));
 }
 
 /** The answers under "Is this page useful?" (GOV.UK): chrome only in a block that chrome opens. */
@@ -197,8 +203,10 @@ function hasCaptionMarker(block: Block): boolean {
 
 /** "António Costa and … at the press conference" + "© European Union": a sentence of a caption, its credit under it. */
 function hasCopyrightCredit(block: Block): boolean {
+  // The line count first: `getLines` makes a line list for a one-line block, and most blocks are one line.
+  if (block.lineCount < 2 || block.lineCount > 4) return false;
   const lines = getLines(block);
-  return lines.length >= 2 && lines.length <= 4 && COPYRIGHT_CREDIT.test(lines[lines.length - 1].text) && countWords(lines[0].text) >= 6;
+  return COPYRIGHT_CREDIT.test(lines[lines.length - 1].text) && countWords(lines[0].text) >= 6;
 }
 
 const COPYRIGHT_CREDIT = /^©\s*\p{L}/u;

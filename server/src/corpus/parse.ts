@@ -31,7 +31,7 @@ import {
 import { getReleaseKind } from './releaseKind';
 import { ReleaseBlocks, segmentReleases } from './segment';
 import { hasTitleShape } from './titles';
-import { castByTitle, isUnmistakableLabel, LabelMatch, parseSpeakerLabel } from './speakers';
+import { castByTitle, isUnmistakableLabel, LabelMatch, MAX_LABEL_LENGTH, parseSpeakerLabel } from './speakers';
 import { isRegExpSpaceCode } from './text';
 
 export function parseCorpusFile(text: string): ParsedCorpusFile {
@@ -239,7 +239,16 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
 const TRANSCRIPT_TITLE = /press conference|interview|transcript|briefing/i;
 
 function findLabelAt(text: string, start: number, end: number): LabelMatch | undefined {
-  return parseSpeakerLabel(text.slice(start, Math.min(end, start + MAX_LABEL_WINDOW)));
+  const windowEnd = Math.min(end, start + MAX_LABEL_WINDOW);
+  // Read in place first: a label is a bare "Q" or ends at a colon within its first characters, and most paragraphs
+  // have neither, so they are not copied.
+  if (text.charCodeAt(start) !== 0x51 && !hasColon(text, start, Math.min(windowEnd, start + MAX_LABEL_LENGTH + 1))) return undefined;
+  return parseSpeakerLabel(text.slice(start, windowEnd));
+}
+
+function hasColon(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x3a) return true;
+  return false;
 }
 
 /** A label and the start of its text fit in this many characters: a long paragraph is not read whole per line. */

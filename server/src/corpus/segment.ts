@@ -30,7 +30,8 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
   let currentHasBody = false;
   // Lines from a page marker ("Press release", "SC/15901") up to the title it announces: that release's header.
   let announcedTitle = -1;
-  let pendingHeader: Block[] = [];
+  // Made at the marker: most releases have no page marker, and a list per release was one object more each.
+  let pendingHeader: Block[] = NO_BLOCKS;
   for (let i = Math.max(firstTitle, 0); i < blocks.length; i++) {
     const block = blocks[i];
     if (isChromeBlock(block)) {
@@ -47,7 +48,7 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
       current = { headerBlocks: releases.length ? pendingHeader : headerBlocks, titleBlocks, blocks: [] };
       releases.push(current);
       currentHasBody = false;
-      pendingHeader = [];
+      pendingHeader = NO_BLOCKS;
       continue;
     }
     if (current && isPageMarker(block)) {
@@ -159,6 +160,9 @@ function startsRelease(blocks: readonly Block[], i: number, current: ReleaseBloc
 function isBodyBlock(block: Block): boolean {
   return !isChromeBlock(block) && !getSourceName(block) && !isMetadataBlock(block);
 }
+
+/** The empty header list releases without a page marker share: segmentation only pushes onto a list it made. */
+const NO_BLOCKS: Block[] = [];
 
 function nextContentBlock(blocks: readonly Block[], from: number, skipMetadata: boolean): Block | undefined {
   for (let j = from; j < blocks.length; j++) {

@@ -37,7 +37,6 @@ const WORDS_AFTER_LABEL = /^\s+[^\r\n]*\p{L}/u;
 const TWO_CAPITALS = /\p{Lu}{2}/u;
 const LOWER_CASE_LETTER = /\p{Ll}/u;
 const ACRONYM = /^(\p{Lu}\.?){2,}$/u;
-const FINAL_FULL_STOP = /\.$/;
 /** "Q    Text" (White House, older State Department): the question mark stands alone before white space. */
 const BARE_QUESTION = /^Q(?=(?:\s{2,}|\t|\s(?=[\p{Lu}“"‘'(]))\S)/u;
 
@@ -53,11 +52,14 @@ export interface LabelMatch {
   readonly hasOutlet: boolean;
 }
 
+/** The furthest a label's colon stands from the start of its paragraph. */
+export const MAX_LABEL_LENGTH = 110;
+
 /** The speaker label starting a paragraph (or one line of it), or undefined when it does not start with one. */
 export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
   if (paragraph.startsWith('Q') && BARE_QUESTION.test(paragraph)) return { speaker: { label: 'Q', isQuestion: true }, labelLength: 1, hasOutlet: false };
   const colon = paragraph.indexOf(':');
-  if (colon <= 0 || colon > 110) return undefined;
+  if (colon <= 0 || colon > MAX_LABEL_LENGTH) return undefined;
   const label = paragraph.slice(0, colon).trim();
   const rest = paragraph.slice(colon + 1);
   // A label never runs over a line break, and its text has words: "Release Date:" + "14/06/2017" is a page field.
@@ -71,16 +73,21 @@ export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
   const upperCase = isUpperCase(namePart);
   // Upper-case labels spell out full titles ("CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL CHARLES Q. BROWN, JR.").
   if (words.length > (upperCase ? 14 : 9) || !CAPITALISED.test(words[0])) return undefined;
-  if (
-    !words.every(
-      (word, i) => CAPITALISED.test(word) || CONNECTORS.has(word) || SUFFIX.test(word) || (BEFORE_SUFFIX.test(word) && SUFFIX.test(words[i + 1] ?? '')),
-    )
-  )
-    return undefined;
+  if (!areLabelWords(words)) return undefined;
   if (outlet) return { speaker: { label, name: namePart, outlet: outlet[2].trim(), isQuestion: true }, labelLength: label.length, hasOutlet: true };
   if (words.length === 1 && QUESTION_LABELS.has(words[0].toLowerCase()))
     return { speaker: { label, isQuestion: true }, labelLength: label.length, hasOutlet: false };
   return { speaker: splitLabelWords(label, words, upperCase), labelLength: label.length, hasOutlet: false };
+}
+
+/** Capitalised words, connectors and generational suffixes ("BROWN, JR."), and nothing else. */
+function areLabelWords(words: readonly string[]): boolean {
+  // An indexed loop: `every` with an arrow made a closure per label asked, and every paragraph with a colon is asked.
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    if (!(CAPITALISED.test(word) || CONNECTORS.has(word) || SUFFIX.test(word) || (BEFORE_SUFFIX.test(word) && SUFFIX.test(words[i + 1] ?? '')))) return false;
+  }
+  return true;
 }
 
 /**
@@ -99,15 +106,15 @@ export function isUnmistakableLabel(match: LabelMatch): boolean {
  */
 function splitLabelWords(label: string, words: string[], upperCase: boolean): Speaker {
   const honorificEnd = HONORIFICS.has(bare(words[0])) && words.length > 1 ? 1 : 0;
-  const rest = words.slice(honorificEnd);
-  let lastRoleWord = -1;
-  rest.forEach((word, i) => {
+  // Word indices rather than copies of the word list: a transcript has a label per turn.
+  let roleEnd = honorificEnd;
+  for (let i = honorificEnd; i < words.length; i++) {
     // In an upper-case label every word looks like an acronym; there only role words count.
-    if (ROLE_WORDS.has(bare(word)) || (!upperCase && isAcronym(word))) lastRoleWord = i;
-  });
-  const honorific = words.slice(0, honorificEnd).join(' ');
-  const role = rest.slice(0, lastRoleWord + 1).join(' ');
-  const name = rest.slice(lastRoleWord + 1).join(' ');
+    if (ROLE_WORDS.has(bare(words[i])) || (!upperCase && isAcronym(words[i]))) roleEnd = i + 1;
+  }
+  const honorific = joinWords(words, 0, honorificEnd);
+  const role = joinWords(words, honorificEnd, roleEnd);
+  const name = joinWords(words, roleEnd, words.length);
   // Filled key by key, with no key for an absent part: spreading each part in made four objects per turn.
   const speaker: { -readonly [K in keyof Speaker]: Speaker[K] } = { label };
   if (honorific) speaker.honorific = honorific;
@@ -116,8 +123,17 @@ function splitLabelWords(label: string, words: string[], upperCase: boolean): Sp
   return speaker;
 }
 
+/** words[from, to) joined by single spaces, as `slice` and `join` give them, without the copy. */
+function joinWords(words: readonly string[], from: number, to: number): string {
+  let joined = from < to ? words[from] : '';
+  for (let i = from + 1; i < to; i++) joined += ' ' + words[i];
+  return joined;
+}
+
 function bare(word: string): string {
-  return word.toLowerCase().replace(FINAL_FULL_STOP, '');
+  const lower = word.toLowerCase();
+  // Only a final full stop goes ("SEC." is "sec"): what replace(/\.$/, '') did, without a search per word.
+  return lower.charCodeAt(lower.length - 1) === 0x2e ? lower.slice(0, -1) : lower;
 }
 
 function isUpperCase(text: string): boolean {
