@@ -8,11 +8,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { lstat, mkdir, readdir, realpath, rm, utimes } from 'node:fs/promises';
-import { isAbsolute, join, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { PersistentStore } from '../engine/persistentIndex';
 import { writeBytesAtomicallySync } from './atomicWrite';
 import { encodeCacheEntry, getContentKey, readCachePayload, verifyCacheEntry } from './cacheEntryCodec';
-import { readRegularFile, resolveExisting } from './fileReading';
+import { isInsideFolder, readRegularFile, resolveExisting } from './fileReading';
 
 /** Bumped whenever what is stored changes shape in a way the code version below would not notice. */
 export const CACHE_FORMAT = 1;
@@ -139,7 +139,7 @@ async function openVersionFolder(cacheFolder: string, formatVersion: string, con
   const folder = join(cacheFolder, `v${createHash('sha256').update(formatVersion).digest('hex').slice(0, 16)}`);
   const realConfine = await resolveExisting(confineTo);
   const assertInside = (real: string) => {
-    if (!real.startsWith(realConfine.endsWith(sep) ? realConfine : realConfine + sep)) throw new Error(`${folder} resolves to ${real}, outside ${confineTo}`);
+    if (!isInsideFolder(real, realConfine)) throw new Error(`${folder} resolves to ${real}, outside ${confineTo}`);
   };
   assertInside(await resolveExisting(folder)); // before creating anything
   await mkdir(folder, { recursive: true, mode: 0o700 });

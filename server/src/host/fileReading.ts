@@ -5,7 +5,7 @@
 
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { ReadResult } from '../engine/host';
 
 const READ_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
@@ -53,6 +53,11 @@ export function readRegularFileSync(path: string): Buffer | undefined {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Whether the real path `real` is the real folder `folder` or lies inside it. */
+export function isInsideFolder(real: string, folder: string): boolean {
+  return real === folder || real.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 /** The real path of `path`, or of its nearest existing ancestor joined with the rest (a file not yet written). */

@@ -3,14 +3,13 @@
 // (fileLock.ts, atomicWrite.ts); watches with fs.watch. Given workspace folders, it is confined to them: a file
 // whose real path (symlinks resolved) lies outside every folder is neither read nor written.
 
-import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
 import { Disposable, FileChange, ReadResult, WorkspaceHost } from '../engine/host';
 import { canonicaliseUri } from '../features/uris';
 import { writeFileAtomically } from './atomicWrite';
 import { withFileLock } from './fileLock';
-import { readRegularFile, resolveExisting } from './fileReading';
+import { isInsideFolder, readRegularFile, resolveExisting } from './fileReading';
 import { WORKSPACE_CACHE_PATH } from './diskCache';
 import { watchFolders } from './folderWatcher';
 
@@ -68,7 +67,7 @@ export class NodeHost implements WorkspaceHost {
     if (this.confineTo.length === 0) return undefined;
     this.realFolders ??= Promise.all(this.confineTo.map((uri) => resolveExisting(fileURLToPath(uri))));
     const real = await resolveExisting(path);
-    const inside = (await this.realFolders).some((folder) => real === folder || real.startsWith(folder.endsWith(sep) ? folder : folder + sep));
+    const inside = (await this.realFolders).some((folder) => isInsideFolder(real, folder));
     return inside ? undefined : real;
   }
 }
