@@ -4,7 +4,7 @@
 // clone): the text, its parse and findings, or why it was not read.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { findReleaseFindings } from '../corpus/entities/recognize';
+import { findFileFindings } from '../corpus/entities/recognize';
 import { parseCorpusFile } from '../corpus/parse';
 import { CorpusFileRead } from '../engine/host';
 import { NodeHost } from './nodeHost';
@@ -35,7 +35,7 @@ if (port) {
     const read = await host.readText(uri, maxBytes);
     if (read.kind !== 'text') return port.postMessage({ id, read } satisfies ScanJobDone);
     const parsed = parseCorpusFile(read.text);
-    const releaseFindings = findsEntities ? parsed.releases.map((release, i) => findReleaseFindings(read.text, release, i)) : undefined;
+    const releaseFindings = findsEntities ? findFileFindings(read.text, parsed) : undefined;
     port.postMessage({ id, read: { ...read, parsed, releaseFindings } } satisfies ScanJobDone);
   });
 }

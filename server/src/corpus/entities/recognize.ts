@@ -22,10 +22,12 @@ export function recognizeMentions(
 
 /** Recognises the mentions of every release of a parsed corpus file. */
 export function computeFileEntities(text: string, parsed: ParsedCorpusFile): FileEntities {
-  return resolveReleaseFindings(
-    parsed.releases,
-    parsed.releases.map((release, releaseIndex) => findReleaseFindings(text, release, releaseIndex)),
-  );
+  return resolveReleaseFindings(parsed.releases, findFileFindings(text, parsed));
+}
+
+/** Pass one over every release of a parsed file, in release order. */
+export function findFileFindings(text: string, parsed: ParsedCorpusFile): Finding[][] {
+  return parsed.releases.map((release, releaseIndex) => findReleaseFindings(text, release, releaseIndex));
 }
 
 /**
