@@ -7,6 +7,7 @@ import { Problem } from '../corpus/model';
 import { Corpus, CorpusView } from '../features/corpus';
 import { CorpusFile } from '../features/corpusIndex';
 import { CorpusCounts } from '../features/diagnostics';
+import { countReleases } from '../features/releaseRuns';
 import { getContainingFolder, getTagFileLocation, isTagFileUri, TagFileLocation } from '../features/tagging';
 import { composeTextChanges, TextChange } from '../features/textChanges';
 import { canonicaliseUri, matchesGlobs } from '../features/uris';
@@ -120,7 +121,7 @@ export class CorpusWorkspace {
     this.status.scanEnded();
     this.persistent?.forgetOtherTexts();
     let releases = 0;
-    for (const file of this.corpus.files.getFiles()) releases += file.parsed.releases.length;
+    for (const file of this.corpus.files.getFiles()) releases += countReleases(file.parsed);
     return { files: uris.length, releases, fromStore: (this.persistent?.filesFromStore ?? 0) - fromStoreBefore };
   }
 

@@ -20,6 +20,8 @@ export interface CorpusFile {
 
 export interface FileEdit extends ReusedReleases {
   readonly previousVersion: number;
+  /** Where the text changed, when the re-parse found it: later per-file work need not compare the texts again. */
+  readonly change?: ChangedRange;
 }
 
 /** Edits remembered per file: a cache further behind computes every release again. */
@@ -50,9 +52,10 @@ export class CorpusIndex {
     const version = this.nextVersion++;
     if (precomputed) return this.store(uri, { uri, version, text, parsed: precomputed });
     if (!previous) return this.store(uri, { uri, version, text, parsed: parseCorpusFile(text) });
-    const { parsed, reused } = reparseCorpusFileReusing(previous.text, previous.parsed, text, change);
-    const edits = [...(previous.edits ?? []).slice(1 - REMEMBERED_EDITS), { ...reused, previousVersion: previous.version }];
-    return this.store(uri, { uri, version, text, parsed, edits });
+    const reparse = reparseCorpusFileReusing(previous.text, previous.parsed, text, change);
+    const edit: FileEdit = { ...reparse.reused, previousVersion: previous.version, change: reparse.change };
+    const edits = [...(previous.edits ?? []).slice(1 - REMEMBERED_EDITS), edit];
+    return this.store(uri, { uri, version, text, parsed: reparse.parsed, edits });
   }
 
   /** Stores a file that could not be parsed (binary, too large): only its problems are known. */

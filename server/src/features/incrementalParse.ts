@@ -81,7 +81,8 @@ export function reparseCorpusFile(previousText: string, previous: ParsedCorpusFi
 }
 
 /**
- * The same, saying which releases were reused. A `hint` (where the editor changed the text) must fit the texts'
+ * The same, saying which releases were reused and where the text changed (unless the file is too small to be
+ * re-parsed by window, when no range is needed and none is found). A `hint` (where the editor changed the text) must fit the texts'
  * lengths, else the texts are compared. A wrong hint that changes the length moves the releases at the window's
  * edges, so the boundary check below sends it to a full parse; one that keeps the length is right about
  * everything outside the window only if the editor's account is (it is: its events made the text), since
@@ -92,8 +93,8 @@ export function reparseCorpusFileReusing(
   previous: ParsedCorpusFile,
   text: string,
   hint?: ChangedRange,
-): { parsed: ParsedCorpusFile; reused: ReusedReleases } {
-  const parseWhole = () => ({ parsed: parseCorpusFile(text), reused: NOTHING_REUSED });
+): { parsed: ParsedCorpusFile; reused: ReusedReleases; change?: ChangedRange } {
+  const parseWhole = (change?: ChangedRange) => ({ parsed: parseCorpusFile(text), reused: NOTHING_REUSED, change });
   // The previous releases are read one at a time: reading `previous.releases` would copy a re-parse's releases.
   const count = countReleases(previous);
   if (count < MIN_RELEASES_FOR_WINDOW) return parseWhole();
@@ -109,18 +110,18 @@ export function reparseCorpusFileReusing(
   for (let widened = 0; !window && widened < MAX_WIDENINGS; widened++) {
     const low = Math.max(0, first - 1 - widened);
     const high = Math.min(count - 1, last + 1 + widened);
-    if (low === 0 && high === count - 1) return parseWhole();
+    if (low === 0 && high === count - 1) return parseWhole(change);
     const start = low === 0 ? 0 : getReleaseSpan(previous, low)!.start;
     const endBefore = high === count - 1 ? previousText.length : getReleaseSpan(previous, high + 1)!.start;
-    if (change.start < start || change.beforeEnd > endBefore) return parseWhole();
+    if (change.start < start || change.beforeEnd > endBefore) return parseWhole(change);
     const windowText = text.slice(start, endBefore + delta);
     const parsed = parseCorpusFile(windowText);
     if (keepsBoundaries(previous, count, parsed, low, high, start, delta)) window = { low, high, start, endBefore, text: windowText, parsed };
   }
-  if (!window) return parseWhole();
+  if (!window) return parseWhole(change);
   const { low, high, start: windowStart, endBefore: windowEndBefore } = window;
   // A year-less dateline takes its year from other releases of the file: only the whole file can tell it.
-  if (hasYearlessDatelineIn(previousText, previous) || hasYearlessDateline(window.text, window.parsed.releases)) return parseWhole();
+  if (hasYearlessDatelineIn(previousText, previous) || hasYearlessDateline(window.text, window.parsed.releases)) return parseWhole(change);
 
   const indexShift = window.parsed.releases.length - (high - low + 1);
   const problems: Problem[] = [];
@@ -138,7 +139,7 @@ export function reparseCorpusFileReusing(
   );
   // Its releases are the previous file's (none with such a dateline) and the window's (none either).
   withoutYearlessDateline.add(parsed);
-  return { parsed, reused: { leading: low, trailing: count - high - 1 } };
+  return { parsed, reused: { leading: low, trailing: count - high - 1 }, change };
 }
 
 /** Whether a hint can describe the edit from `before` to `after` at all (in bounds, the right change of length). */

@@ -30,6 +30,11 @@ const MOVED = 1;
 const FUZZY = 2;
 const ORPHANED = 3;
 
+/** Whether a passage [start, end) is at the span: overlaps it, or holds its offset when the span is empty (a cursor). */
+export function isPassageAt(start: number, end: number, span: Span): boolean {
+  return span.start === span.end ? start <= span.start && span.start <= end : start < span.end && span.start < end;
+}
+
 /** A fuzzy passage's similarity and how it reads now (few tags have one; kept apart from the columns). */
 type FuzzyDetail = { readonly similarity: number; readonly text: string };
 
@@ -82,7 +87,9 @@ export class TagAnchoring {
    */
   static throughEdit(previous: TagAnchoring, file: CorpusFile): TagAnchoring {
     if (!previous.file) return TagAnchoring.anchor(file, previous.records);
-    const change = findChangedRange(previous.file.text, file.text);
+    // The range the re-parse found, when this version follows the one anchored against; else compared here.
+    const edit = file.edits?.at(-1);
+    const change = edit?.change && edit.previousVersion === previous.file.version ? edit.change : findChangedRange(previous.file.text, file.text);
     const delta = change.afterEnd - change.beforeEnd;
     const next = TagAnchoring.allocate(file, previous.records, previous.stored);
     const { states, starts, ends, stored } = previous;
@@ -134,13 +141,7 @@ export class TagAnchoring {
   /** Anchored tags whose passage overlaps the span (or holds the offset, for an empty span). */
   findAt(span: Span): AnchoredTag[] {
     const found: AnchoredTag[] = [];
-    const point = span.start === span.end;
-    for (let i = 0; i < this.states.length; i++) {
-      if (this.states[i] === ORPHANED) continue;
-      const start = this.starts[i];
-      const end = this.ends[i];
-      if (point ? start <= span.start && span.start <= end : start < span.end && span.start < end) found.push(this.get(i));
-    }
+    for (let i = 0; i < this.states.length; i++) if (this.states[i] !== ORPHANED && isPassageAt(this.starts[i], this.ends[i], span)) found.push(this.get(i));
     return found;
   }
 

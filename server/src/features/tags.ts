@@ -7,7 +7,7 @@ import { ParsedTagFile } from '../annotations/tagFile';
 import { AnchorChange } from '../annotations/tagFileEdits';
 import { getReleaseAt, Problem, Span } from '../corpus/model';
 import { CorpusFile } from './corpusIndex';
-import { AnchoredTag, TagAnchoring } from './tagAnchoring';
+import { AnchoredTag, isPassageAt, TagAnchoring } from './tagAnchoring';
 
 export type { AnchoredTag } from './tagAnchoring';
 
@@ -56,11 +56,7 @@ export function computeAcceptedAnchors(text: string, tags: readonly AnchoredTag[
 
 /** Anchored tags whose passage overlaps the span (or holds the offset, for an empty span). */
 export function findTagsAt(tags: readonly AnchoredTag[], span: Span): AnchoredTag[] {
-  return tags.filter(
-    (tag) =>
-      isAnchored(tag) &&
-      (span.start === span.end ? tag.span.start <= span.start && span.start <= tag.span.end : tag.span.start < span.end && span.start < tag.span.end),
-  );
+  return tags.filter((tag) => isAnchored(tag) && isPassageAt(tag.span.start, tag.span.end, span));
 }
 
 /** `#energy #russia`: how a tag list reads in hints, hovers and symbols. */

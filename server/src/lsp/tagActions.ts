@@ -5,8 +5,8 @@
 
 import { CodeAction, CodeActionKind } from 'vscode-languageserver/node';
 import { findBestCandidate } from '../annotations/anchoring';
-import { Span } from '../corpus/model';
 import { AnchoredTag, computeAcceptedAnchors, describeQuote, describeSimilarity, describeTags, findTagsAt, getOrphanedTagSpan } from '../features/tags';
+import { isPassageAt } from '../features/tagAnchoring';
 import { CLIENT_COMMANDS, ProtocolRange, SERVER_COMMANDS } from '../protocol';
 import { getFileWithLines, ServerContext } from './context';
 
@@ -20,7 +20,10 @@ export function registerTagActions(ctx: ServerContext, getAnchoredTagsOf: (corpu
     const span = { start: found.lines.toOffset(range.start), end: found.lines.toOffset(range.end) };
     const tags = getAnchoredTagsOf(found.file.uri);
     const orphans = tags.filter((tag) => tag.status === 'orphaned');
-    const onOrphans = orphans.filter((tag) => overlaps(getOrphanedTagSpan(found.file, tag), span));
+    const onOrphans = orphans.filter((tag) => {
+      const at = getOrphanedTagSpan(found.file, tag);
+      return isPassageAt(at.start, at.end, span);
+    });
     const accepted = computeAcceptedAnchors(found.file.text, tags, ['exact', 'moved']);
     return [
       ...findTagsAt(tags, span).flatMap((tag) => getActionsOnTag(tag)),
@@ -81,8 +84,4 @@ function acceptAll(uri: string, records: number): CodeAction {
     kind: ACCEPT_ALL_ANCHORS_KIND,
     command: { title: 'Accept all exact/moved anchors', command: SERVER_COMMANDS.acceptAnchors, arguments: [{ uri }] },
   };
-}
-
-function overlaps(a: Span, b: Span): boolean {
-  return b.start === b.end ? a.start <= b.start && b.start <= a.end : a.start < b.end && b.start < a.end;
 }
