@@ -12,6 +12,7 @@ import { Finding } from '../corpus/entities/mentions';
 import { getReleaseContexts } from '../corpus/entities/recognize';
 import { Release, Span } from '../corpus/model';
 import { ReleaseResultsOfFile } from './releaseResults';
+import { shiftSpan } from './releaseRuns';
 
 /** What the last recognition of a file was computed from. */
 export interface RecognisedVersion {
@@ -49,7 +50,7 @@ export function moveEntitiesThroughEdit(
   for (let m = 0; m < mentions.length; m++) {
     const i = mentions.releaseIndexOf(m);
     const old = { start: mentions.startOf(m), end: mentions.endOf(m) };
-    const span = computedNow[i] ? movedSpans.get(spanId(old)) : moveSpan(old, releases[i].span.start - before.releases[i].span.start);
+    const span = computedNow[i] ? movedSpans.get(spanId(old)) : shiftSpan(old, releases[i].span.start - before.releases[i].span.start);
     // Mentions must stay in offset order, as recognition sorts them; if two swapped, recognise again.
     if (!span || span.start < lastStart) return undefined;
     lastStart = starts[m] = span.start;
@@ -71,8 +72,8 @@ function matchFindings(
   if (oldFindings.length !== newFindings.length) return false;
   const sameText = (a: Span, b: Span) => oldText.slice(a.start + oldShift, a.end + oldShift) === newText.slice(b.start + newShift, b.end + newShift);
   const record = (a: Span, b: Span) => {
-    const id = spanId(moveSpan(a, oldShift));
-    const to = moveSpan(b, newShift);
+    const id = spanId(shiftSpan(a, oldShift));
+    const to = shiftSpan(b, newShift);
     const known = movedSpans.get(id);
     movedSpans.set(id, to);
     return !known || (known.start === to.start && known.end === to.end);
@@ -104,10 +105,6 @@ function sameContexts(a: readonly Release[], b: readonly Release[]): boolean {
   const before = getReleaseContexts(a);
   const after = getReleaseContexts(b);
   return before.every((context, i) => context.date === after[i].date && context.publisher === after[i].publisher);
-}
-
-function moveSpan(span: Span, by: number): Span {
-  return by === 0 ? span : { start: span.start + by, end: span.end + by };
 }
 
 function spanId(span: Span): string {

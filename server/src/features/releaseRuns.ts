@@ -159,6 +159,7 @@ export function shiftEach<T extends { readonly span: Span }>(items: readonly T[]
   return shifted;
 }
 
+/** The span moved by `by` (the span itself when it does not move: spans are never changed in place). */
 export function shiftSpan(span: Span, by: number): Span {
-  return { start: span.start + by, end: span.end + by };
+  return by === 0 ? span : { start: span.start + by, end: span.end + by };
 }
