@@ -139,4 +139,6 @@ test('mentions read back from the columnar table are the mentions stored, every 
   const { keyIds, ...withoutKeys } = table.toColumns();
   assert.equal(MentionTable.fromColumns(withoutKeys, 85, 3), undefined, 'a column missing');
   assert.equal(MentionTable.fromColumns({ ...table.toColumns(), keyIds: Int32Array.from(keyIds, () => 99) }, 85, 3), undefined, 'a key id out of range');
+  const contexts = table.toColumns().contexts.map(() => null);
+  assert.equal(MentionTable.fromColumns({ ...table.toColumns(), contexts }, 85, 3), undefined, 'a release context that is no object');
 });

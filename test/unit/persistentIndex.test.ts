@@ -137,7 +137,9 @@ test('a well-formed entry whose value does not fit the text (spans past its end)
     const wrong =
       part === 'parse'
         ? { releases: [{ span: { start: 0, end: 1e9 } }], problems: [], boilerplate: [] }
-        : { mentions: [{ span: { start: 0, end: 1e9 }, key: 'person:x', releaseIndex: 0 }], personAliases: new Map(), abbreviationAliases: new Map() };
+        : part === 'passages'
+          ? { releaseIndexes: Int32Array.of(999), starts: Int32Array.of(0), ends: Int32Array.of(1), keys: ['k'] } // a release the file lacks
+          : { mentions: [{ span: { start: 0, end: 1e9 }, key: 'person:x', releaseIndex: 0 }], personAliases: new Map(), abbreviationAliases: new Map() };
     writeFileSync(path, encodeCacheEntry({ formatVersion: FORMAT, key, part }, wrong));
   }
   const next = await start(seedFiles(), cache);

@@ -11,6 +11,7 @@ import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex } from './incremental';
 import { getChangedItems, placeReleaseItems, ReleaseResults } from './releaseResults';
+import { countReleases } from './releaseRuns';
 
 export interface PassageOccurrence {
   readonly uri: string;
@@ -134,7 +135,12 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
     const { releaseIndexes, starts, ends, keys } = (data ?? {}) as Partial<StoredSentences>;
     if (!(releaseIndexes instanceof Int32Array) || !(starts instanceof Int32Array) || !(ends instanceof Int32Array) || !Array.isArray(keys)) return undefined;
     const n = keys.length;
-    if (releaseIndexes.length !== n || starts.length !== n || ends.length !== n || (n > 0 && ends[n - 1] > file.text.length)) return undefined;
+    if (releaseIndexes.length !== n || starts.length !== n || ends.length !== n) return undefined;
+    const releaseCount = countReleases(file.parsed);
+    for (let i = 0; i < n; i++) {
+      const fits = releaseIndexes[i] >= 0 && releaseIndexes[i] < releaseCount && starts[i] >= 0 && starts[i] <= ends[i] && ends[i] <= file.text.length;
+      if (!fits || typeof keys[i] !== 'string') return undefined;
+    }
     return keys.map((key, i) => ({ uri: file.uri, releaseIndex: releaseIndexes[i], span: { start: starts[i], end: ends[i] }, key: String(key) }));
   }
 

@@ -98,7 +98,7 @@ export class MentionTable implements Iterable<Mention> {
         (packed & THREE_BITS) < ENTITY_KINDS.length &&
         ((packed >> FORM_SHIFT) & THREE_BITS) < FORMS.length &&
         ((packed >> HOLDER_SHIFT) & THREE_BITS) < HOLDERS_FOUND.length &&
-        (!(packed & HAS_RELEASE) || typeof c.contexts[c.releaseIndices[i]] === 'object');
+        (!(packed & HAS_RELEASE) || isReleaseContext(c.contexts[c.releaseIndices[i]]));
       if (!fits) return undefined;
     }
     return new MentionTable(c as MentionColumns);
@@ -169,4 +169,11 @@ export class MentionTable implements Iterable<Mention> {
   withSpans(starts: Int32Array, ends: Int32Array): MentionTable {
     return new MentionTable({ ...this.columns, starts, ends });
   }
+}
+
+/** A stored release context: an object whose date and publisher, when present, are strings. */
+function isReleaseContext(value: unknown): value is ReleaseContext {
+  if (typeof value !== 'object' || value === null) return false;
+  const { date, publisher } = value as { date?: unknown; publisher?: unknown };
+  return (date === undefined || typeof date === 'string') && (publisher === undefined || typeof publisher === 'string');
 }
