@@ -8,6 +8,7 @@ import { ParsedCorpusFile } from '../corpus/model';
 import { Corpus } from '../features/corpus';
 import { CorpusFile } from '../features/corpusIndex';
 import { SummaryStore } from '../features/incremental';
+import { isStoredParse } from './storedParse';
 
 /** Where entries live: on disk through the host, in memory in tests. */
 export interface PersistentStore {
@@ -78,7 +79,7 @@ export class PersistentIndex implements SummaryStore {
     const stored = storedParse?.();
     const summaries = new Map<string, () => unknown>();
     storedSummaries.forEach((read, i) => read && summaries.set(this.summaryParts[i], read));
-    return { key, parse: isParsedCorpusFile(stored, text.length) ? stored : undefined, summaries };
+    return { key, parse: isStoredParse(stored, text.length) ? stored : undefined, summaries };
   }
 
   /**
@@ -128,11 +129,4 @@ export class PersistentIndex implements SummaryStore {
 /** An index's name as an entry's part: 'near passages' → 'near-passages'. */
 function toPartName(indexName: string): string {
   return indexName.replace(/ /g, '-');
-}
-
-/** The shape of a parse, and spans inside the text: a stored value that is not one is parsed again. */
-function isParsedCorpusFile(value: unknown, textLength: number): value is ParsedCorpusFile {
-  const parsed = value as ParsedCorpusFile | undefined;
-  if (!parsed || !Array.isArray(parsed.releases) || !Array.isArray(parsed.problems) || !Array.isArray(parsed.boilerplate)) return false;
-  return [...parsed.releases, ...parsed.problems, ...parsed.boilerplate].every((item) => item?.span?.end <= textLength);
 }
