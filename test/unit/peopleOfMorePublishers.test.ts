@@ -1,0 +1,85 @@
+// People and titles as the Irish, German, French, Japanese and New Zealand governments' pages write them. Each
+// marked range is a mention a hover must identify: the person it resolves to, and the role stated next to it.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { findMarkedPeople } from '../support/personMentions';
+
+const KNOWLEDGE = `entities:
+  - id: gov-examplia
+    name: gov.ex
+    kind: organisation
+    offices: [Taoiseach, Tánaiste]
+  - id: taoiseach-a
+    name: Aine Ahern
+    kind: person
+    roles:
+      - { role: Taoiseach, from: 2020-01-01, to: 2024-01-01 }
+  - id: taoiseach-b
+    name: Brian Byrne
+    kind: person
+    roles:
+      - { role: Tánaiste, from: 2020-01-01, to: 2024-01-01 }
+      - { role: Taoiseach, from: 2024-01-01 }
+`;
+
+const SHIPPED_KNOWLEDGE = readFileSync(join(__dirname, '..', '..', '..', 'annotations', 'entities.yaml'), 'utf8');
+
+/** For each marked range: the text of the person mention there, who it resolves to, and the role stated with it. */
+function people(fixtureText: string, knowledge = KNOWLEDGE): string[] {
+  const { main, entities, mentions } = findMarkedPeople(fixtureText, knowledge);
+  return mentions.map((mention) => {
+    if (!mention) return 'nothing';
+    const role = mention.form === 'title' ? '' : ` (${mention.role ?? ''})`;
+    return `${main.text.slice(mention.span.start, mention.span.end)} → ${entities.resolve(mention)?.name ?? 'nothing'}${role}`;
+  });
+}
+
+test('"Taoiseach" and "Tánaiste" are titles: before a name, after "the", and as the publisher’s offices on the date', () => {
+  assert.deepEqual(
+    people(
+      'Statement by the Taoiseach\n\nSource: gov.ex\n\nPublished on 30 August 2023\n\nThe Taoiseach, <[Aine Ahern]> TD, paid tribute. <[The Taoiseach]> said so. <[The Tánaiste]> will attend.\n\nTaoiseach speaks to President\n\nSource: gov.ex\n\nPublished on 13 April 2024\n\n<[Taoiseach Brian Byrne]> spoke today. <[The Taoiseach]> thanked him.',
+    ),
+    [
+      'Aine Ahern → Aine Ahern (Taoiseach)',
+      'Taoiseach → Aine Ahern',
+      'Tánaiste → Brian Byrne',
+      'Brian Byrne → Brian Byrne (Taoiseach)',
+      'Taoiseach → Brian Byrne',
+    ],
+  );
+});
+
+test('"Federal" qualifies a title: "Federal Chancellor Olaf Scholz" is the Chancellor, not a person named "Federal"', () => {
+  assert.deepEqual(people('Call with Kenya\n\n<[Federal Chancellor Olaf Scholz]> spoke with <[Federal President Frank-Walter Steinmeier]>.'), [
+    'Olaf Scholz → Olaf Scholz (Federal Chancellor)',
+    'Frank-Walter Steinmeier → Frank-Walter Steinmeier (Federal President)',
+  ]);
+});
+
+test('the shipped publishers’ bare titles are their own office holders on the release’s date', () => {
+  assert.deepEqual(
+    people(
+      [
+        'Telephone conversation\n\nSource: Élysée\n\n10 November 2016\n\n<[The President of the Republic]> spoke with Mr Donald Trump, President-elect of the United States.',
+        'Conversation with Ukraine\n\nSource: Élysée\n\n4 March 2024\n\n<[The President of the Republic]> spoke with President Volodymyr Zelensky.',
+        'Press Conference\n\nSource: Prime Minister’s Office of Japan\n\nFebruary 13, 2017\n\n<[The Prime Minister]> met President Trump.',
+        'Government to ban semi-automatic weapons\n\nSource: New Zealand Government\n\n21 March 2019\n\n<[The Prime Minister]> announced today.',
+        'Remarks by the Taoiseach at a press conference\n\nSource: gov.ie\n\nPublished on 20 March 2025\n\n<[The Minister for Defence]> will bring the legislation. <[The Taoiseach]> agreed.',
+        'Chancellor Merz visits Kyiv with his European counterparts\n\nSource: Federal Government\n\n10 May 2025\n\n<[The Chancellor]> met President Zelensky.',
+      ].join('\n\n'),
+      SHIPPED_KNOWLEDGE,
+    ),
+    [
+      'President → François Hollande',
+      'President → Emmanuel Macron',
+      'Prime Minister → Shinzo Abe',
+      'Prime Minister → Jacinda Ardern',
+      'Minister → Simon Harris',
+      'Taoiseach → Micheál Martin',
+      'Chancellor → Friedrich Merz',
+    ],
+  );
+});
