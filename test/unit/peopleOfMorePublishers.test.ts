@@ -83,3 +83,20 @@ test('the shipped publishers’ bare titles are their own office holders on the 
     ],
   );
 });
+
+test('a month after a given name is a surname: "Theresa May", not "Theresa" before a date', () => {
+  assert.deepEqual(people('Net zero\n\n<[Prime Minister Theresa May]> said it. Later, <[Brian May]> played. <[President Alan Ames]> spoke May 5.'), [
+    'Theresa May → Theresa May (Prime Minister)',
+    'Brian May → Brian May ()',
+    'Alan Ames → Alan Ames (President)',
+  ]);
+});
+
+test('a byline gives the post on the line under the name: the first post line is the name’s role', () => {
+  assert.deepEqual(
+    people(
+      'Government to ban weapons\n\nRt Hon <[Jacinda Ardern]>\nPrime Minister\n\n21 March 2019\n\nCabinet agreed.\n\nSpeech to the Institute\n\n<[Winston Peters]>\nDeputy Prime Minister\nMinister of Foreign Affairs\n\nGood evening.\n\nAt the meeting <[Ann Arden]>\nspoke to the Prime Minister.',
+    ),
+    ['Jacinda Ardern → Jacinda Ardern (Prime Minister)', 'Winston Peters → Winston Peters (Deputy Prime Minister)', 'Ann Arden → nothing ()'],
+  );
+});

@@ -16,6 +16,7 @@ import {
   isParticleBeforeName,
   isNameSuffix,
   isNameWord,
+  isNameWordAt,
   isTitleWord,
   lower,
 } from './phrases';
@@ -157,7 +158,10 @@ class SegmentReader {
     while (
       m < end &&
       m - role.end < 5 &&
-      (isNameWord(this.tokens[m]) || isParticleBeforeName(this.tokens, m) || (m > role.end && isNameSuffix(this.tokens[m])))
+      (isNameWord(this.tokens[m]) ||
+        (m > role.end && isNameWordAt(this.tokens, m)) ||
+        isParticleBeforeName(this.tokens, m) ||
+        (m > role.end && isNameSuffix(this.tokens[m])))
     ) {
       if (m === role.end && gazetteerAt(this.gazetteer, this.tokens, m, end)?.kind === 'country') break;
       m++;
@@ -259,7 +263,13 @@ class SegmentReader {
   /** Capitalised words no rule names: kept whole for the file-level pass ("Andrew Gray", "Stoltenberg"). */
   private readNameRun(k: number, end: number): number {
     let m = k;
-    while (m < end && (isNameWord(this.tokens[m]) || (m > k && isParticleBeforeName(this.tokens, m)) || (m > k && isNameSuffix(this.tokens[m])))) {
+    while (
+      m < end &&
+      (isNameWord(this.tokens[m]) ||
+        (m > k && isNameWordAt(this.tokens, m)) ||
+        (m > k && isParticleBeforeName(this.tokens, m)) ||
+        (m > k && isNameSuffix(this.tokens[m])))
+    ) {
       if (m > k && gazetteerAt(this.gazetteer, this.tokens, m, end)) break;
       m++;
       if (this.tokens[m - 1].possessive) break;

@@ -57,6 +57,23 @@ export function isNameWord(t: Token | undefined): boolean {
   );
 }
 
+/**
+ * A name word at token i, or a month closing a name: "Theresa May", "Brian May". A month after a given name is a
+ * surname unless a day or year follows it ("Biden May 5").
+ */
+export function isNameWordAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (isNameWord(t)) return true;
+  return (
+    isCalendarWord(t) &&
+    !lower(t).endsWith('day') &&
+    !t.allCaps &&
+    isNameWord(tokens[i - 1]) &&
+    tokens[i - 1].gapAfter === ' ' &&
+    !/^\d/.test(tokens[i + 1]?.text ?? '')
+  );
+}
+
 /** A name particle (or two: "von der") before a name word: "Ursula von der Leyen", "Mohamed Ould Ghazouani". */
 export function isParticleBeforeName(tokens: readonly Token[], i: number): boolean {
   return isNameParticle(tokens[i]) && (isNameWord(tokens[i + 1]) || (isNameParticle(tokens[i + 1]) && isNameWord(tokens[i + 2])));
