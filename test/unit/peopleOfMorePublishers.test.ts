@@ -100,3 +100,12 @@ test('a byline gives the post on the line under the name: the first post line is
     ['Jacinda Ardern → Jacinda Ardern (Prime Minister)', 'Winston Peters → Winston Peters (Deputy Prime Minister)', 'Ann Arden → nothing ()'],
   );
 });
+
+test('news style’s lower-case titles: with one qualifier before a past-tense verb, and a bare title closing a clause', () => {
+  assert.deepEqual(
+    people(
+      'Readout of a call\n\nDeputy Secretary Ann Ames spoke with State Minister Bo Berg.  <[The deputy secretary]> welcomed it, and <[the state minister]> agreed.  It had the backing of <[the president]>.  She is <[the president]> of the club.',
+    ),
+    ['deputy secretary → Ann Ames', 'state minister → Bo Berg', 'president → nothing', 'nothing'],
+  );
+});

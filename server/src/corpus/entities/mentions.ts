@@ -139,13 +139,20 @@ class SegmentReader {
    * club" and "the president's office" are no one's title.
    */
   readLowerCaseTitle(k: number): void {
-    const t = this.tokens[k];
-    if (!LOWER_CASE_TITLES.has(t.text) || this.tokens[k - 1]?.lower !== 'the' || !isPastTenseVerb(this.tokens[k + 1]) || !isNameJoin(t.gapAfter)) return;
-    const role = t.text.replace(/(^|-)\p{Ll}/gu, (c) => c.toUpperCase());
+    if (this.tokens[k - 1]?.lower !== 'the') return;
+    // "the deputy secretary welcomed", "the state minister agreed": one qualifier may come before the head.
+    const qualified = LOWER_CASE_QUALIFIERS.has(this.tokens[k].text) && this.tokens[k].gapAfter === ' ';
+    const head = qualified ? k + 1 : k;
+    const t = this.tokens[head];
+    if (!t || !LOWER_CASE_TITLES.has(t.text)) return;
+    // "… the full backing of the president.": a bare head title closing a clause is the reference too.
+    const closesClause = !qualified && /^[.,;]/.test(t.gapAfter) && !/^\.\s*\p{Ll}/u.test(t.gapAfter);
+    if (!closesClause && (!isPastTenseVerb(this.tokens[head + 1]) || !isNameJoin(t.gapAfter))) return;
+    const role = this.textOf(k, head + 1).replace(/(^|[-\s])\p{Ll}/gu, (c) => c.toUpperCase());
     this.findings.push({
       type: 'role',
-      span: this.spanOf(k, k + 1),
-      outer: this.spanOf(k, k + 1),
+      span: this.spanOf(k, head + 1),
+      outer: this.spanOf(k, head + 1),
       role,
       head: getRoleHead(role),
       confirmed: true,
@@ -338,6 +345,8 @@ class SegmentReader {
 }
 
 const LOWER_CASE_TITLES = new Set(['president', 'secretary', 'chairman', 'minister', 'chancellor']);
+/** Words news style writes in lower case before such a title: "the deputy secretary", "the foreign minister". */
+const LOWER_CASE_QUALIFIERS = new Set(['deputy', 'vice', 'prime', 'foreign', 'defense', 'defence', 'state', 'finance']);
 /** Verbs news style puts after a lower-case title that a regular "-ed" does not catch. */
 const IRREGULAR_VERBS_AFTER_TITLE = new Set([
   'said',
