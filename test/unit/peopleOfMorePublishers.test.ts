@@ -109,3 +109,17 @@ test('news style’s lower-case titles: with one qualifier before a past-tense v
     ['deputy secretary → Ann Ames', 'state minister → Bo Berg', 'president → nothing', 'nothing'],
   );
 });
+
+test('a surname in capitals after a given name is part of the name; an abbreviation after a word opening a sentence is not', () => {
+  assert.deepEqual(
+    people(
+      'Joint statement\n\nSource: Élysée\n\n4 March 2024\n\n<[Emmanuel MACRON]>, President of the French Republic, met <[Ursula VON DER LEYEN]>.  Regarding NATO membership, <[Jens Stoltenberg]> NATO spoke.',
+      SHIPPED_KNOWLEDGE,
+    ),
+    [
+      'Emmanuel MACRON → Emmanuel Macron (President of the French Republic)',
+      'Ursula VON DER LEYEN → Ursula von der Leyen ()',
+      'Jens Stoltenberg → Jens Stoltenberg ()',
+    ],
+  );
+});
