@@ -123,3 +123,12 @@ test('a surname in capitals after a given name is part of the name; an abbreviat
     ],
   );
 });
+
+test('"President-elect" is a title of its own: it is the role stated, and "the President-elect" is not the President in office', () => {
+  assert.deepEqual(
+    people(
+      'Telephone conversation\n\nSource: gov.ex\n\n10 November 2016\n\nThe Taoiseach spoke with <[Mr Cal Carr]>, President-elect of Examplia.  <[The President-elect]> thanked him.  <[President-elect Dee Dunn]> replied.',
+    ),
+    ['Cal Carr → Cal Carr (President-elect)', 'President-elect → Cal Carr', 'Dee Dunn → Dee Dunn (President-elect)'],
+  );
+});

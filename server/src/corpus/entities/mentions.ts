@@ -21,7 +21,7 @@ import {
   lower,
 } from './phrases';
 import { joinAppositions, outerOf } from './appositions';
-import { findRoleAt, getRoleHead, RoleMatch } from './roles';
+import { findRoleAt, getRoleHead, isIncomingSuffix, RoleMatch } from './roles';
 import { isNameJoin, Token, tokenize } from './tokens';
 
 /** A span of text to read, and the release it belongs to. */
@@ -73,7 +73,7 @@ function findRunEnd(tokens: readonly Token[], start: number): number {
     const t = tokens[j];
     // A number ends an event name: "Exercise Northern Forest 24", "Saber Strike 24 exercise".
     const numbered = /^\d+$/.test(t.text) && tokens[j - 1].capitalised && (runHasEventLead || EVENT_HEADS.has(lower(tokens[j + 1])));
-    if (t.capitalised || numbered) {
+    if (t.capitalised || numbered || isIncomingSuffix(tokens, j)) {
       runHasEventLead ||= isEventLead(t);
       j++;
     } else if (

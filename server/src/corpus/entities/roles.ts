@@ -44,7 +44,11 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
     const headsBefore = heads;
     while (
       i < end &&
-      (isTitleWord(tokens[i]) || isHonorific(tokens[i]) || isCourtesyPronoun(tokens, i) || isArticleOfCourtesy(tokens, i, blockStart)) &&
+      (isTitleWord(tokens[i]) ||
+        isHonorific(tokens[i]) ||
+        isCourtesyPronoun(tokens, i) ||
+        isArticleOfCourtesy(tokens, i, blockStart) ||
+        (i > blockStart && isIncomingSuffix(tokens, i))) &&
       (i === blockStart || isNameJoin(tokens[i - 1].gapAfter))
     ) {
       if (isTitleHead(tokens[i]) || isSpouseTitleEnd(tokens, i)) heads++;
@@ -127,6 +131,13 @@ function findQualifierEnd(tokens: readonly Token[], i: number, end: number): num
   return j > i && isTitleWord(tokens[j]) && !RANK_ABBREVIATIONS.has(lower(tokens[j])) ? j : i;
 }
 
+/** "President-elect", "Prime Minister-designate": a title not yet held is a title of its own. */
+export function isIncomingSuffix(tokens: readonly Token[], i: number): boolean {
+  return tokens[i - 1].gapAfter === '-' && INCOMING_SUFFIXES.has(tokens[i].text) && isTitleHead(tokens[i - 1]);
+}
+
+const INCOMING_SUFFIXES = new Set(['elect', 'designate']);
+
 /** "First Lady", "Second Gentleman": a leader's spouse holds a title of its own ("Lady Ashton" is a courtesy title). */
 function isSpouseTitleEnd(tokens: readonly Token[], i: number): boolean {
   return /^(lady|gentleman)$/.test(lower(tokens[i])) && /^(first|second)$/.test(lower(tokens[i - 1])) && tokens[i].capitalised;
@@ -201,7 +212,7 @@ export function getRoleHead(role: string): string {
   const first = words.findIndex((w) => /^\p{Lu}/u.test(w) && isTitleText(w) && !/^(His|Her)$/.test(w));
   if (first < 0) return '';
   let last = first;
-  while (last + 1 < words.length && isTitleText(words[last + 1])) last++;
+  while (last + 1 < words.length && (isTitleText(words[last + 1]) || INCOMING_SUFFIXES.has(words[last + 1]))) last++;
   return words
     .slice(first, last + 1)
     .join(' ')
