@@ -132,3 +132,10 @@ test('"President-elect" is a title of its own: it is the role stated, and "the P
     ['Cal Carr → Cal Carr (President-elect)', 'President-elect → Cal Carr', 'Dee Dunn → Dee Dunn (President-elect)'],
   );
 });
+
+test('two portfolios joined by "and" qualify one title: "The Business and Energy Secretary, Greg Clark"', () => {
+  assert.deepEqual(people('Net zero\n\nThe Business and Energy Secretary, <[Greg Clark]>, said so.  <[Trade and Industry Minister Ann Ames]> agreed.'), [
+    'Greg Clark → Greg Clark (Business and Energy Secretary)',
+    'Ann Ames → Ann Ames (Trade and Industry Minister)',
+  ]);
+});

@@ -35,7 +35,7 @@ export const PORTFOLIO_WORDS = words(`
   navy naval army staff armed military intelligence operations policy digital science technology research
   homeland veterans international relations cooperation administration and the public services infrastructure
   climate commerce employment social welfare tourism sport sports youth women family exchequer emergency relief
-  humanitarian political peacebuilding peacekeeping
+  humanitarian political peacebuilding peacekeeping business
 `);
 
 /** Courtesy titles before a name: "Mr Stoltenberg", "His Excellency Mohamed Ould Ghazouani". */

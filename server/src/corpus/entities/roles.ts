@@ -118,16 +118,11 @@ const RANK_ABBREVIATION = new RegExp(`\\b(?:${[...RANK_ABBREVIATIONS].join('|')}
 
 /** "National Security Advisor", "Department Spokesperson": portfolio or office words qualifying a title. */
 function findQualifierEnd(tokens: readonly Token[], i: number, end: number): number {
+  const isQualifierWord = (t: Token | undefined) =>
+    !!t && t.capitalised && !isTitleWord(t) && (PORTFOLIO_WORDS.has(lower(t)) || ORGANISATION_HEADS.has(lower(t))) && isNameJoin(t.gapAfter);
   let j = i;
-  while (
-    j < end &&
-    j - i < 3 &&
-    tokens[j].capitalised &&
-    !isTitleWord(tokens[j]) &&
-    (PORTFOLIO_WORDS.has(lower(tokens[j])) || ORGANISATION_HEADS.has(lower(tokens[j]))) &&
-    isNameJoin(tokens[j].gapAfter)
-  )
-    j++;
+  // "Business and Energy Secretary": two portfolios joined by "and" qualify one title.
+  while (j < end && j - i < 5 && (isQualifierWord(tokens[j]) || (j > i && tokens[j].text === 'and' && isQualifierWord(tokens[j + 1])))) j++;
   return j > i && isTitleWord(tokens[j]) && !RANK_ABBREVIATIONS.has(lower(tokens[j])) ? j : i;
 }
 
