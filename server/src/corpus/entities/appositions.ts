@@ -3,7 +3,8 @@
 // findings in text order, after pass one has read them.
 
 import { Span } from '../model';
-import { keyOf } from './entityModel';
+import { keyOf, normaliseName } from './entityModel';
+import { HONORIFICS } from './lexicon';
 import type { Finding } from './mentions';
 
 const APPOSITION_GAP = /^,\s*(?:(?:the|a|an|our|their|its|his|her|your)\s+)?(?:(former|current|then|new|acting|outgoing|incoming)\s+)?$/;
@@ -28,6 +29,11 @@ export function joinAppositions(text: string, findings: readonly Finding[]): Fin
     const j = nextOutside(out, i + 1, aEnd);
     const b = out[j];
     const gap = b ? APPOSITION_GAP.exec(text.slice(aEnd, outerOf(b).start)) : null;
+    if (b?.type === 'role' && isPersonLike(a) && isBylinePost(text, outerOf(a), outerOf(b))) {
+      out[i] = asPerson(a, b.role);
+      out[j] = undefined;
+      continue;
+    }
     if (b && !gap && isPersonLike(a)) {
       const appointed = findAppointedRole(text, out, j, aEnd);
       if (appointed) {
@@ -53,6 +59,23 @@ export function joinAppositions(text: string, findings: readonly Finding[]): Fin
   }
   // Unconfirmed roles (no "the", no owner) that are no apposition are dropped: a bare "President" is rarely a reference.
   return out.filter((f): f is Finding => !!f && (f.type !== 'role' || f.confirmed));
+}
+
+/**
+ * "Rt Hon Jacinda Ardern⏎Prime Minister": a byline gives the name on a line of its own and the post on the next
+ * line, alone on it. Only the first post line is the name's stated role.
+ */
+function isBylinePost(text: string, person: Span, post: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', person.start - 1) + 1;
+  const postLineEnd = text.indexOf('\n', post.end);
+  return (
+    /^[ \t]*\n[ \t]*$/.test(text.slice(person.end, post.start)) &&
+    text
+      .slice(lineStart, person.start)
+      .split(/\s+/)
+      .every((word) => !word || word === 'The' || HONORIFICS.has(normaliseName(word))) &&
+    /^[ \t]*$/.test(text.slice(post.end, postLineEnd < 0 ? text.length : postLineEnd))
+  );
 }
 
 /** The role after "as" that follows a person (past "of <country>"), with its index in `out`. */

@@ -16,11 +16,12 @@ import {
   isParticleBeforeName,
   isNameSuffix,
   isNameWord,
+  isNameWordAt,
   isTitleWord,
   lower,
 } from './phrases';
 import { joinAppositions, outerOf } from './appositions';
-import { findRoleAt, getRoleHead, RoleMatch } from './roles';
+import { findRoleAt, getRoleHead, isIncomingSuffix, RoleMatch } from './roles';
 import { isNameJoin, Token, tokenize } from './tokens';
 
 /** A span of text to read, and the release it belongs to. */
@@ -72,7 +73,7 @@ function findRunEnd(tokens: readonly Token[], start: number): number {
     const t = tokens[j];
     // A number ends an event name: "Exercise Northern Forest 24", "Saber Strike 24 exercise".
     const numbered = /^\d+$/.test(t.text) && tokens[j - 1].capitalised && (runHasEventLead || EVENT_HEADS.has(lower(tokens[j + 1])));
-    if (t.capitalised || numbered) {
+    if (t.capitalised || numbered || isIncomingSuffix(tokens, j)) {
       runHasEventLead ||= isEventLead(t);
       j++;
     } else if (
@@ -138,13 +139,20 @@ class SegmentReader {
    * club" and "the president's office" are no one's title.
    */
   readLowerCaseTitle(k: number): void {
-    const t = this.tokens[k];
-    if (!LOWER_CASE_TITLES.has(t.text) || this.tokens[k - 1]?.lower !== 'the' || !isPastTenseVerb(this.tokens[k + 1]) || !isNameJoin(t.gapAfter)) return;
-    const role = t.text.replace(/(^|-)\p{Ll}/gu, (c) => c.toUpperCase());
+    if (this.tokens[k - 1]?.lower !== 'the') return;
+    // "the deputy secretary welcomed", "the state minister agreed": one qualifier may come before the head.
+    const qualified = LOWER_CASE_QUALIFIERS.has(this.tokens[k].text) && this.tokens[k].gapAfter === ' ';
+    const head = qualified ? k + 1 : k;
+    const t = this.tokens[head];
+    if (!t || !LOWER_CASE_TITLES.has(t.text)) return;
+    // "… the full backing of the president.": a bare head title closing a clause is the reference too.
+    const closesClause = !qualified && /^[.,;]/.test(t.gapAfter) && !/^\.\s*\p{Ll}/u.test(t.gapAfter);
+    if (!closesClause && (!isPastTenseVerb(this.tokens[head + 1]) || !isNameJoin(t.gapAfter))) return;
+    const role = this.textOf(k, head + 1).replace(/(^|[-\s])\p{Ll}/gu, (c) => c.toUpperCase());
     this.findings.push({
       type: 'role',
-      span: this.spanOf(k, k + 1),
-      outer: this.spanOf(k, k + 1),
+      span: this.spanOf(k, head + 1),
+      outer: this.spanOf(k, head + 1),
       role,
       head: getRoleHead(role),
       confirmed: true,
@@ -157,7 +165,10 @@ class SegmentReader {
     while (
       m < end &&
       m - role.end < 5 &&
-      (isNameWord(this.tokens[m]) || isParticleBeforeName(this.tokens, m) || (m > role.end && isNameSuffix(this.tokens[m])))
+      (isNameWord(this.tokens[m]) ||
+        (m > role.end && isNameWordAt(this.tokens, m)) ||
+        isParticleBeforeName(this.tokens, m) ||
+        (m > role.end && isNameSuffix(this.tokens[m])))
     ) {
       if (m === role.end && gazetteerAt(this.gazetteer, this.tokens, m, end)?.kind === 'country') break;
       m++;
@@ -259,7 +270,13 @@ class SegmentReader {
   /** Capitalised words no rule names: kept whole for the file-level pass ("Andrew Gray", "Stoltenberg"). */
   private readNameRun(k: number, end: number): number {
     let m = k;
-    while (m < end && (isNameWord(this.tokens[m]) || (m > k && isParticleBeforeName(this.tokens, m)) || (m > k && isNameSuffix(this.tokens[m])))) {
+    while (
+      m < end &&
+      (isNameWord(this.tokens[m]) ||
+        (m > k && isNameWordAt(this.tokens, m)) ||
+        (m > k && isParticleBeforeName(this.tokens, m)) ||
+        (m > k && isNameSuffix(this.tokens[m])))
+    ) {
       if (m > k && gazetteerAt(this.gazetteer, this.tokens, m, end)) break;
       m++;
       if (this.tokens[m - 1].possessive) break;
@@ -328,6 +345,8 @@ class SegmentReader {
 }
 
 const LOWER_CASE_TITLES = new Set(['president', 'secretary', 'chairman', 'minister', 'chancellor']);
+/** Words news style writes in lower case before such a title: "the deputy secretary", "the foreign minister". */
+const LOWER_CASE_QUALIFIERS = new Set(['deputy', 'vice', 'prime', 'foreign', 'defense', 'defence', 'state', 'finance']);
 /** Verbs news style puts after a lower-case title that a regular "-ed" does not catch. */
 const IRREGULAR_VERBS_AFTER_TITLE = new Set([
   'said',

@@ -57,6 +57,49 @@ export function isNameWord(t: Token | undefined): boolean {
   );
 }
 
+/**
+ * A name word at token i, or a month closing a name: "Theresa May", "Brian May". A month after a given name is a
+ * surname unless a day or year follows it ("Biden May 5").
+ */
+export function isNameWordAt(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i];
+  if (isNameWord(t) || isUpperCaseSurnameAt(tokens, i)) return true;
+  return (
+    isCalendarWord(t) &&
+    !lower(t).endsWith('day') &&
+    !t.allCaps &&
+    isNameWord(tokens[i - 1]) &&
+    tokens[i - 1].gapAfter === ' ' &&
+    !/^\d/.test(tokens[i + 1]?.text ?? '')
+  );
+}
+
+const isUpperCaseWord = (t: Token | undefined): boolean => !!t && /^\p{Lu}{2,}$/u.test(t.text);
+
+/**
+ * A surname in capitals after a given name, as French and EU pages write it: "Emmanuel MACRON", "Ursula VON DER
+ * LEYEN". The given name must open the name ("Jens Stoltenberg NATO" is no surname), and the capitals must end
+ * before a word not in capitals (a shouted heading is no name).
+ */
+function isUpperCaseSurnameAt(tokens: readonly Token[], i: number): boolean {
+  if (!isUpperCaseWord(tokens[i])) return false;
+  let first = i;
+  while (isUpperCaseWord(tokens[first - 1]) && tokens[first - 1].gapAfter === ' ') first--;
+  const given = tokens[first - 1];
+  // "Regarding NATO membership": a participle or adverb opening a sentence is no given name.
+  if (!isNameWord(given) || given.gapAfter !== ' ' || isNameWord(tokens[first - 2]) || /\p{Ll}{4}(?:ing|ly)$/u.test(given.text)) return false;
+  let last = i;
+  while (isUpperCaseWord(tokens[last + 1]) && tokens[last].gapAfter === ' ') last++;
+  const surname = tokens[last];
+  return (
+    last - first < 3 &&
+    surname.text.length >= 3 &&
+    !NAME_CONNECTORS.has(lower(surname)) &&
+    !NON_ENTITY_ABBREVIATIONS.has(lower(surname)) &&
+    !tokens[last + 1]?.allCaps
+  );
+}
+
 /** A name particle (or two: "von der") before a name word: "Ursula von der Leyen", "Mohamed Ould Ghazouani". */
 export function isParticleBeforeName(tokens: readonly Token[], i: number): boolean {
   return isNameParticle(tokens[i]) && (isNameWord(tokens[i + 1]) || (isNameParticle(tokens[i + 1]) && isNameWord(tokens[i + 2])));

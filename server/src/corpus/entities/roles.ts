@@ -44,7 +44,11 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
     const headsBefore = heads;
     while (
       i < end &&
-      (isTitleWord(tokens[i]) || isHonorific(tokens[i]) || isCourtesyPronoun(tokens, i) || isArticleOfCourtesy(tokens, i, blockStart)) &&
+      (isTitleWord(tokens[i]) ||
+        isHonorific(tokens[i]) ||
+        isCourtesyPronoun(tokens, i) ||
+        isArticleOfCourtesy(tokens, i, blockStart) ||
+        (i > blockStart && isIncomingSuffix(tokens, i))) &&
       (i === blockStart || isNameJoin(tokens[i - 1].gapAfter))
     ) {
       if (isTitleHead(tokens[i]) || isSpouseTitleEnd(tokens, i)) heads++;
@@ -114,18 +118,20 @@ const RANK_ABBREVIATION = new RegExp(`\\b(?:${[...RANK_ABBREVIATIONS].join('|')}
 
 /** "National Security Advisor", "Department Spokesperson": portfolio or office words qualifying a title. */
 function findQualifierEnd(tokens: readonly Token[], i: number, end: number): number {
+  const isQualifierWord = (t: Token | undefined) =>
+    !!t && t.capitalised && !isTitleWord(t) && (PORTFOLIO_WORDS.has(lower(t)) || ORGANISATION_HEADS.has(lower(t))) && isNameJoin(t.gapAfter);
   let j = i;
-  while (
-    j < end &&
-    j - i < 3 &&
-    tokens[j].capitalised &&
-    !isTitleWord(tokens[j]) &&
-    (PORTFOLIO_WORDS.has(lower(tokens[j])) || ORGANISATION_HEADS.has(lower(tokens[j]))) &&
-    isNameJoin(tokens[j].gapAfter)
-  )
-    j++;
+  // "Business and Energy Secretary": two portfolios joined by "and" qualify one title.
+  while (j < end && j - i < 5 && (isQualifierWord(tokens[j]) || (j > i && tokens[j].text === 'and' && isQualifierWord(tokens[j + 1])))) j++;
   return j > i && isTitleWord(tokens[j]) && !RANK_ABBREVIATIONS.has(lower(tokens[j])) ? j : i;
 }
+
+/** "President-elect", "Prime Minister-designate": a title not yet held is a title of its own. */
+export function isIncomingSuffix(tokens: readonly Token[], i: number): boolean {
+  return tokens[i - 1].gapAfter === '-' && INCOMING_SUFFIXES.has(tokens[i].text) && isTitleHead(tokens[i - 1]);
+}
+
+const INCOMING_SUFFIXES = new Set(['elect', 'designate']);
 
 /** "First Lady", "Second Gentleman": a leader's spouse holds a title of its own ("Lady Ashton" is a courtesy title). */
 function isSpouseTitleEnd(tokens: readonly Token[], i: number): boolean {
@@ -201,7 +207,7 @@ export function getRoleHead(role: string): string {
   const first = words.findIndex((w) => /^\p{Lu}/u.test(w) && isTitleText(w) && !/^(His|Her)$/.test(w));
   if (first < 0) return '';
   let last = first;
-  while (last + 1 < words.length && isTitleText(words[last + 1])) last++;
+  while (last + 1 < words.length && (isTitleText(words[last + 1]) || INCOMING_SUFFIXES.has(words[last + 1]))) last++;
   return words
     .slice(first, last + 1)
     .join(' ')
