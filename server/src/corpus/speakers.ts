@@ -15,7 +15,8 @@ const ROLE_WORDS = new Set(
     'highness commissioner representative high foreign defence defense affairs state moderator host interviewer ' +
     'answer participant official spokesperson’s council committee military allied supreme the of for and ' +
     'prof professor lord lady rt hon honourable honorable staff audience member interpreter senior ' +
-    'sec gen maj adm lt col sgt capt cmdr brig cpl rear'
+    'sec gen maj adm lt col sgt capt cmdr brig cpl rear taoiseach tánaiste tanaiste premier ' +
+    'presenter anchor speaker facilitator narrator announcer panellist panelist under elect'
   ).split(/\s+/),
 );
 
@@ -40,9 +41,9 @@ const ACRONYM = /^(\p{Lu}\.?){2,}$/u;
 /** "Q    Text" (White House, older State Department): the question mark stands alone before white space. */
 const BARE_QUESTION = /^Q(?=(?:\s{2,}|\t|\s(?=[\p{Lu}“"‘'(]))\S)/u;
 
-/** Page fields written like labels ("Subjects: …", "Period of Service: …", "Media contact: …"): no one speaks them. */
+/** Page fields written like labels ("Subjects: …", "From: Department of …", "Media contact: …"): no one speaks them. */
 const FIELD_LABEL =
-  /^(subjects?|topics?|keywords|tags|categor(y|ies)|location|venue|date|time|release (date|type)|transcript id|period of service|portfolio|electorate|(media )?(contacts?|enquiries|inquiries)|reference|attachments?)$/i;
+  /^(from|subjects?|topics?|keywords|tags|categor(y|ies)|location|venue|date|time|release (date|type)|transcript id|period of service|portfolio|electorate|(media )?(contacts?|enquiries|inquiries)|reference|attachments?)$/i;
 
 export interface LabelMatch {
   readonly speaker: Speaker;
@@ -74,10 +75,35 @@ export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
   // Upper-case labels spell out full titles ("CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL CHARLES Q. BROWN, JR.").
   if (words.length > (upperCase ? 14 : 9) || !CAPITALISED.test(words[0])) return undefined;
   if (!areLabelWords(words)) return undefined;
-  if (outlet) return { speaker: { label, name: namePart, outlet: outlet[2].trim(), isQuestion: true }, labelLength: label.length, hasOutlet: true };
-  if (words.length === 1 && QUESTION_LABELS.has(words[0].toLowerCase()))
-    return { speaker: { label, isQuestion: true }, labelLength: label.length, hasOutlet: false };
+  const asks = words.length === 1 && QUESTION_LABELS.has(words[0].toLowerCase());
+  if (outlet) return parseLabelWithParentheses(label, namePart, words, upperCase, outlet[2].trim(), asks);
+  if (asks) return { speaker: { label, isQuestion: true }, labelLength: label.length, hasOutlet: false };
   return { speaker: splitLabelWords(label, words, upperCase), labelLength: label.length, hasOutlet: false };
+}
+
+/**
+ * "Andrew Gray (Reuters)" and "REPORTER (NHK)" ask, from an outlet ("REPORTER" names no one); role words in the
+ * parentheses say what the speaker does here, not where they write: "CABINET PUBLIC RELATIONS SECRETARY
+ * (MODERATOR)" is one role, "Jane Doe (Moderator)" a name and a role.
+ */
+function parseLabelWithParentheses(label: string, namePart: string, words: string[], upperCase: boolean, inParentheses: string, asks: boolean): LabelMatch {
+  if (splitAtWhiteSpace(inParentheses).every(isRoleWord)) {
+    const speaker = splitLabelWords(label, words, upperCase);
+    const role = speaker.role ? `${speaker.role} (${inParentheses})` : inParentheses;
+    return { speaker: { ...speaker, role }, labelLength: label.length, hasOutlet: false };
+  }
+  const speaker: Speaker = asks ? { label, outlet: inParentheses, isQuestion: true } : { label, name: namePart, outlet: inParentheses, isQuestion: true };
+  return { speaker, labelLength: label.length, hasOutlet: true };
+}
+
+/** A role word, or a compound of them: "Secretary-General", "Minister-President", "President-elect". */
+function isRoleWord(word: string): boolean {
+  const lower = bare(word);
+  return ROLE_WORDS.has(lower) || (lower.includes('-') && lower.split('-').every(isRoleWordPart));
+}
+
+function isRoleWordPart(part: string): boolean {
+  return ROLE_WORDS.has(part);
 }
 
 /** Capitalised words, connectors and generational suffixes ("BROWN, JR."), and nothing else. */
@@ -108,9 +134,15 @@ function splitLabelWords(label: string, words: string[], upperCase: boolean): Sp
   const honorificEnd = HONORIFICS.has(bare(words[0])) && words.length > 1 ? 1 : 0;
   // Word indices rather than copies of the word list: a transcript has a label per turn.
   let roleEnd = honorificEnd;
+  let nameStarted = false;
   for (let i = honorificEnd; i < words.length; i++) {
-    // In an upper-case label every word looks like an acronym; there only role words count.
-    if (ROLE_WORDS.has(bare(words[i])) || (!upperCase && isAcronym(words[i]))) roleEnd = i + 1;
+    const word = words[i];
+    if (isRoleWord(word)) roleEnd = i + 1;
+    // In an upper-case label every word looks like an acronym; there only role words count. Elsewhere an acronym
+    // before the name is an organisation ("NATO Spokesperson"); after a first name it is a surname in capitals,
+    // as French and European pages write them ("Emmanuel MACRON").
+    else if (!upperCase && !nameStarted && isAcronym(word)) roleEnd = i + 1;
+    else if (!nameStarted && isCapitalisedName(word)) nameStarted = true;
   }
   const honorific = joinWords(words, 0, honorificEnd);
   const role = joinWords(words, honorificEnd, roleEnd);
@@ -138,6 +170,11 @@ function bare(word: string): string {
 
 function isUpperCase(text: string): boolean {
   return TWO_CAPITALS.test(text) && !LOWER_CASE_LETTER.test(text);
+}
+
+/** A name word: capitalised, with a lower-case letter (a lone initial or an acronym is not one). */
+function isCapitalisedName(word: string): boolean {
+  return LOWER_CASE_LETTER.test(word) && CAPITALISED.test(word);
 }
 
 function isAcronym(word: string): boolean {
