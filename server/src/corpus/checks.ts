@@ -4,7 +4,7 @@ import { Problem, ProblemCode, Release, Span } from './model';
 import { countWords, endsWithMark } from './text';
 
 const DANGLING_REFERENCE =
-  /\b(?:can|may|could) be (?:accessed|found|read|viewed|downloaded|consulted|watched|heard|seen) (?:here|at this link|below)\b|\b(?:read|see|view|watch|download|consult) (?:the|our|this|a) [^.!?\n]{0,50}?here\b|\b(?:click|read more|available|find out more|learn more|watch it|listen) (?:here|at this link)\b|\(link is external\)/gi;
+  /\b(?:can|may|could) be (?:accessed|found|read|viewed|downloaded|consulted|watched|heard|seen) (?:here|at this link|below)\b|\b(?:at|via|through) the (?:following )?links? (?:below|above)\b|\b(?:linked|attached|posted) (?:here|below)\b|\b(?:read|see|view|watch|download|consult) (?:the|our|this|a) [^.!?\n]{0,50}?here\b|\b(?:click|read more|available|find out more|learn more|watch it|listen) (?:here|at this link)\b|\(link is external\)/gi;
 /**
  * Marks of missing words, in brackets or parentheses, with or without a full stop: "[inaudible]", "(Inaudible.)",
  * "(off-mic)". Other editorial marks ("(Laughter.)", "(Applause.)", "(Crosstalk)") lose no words: not problems.
@@ -16,6 +16,10 @@ const SHORTEST_MARKED_PASSAGE = 9;
 const ENDS_COMPLETE = /[.!?…)\]]["”’')\]]*$/;
 /** Contact lines end without a full stop: an e-mail address, a web address, a phone number. */
 const CONTACT_DETAILS = /\S@\S|https?:\/\/|\bwww\.|\+?\d[\d\s().-]{6,}\d$/;
+/** A word of a postal address: capitalised or a number ("Upper", "Merrion", "2", "D02", "SW1A"), or a particle of a street name. */
+const ADDRESS_WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d.'’-]*|of|the|de|la|du|des|rue|am|an|der|via)`;
+/** "Government Buildings, Upper Merrion Street, Dublin 2, D02 R583": three or more parts of address words, one with a number. */
+const POSTAL_ADDRESS = new RegExp(String.raw`^${ADDRESS_WORD}(?: ${ADDRESS_WORD})*(?:, ${ADDRESS_WORD}(?: ${ADDRESS_WORD})*){2,}$`, 'u');
 
 /**
  * Adds the release's problems to `problems`: one list for the whole file, not one per release joined afterwards
@@ -91,11 +95,18 @@ function findTruncation(text: string, release: Release): { message: string; span
   const span = firstLine(text, { start: startOfLine(text, last.span.end), end: last.span.end });
   const line = text.slice(span.start, span.end);
   if (line.endsWith(':')) return { message: `“${release.title}” ends with a colon that introduces nothing: the text after it is missing.`, span };
-  if (ENDS_COMPLETE.test(line) || CONTACT_DETAILS.test(line)) return undefined;
+  if (ENDS_COMPLETE.test(line) || CONTACT_DETAILS.test(line) || isPostalAddress(line)) return undefined;
   if (endsWithMark(line, 0, line.length, ',;–—-', '') || countWords(line) >= 6)
     return { message: `“${release.title}” ends mid-sentence: the rest of the text is missing.`, span };
   return undefined;
 }
+
+/** A contact block's address line under the text: it has no full stop, and it is not a cut sentence. */
+function isPostalAddress(line: string): boolean {
+  return DIGIT.test(line) && POSTAL_ADDRESS.test(line);
+}
+
+const DIGIT = /\d/;
 
 /** Read in place, not from a copy: a release of a hundred thousand one-word paragraphs is passed over whole. */
 function isTrailingLabel(text: string, span: Span): boolean {

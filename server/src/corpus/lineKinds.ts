@@ -8,6 +8,11 @@ import { countWords, endsWithMark } from './text';
 
 const CHROME_LINES: readonly RegExp[] = [
   /^an official website of the (united states|u\.s\.) government( here['’]s how you know)?$/i,
+  // A site's name and strapline above every page: "Beehive.govt.nz", "The official website of the … Government".
+  /^(an?|the) official (web ?site|site|portal) of the [^.!?]{3,60}$/i,
+  /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,6}$/i,
+  // A breadcrumb trail: "Home > News > Speeches and Statements by the Prime Minister > May 2023".
+  /^(home|start)\s*[>›»|]\s*\S/i,
   /^here['’]s how you know$/i,
   /^official websites use \.(gov|mil)$/i,
   /^(a )?\.(gov|mil) website belongs to an official government organi[sz]ation/i,
@@ -67,7 +72,19 @@ export function isChromeBlock(block: Block): boolean {
 }
 
 function hasOnlyChromeLines(block: Block): boolean {
-  return isChromeLine(block.firstLine) && everyLine(block, isChromeOrSurveyAnswer);
+  return (isChromeLine(block.firstLine) && everyLine(block, isChromeOrSurveyAnswer)) || isNavigationMenu(block);
+}
+
+/** A site's menu: three or more lines of a few words, one of them chrome ("NATO" / "Home" / "News" / "Photos"). */
+function isNavigationMenu(block: Block): boolean {
+  return block.lineCount >= 3 && everyLine(block, isMenuItem) && someLine(block, isChromeLine);
+}
+
+/** The longest menu entry: "Speeches and Statements by the Prime Minister" is a link's text, still short. */
+const MAX_MENU_ITEM_LENGTH = 50;
+
+function isMenuItem(line: string): boolean {
+  return line.length <= MAX_MENU_ITEM_LENGTH && countWords(line) <= 7 && !endsWithMark(line, 0, line.length, '.!?,;:', '');
 }
 
 function isChromeOrSurveyAnswer(line: string): boolean {
@@ -83,7 +100,7 @@ export function isRelatedLinksHeading(block: Block): boolean {
 }
 
 /** The kind of page a site prints above its title ("Transcript", "Readout", "Press release", "News story"). */
-const PAGE_KIND = String.raw`(transcript|readout|statement|remark|speeche?|release|news|news (story|release|article)|(press|media) (release|statement|briefing)|fact sheet|noon briefing|media advisory|(oral|written) statement to parliament|policy paper|guidance|announcement)s?`;
+const PAGE_KIND = String.raw`(transcript|readout|statement|remark|speeche?|release|news|(joint )?press (conference|point)|interview|news (story|release|article)|(press|media) (release|statement|briefing)|fact sheet|noon briefing|media advisory|(oral|written) statement to parliament|policy paper|guidance|announcement)s?`;
 /** Section names in the plural and pairs of them ("Readouts", "Statements and remarks") label the page kind too. */
 const PAGE_KIND_LABEL = new RegExp(String.raw`^${PAGE_KIND}( (and|&) ${PAGE_KIND})?$`, 'i');
 /** A UN document symbol ("SC/15901", "SG/SM/22410", "GA/12600"). */
@@ -190,7 +207,12 @@ function isHeaderLine(line: string): boolean {
   return (countWords(line) <= 6 && !endsWithMark(line, 0, line.length, '.!?,;:', '')) || getMetadataKind(line) !== undefined;
 }
 
-const CAPTION_MARKER = /^((photo|image|picture)\s*)?credit\s*:|^VIRIN\s*:|^(photo|image|picture)\s*(by\b|:)|^\((photo|image|picture)\b[^)]*\)$/i;
+/** An agency's photo credit: "UN Photo/Loey Felipe", "NATO Photo / Name". */
+const AGENCY_PHOTO_CREDIT = String.raw`^\S+(\s\S+)?\s+photos?\s*\/\s*\S`;
+const CAPTION_MARKER = new RegExp(
+  String.raw`^((photo|image|picture)\s*)?credit\s*:|^VIRIN\s*:|^(photo|image|picture)\s*(by\b|:)|^\((photo|image|picture)\b[^)]*\)$|${AGENCY_PHOTO_CREDIT}`,
+  'i',
+);
 
 /** A photo caption block: caption lines ending with "Credit: …" / "VIRIN: …" or a "Photo: …" line. */
 export function isCaptionBlock(block: Block): boolean {
@@ -210,6 +232,7 @@ function hasCopyrightCredit(block: Block): boolean {
 }
 
 const COPYRIGHT_CREDIT = /^©\s*\p{L}/u;
+const AGENCY_PHOTO_CREDIT_LINE = new RegExp(AGENCY_PHOTO_CREDIT, 'i');
 
 function isCaptionMarkerLine(line: string): boolean {
   return CAPTION_MARKER.test(line);
@@ -219,6 +242,7 @@ export function getCaptionCredit(block: Block): string | undefined {
   for (const line of getLines(block)) {
     const credit = /^(?:(?:photo|image|picture)\s*)?credit\s*:\s*(.+)$|^(?:photo|image|picture)\s*(?:by|:)\s*(.+)$|^©\s*(.+)$/i.exec(line.text);
     if (credit) return (credit[1] ?? credit[2] ?? credit[3]).trim();
+    if (AGENCY_PHOTO_CREDIT_LINE.test(line.text)) return line.text;
   }
   return undefined;
 }
