@@ -220,3 +220,25 @@ release "Joint press conference with the Prime Minister of Denmark" press-confer
   turn "Anna Holm (DR)" name=Anna Holm outlet=DR question`,
   );
 });
+
+test("an official's label is never a question: an interpretation note or a country in parentheses is not an outlet", () => {
+  check(
+    `Joint Press Conference by the President and the Prime Minister of India
+
+Source: The White House
+
+PRIME MINISTER MODI (via interpreter):  Thank you, Mr. President.
+
+President Zelenskyy (as interpreted):  We are grateful.
+
+Foreign Minister Kuleba (Ukraine):  We need air defence.
+
+Kari Holm (NTB):  Will more be sent?`,
+    `
+release "Joint Press Conference by the President and the Prime Minister of India" press-conference source=The White House paragraphs=4
+  turn "PRIME MINISTER MODI (via interpreter)" role=PRIME MINISTER name=MODI
+  turn "President Zelenskyy (as interpreted)" role=President name=Zelenskyy
+  turn "Foreign Minister Kuleba (Ukraine)" role=Foreign Minister name=Kuleba
+  turn "Kari Holm (NTB)" name=Kari Holm outlet=NTB question`,
+  );
+});

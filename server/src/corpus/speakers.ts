@@ -82,18 +82,30 @@ export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
 }
 
 /**
- * "Andrew Gray (Reuters)" and "REPORTER (NHK)" ask, from an outlet ("REPORTER" names no one); role words in the
- * parentheses say what the speaker does here, not where they write: "CABINET PUBLIC RELATIONS SECRETARY
- * (MODERATOR)" is one role, "Jane Doe (Moderator)" a name and a role.
+ * "Andrew Gray (Reuters)" and "REPORTER (NHK)" ask, from an outlet ("REPORTER" names no one). An official's label
+ * only qualifies the speaker: role words in the parentheses say what they do here ("CABINET PUBLIC RELATIONS
+ * SECRETARY (MODERATOR)" is one role, "Jane Doe (Moderator)" a name and a role), an interpretation note or a
+ * country after a role ("PRIME MINISTER MODI (via interpreter)", "Foreign Minister Kuleba (Ukraine)") is no
+ * outlet, and an official never asks.
  */
 function parseLabelWithParentheses(label: string, namePart: string, words: string[], upperCase: boolean, inParentheses: string, asks: boolean): LabelMatch {
-  if (splitAtWhiteSpace(inParentheses).every(isRoleWord)) {
+  if (!asks && !words.some(isQuestionWord)) {
     const speaker = splitLabelWords(label, words, upperCase);
-    const role = speaker.role ? `${speaker.role} (${inParentheses})` : inParentheses;
-    return { speaker: { ...speaker, role }, labelLength: label.length, hasOutlet: false };
+    if (splitAtWhiteSpace(inParentheses).every(isRoleWord)) {
+      const role = speaker.role ? `${speaker.role} (${inParentheses})` : inParentheses;
+      return { speaker: { ...speaker, role }, labelLength: label.length, hasOutlet: false };
+    }
+    if (speaker.role || INTERPRETATION_NOTE.test(inParentheses)) return { speaker, labelLength: label.length, hasOutlet: false };
   }
   const speaker: Speaker = asks ? { label, outlet: inParentheses, isQuestion: true } : { label, name: namePart, outlet: inParentheses, isQuestion: true };
   return { speaker, labelLength: label.length, hasOutlet: true };
+}
+
+/** "(via interpreter)", "(through an interpreter)", "(as interpreted)", "(in French)", "(translated)". */
+const INTERPRETATION_NOTE = /^((through|via|by) (an? )?(interpreter|interpretation|translator|translation)|(as )?interpreted|translated|in \p{Lu}\p{Ll}+)$/iu;
+
+function isQuestionWord(word: string): boolean {
+  return QUESTION_LABELS.has(bare(word));
 }
 
 /** A role word, or a compound of them: "Secretary-General", "Minister-President", "President-elect". */
