@@ -243,7 +243,7 @@ The Minister will speak at noon.`);
   );
 });
 
-test('a breadcrumb trail is chrome: never a title, and never the cut last line of the page before it', () => {
+test('a breadcrumb trail, from "Home" or not, is chrome: never a title, and never the cut last line of the page before it', () => {
   const fixture = `Home › News › Press releases › 2024
 
 <[Minister announces new support for flood-hit farmers]>
@@ -252,7 +252,7 @@ Source: Department of Agriculture
 
 The Minister today announced a support scheme for farmers affected by the floods.
 
-Home › News › Press releases › 2023
+News › Press releases › Agriculture and food › 2023
 
 <[Minister opens the national ploughing championships]>
 
@@ -296,8 +296,8 @@ Source: OSCE
 Moderator: Good afternoon.`);
 });
 
-test('"Press conference" above a page in the middle of a file labels the page; the long headline under it is the title', () => {
-  assertTitles(`<[Telephone conversation with the Prime Minister of India]>
+test('"Press conference" or "Joint media release" above a page in the middle of a file labels the page; the headline under it is the title', () => {
+  const fixture = `<[Telephone conversation with the Prime Minister of India]>
 
 Source: Élysée
 
@@ -311,7 +311,21 @@ Press conference
 
 Source: Élysée
 
-Emmanuel MACRON: Good evening.`);
+Emmanuel MACRON: Good evening.
+
+Joint media release
+
+<[Ministers agree on a new defence cooperation plan]>
+
+Source: Department of Defence
+
+The ministers met in Canberra today.`;
+  assertTitles(fixture);
+  const { parsed } = parse(fixture);
+  assert.deepEqual(
+    parsed.releases.map((release) => release.metadata.filter((line) => line.kind === 'label').map((line) => line.text)),
+    [[], ['Press conference'], ['Joint media release']],
+  );
 });
 
 test('a "From:" line is a page field, not a turn, and the address of a contact block is not a cut sentence', () => {
@@ -343,7 +357,7 @@ Source: gov.ie
   );
 });
 
-test('an agency photo credit ("UN Photo/Name") closes a caption, and links "below" or "linked here" dangle', () => {
+test('an agency photo credit ("UN Photo/Name") closes a caption, and links "below", "linked here" or "at this link" dangle', () => {
   assertProblems(
     `Assembly adopts resolution on ocean protection
 
@@ -356,7 +370,9 @@ UN Photo/Evan Schneider
 
 The full text of the resolution can be found <[at the link below]>.
 
-Figures for each region are in the table <[linked here]>.`,
+Figures for each region are in the table <[linked here]>.
+
+Delegations may register <[at this link]>.`,
     ['release.photo-caption', 'release.dangling-reference'],
   );
 });

@@ -4,7 +4,7 @@ import { Problem, ProblemCode, Release, Span } from './model';
 import { countWords, endsWithMark } from './text';
 
 const DANGLING_REFERENCE =
-  /\b(?:can|may|could) be (?:accessed|found|read|viewed|downloaded|consulted|watched|heard|seen) (?:here|at this link|below)\b|\b(?:at|via|through) the (?:following )?links? (?:below|above)\b|\b(?:linked|attached|posted) (?:here|below)\b|\b(?:read|see|view|watch|download|consult) (?:the|our|this|a) [^.!?\n]{0,50}?here\b|\b(?:click|read more|available|find out more|learn more|watch it|listen) (?:here|at this link)\b|\(link is external\)/gi;
+  /\b(?:can|may|could) be (?:accessed|found|read|viewed|downloaded|consulted|watched|heard|seen) (?:here|at this link|below)\b|\b(?:at|via|through) the (?:following )?links? (?:below|above)\b|\b(?:at|via|through|using|on) (?:this|the following) link\b|\b(?:linked|attached|posted) (?:here|below)\b|\b(?:read|see|view|watch|download|consult) (?:the|our|this|a) [^.!?\n]{0,50}?here\b|\b(?:click|read more|available|find out more|learn more|watch it|listen) (?:here|at this link)\b|\(link is external\)/gi;
 /**
  * Marks of missing words, in brackets or parentheses, with or without a full stop: "[inaudible]", "(Inaudible.)",
  * "(off-mic)". Other editorial marks ("(Laughter.)", "(Applause.)", "(Crosstalk)") lose no words: not problems.

@@ -10,7 +10,6 @@ const CHROME_LINES: readonly RegExp[] = [
   /^an official website of the (united states|u\.s\.) government( here['’]s how you know)?$/i,
   // A site's name and strapline above every page: "Beehive.govt.nz", "The official website of the … Government".
   /^(an?|the) official (web ?site|site|portal) of the [^.!?]{3,60}$/i,
-  /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,6}$/i,
   // A breadcrumb trail: "Home > News > Speeches and Statements by the Prime Minister > May 2023".
   /^(home|start)\s*[>›»|]\s*\S/i,
   /^here['’]s how you know$/i,
@@ -61,7 +60,26 @@ const COOKIE_BUTTON = /\b(accept|reject) (all|additional|analytics) cookies\b/i;
 const MIN_COOKIE_BUTTON_LENGTH = 18;
 
 export function isChromeLine(line: string): boolean {
-  return line.length <= 200 && (CHROME_LINE.test(line) || (line.length >= MIN_COOKIE_BUTTON_LENGTH && COOKIE_BUTTON.test(line)));
+  return (
+    line.length <= 200 &&
+    (CHROME_LINE.test(line) || (line.length >= MIN_COOKIE_BUTTON_LENGTH && COOKIE_BUTTON.test(line)) || isSiteDomain(line) || isBreadcrumbTrail(line))
+  );
+}
+
+/** A site's name written as its domain above every page: "Beehive.govt.nz", "www.gov.ie". */
+const SITE_DOMAIN = /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,6}$/i;
+
+function isSiteDomain(line: string): boolean {
+  // Searched only in a line of one word with a full stop: most lines have a space.
+  return !line.includes(' ') && line.includes('.') && SITE_DOMAIN.test(line);
+}
+
+/** Three or more steps between ">", "›" or "»": "News › Speeches and statements › 2024". */
+const BREADCRUMB_TRAIL = /^[^>›».!?]{1,50}(\s[>›»]\s+[^>›».!?]{1,60}){2,}$/;
+
+function isBreadcrumbTrail(line: string): boolean {
+  // Searched only in a line with a separator: prose rarely has one.
+  return (line.includes('>') || line.includes('›') || line.includes('»')) && BREADCRUMB_TRAIL.test(line);
 }
 
 /** The answers under "Is this page useful?" (GOV.UK): chrome only in a block that chrome opens. */
@@ -100,9 +118,9 @@ export function isRelatedLinksHeading(block: Block): boolean {
 }
 
 /** The kind of page a site prints above its title ("Transcript", "Readout", "Press release", "News story"). */
-const PAGE_KIND = String.raw`(transcript|readout|statement|remark|speeche?|release|news|(joint )?press (conference|point)|interview|news (story|release|article)|(press|media) (release|statement|briefing)|fact sheet|noon briefing|media advisory|(oral|written) statement to parliament|policy paper|guidance|announcement)s?`;
-/** Section names in the plural and pairs of them ("Readouts", "Statements and remarks") label the page kind too. */
-const PAGE_KIND_LABEL = new RegExp(String.raw`^${PAGE_KIND}( (and|&) ${PAGE_KIND})?$`, 'i');
+const PAGE_KIND = String.raw`(transcript|readout|statement|remark|speeche?|release|news|press (conference|point)|interview|doorstep|communiqu[eé]|backgrounder|op-ed|news (story|release|article)|(press|media) (release|statement|briefing)|fact sheet|noon briefing|media advisory|(oral|written) statement to parliament|policy paper|guidance|announcement)s?`;
+/** Section names in the plural, pairs of them ("Readouts", "Statements and remarks") and joint ones ("Joint media release") label the page kind too. */
+const PAGE_KIND_LABEL = new RegExp(String.raw`^(joint )?${PAGE_KIND}( (and|&) ${PAGE_KIND})?$`, 'i');
 /** A UN document symbol ("SC/15901", "SG/SM/22410", "GA/12600"). */
 const DOCUMENT_SYMBOL = /^[A-Z]{1,6}(\/[A-Z0-9.-]+)+$/;
 
