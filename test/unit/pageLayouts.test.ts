@@ -280,6 +280,19 @@ Source: Department of Defence
 The Minister welcomed two new patrol boats in Darwin today.`,
     ['release.missing-title', 'release.missing-source'],
   );
+  // A bulleted menu between two pages is chrome too: the page before it does not end with it.
+  assertProblems(
+    `Chancellor meets the President of Kenya
+
+Source: Federal Government
+
+The Chancellor received the President in Berlin.
+
+• Home Page
+• Chancellor
+• Media Center and Press Releases Archive`,
+    ['release.truncated'],
+  );
   assertTitles(`Organization for Security and Co-operation in Europe
 
 OSCE

@@ -221,7 +221,7 @@ release "Joint press conference with the Prime Minister of Denmark" press-confer
   );
 });
 
-test("an official's label is never a question: an interpretation note or a country in parentheses is not an outlet", () => {
+test("an official's label is never a question, and an interpretation note or a country in parentheses is not an outlet", () => {
   check(
     `Joint Press Conference by the President and the Prime Minister of India
 
@@ -233,12 +233,37 @@ President Zelenskyy (as interpreted):  We are grateful.
 
 Foreign Minister Kuleba (Ukraine):  We need air defence.
 
-Kari Holm (NTB):  Will more be sent?`,
+Question (interpretation):  Will more be sent?
+
+Kari Holm (NTB):  When?`,
     `
-release "Joint Press Conference by the President and the Prime Minister of India" press-conference source=The White House paragraphs=4
+release "Joint Press Conference by the President and the Prime Minister of India" press-conference source=The White House paragraphs=5
   turn "PRIME MINISTER MODI (via interpreter)" role=PRIME MINISTER name=MODI
   turn "President Zelenskyy (as interpreted)" role=President name=Zelenskyy
   turn "Foreign Minister Kuleba (Ukraine)" role=Foreign Minister name=Kuleba
+  turn "Question (interpretation)" question
   turn "Kari Holm (NTB)" name=Kari Holm outlet=NTB question`,
+  );
+});
+
+test('a role and a name on either side of one comma split into role and name, whichever comes first', () => {
+  check(
+    `Weekly Media Briefing by the Official Spokesperson
+
+Source: Ministry of External Affairs
+
+Official Spokesperson, Shri Randhir Jaiswal:  Good afternoon.
+
+Taoiseach, Micheál Martin:  Thank you.
+
+Kaja KALLAS, High Representative:  We agree.
+
+Question:  And on trade?`,
+    `
+release "Weekly Media Briefing by the Official Spokesperson" press-conference source=Ministry of External Affairs paragraphs=4
+  turn "Official Spokesperson, Shri Randhir Jaiswal" honorific=Shri role=Official Spokesperson name=Randhir Jaiswal
+  turn "Taoiseach, Micheál Martin" role=Taoiseach name=Micheál Martin
+  turn "Kaja KALLAS, High Representative" role=High Representative name=Kaja KALLAS
+  turn "Question" question`,
   );
 });

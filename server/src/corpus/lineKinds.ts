@@ -21,7 +21,7 @@ const CHROME_LINES: readonly RegExp[] = [
   /^(share|like|print|email|tweet|copy link|facebook|twitter|x|linkedin|whatsapp|reddit)( this( page| article| story| release)?)?:?$/i,
   /^skip to (main )?(content|navigation)$/i,
   /^back to top$/i,
-  /^(home|menu|search|close|navigation|breadcrumb|main menu)$/i,
+  /^(home( ?page)?|menu|search|close|navigation|breadcrumb|main menu)$/i,
   /^you are here:?/i,
   /^(read|see|show|load) more$/i,
   /^(previous|next) (article|story|post|release|page)$/i,
@@ -93,15 +93,27 @@ function hasOnlyChromeLines(block: Block): boolean {
   return (isChromeLine(block.firstLine) && everyLine(block, isChromeOrSurveyAnswer)) || isNavigationMenu(block);
 }
 
-/** A site's menu: three or more lines of a few words, one of them chrome ("NATO" / "Home" / "News" / "Photos"). */
+/**
+ * A site's menu: three or more lines of a few words, one of them chrome ("NATO" / "Home" / "News" / "Photos"),
+ * bulleted or not ("• Home Page" / "• Chancellor" / "• News").
+ */
 function isNavigationMenu(block: Block): boolean {
-  return block.lineCount >= 3 && everyLine(block, isMenuItem) && someLine(block, isChromeLine);
+  return block.lineCount >= 3 && everyLine(block, isMenuItem) && someLine(block, isChromeMenuItem);
+}
+
+function isChromeMenuItem(line: string): boolean {
+  return isChromeLine(withoutBullet(line));
+}
+
+function withoutBullet(line: string): string {
+  return BULLET_CODES.has(line.charCodeAt(0)) ? line.slice(1).trimStart() : line;
 }
 
 /** The longest menu entry: "Speeches and Statements by the Prime Minister" is a link's text, still short. */
 const MAX_MENU_ITEM_LENGTH = 50;
 
-function isMenuItem(line: string): boolean {
+function isMenuItem(bulleted: string): boolean {
+  const line = withoutBullet(bulleted);
   return line.length <= MAX_MENU_ITEM_LENGTH && countWords(line) <= 7 && !endsWithMark(line, 0, line.length, '.!?,;:', '');
 }
 

@@ -21,7 +21,7 @@ const ROLE_WORDS = new Set(
 );
 
 /** Courtesy titles written before a name: split off as the honorific ("MR MILLER" is Mr Miller, no role). */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'mister', 'madam']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'mister', 'madam', 'shri', 'smt']);
 
 /** Labels that stand for whoever asks: the journalist's question, not a named speaker. */
 const QUESTION_LABELS = new Set(['q', 'question', 'questioner', 'correspondent', 'reporter', 'journalist']);
@@ -73,8 +73,9 @@ export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
   const words = splitAtWhiteSpace(namePart);
   const upperCase = isUpperCase(namePart);
   // Upper-case labels spell out full titles ("CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL CHARLES Q. BROWN, JR.").
-  if (words.length > (upperCase ? 14 : 9) || !CAPITALISED.test(words[0])) return undefined;
-  if (!areLabelWords(words)) return undefined;
+  // The first word may end with the comma before a role ("Taoiseach, Jane Doe").
+  if (words.length > (upperCase ? 14 : 9) || !(CAPITALISED.test(words[0]) || BEFORE_SUFFIX.test(words[0]))) return undefined;
+  if (!areLabelWords(words)) return outlet ? undefined : parseLabelAroundComma(label);
   const asks = words.length === 1 && QUESTION_LABELS.has(words[0].toLowerCase());
   if (outlet) return parseLabelWithParentheses(label, namePart, words, upperCase, outlet[2].trim(), asks);
   if (asks) return { speaker: { label, isQuestion: true }, labelLength: label.length, hasOutlet: false };
@@ -97,12 +98,16 @@ function parseLabelWithParentheses(label: string, namePart: string, words: strin
     }
     if (speaker.role || INTERPRETATION_NOTE.test(inParentheses)) return { speaker, labelLength: label.length, hasOutlet: false };
   }
+  // "Question (interpretation)": a journalist's question, but the note names no outlet.
+  if (INTERPRETATION_NOTE.test(inParentheses))
+    return { speaker: asks ? { label, isQuestion: true } : { label, name: namePart, isQuestion: true }, labelLength: label.length, hasOutlet: true };
   const speaker: Speaker = asks ? { label, outlet: inParentheses, isQuestion: true } : { label, name: namePart, outlet: inParentheses, isQuestion: true };
   return { speaker, labelLength: label.length, hasOutlet: true };
 }
 
-/** "(via interpreter)", "(through an interpreter)", "(as interpreted)", "(in French)", "(translated)". */
-const INTERPRETATION_NOTE = /^((through|via|by) (an? )?(interpreter|interpretation|translator|translation)|(as )?interpreted|translated|in \p{Lu}\p{Ll}+)$/iu;
+/** "(via interpreter)", "(through an interpreter)", "(as interpreted)", "(interpretation)", "(translated from French)", "(in French)". */
+const INTERPRETATION_NOTE =
+  /^(((through|via|by) (an? )?)?(simultaneous )?(interpreter|interpretation|translator|translation)|(as )?(re)?interpreted|(re)?translated( from \p{Lu}\p{Ll}+)?|in \p{Lu}\p{Ll}+)$/iu;
 
 function isQuestionWord(word: string): boolean {
   return QUESTION_LABELS.has(bare(word));
@@ -116,6 +121,26 @@ function isRoleWord(word: string): boolean {
 
 function isRoleWordPart(part: string): boolean {
   return ROLE_WORDS.has(part);
+}
+
+/**
+ * "Official Spokesperson, Shri Randhir Jaiswal", "Kaja KALLAS, High Representative": a role and a name on either
+ * side of one comma, the role all role words and the name none of them.
+ */
+function parseLabelAroundComma(label: string): LabelMatch | undefined {
+  const comma = label.indexOf(', ');
+  if (comma < 0 || label.includes(',', comma + 1)) return undefined;
+  const before = splitAtWhiteSpace(label.slice(0, comma));
+  const after = splitAtWhiteSpace(label.slice(comma + 2));
+  if (!areLabelWords(before) || !areLabelWords(after)) return undefined;
+  const roleFirst = before.every(isRoleWord);
+  if (roleFirst === after.every(isRoleWord)) return undefined;
+  const [roleWords, nameWords] = roleFirst ? [before, after] : [after, before];
+  const named = splitLabelWords(label, nameWords, isUpperCase(nameWords.join(' ')));
+  if (named.role || !named.name) return undefined;
+  const role = joinWords(roleWords, 0, roleWords.length);
+  const speaker: Speaker = named.honorific ? { label, honorific: named.honorific, role, name: named.name } : { label, role, name: named.name };
+  return { speaker, labelLength: label.length, hasOutlet: false };
 }
 
 /** Capitalised words, connectors and generational suffixes ("BROWN, JR."), and nothing else. */
