@@ -78,7 +78,10 @@ function isSiteDomain(line: string): boolean {
 const BREADCRUMB_TRAIL = /^[^>›».!?]{1,50}(\s[>›»]\s+[^>›».!?]{1,60}){2,}$/;
 
 function isBreadcrumbTrail(line: string): boolean {
-  // Searched only in a line with a separator: prose rarely has one.
+  // A step never ends with a full stop, so most prose lines are ruled out by their last character, and only the
+  // others are searched for a separator.
+  const last = line.charCodeAt(line.length - 1);
+  if (last === 0x2e || last === 0x21 || last === 0x3f) return false;
   return (line.includes('>') || line.includes('›') || line.includes('»')) && BREADCRUMB_TRAIL.test(line);
 }
 
@@ -237,12 +240,10 @@ function isHeaderLine(line: string): boolean {
   return (countWords(line) <= 6 && !endsWithMark(line, 0, line.length, '.!?,;:', '')) || getMetadataKind(line) !== undefined;
 }
 
+const CAPTION_MARKER = /^((photo|image|picture)\s*)?credit\s*:|^VIRIN\s*:|^(photo|image|picture)\s*(by\b|:)|^\((photo|image|picture)\b[^)]*\)$/i;
+
 /** An agency's photo credit: "UN Photo/Loey Felipe", "NATO Photo / Name". */
-const AGENCY_PHOTO_CREDIT = String.raw`^\S+(\s\S+)?\s+photos?\s*\/\s*\S`;
-const CAPTION_MARKER = new RegExp(
-  String.raw`^((photo|image|picture)\s*)?credit\s*:|^VIRIN\s*:|^(photo|image|picture)\s*(by\b|:)|^\((photo|image|picture)\b[^)]*\)$|${AGENCY_PHOTO_CREDIT}`,
-  'i',
-);
+const AGENCY_PHOTO_CREDIT = /^\S+(\s\S+)?\s+photos?\s*\/\s*\S/i;
 
 /** A photo caption block: caption lines ending with "Credit: …" / "VIRIN: …" or a "Photo: …" line. */
 export function isCaptionBlock(block: Block): boolean {
@@ -262,24 +263,28 @@ function hasCopyrightCredit(block: Block): boolean {
 }
 
 const COPYRIGHT_CREDIT = /^©\s*\p{L}/u;
-const AGENCY_PHOTO_CREDIT_LINE = new RegExp(AGENCY_PHOTO_CREDIT, 'i');
 
 function isCaptionMarkerLine(line: string): boolean {
-  return CAPTION_MARKER.test(line);
+  return CAPTION_MARKER.test(line) || isAgencyPhotoCredit(line);
+}
+
+function isAgencyPhotoCredit(line: string): boolean {
+  // Searched only in a line with a slash: most lines have none.
+  return line.includes('/') && AGENCY_PHOTO_CREDIT.test(line);
 }
 
 export function getCaptionCredit(block: Block): string | undefined {
   for (const line of getLines(block)) {
     const credit = /^(?:(?:photo|image|picture)\s*)?credit\s*:\s*(.+)$|^(?:photo|image|picture)\s*(?:by|:)\s*(.+)$|^©\s*(.+)$/i.exec(line.text);
     if (credit) return (credit[1] ?? credit[2] ?? credit[3]).trim();
-    if (AGENCY_PHOTO_CREDIT_LINE.test(line.text)) return line.text;
+    if (isAgencyPhotoCredit(line.text)) return line.text;
   }
   return undefined;
 }
 
 /** The caption's short title: the line before the descriptive sentence ("Stoltenberg Remarks"). */
 export function getCaptionTitle(block: Block): string | undefined {
-  const plain = getLines(block).filter((line) => !CAPTION_MARKER.test(line.text) && !COPYRIGHT_CREDIT.test(line.text));
+  const plain = getLines(block).filter((line) => !isCaptionMarkerLine(line.text) && !COPYRIGHT_CREDIT.test(line.text));
   const short = plain.find((line, i) => i > 0 && line.text.split(/\s+/).length <= 8 && !/[.!?]$/.test(line.text));
   return (short ?? plain[0])?.text;
 }
