@@ -242,3 +242,150 @@ The Minister will speak at noon.`);
     ['2017-06-14', undefined],
   );
 });
+
+test('a breadcrumb trail, from "Home" or not, is chrome: never a title, and never the cut last line of the page before it', () => {
+  const fixture = `Home › News › Press releases › 2024
+
+<[Minister announces new support for flood-hit farmers]>
+
+Source: Department of Agriculture
+
+The Minister today announced a support scheme for farmers affected by the floods.
+
+News › Press releases › Agriculture and food › 2023
+
+<[Minister opens the national ploughing championships]>
+
+Source: Department of Agriculture
+
+The Minister opened the championships this morning.`;
+  assertTitles(fixture);
+  assertProblems(fixture.replace(/<\[|\]>/g, ''), ['release.truncated', 'release.missing-source', 'release.empty-body']);
+});
+
+test("a site's name, its strapline and its menu above the page are chrome, not untitled text or a title", () => {
+  assertProblems(
+    `Defence.gov.au
+The official website of the Australian Department of Defence
+
+Home
+News
+Media releases
+Speeches
+
+Defence Minister welcomes new patrol boats
+
+Source: Department of Defence
+
+The Minister welcomed two new patrol boats in Darwin today.`,
+    ['release.missing-title', 'release.missing-source'],
+  );
+  // A bulleted menu between two pages is chrome too: the page before it does not end with it.
+  assertProblems(
+    `Chancellor meets the President of Kenya
+
+Source: Federal Government
+
+The Chancellor received the President in Berlin.
+
+• Home Page
+• Chancellor
+• Media Center and Press Releases Archive`,
+    ['release.truncated'],
+  );
+  assertTitles(`Organization for Security and Co-operation in Europe
+
+OSCE
+Home
+Newsroom
+Events
+
+Joint press conference
+
+<[Joint press conference by the OSCE Chairperson-in-Office and the Foreign Minister of Malta on the situation in the region]>
+
+Source: OSCE
+
+Moderator: Good afternoon.`);
+});
+
+test('"Press conference" or "Joint media release" above a page in the middle of a file labels the page; the headline under it is the title', () => {
+  const fixture = `<[Telephone conversation with the Prime Minister of India]>
+
+Source: Élysée
+
+The President spoke with the Prime Minister this afternoon.
+
+Press conference
+
+12 July 2023
+
+<[Press conference by the President of the Republic at the end of the European Council in Brussels]>
+
+Source: Élysée
+
+Emmanuel MACRON: Good evening.
+
+Joint media release
+
+<[Ministers agree on a new defence cooperation plan]>
+
+Source: Department of Defence
+
+The ministers met in Canberra today.`;
+  assertTitles(fixture);
+  const { parsed } = parse(fixture);
+  assert.deepEqual(
+    parsed.releases.map((release) => release.metadata.filter((line) => line.kind === 'label').map((line) => line.text)),
+    [[], ['Press conference'], ['Joint media release']],
+  );
+});
+
+test('a "From:" line is a page field, not a turn, and the address of a contact block is not a cut sentence', () => {
+  const fixture = `Remarks by the Minister at the launch of the housing plan
+
+Source: gov.ie
+
+From: Department of Housing
+Published on 4 April 2025
+
+<[Minister]>: Good morning.  The plan sets out how the homes will be built.
+
+<[Journalist]>: When will the first homes be built?
+
+<[Minister]>: Next year.
+
+Department of Housing
+Custom House, Custom House Quay, Dublin 1, D01 W6X0`;
+  assertTurns(fixture, [false, true, false]);
+  assertProblems(fixture.replace(/<\[|\]>/g, ''), ['release.truncated']);
+  // A cut sentence of capitalised places is still cut: it has lower-case words and no number.
+  assertProblems(
+    `Minister visits the west
+
+Source: gov.ie
+
+<[The Minister met farmers in Cork, Kerry, Galway and]>`,
+    ['release.truncated'],
+  );
+});
+
+test('an agency photo credit ("UN Photo/Name") closes a caption, and links "below", "linked here" or "at this link" dangle', () => {
+  assertProblems(
+    `Assembly adopts resolution on ocean protection
+
+Source: United Nations
+
+The General Assembly today adopted a resolution on the high seas.
+
+<[Delegates in the Assembly Hall during the vote.]>
+UN Photo/Evan Schneider
+
+The full text of the resolution can be found <[at the link below]>.
+
+Figures for each region are in the table <[linked here]>.
+
+Delegations may register <[at this link]>.`,
+    ['release.photo-caption', 'release.dangling-reference'],
+  );
+});

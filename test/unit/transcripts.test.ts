@@ -141,3 +141,129 @@ problem transcript.inaudible "[inaudible]"
 problem transcript.inaudible "(off-mic)"`,
   );
 });
+
+test('a first name before a surname in capitals ("Emmanuel MACRON") is a name; an acronym before the name is still a role', () => {
+  check(
+    `Joint press conference by the President of the Republic and the Federal Chancellor
+
+Source: Élysée
+
+Emmanuel MACRON:  Good evening.
+
+Olaf SCHOLZ:  Thank you, Emmanuel.
+
+EU Spokesperson Eric MAMER:  One more question.
+
+Journalist:  A question for both of you?`,
+    `
+release "Joint press conference by the President of the Republic and the Federal Chancellor" press-conference source=Élysée paragraphs=4
+  turn "Emmanuel MACRON" name=Emmanuel MACRON
+  turn "Olaf SCHOLZ" name=Olaf SCHOLZ
+  turn "EU Spokesperson Eric MAMER" role=EU Spokesperson name=Eric MAMER
+  turn "Journalist" question`,
+  );
+});
+
+test('role words in parentheses belong to the role, "REPORTER (Outlet)" asks and names no one, one-word and compound offices are roles', () => {
+  check(
+    `Press Conference by the Chief Cabinet Secretary
+
+Source: Prime Minister's Office of Japan
+
+DEPUTY PRESS SECRETARY (MODERATOR):  We will take questions.
+
+REPORTER (Asahi Shimbun):  On the budget?
+
+Taoiseach:  We will publish it next week.
+
+Tánaiste:  I agree with the Taoiseach.
+
+Secretary-General:  So do I.
+
+Vice-President Kaja Kallas:  And I.
+
+Anna Berg (Interpreter):  The Minister said yes.
+
+Mark Hall (Reuters):  And on trade?`,
+    `
+release "Press Conference by the Chief Cabinet Secretary" press-conference source=Prime Minister's Office of Japan paragraphs=8
+  turn "DEPUTY PRESS SECRETARY (MODERATOR)" role=DEPUTY PRESS SECRETARY (MODERATOR)
+  turn "REPORTER (Asahi Shimbun)" outlet=Asahi Shimbun question
+  turn "Taoiseach" role=Taoiseach
+  turn "Tánaiste" role=Tánaiste
+  turn "Secretary-General" role=Secretary-General
+  turn "Vice-President Kaja Kallas" role=Vice-President name=Kaja Kallas
+  turn "Anna Berg (Interpreter)" role=Interpreter name=Anna Berg
+  turn "Mark Hall (Reuters)" name=Mark Hall outlet=Reuters question`,
+  );
+});
+
+test("a label on the last line of a turn's later paragraph opens the next turn when that speaker has spoken before", () => {
+  check(
+    `Joint press conference with the Prime Minister of Denmark
+
+Source: NATO
+
+Moderator: Welcome to the press conference.
+
+NATO Secretary General: Thank you.  We discussed air defence.
+
+We also discussed the summit.
+Moderator: We have time for one question.
+
+Anna Holm (DR): Will Denmark send more jets?`,
+    `
+release "Joint press conference with the Prime Minister of Denmark" press-conference source=NATO paragraphs=4
+  turn "Moderator" role=Moderator
+  turn "NATO Secretary General" role=NATO Secretary General
+  turn "Moderator" role=Moderator
+  turn "Anna Holm (DR)" name=Anna Holm outlet=DR question`,
+  );
+});
+
+test("an official's label is never a question, and an interpretation note or a country in parentheses is not an outlet", () => {
+  check(
+    `Joint Press Conference by the President and the Prime Minister of India
+
+Source: The White House
+
+PRIME MINISTER MODI (via interpreter):  Thank you, Mr. President.
+
+President Zelenskyy (as interpreted):  We are grateful.
+
+Foreign Minister Kuleba (Ukraine):  We need air defence.
+
+Question (interpretation):  Will more be sent?
+
+Kari Holm (NTB):  When?`,
+    `
+release "Joint Press Conference by the President and the Prime Minister of India" press-conference source=The White House paragraphs=5
+  turn "PRIME MINISTER MODI (via interpreter)" role=PRIME MINISTER name=MODI
+  turn "President Zelenskyy (as interpreted)" role=President name=Zelenskyy
+  turn "Foreign Minister Kuleba (Ukraine)" role=Foreign Minister name=Kuleba
+  turn "Question (interpretation)" question
+  turn "Kari Holm (NTB)" name=Kari Holm outlet=NTB question`,
+  );
+});
+
+test('a role and a name on either side of one comma split into role and name, whichever comes first', () => {
+  check(
+    `Weekly Media Briefing by the Official Spokesperson
+
+Source: Ministry of External Affairs
+
+Official Spokesperson, Shri Randhir Jaiswal:  Good afternoon.
+
+Taoiseach, Micheál Martin:  Thank you.
+
+Kaja KALLAS, High Representative:  We agree.
+
+Question:  And on trade?`,
+    `
+release "Weekly Media Briefing by the Official Spokesperson" press-conference source=Ministry of External Affairs paragraphs=4
+  turn "Official Spokesperson, Shri Randhir Jaiswal" honorific=Shri role=Official Spokesperson name=Randhir Jaiswal
+  turn "Taoiseach, Micheál Martin" role=Taoiseach name=Micheál Martin
+  turn "Kaja KALLAS, High Representative" role=High Representative name=Kaja KALLAS
+  turn "Question" question`,
+  );
+});

@@ -6,6 +6,12 @@ import { countWords, endsWithMark } from './text';
 const DANGLING_REFERENCE =
   /\b(?:can|may|could) be (?:accessed|found|read|viewed|downloaded|consulted|watched|heard|seen) (?:here|at this link|below)\b|\b(?:read|see|view|watch|download|consult) (?:the|our|this|a) [^.!?\n]{0,50}?here\b|\b(?:click|read more|available|find out more|learn more|watch it|listen) (?:here|at this link)\b|\(link is external\)/gi;
 /**
+ * Links the plain text lost, in words other than the above: "at the link below", "via this link", "linked here".
+ * Searched only in a paragraph that has the word: most have not, and these words ("at", "on") are everywhere.
+ */
+const DANGLING_LINK =
+  /\b(?:at|via|through|using|on|from) (?:this|the following) links?\b|\b(?:at|via|through|on) the links? (?:below|above)\b|\blinked (?:here|below)\b/gi;
+/**
  * Marks of missing words, in brackets or parentheses, with or without a full stop: "[inaudible]", "(Inaudible.)",
  * "(off-mic)". Other editorial marks ("(Laughter.)", "(Applause.)", "(Crosstalk)") lose no words: not problems.
  */
@@ -16,6 +22,10 @@ const SHORTEST_MARKED_PASSAGE = 9;
 const ENDS_COMPLETE = /[.!?…)\]]["”’')\]]*$/;
 /** Contact lines end without a full stop: an e-mail address, a web address, a phone number. */
 const CONTACT_DETAILS = /\S@\S|https?:\/\/|\bwww\.|\+?\d[\d\s().-]{6,}\d$/;
+/** A word of a postal address: capitalised or a number ("Upper", "Merrion", "2", "D02", "SW1A"), or a particle of a street name. */
+const ADDRESS_WORD = String.raw`(?:[\p{Lu}\d][\p{L}\d.'’-]*|of|the|de|la|du|des|rue|am|an|der|via)`;
+/** "Government Buildings, Upper Merrion Street, Dublin 2, D02 R583": three or more parts of address words, one with a number. */
+const POSTAL_ADDRESS = new RegExp(String.raw`^${ADDRESS_WORD}(?: ${ADDRESS_WORD})*(?:, ${ADDRESS_WORD}(?: ${ADDRESS_WORD})*){2,}$`, 'u');
 
 /**
  * Adds the release's problems to `problems`: one list for the whole file, not one per release joined afterwards
@@ -53,10 +63,11 @@ export function addReleaseProblems(text: string, release: Release, releaseIndex:
     // Neither pattern matches fewer characters than "[off mic]" or "click here": a shorter paragraph is not copied.
     if (paragraph.span.end - paragraph.span.start < SHORTEST_MARKED_PASSAGE) continue;
     const body = text.slice(paragraph.span.start, paragraph.span.end);
-    for (const match of findAllMatches(DANGLING_REFERENCE, body)) {
-      const span = { start: paragraph.span.start + match.index!, end: paragraph.span.start + match.index! + match[0].length };
-      add('release.dangling-reference', 'warning', `“${match[0]}” points at a link the plain text no longer has.`, span);
-    }
+    const references = findAllMatches(DANGLING_REFERENCE, body);
+    for (const match of references) addDanglingReference(paragraph.span.start, match, add);
+    if (body.includes('link'))
+      for (const match of findAllMatches(DANGLING_LINK, body))
+        if (!isInsideMatch(match.index, references)) addDanglingReference(paragraph.span.start, match, add);
     for (const match of findAllMatches(INAUDIBLE, body)) {
       const span = { start: paragraph.span.start + match.index!, end: paragraph.span.start + match.index! + match[0].length };
       add('transcript.inaudible', 'information', `The transcript marks a passage as ${match[0]}: its words are missing.`, span);
@@ -64,6 +75,15 @@ export function addReleaseProblems(text: string, release: Release, releaseIndex:
   }
   const truncation = findTruncation(text, release);
   if (truncation) add('release.truncated', 'warning', truncation.message, truncation.span);
+}
+
+function addDanglingReference(
+  paragraphStart: number,
+  match: RegExpExecArray,
+  add: (code: ProblemCode, severity: Problem['severity'], message: string, span: Span) => void,
+): void {
+  const span = { start: paragraphStart + match.index, end: paragraphStart + match.index + match[0].length };
+  add('release.dangling-reference', 'warning', `“${match[0]}” points at a link the plain text no longer has.`, span);
 }
 
 /** The matches of a global pattern, read with exec: matchAll copies the pattern for every paragraph. */
@@ -78,6 +98,11 @@ function findAllMatches(pattern: RegExp, body: string): readonly RegExpExecArray
 
 const NO_MATCHES: readonly RegExpExecArray[] = [];
 
+/** "… available at this link": the longer phrase was reported already. */
+function isInsideMatch(offset: number, matches: readonly RegExpExecArray[]): boolean {
+  return matches.some((match) => offset >= match.index && offset < match.index + match[0].length);
+}
+
 /**
  * A release that ends mid-sentence, or with a colon that introduces nothing ("…platforms, including:"). Judged
  * on the release's own last paragraph: one-line labels under it ("Council of the EU", "Main results", a closing
@@ -91,11 +116,18 @@ function findTruncation(text: string, release: Release): { message: string; span
   const span = firstLine(text, { start: startOfLine(text, last.span.end), end: last.span.end });
   const line = text.slice(span.start, span.end);
   if (line.endsWith(':')) return { message: `“${release.title}” ends with a colon that introduces nothing: the text after it is missing.`, span };
-  if (ENDS_COMPLETE.test(line) || CONTACT_DETAILS.test(line)) return undefined;
+  if (ENDS_COMPLETE.test(line) || CONTACT_DETAILS.test(line) || isPostalAddress(line)) return undefined;
   if (endsWithMark(line, 0, line.length, ',;–—-', '') || countWords(line) >= 6)
     return { message: `“${release.title}” ends mid-sentence: the rest of the text is missing.`, span };
   return undefined;
 }
+
+/** A contact block's address line under the text: it has no full stop, and it is not a cut sentence. */
+function isPostalAddress(line: string): boolean {
+  return DIGIT.test(line) && POSTAL_ADDRESS.test(line);
+}
+
+const DIGIT = /\d/;
 
 /** Read in place, not from a copy: a release of a hundred thousand one-word paragraphs is passed over whole. */
 function isTrailingLabel(text: string, span: Span): boolean {

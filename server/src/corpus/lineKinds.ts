@@ -8,6 +8,10 @@ import { countWords, endsWithMark } from './text';
 
 const CHROME_LINES: readonly RegExp[] = [
   /^an official website of the (united states|u\.s\.) government( here['’]s how you know)?$/i,
+  // A site's name and strapline above every page: "Beehive.govt.nz", "The official website of the … Government".
+  /^(an?|the) official (web ?site|site|portal) of the [^.!?]{3,60}$/i,
+  // A breadcrumb trail: "Home > News > Speeches and Statements by the Prime Minister > May 2023".
+  /^(home|start)\s*[>›»|]\s*\S/i,
   /^here['’]s how you know$/i,
   /^official websites use \.(gov|mil)$/i,
   /^(a )?\.(gov|mil) website belongs to an official government organi[sz]ation/i,
@@ -17,7 +21,7 @@ const CHROME_LINES: readonly RegExp[] = [
   /^(share|like|print|email|tweet|copy link|facebook|twitter|x|linkedin|whatsapp|reddit)( this( page| article| story| release)?)?:?$/i,
   /^skip to (main )?(content|navigation)$/i,
   /^back to top$/i,
-  /^(home|menu|search|close|navigation|breadcrumb|main menu)$/i,
+  /^(home( ?page)?|menu|search|close|navigation|breadcrumb|main menu)$/i,
   /^you are here:?/i,
   /^(read|see|show|load) more$/i,
   /^(previous|next) (article|story|post|release|page)$/i,
@@ -56,7 +60,29 @@ const COOKIE_BUTTON = /\b(accept|reject) (all|additional|analytics) cookies\b/i;
 const MIN_COOKIE_BUTTON_LENGTH = 18;
 
 export function isChromeLine(line: string): boolean {
-  return line.length <= 200 && (CHROME_LINE.test(line) || (line.length >= MIN_COOKIE_BUTTON_LENGTH && COOKIE_BUTTON.test(line)));
+  return (
+    line.length <= 200 &&
+    (CHROME_LINE.test(line) || (line.length >= MIN_COOKIE_BUTTON_LENGTH && COOKIE_BUTTON.test(line)) || isSiteDomain(line) || isBreadcrumbTrail(line))
+  );
+}
+
+/** A site's name written as its domain above every page: "Beehive.govt.nz", "www.gov.ie". */
+const SITE_DOMAIN = /^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,6}$/i;
+
+function isSiteDomain(line: string): boolean {
+  // Searched only in a line of one word with a full stop: most lines have a space.
+  return !line.includes(' ') && line.includes('.') && SITE_DOMAIN.test(line);
+}
+
+/** Three or more steps between ">", "›" or "»": "News › Speeches and statements › 2024". */
+const BREADCRUMB_TRAIL = /^[^>›».!?]{1,50}(\s[>›»]\s+[^>›».!?]{1,60}){2,}$/;
+
+function isBreadcrumbTrail(line: string): boolean {
+  // A step never ends with a full stop, so most prose lines are ruled out by their last character, and only the
+  // others are searched for a separator.
+  const last = line.charCodeAt(line.length - 1);
+  if (last === 0x2e || last === 0x21 || last === 0x3f) return false;
+  return (line.includes('>') || line.includes('›') || line.includes('»')) && BREADCRUMB_TRAIL.test(line);
 }
 
 /** The answers under "Is this page useful?" (GOV.UK): chrome only in a block that chrome opens. */
@@ -67,7 +93,31 @@ export function isChromeBlock(block: Block): boolean {
 }
 
 function hasOnlyChromeLines(block: Block): boolean {
-  return isChromeLine(block.firstLine) && everyLine(block, isChromeOrSurveyAnswer);
+  return (isChromeLine(block.firstLine) && everyLine(block, isChromeOrSurveyAnswer)) || isNavigationMenu(block);
+}
+
+/**
+ * A site's menu: three or more lines of a few words, one of them chrome ("NATO" / "Home" / "News" / "Photos"),
+ * bulleted or not ("• Home Page" / "• Chancellor" / "• News").
+ */
+function isNavigationMenu(block: Block): boolean {
+  return block.lineCount >= 3 && everyLine(block, isMenuItem) && someLine(block, isChromeMenuItem);
+}
+
+function isChromeMenuItem(line: string): boolean {
+  return isChromeLine(withoutBullet(line));
+}
+
+function withoutBullet(line: string): string {
+  return BULLET_CODES.has(line.charCodeAt(0)) ? line.slice(1).trimStart() : line;
+}
+
+/** The longest menu entry: "Speeches and Statements by the Prime Minister" is a link's text, still short. */
+const MAX_MENU_ITEM_LENGTH = 50;
+
+function isMenuItem(bulleted: string): boolean {
+  const line = withoutBullet(bulleted);
+  return line.length <= MAX_MENU_ITEM_LENGTH && countWords(line) <= 7 && !endsWithMark(line, 0, line.length, '.!?,;:', '');
 }
 
 function isChromeOrSurveyAnswer(line: string): boolean {
@@ -83,9 +133,9 @@ export function isRelatedLinksHeading(block: Block): boolean {
 }
 
 /** The kind of page a site prints above its title ("Transcript", "Readout", "Press release", "News story"). */
-const PAGE_KIND = String.raw`(transcript|readout|statement|remark|speeche?|release|news|news (story|release|article)|(press|media) (release|statement|briefing)|fact sheet|noon briefing|media advisory|(oral|written) statement to parliament|policy paper|guidance|announcement)s?`;
-/** Section names in the plural and pairs of them ("Readouts", "Statements and remarks") label the page kind too. */
-const PAGE_KIND_LABEL = new RegExp(String.raw`^${PAGE_KIND}( (and|&) ${PAGE_KIND})?$`, 'i');
+const PAGE_KIND = String.raw`(transcript|readout|statement|remark|speeche?|release|news|press (conference|point)|interview|doorstep|communiqu[eé]|backgrounder|op-ed|news (story|release|article)|(press|media) (release|statement|briefing)|fact sheet|noon briefing|media advisory|(oral|written) statement to parliament|policy paper|guidance|announcement)s?`;
+/** Section names in the plural, pairs of them ("Readouts", "Statements and remarks") and joint ones ("Joint media release") label the page kind too. */
+const PAGE_KIND_LABEL = new RegExp(String.raw`^(joint )?${PAGE_KIND}( (and|&) ${PAGE_KIND})?$`, 'i');
 /** A UN document symbol ("SC/15901", "SG/SM/22410", "GA/12600"). */
 const DOCUMENT_SYMBOL = /^[A-Z]{1,6}(\/[A-Z0-9.-]+)+$/;
 
@@ -192,6 +242,9 @@ function isHeaderLine(line: string): boolean {
 
 const CAPTION_MARKER = /^((photo|image|picture)\s*)?credit\s*:|^VIRIN\s*:|^(photo|image|picture)\s*(by\b|:)|^\((photo|image|picture)\b[^)]*\)$/i;
 
+/** An agency's photo credit: "UN Photo/Loey Felipe", "NATO Photo / Name". */
+const AGENCY_PHOTO_CREDIT = /^\S+(\s\S+)?\s+photos?\s*\/\s*\S/i;
+
 /** A photo caption block: caption lines ending with "Credit: …" / "VIRIN: …" or a "Photo: …" line. */
 export function isCaptionBlock(block: Block): boolean {
   return answerOnce(block, BlockQuestion.IsCaption, hasCaptionMarker);
@@ -212,20 +265,26 @@ function hasCopyrightCredit(block: Block): boolean {
 const COPYRIGHT_CREDIT = /^©\s*\p{L}/u;
 
 function isCaptionMarkerLine(line: string): boolean {
-  return CAPTION_MARKER.test(line);
+  return CAPTION_MARKER.test(line) || isAgencyPhotoCredit(line);
+}
+
+function isAgencyPhotoCredit(line: string): boolean {
+  // Searched only in a line with a slash: most lines have none.
+  return line.includes('/') && AGENCY_PHOTO_CREDIT.test(line);
 }
 
 export function getCaptionCredit(block: Block): string | undefined {
   for (const line of getLines(block)) {
     const credit = /^(?:(?:photo|image|picture)\s*)?credit\s*:\s*(.+)$|^(?:photo|image|picture)\s*(?:by|:)\s*(.+)$|^©\s*(.+)$/i.exec(line.text);
     if (credit) return (credit[1] ?? credit[2] ?? credit[3]).trim();
+    if (isAgencyPhotoCredit(line.text)) return line.text;
   }
   return undefined;
 }
 
 /** The caption's short title: the line before the descriptive sentence ("Stoltenberg Remarks"). */
 export function getCaptionTitle(block: Block): string | undefined {
-  const plain = getLines(block).filter((line) => !CAPTION_MARKER.test(line.text) && !COPYRIGHT_CREDIT.test(line.text));
+  const plain = getLines(block).filter((line) => !isCaptionMarkerLine(line.text) && !COPYRIGHT_CREDIT.test(line.text));
   const short = plain.find((line, i) => i > 0 && line.text.split(/\s+/).length <= 8 && !/[.!?]$/.test(line.text));
   return (short ?? plain[0])?.text;
 }

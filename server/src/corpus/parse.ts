@@ -199,8 +199,8 @@ function toBoilerplate(text: string, block: Block): Boilerplate {
  * quotation, not a transcript, so labels only count as turns when there are two or more, when one names an
  * outlet ("Andrew Gray (Reuters)"), or when the title announces a transcript. Inside a turn's paragraph, a
  * later line opens the next turn when the scrape dropped the blank line before it ("Q  …" / "MR. KIRBY: …"):
- * then the label must be one no sentence starts with, or one already speaking in this release. Each turn ends
- * where the next label starts.
+ * then the label must be one no sentence starts with, or one already speaking in this release; so too in a later
+ * paragraph of a turn that does not open with a label. Each turn ends where the next label starts.
  */
 function findTurns(text: string, paragraphs: readonly Paragraph[], title: string): readonly SpeakerTurn[] {
   // Made at the first label only: most releases have none, and a file can hold a hundred thousand releases.
@@ -209,9 +209,13 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i];
     const first = findLabelAt(text, paragraph.span.start, paragraph.span.end);
-    if (!first) continue;
-    (starts ??= []).push({ start: paragraph.span.start, match: first });
-    (speaking ??= new Set()).add(first.speaker.label);
+    if (first) {
+      (starts ??= []).push({ start: paragraph.span.start, match: first });
+      (speaking ??= new Set()).add(first.speaker.label);
+    }
+    // Once someone has spoken, a paragraph a turn runs on into may end with the next label on its last line
+    // ("… power grid." + "Moderator: We have time for two questions."): looked for there too.
+    if (!starts || !speaking) continue;
     const laterLines = findLaterLines(text, paragraph);
     for (let j = 0; j < laterLines.length; j++) {
       const line = laterLines[j];

@@ -81,8 +81,9 @@ function findFirstTitle(blocks: readonly Block[]): number {
     const titleShaped = isTitleCandidate(blocks, i) && !isMasthead(blocks, i);
     if (titleShaped && isFollowedByText(blocks, i)) return i;
     if (titleShaped && firstTitleShaped < 0) firstTitleShaped = i;
-    // Only short lines can be a header; a longer headline with no text after it is a title with an empty body.
-    if (!isHeaderBlock(block)) return firstTitleShaped;
+    // Only short lines can be a header; a longer headline with no text after it is a title with an empty body. A
+    // site's name over its menu ("Organization for Security and Co-operation in Europe" + "Home / News") is one however long.
+    if (!isHeaderBlock(block) && !(titleShaped && i + 1 < blocks.length && isChromeBlock(blocks[i + 1]))) return firstTitleShaped;
   }
   return firstTitleShaped;
 }

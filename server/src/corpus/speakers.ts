@@ -15,12 +15,13 @@ const ROLE_WORDS = new Set(
     'highness commissioner representative high foreign defence defense affairs state moderator host interviewer ' +
     'answer participant official spokesperson’s council committee military allied supreme the of for and ' +
     'prof professor lord lady rt hon honourable honorable staff audience member interpreter senior ' +
-    'sec gen maj adm lt col sgt capt cmdr brig cpl rear'
+    'sec gen maj adm lt col sgt capt cmdr brig cpl rear taoiseach tánaiste tanaiste premier ' +
+    'presenter anchor speaker facilitator narrator announcer panellist panelist under elect'
   ).split(/\s+/),
 );
 
 /** Courtesy titles written before a name: split off as the honorific ("MR MILLER" is Mr Miller, no role). */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'mister', 'madam']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'mister', 'madam', 'shri', 'smt']);
 
 /** Labels that stand for whoever asks: the journalist's question, not a named speaker. */
 const QUESTION_LABELS = new Set(['q', 'question', 'questioner', 'correspondent', 'reporter', 'journalist']);
@@ -40,9 +41,9 @@ const ACRONYM = /^(\p{Lu}\.?){2,}$/u;
 /** "Q    Text" (White House, older State Department): the question mark stands alone before white space. */
 const BARE_QUESTION = /^Q(?=(?:\s{2,}|\t|\s(?=[\p{Lu}“"‘'(]))\S)/u;
 
-/** Page fields written like labels ("Subjects: …", "Period of Service: …", "Media contact: …"): no one speaks them. */
+/** Page fields written like labels ("Subjects: …", "From: Department of …", "Media contact: …"): no one speaks them. */
 const FIELD_LABEL =
-  /^(subjects?|topics?|keywords|tags|categor(y|ies)|location|venue|date|time|release (date|type)|transcript id|period of service|portfolio|electorate|(media )?(contacts?|enquiries|inquiries)|reference|attachments?)$/i;
+  /^(from|subjects?|topics?|keywords|tags|categor(y|ies)|location|venue|date|time|release (date|type)|transcript id|period of service|portfolio|electorate|(media )?(contacts?|enquiries|inquiries)|reference|attachments?)$/i;
 
 export interface LabelMatch {
   readonly speaker: Speaker;
@@ -72,12 +73,74 @@ export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
   const words = splitAtWhiteSpace(namePart);
   const upperCase = isUpperCase(namePart);
   // Upper-case labels spell out full titles ("CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL CHARLES Q. BROWN, JR.").
-  if (words.length > (upperCase ? 14 : 9) || !CAPITALISED.test(words[0])) return undefined;
-  if (!areLabelWords(words)) return undefined;
-  if (outlet) return { speaker: { label, name: namePart, outlet: outlet[2].trim(), isQuestion: true }, labelLength: label.length, hasOutlet: true };
-  if (words.length === 1 && QUESTION_LABELS.has(words[0].toLowerCase()))
-    return { speaker: { label, isQuestion: true }, labelLength: label.length, hasOutlet: false };
+  // The first word may end with the comma before a role ("Taoiseach, Jane Doe").
+  if (words.length > (upperCase ? 14 : 9) || !(CAPITALISED.test(words[0]) || BEFORE_SUFFIX.test(words[0]))) return undefined;
+  if (!areLabelWords(words)) return outlet ? undefined : parseLabelAroundComma(label);
+  const asks = words.length === 1 && QUESTION_LABELS.has(words[0].toLowerCase());
+  if (outlet) return parseLabelWithParentheses(label, namePart, words, upperCase, outlet[2].trim(), asks);
+  if (asks) return { speaker: { label, isQuestion: true }, labelLength: label.length, hasOutlet: false };
   return { speaker: splitLabelWords(label, words, upperCase), labelLength: label.length, hasOutlet: false };
+}
+
+/**
+ * "Andrew Gray (Reuters)" and "REPORTER (NHK)" ask, from an outlet ("REPORTER" names no one). An official's label
+ * only qualifies the speaker: role words in the parentheses say what they do here ("CABINET PUBLIC RELATIONS
+ * SECRETARY (MODERATOR)" is one role, "Jane Doe (Moderator)" a name and a role), an interpretation note or a
+ * country after a role ("PRIME MINISTER MODI (via interpreter)", "Foreign Minister Kuleba (Ukraine)") is no
+ * outlet, and an official never asks.
+ */
+function parseLabelWithParentheses(label: string, namePart: string, words: string[], upperCase: boolean, inParentheses: string, asks: boolean): LabelMatch {
+  if (!asks && !words.some(isQuestionWord)) {
+    const speaker = splitLabelWords(label, words, upperCase);
+    if (splitAtWhiteSpace(inParentheses).every(isRoleWord)) {
+      const role = speaker.role ? `${speaker.role} (${inParentheses})` : inParentheses;
+      return { speaker: { ...speaker, role }, labelLength: label.length, hasOutlet: false };
+    }
+    if (speaker.role || INTERPRETATION_NOTE.test(inParentheses)) return { speaker, labelLength: label.length, hasOutlet: false };
+  }
+  // "Question (interpretation)": a journalist's question, but the note names no outlet.
+  if (INTERPRETATION_NOTE.test(inParentheses))
+    return { speaker: asks ? { label, isQuestion: true } : { label, name: namePart, isQuestion: true }, labelLength: label.length, hasOutlet: true };
+  const speaker: Speaker = asks ? { label, outlet: inParentheses, isQuestion: true } : { label, name: namePart, outlet: inParentheses, isQuestion: true };
+  return { speaker, labelLength: label.length, hasOutlet: true };
+}
+
+/** "(via interpreter)", "(through an interpreter)", "(as interpreted)", "(interpretation)", "(translated from French)", "(in French)". */
+const INTERPRETATION_NOTE =
+  /^(((through|via|by) (an? )?)?(simultaneous )?(interpreter|interpretation|translator|translation)|(as )?(re)?interpreted|(re)?translated( from \p{Lu}\p{Ll}+)?|in \p{Lu}\p{Ll}+)$/iu;
+
+function isQuestionWord(word: string): boolean {
+  return QUESTION_LABELS.has(bare(word));
+}
+
+/** A role word, or a compound of them: "Secretary-General", "Minister-President", "President-elect". */
+function isRoleWord(word: string): boolean {
+  const lower = bare(word);
+  return ROLE_WORDS.has(lower) || (lower.includes('-') && lower.split('-').every(isRoleWordPart));
+}
+
+function isRoleWordPart(part: string): boolean {
+  return ROLE_WORDS.has(part);
+}
+
+/**
+ * "Official Spokesperson, Shri Randhir Jaiswal", "Kaja KALLAS, High Representative": a role and a name on either
+ * side of one comma, the role all role words and the name none of them.
+ */
+function parseLabelAroundComma(label: string): LabelMatch | undefined {
+  const comma = label.indexOf(', ');
+  if (comma < 0 || label.includes(',', comma + 1)) return undefined;
+  const before = splitAtWhiteSpace(label.slice(0, comma));
+  const after = splitAtWhiteSpace(label.slice(comma + 2));
+  if (!areLabelWords(before) || !areLabelWords(after)) return undefined;
+  const roleFirst = before.every(isRoleWord);
+  if (roleFirst === after.every(isRoleWord)) return undefined;
+  const [roleWords, nameWords] = roleFirst ? [before, after] : [after, before];
+  const named = splitLabelWords(label, nameWords, isUpperCase(nameWords.join(' ')));
+  if (named.role || !named.name) return undefined;
+  const role = joinWords(roleWords, 0, roleWords.length);
+  const speaker: Speaker = named.honorific ? { label, honorific: named.honorific, role, name: named.name } : { label, role, name: named.name };
+  return { speaker, labelLength: label.length, hasOutlet: false };
 }
 
 /** Capitalised words, connectors and generational suffixes ("BROWN, JR."), and nothing else. */
@@ -108,9 +171,15 @@ function splitLabelWords(label: string, words: string[], upperCase: boolean): Sp
   const honorificEnd = HONORIFICS.has(bare(words[0])) && words.length > 1 ? 1 : 0;
   // Word indices rather than copies of the word list: a transcript has a label per turn.
   let roleEnd = honorificEnd;
+  let nameStarted = false;
   for (let i = honorificEnd; i < words.length; i++) {
-    // In an upper-case label every word looks like an acronym; there only role words count.
-    if (ROLE_WORDS.has(bare(words[i])) || (!upperCase && isAcronym(words[i]))) roleEnd = i + 1;
+    const word = words[i];
+    if (isRoleWord(word)) roleEnd = i + 1;
+    // In an upper-case label every word looks like an acronym; there only role words count. Elsewhere an acronym
+    // before the name is an organisation ("NATO Spokesperson"); after a first name it is a surname in capitals,
+    // as French and European pages write them ("Emmanuel MACRON").
+    else if (!upperCase && !nameStarted && isAcronym(word)) roleEnd = i + 1;
+    else if (!nameStarted && isCapitalisedName(word)) nameStarted = true;
   }
   const honorific = joinWords(words, 0, honorificEnd);
   const role = joinWords(words, honorificEnd, roleEnd);
@@ -138,6 +207,11 @@ function bare(word: string): string {
 
 function isUpperCase(text: string): boolean {
   return TWO_CAPITALS.test(text) && !LOWER_CASE_LETTER.test(text);
+}
+
+/** A name word: capitalised, with a lower-case letter (a lone initial or an acronym is not one). */
+function isCapitalisedName(word: string): boolean {
+  return LOWER_CASE_LETTER.test(word) && CAPITALISED.test(word);
 }
 
 function isAcronym(word: string): boolean {
