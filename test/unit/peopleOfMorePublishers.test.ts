@@ -65,7 +65,7 @@ test('the shipped publishers’ bare titles are their own office holders on the 
       [
         'Telephone conversation\n\nSource: Élysée\n\n10 November 2016\n\n<[The President of the Republic]> spoke with Mr Donald Trump, President-elect of the United States.',
         'Conversation with Ukraine\n\nSource: Élysée\n\n4 March 2024\n\n<[The President of the Republic]> spoke with President Volodymyr Zelensky.',
-        'Press Conference\n\nSource: Prime Minister’s Office of Japan\n\nFebruary 13, 2017\n\n<[The Prime Minister]> met President Trump.',
+        'Japan-U.S. Summit Meeting\n\nSource: Prime Minister’s Office of Japan\n\nFebruary 13, 2017\n\n<[The Prime Minister]> met President Trump.',
         'Government to ban semi-automatic weapons\n\nSource: New Zealand Government\n\n21 March 2019\n\n<[The Prime Minister]> announced today.',
         'Remarks by the Taoiseach at a press conference\n\nSource: gov.ie\n\nPublished on 20 March 2025\n\n<[The Minister for Defence]> will bring the legislation. <[The Taoiseach]> agreed.',
         'Chancellor Merz visits Kyiv with his European counterparts\n\nSource: Federal Government\n\n10 May 2025\n\n<[The Chancellor]> met President Zelensky.',
