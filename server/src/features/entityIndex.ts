@@ -73,7 +73,7 @@ interface StoredFileEntities {
 }
 
 /** Findings (pass two) or mentions (counts) per piece of a summary in pieces: a few milliseconds' work. */
-const ITEMS_PER_PIECE = 1000;
+const ITEMS_PER_PIECE = 200;
 
 export class EntityIndex implements DerivedIndex<FileSummary> {
   readonly name = 'entities';

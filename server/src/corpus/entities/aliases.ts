@@ -92,9 +92,11 @@ export function* resolveFileFindingsInSteps(
   // A title met before its holder's name ("The Secretary General visited … Secretary General Jens Stoltenberg
   // said") is named on a second look: by the holder named later in the same release, else the file's holder.
   const laterHolders = new LaterRoleHolders(mentions);
-  const resolved = mentions.map((m, i) =>
-    m.key.startsWith('role:') && m.role ? withGuessedHolder(m, laterHolders.find(i), roleHolders.getHolder(m.role)) : m,
-  );
+  const resolved: Mention[] = [];
+  for (const [i, m] of mentions.entries()) {
+    resolved.push(m.key.startsWith('role:') && m.role ? withGuessedHolder(m, laterHolders.find(i), roleHolders.getHolder(m.role)) : m);
+    if (pieceDone()) yield;
+  }
   resolved.sort((a, b) => a.span.start - b.span.start);
   return { mentions: MentionTable.from(resolved), personAliases: people.getAliases(), abbreviationAliases };
 }
