@@ -11,7 +11,8 @@
 // `npm run measure:keystroke` measures this build; with `--before DIR` (a build's out/ folder, e.g. the main
 // checkout's) it measures that build too, in the same run, on the same texts and edits.
 // Environment: KEYSTROKE_SIZES_MB (default "1,20"), KEYSTROKE_EDITS (per size, default 30), KEYSTROKE_TAGS (default 0),
-// KEYSTROKE_CLOCK (`cpu` for CPU time; default wall time).
+// KEYSTROKE_CLOCK (`cpu` for CPU time; default wall time), KEYSTROKE_BACKGROUND (`steps`: the longest background
+// step a request may wait behind, and how many, instead of each index's catching up).
 
 import { join, resolve } from 'node:path';
 import { createAnchor } from '../server/src/annotations/anchoring';
@@ -21,6 +22,8 @@ import { BenchCorpusGenerator, createRandom } from './benchCorpus';
 const SIZES_MB = (process.env.KEYSTROKE_SIZES_MB ?? '1,20').split(',').filter(Boolean).map(Number);
 const EDITS = Number(process.env.KEYSTROKE_EDITS ?? 30);
 const TAGS = Number(process.env.KEYSTROKE_TAGS ?? 0);
+/** KEYSTROKE_BACKGROUND=steps: the background work step by step (its longest step) instead of each index's total. */
+const BACKGROUND_STEPS = process.env.KEYSTROKE_BACKGROUND === 'steps';
 const SEEDS_DIR = join(__dirname, '..', '..', 'seeds');
 const MB = 1048576;
 
@@ -146,9 +149,33 @@ function measureEdit(engine: Engine, workspace: InstanceType<Engine['CorpusWorks
     addSample(samples, 'keystroke → tag positions', parse + problems + yaml + drawn);
     time(samples, 'listTags of the file (JSON; Tags view, 1 s after typing)', () => JSON.stringify(engine.listTags(toContext(workspace), { corpusUri: uri })));
   }
-  for (const index of workspace.corpus.derivedIndexes) time(samples, `background: ${index.index.name}`, () => index.refresh());
+  if (BACKGROUND_STEPS) measureBackgroundSteps(workspace, samples);
+  // The whole of each index's catching up (builds from before background pieces have no refreshAll; refresh did it all).
+  else
+    for (const index of workspace.corpus.derivedIndexes)
+      time(samples, `background: ${index.index.name}`, () => (index.refreshAll ?? index.refresh).call(index));
   time(samples, 'status counts', () => workspace.status.getStatus());
   workspace.scheduler.dispose();
+}
+
+/**
+ * The background work the edit causes, step by step as the scheduler runs it: the longest step is what a request
+ * arriving meanwhile may wait behind. A step is a piece (`runPiece`, indexes in order), or in builds from before
+ * background pieces one file of one index (`refreshSome(1)`, each index in turn).
+ */
+function measureBackgroundSteps(workspace: InstanceType<Engine['CorpusWorkspace']>, samples: Samples): void {
+  type Index = Partial<(typeof workspace.corpus.derivedIndexes)[number]> & { refreshSome?: (files: number) => boolean };
+  const indexes = workspace.corpus.derivedIndexes as readonly Index[];
+  const step = () => (indexes[0].runPiece ? indexes.some((index) => index.runPiece!()) : indexes.map((index) => index.refreshSome!(1)).includes(true));
+  let longest = 0;
+  let steps = 0;
+  for (let more = true; more; steps++) {
+    const started = now();
+    more = step();
+    longest = Math.max(longest, now() - started);
+  }
+  addSample(samples, 'background: longest step', longest);
+  addSample(samples, 'background: steps', steps);
 }
 
 /** What the editor asks after a keystroke to redraw the file's tags. */

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     const { releases } = await workspace.scan();
     stages.push(measure('parsed (texts + releases)'));
     for (const index of workspace.corpus.derivedIndexes) {
-      index.refresh();
+      index.refreshAll();
       stages.push(measure(index.index.name));
     }
     workspace.dispose();

@@ -81,6 +81,35 @@ test('summaries after random chains of edits equal the summaries of the edited t
   );
 });
 
+/** One piece of background work, in the scheduler's order (engine/scheduler.ts); false once every index caught up. */
+function runPiece(corpus: Corpus): boolean {
+  return corpus.derivedIndexes.some((index) => index.runPiece());
+}
+
+test('summaries brought up to date in background pieces, edits arriving between pieces, equal the summaries afresh', () => {
+  fc.assert(
+    fc.property(fc.array(fc.record({ change: edit, piecesAfter: fc.nat({ max: 12 }) }), { minLength: 1, maxLength: 4 }), (edits) => {
+      const corpus = new Corpus();
+      for (const index of corpus.derivedIndexes) index.setSummariseInBackground(true);
+      let text = TEXT;
+      corpus.files.setFile(URI, text);
+      while (runPiece(corpus));
+      for (const { change, piecesAfter } of edits) {
+        text = applyRandomEdit(text, change);
+        corpus.files.setFile(URI, text); // a summary under way for the version before is abandoned
+        for (let i = 0; i < piecesAfter; i++) runPiece(corpus);
+      }
+      while (runPiece(corpus));
+      assert.deepEqual(
+        corpus.derivedIndexes.map((index) => index.pending),
+        corpus.derivedIndexes.map(() => 0),
+      );
+      assert.deepEqual(describeSummaries(corpus, URI), summariseAfresh(text));
+    }),
+    { numRuns: 8 },
+  );
+});
+
 test('typing a word in a sentence moves the mentions after it and recognises nothing again that it did not touch', () => {
   const corpus = new Corpus();
   corpus.files.setFile(URI, TEXT);

@@ -22,8 +22,6 @@ import { BackgroundScheduler } from './scheduler';
 import { CorpusSettings } from './settings';
 import { TagStore } from './tagStore';
 
-/** How many changed files a background step brings up to date per index: one, so a step is one file's summary. */
-const BACKGROUND_STEP_FILES = 1;
 /** The initial scan yields to requests after this many files. */
 const SCAN_BATCH_FILES = 20;
 
@@ -66,7 +64,11 @@ export class CorpusWorkspace {
     this.status = new IndexingStatus(this.scheduler, () => (this.reportProblemChanges(this.takeProblemChanges()), this.counts.count()));
     this.tags = new TagStore(host, folderUris, buffers);
     this.knowledge = new EntityKnowledge(host, folderUris, this.corpus.entities, buffers);
-    for (const index of this.corpus.derivedIndexes) this.scheduler.add({ runSlice: () => index.refreshSome(BACKGROUND_STEP_FILES) });
+    // A piece is one file's summary, or a piece of a big file's: requests meanwhile read its last complete summary.
+    for (const index of this.corpus.derivedIndexes) {
+      index.setSummariseInBackground(true);
+      this.scheduler.add({ runSlice: () => index.runPiece() });
+    }
     // Duplicates are the one derived fact that changes other files' problems: report them once caught up.
     // So are files an index gave up on for taking too long (file.over-budget).
     this.scheduler.add({ runSlice: () => (this.reportProblemChanges(this.takeProblemChanges()), false) });
@@ -102,6 +104,21 @@ export class CorpusWorkspace {
     for (const uri of uris) this.diskCorpusUris.add(uri);
     const toRead = uris.filter((uri) => !this.openCorpusUris.has(uri));
     const skipped = uris.length - toRead.length;
+    this.scheduler.hold();
+    try {
+      await this.readScan(toRead, skipped, uris.length, onProgress);
+    } finally {
+      this.scheduler.release();
+    }
+    this.status.scanEnded();
+    this.persistent?.forgetOtherTexts();
+    let releases = 0;
+    for (const file of this.corpus.files.getFiles()) releases += countReleases(file.parsed);
+    return { files: uris.length, releases, fromStore: (this.persistent?.filesFromStore ?? 0) - fromStoreBefore };
+  }
+
+  /** Stores every file of the scan as its reader hands it over, yielding to requests between batches. */
+  private async readScan(toRead: readonly string[], skipped: number, total: number, onProgress?: (progress: ScanProgress) => void): Promise<void> {
     let i = 0;
     for await (const read of this.scanReader.readCorpusFiles(toRead, this.maxFileBytes)) {
       const uri = toRead[i++];
@@ -113,16 +130,11 @@ export class CorpusWorkspace {
         this.storingParsedScanResult = false;
       }
       if (i % SCAN_BATCH_FILES === 0 || i === toRead.length) {
-        onProgress?.({ done: skipped + i, total: uris.length });
-        this.status.scanProgressed(skipped + i, uris.length);
+        onProgress?.({ done: skipped + i, total: total });
+        this.status.scanProgressed(skipped + i, total);
         await new Promise((resolve) => setImmediate(resolve)); // let requests through during a long scan
       }
     }
-    this.status.scanEnded();
-    this.persistent?.forgetOtherTexts();
-    let releases = 0;
-    for (const file of this.corpus.files.getFiles()) releases += countReleases(file.parsed);
-    return { files: uris.length, releases, fromStore: (this.persistent?.filesFromStore ?? 0) - fromStoreBefore };
   }
 
   /** Resolves once what the persistent index has to write is written (the CLI, before it exits). */
@@ -132,7 +144,7 @@ export class CorpusWorkspace {
 
   /** Brings every derived index up to date now (the CLI, tests; the server lets the scheduler do it). */
   refreshAll(): void {
-    for (const index of this.corpus.derivedIndexes) index.refresh();
+    for (const index of this.corpus.derivedIndexes) index.refreshAll();
     this.reportProblemChanges(this.takeProblemChanges());
   }
 
@@ -207,6 +219,8 @@ export class CorpusWorkspace {
 
   dispose(): void {
     this.scheduler.dispose();
+    // No background any more: an answer brings every file up to date first.
+    for (const index of this.corpus.derivedIndexes) index.setSummariseInBackground(false);
   }
 
   /** Replaces the corpus entry with what is on disk now (or drops it when it is gone). */

@@ -1,15 +1,18 @@
 // The one background scheduler: derived indexes catch up with changed files in short slices between requests,
-// starting once the corpus has been quiet for a moment (after the initial scan's batches, after typing), so
-// requests interleave with the work and rarely wait for a whole pass. A slice runs the tasks in turn, each a
-// small step (one file of one index), until SLICE_MS have passed: a request waits at most for the step under way.
+// starting once the corpus has been quiet for a moment (after typing), so requests interleave with the work and
+// never wait for a whole pass. A slice runs pieces of work for at most SLICE_MS, then yields to the event loop
+// (setImmediate: requests read from stdin meanwhile are answered first). A piece is bounded too: one file's summary,
+// or one piece of a big file's summary (features/incremental.ts), so a request waits a few milliseconds at most.
+// Tasks run in the order they were added, a later one once the earlier ones have caught up: an index that reads
+// another's summaries (near passages read passages, related releases read entities) finds them complete.
 
 export interface BackgroundTask {
-  /** Does a bounded amount of work; true while more is waiting. */
+  /** Does one bounded piece of work (a few milliseconds); true while more is waiting. */
   runSlice(): boolean;
 }
 
-/** How long a slice runs before it yields to requests (it always completes the step under way). */
-const SLICE_MS = 20;
+/** How long a slice runs before it yields to requests (it completes the piece under way). */
+const SLICE_MS = 5;
 
 export class BackgroundScheduler {
   private readonly tasks: BackgroundTask[] = [];
@@ -19,6 +22,10 @@ export class BackgroundScheduler {
   private disposed = false;
   /** A change arrived while running: stop after the slice under way, and start again once quiet. */
   private paused = false;
+  /** The initial scan is parsing: its own work comes first, so nothing starts on a quiet moment until it ends. */
+  private held = false;
+  /** A change came while held: `release` starts the work. */
+  private pokedWhileHeld = false;
   private readonly idleListeners: (() => void)[] = [];
 
   constructor(private readonly quietMs = 200) {}
@@ -37,6 +44,10 @@ export class BackgroundScheduler {
       this.paused = true;
       return;
     }
+    if (this.held) {
+      this.pokedWhileHeld = true;
+      return;
+    }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.start(), this.quietMs);
   }
@@ -48,6 +59,24 @@ export class BackgroundScheduler {
    */
   resume(): void {
     if (!this.running && this.timer === undefined && !this.disposed) this.start();
+  }
+
+  /**
+   * The initial scan starts: until `release`, a change starts no work (a 5 MB file parsed in one batch would
+   * otherwise be the quiet moment that lets background work in before the scan's own parse is done).
+   */
+  hold(): void {
+    this.held = true;
+    if (this.timer !== undefined) this.pokedWhileHeld = true;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** The scan is over: the work it left starts now (before the status is read, so `busy` tells the truth). */
+  release(): void {
+    this.held = false;
+    if (this.pokedWhileHeld && !this.running && !this.disposed) this.start();
+    this.pokedWhileHeld = false;
   }
 
   /** Called each time every task has caught up. */
@@ -81,10 +110,8 @@ export class BackgroundScheduler {
       }
       const started = performance.now();
       let more: boolean;
-      do {
-        more = false;
-        for (const task of this.tasks) more = task.runSlice() || more;
-      } while (more && performance.now() - started < SLICE_MS);
+      do more = this.tasks.some((task) => task.runSlice());
+      while (more && performance.now() - started < SLICE_MS);
       if (more) {
         setImmediate(slice);
         return;

@@ -144,7 +144,8 @@ export class EntityFactTables {
   readonly abbreviationsByLongName: Counts = new Map(); // long-name key → abbreviation keys
 
   /** Groups the file's mentions and counts the rows it adds to these tables (the caller adds its own, then seals). */
-  summarise(text: string, entities: FileEntities): { facts: FileEntityFacts; rows: CountRows } {
+  /** A file's facts and count rows, yielding after every `mentionsPerPiece` mentions. */
+  *summariseInSteps(text: string, entities: FileEntities, mentionsPerPiece: number): Generator<void, { facts: FileEntityFacts; rows: CountRows }, void> {
     const grouping = new ResolutionKeyGrouping();
     const rows = new CountRows();
     const count = (table: Counts, from: string, to: string) => rows.count(table, from, to);
@@ -157,6 +158,7 @@ export class EntityFactTables {
       count(this.resolutionKeysByKey, m.key, key);
       if (m.form === 'title' && m.role) count(this.titleKeysByRole, normaliseRole(m.role), key);
       if (m.kind === 'person' && m.form === 'name' && m.role) count(this.rolesByHolder, m.key, normaliseRole(m.role));
+      if ((i + 1) % mentionsPerPiece === 0) yield;
     }
     for (const [abbreviation, longName] of entities.abbreviationAliases) count(this.abbreviationsByLongName, longName, abbreviation);
     return { facts: { byResolutionKey: grouping.seal() }, rows };
@@ -196,4 +198,29 @@ export class EntityFactTables {
   getAllResolutionKeys(): IterableIterator<string> {
     return this.mentionTotals.keys();
   }
+}
+
+/** Inserts the item into a list kept sorted by mentions (most first) and no longer than `limit`. */
+export function keepTop<T extends { mentions: number }>(list: T[], item: T, limit: number): void {
+  if (list.length >= limit && item.mentions <= list[list.length - 1].mentions) return;
+  let at = list.length;
+  while (at > 0 && list[at - 1].mentions < item.mentions) at--;
+  list.splice(at, 0, item);
+  if (list.length > limit) list.pop();
+}
+
+export function sortByCount(counts: Map<string, number>): [string, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+export function getOnly(counts: Map<string, number> | undefined): string | undefined {
+  return counts?.size === 1 ? [...counts.keys()][0] : undefined;
+}
+
+export function getMostCounted(counts: Map<string, number> | undefined): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [value, n] of counts ?? [])
+    if (n > bestCount || (n === bestCount && best !== undefined && value.length > best.length)) [best, bestCount] = [value, n];
+  return best;
 }

@@ -9,13 +9,28 @@ import { EntityKind, FileEntities, kindOfKey, Mention, nameOfKey, normaliseName 
 import { getGazetteer } from '../corpus/entities/gazetteer';
 import { MentionColumns, MentionTable } from '../corpus/entities/mentionTable';
 import { Finding, moveFinding } from '../corpus/entities/mentions';
-import { findReleaseFindings, resolveReleaseFindings } from '../corpus/entities/recognize';
+import { findReleaseFindings, resolveReleaseFindingsInSteps } from '../corpus/entities/recognize';
+import { runToEnd } from '../corpus/entities/steps';
 import { normaliseRole } from '../corpus/entities/roles';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { moveEntitiesThroughEdit, RecognisedVersion } from './entityEdits';
-import { addCount, CountRows, Counts, EntityFactTables, FileEntityFacts, getResolutionKey, StringPool, toResolvableMention } from './entityFacts';
-import { DerivedIndex, IncrementalIndex } from './incremental';
+import {
+  addCount,
+  CountRows,
+  Counts,
+  EntityFactTables,
+  FileEntityFacts,
+  getMostCounted,
+  getOnly,
+  getResolutionKey,
+  keepTop,
+  sortByCount,
+  StringPool,
+  toResolvableMention,
+} from './entityFacts';
+import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE } from './incremental';
 import { OfficeHolders } from './officeHolders';
+import { getChangesSince, mapOffsetBack, mapSpanForward } from './offsetsThroughEdits';
 import { ReleaseResults } from './releaseResults';
 
 export interface Entity {
@@ -57,6 +72,9 @@ interface StoredFileEntities {
   readonly abbreviationAliases: ReadonlyMap<string, string>;
 }
 
+/** Findings (pass two) or mentions (counts) per piece of a summary in pieces: a few milliseconds' work. */
+const ITEMS_PER_PIECE = 200;
+
 export class EntityIndex implements DerivedIndex<FileSummary> {
   readonly name = 'entities';
   readonly incremental: IncrementalIndex<FileSummary>;
@@ -77,7 +95,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   /** Pass one of recognition per release: an edit reads again only the releases it touched. */
   private readonly releaseFindings: ReleaseResults<readonly Finding[]>;
 
-  constructor(corpus: CorpusIndex) {
+  constructor(private readonly corpus: CorpusIndex) {
     this.incremental = new IncrementalIndex(corpus, this);
     this.releaseFindings = new ReleaseResults(corpus, (file, releaseIndex) => findReleaseFindings(file.text, file.parsed.releases[releaseIndex], releaseIndex));
   }
@@ -113,11 +131,21 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
 
   /** The entity mentioned at the offset, with the mention. */
   findMentionAt(uri: string, offset: number): { mention: Mention; entity: Entity | undefined } | undefined {
-    const mentions = this.getFileEntities(uri)?.mentions;
-    const index = mentions?.findIndexAt(offset) ?? -1;
-    if (index < 0) return undefined;
-    const mention = mentions!.at(index);
-    return { mention, entity: this.resolve(mention) };
+    const behind = this.findMentionLeftBehind(uri, offset);
+    const mention = behind !== undefined ? behind : findMentionIn(this.getFileEntities(uri)?.mentions, offset);
+    return mention ? { mention, entity: this.resolve(mention) } : undefined;
+  }
+
+  /** While the background recognises a big file again: the mention there in the tables' recognition, through the edits since. */
+  private findMentionLeftBehind(uri: string, offset: number): Mention | null | undefined {
+    const file = this.corpus.getFile(uri);
+    const behind = file && this.incremental.getSummaryLeftBehind(uri);
+    const changes = behind && getChangesSince(file!, behind.version);
+    if (!changes) return undefined;
+    const at = mapOffsetBack(changes, offset);
+    const mention = at === undefined ? undefined : findMentionIn(behind!.summary.entities.mentions, at);
+    const span = mention && mapSpanForward(changes, mention.span);
+    return span ? { ...mention!, span } : null;
   }
 
   /** What a mention names in the corpus, or undefined for a capitalised word nothing names. */
@@ -143,7 +171,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     const uris = new Set<string>();
     for (const key of keys) this.facts.urisByResolutionKey.get(key)?.forEach((_, uri) => uris.add(uri));
     for (const uri of [...uris].sort()) {
-      const summary = this.incremental.getSummary(uri);
+      const summary = this.incremental.getSummaryInTables(uri);
       if (!summary) continue;
       const table = summary.entities.mentions;
       const indices = keys.flatMap((key) => [...summary.facts.byResolutionKey.getMentionIndices(key)]);
@@ -169,7 +197,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     let releaseCount = 0;
     const top: { uri: string; releaseIndex: number; mentions: number }[] = [];
     for (const uri of uris) {
-      const byKey = this.incremental.getSummary(uri)?.facts.byResolutionKey;
+      const byKey = this.incremental.getSummaryInTables(uri)?.facts.byResolutionKey;
       const inFile = new Map<number, number>();
       for (const key of keys) byKey?.forEachReleaseCount(key, (n, releaseIndex) => inFile.set(releaseIndex, (inFile.get(releaseIndex) ?? 0) + n));
       releaseCount += inFile.size;
@@ -186,7 +214,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
 
   /** The resolution keys named in one release (companions of an entity are read from these). */
   getReleaseResolutionKeys(uri: string, releaseIndex: number): readonly string[] {
-    return this.incremental.getSummary(uri)?.facts.byResolutionKey.getReleaseKeys(releaseIndex) ?? [];
+    return this.incremental.getSummaryInTables(uri)?.facts.byResolutionKey.getReleaseKeys(releaseIndex) ?? [];
   }
 
   /** The entity the mentions of a resolution key name. */
@@ -213,7 +241,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     }
     const best = [...found.values()].sort((a, b) => b.mentions - a.mentions || a.entity.name.localeCompare(b.entity.name)).slice(0, limit);
     return best.map(({ entity, mentions, firstUri, firstKey }) => {
-      const table = this.incremental.getSummary(firstUri)?.entities.mentions ?? MentionTable.EMPTY;
+      const table = this.incremental.getSummaryInTables(firstUri)?.entities.mentions ?? MentionTable.EMPTY;
       let index = 0;
       while (index < table.length && table.keyOf(index) !== firstKey) index++;
       return { entity, mentions, first: index < table.length ? { uri: firstUri, mention: table.at(index) } : undefined };
@@ -282,6 +310,12 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   }
 
   summarise(file: CorpusFile, previous?: FileSummary): FileSummary {
+    return runToEnd(this.summariseInSteps(file, previous));
+  }
+
+  /** The summary in pieces: pass one by releases, pass two by findings, the counts by mentions. */
+  *summariseInSteps(file: CorpusFile, previous?: FileSummary): Generator<void, FileSummary, void> {
+    yield* this.releaseFindings.computeInPieces(file, RELEASE_CHARS_PER_PIECE);
     const findings = this.releaseFindings.get(file);
     const releases = file.parsed.releases;
     const moved = previous && moveEntitiesThroughEdit(previous.recognised, file.text, releases, findings);
@@ -292,8 +326,8 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     }
     const { results, shifts } = findings;
     const placed = results.map((list, i) => (shifts[i] === 0 && list[0]?.releaseIndex === i ? list : list.map((f) => moveFinding(f, shifts[i], i))));
-    const entities = resolveReleaseFindings(releases, placed);
-    return { recognised: { version: file.version, text: file.text, releases, entities }, ...this.summariseEntities(file.text, entities) };
+    const entities = yield* resolveReleaseFindingsInSteps(releases, placed, ITEMS_PER_PIECE);
+    return { recognised: { version: file.version, text: file.text, releases, entities }, ...(yield* this.summariseEntities(file.text, entities)) };
   }
 
   /** Stored across restarts: the recognition (mentions, the file's aliases), the costly part; counts are redone. */
@@ -309,7 +343,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     const mentions = MentionTable.fromColumns(stored.mentions, file.text.length, releases.length);
     if (!mentions) return undefined;
     const entities: FileEntities = { mentions, personAliases: stored.personAliases, abbreviationAliases: stored.abbreviationAliases };
-    return { recognised: { version: file.version, text: file.text, releases, entities }, ...this.summariseEntities(file.text, entities) };
+    return { recognised: { version: file.version, text: file.text, releases, entities }, ...runToEnd(this.summariseEntities(file.text, entities)) };
   }
 
   /** An edit that only moved mentions leaves every count as it was. */
@@ -339,9 +373,11 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   }
 
   /** The rows one file adds to the corpus-wide tables. */
-  private summariseEntities(text: string, entities: FileEntities): Omit<FileSummary, 'recognised'> {
-    const { facts, rows } = this.facts.summarise(text, entities);
+  private *summariseEntities(text: string, entities: FileEntities): Generator<void, Omit<FileSummary, 'recognised'>, void> {
+    const { facts, rows } = yield* this.facts.summariseInSteps(text, entities, ITEMS_PER_PIECE);
+    let counted = 0;
     for (const m of entities.mentions) {
+      if (++counted % ITEMS_PER_PIECE === 0) yield;
       if (m.kind === 'person' && m.form === 'name') {
         const words = nameOfKey(m.key).split(' ');
         if (words.length > 1) rows.count(this.fullNamesBySurname, words[words.length - 1], m.key);
@@ -356,27 +392,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   }
 }
 
-/** Inserts the item into a list kept sorted by mentions (most first) and no longer than `limit`. */
-function keepTop<T extends { mentions: number }>(list: T[], item: T, limit: number): void {
-  if (list.length >= limit && item.mentions <= list[list.length - 1].mentions) return;
-  let at = list.length;
-  while (at > 0 && list[at - 1].mentions < item.mentions) at--;
-  list.splice(at, 0, item);
-  if (list.length > limit) list.pop();
-}
-
-function sortByCount(counts: Map<string, number>): [string, number][] {
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
-function getOnly(counts: Map<string, number> | undefined): string | undefined {
-  return counts?.size === 1 ? [...counts.keys()][0] : undefined;
-}
-
-function getMostCounted(counts: Map<string, number> | undefined): string | undefined {
-  let best: string | undefined;
-  let bestCount = 0;
-  for (const [value, n] of counts ?? [])
-    if (n > bestCount || (n === bestCount && best !== undefined && value.length > best.length)) [best, bestCount] = [value, n];
-  return best;
+function findMentionIn(mentions: MentionTable | undefined, offset: number): Mention | undefined {
+  const index = mentions?.findIndexAt(offset) ?? -1;
+  return index < 0 ? undefined : mentions!.at(index);
 }

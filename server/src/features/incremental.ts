@@ -4,6 +4,12 @@
 // therefore costs that file's summary plus its own table rows, never a pass over the corpus. Answers read the
 // tables after `refresh`, which brings every changed file up to date (or only one file, for per-file answers).
 //
+// Big files in pieces: with a background scheduler (`summariseInBackground`), a request's `refresh` leaves a big
+// file that already has a summary to the background, which computes its new summary in pieces of a few
+// milliseconds (`summariseInSteps`), yielding to requests between pieces. Meanwhile the tables keep the file's
+// last complete summary: they change only when a summary is complete, in one step (add/remove or replace), so a
+// request sees the old summary or the new one, never a mix. An edit abandons a summary under way.
+//
 // Time budget: no single file may freeze the server on every keystroke. A file whose summary took longer than
 // its budget (a base plus a share per MB of text) is skipped by that index from then on: it contributes an
 // empty summary, and the file reports `file.over-budget`. The slow summary already computed is kept; a file
@@ -20,6 +26,11 @@ export interface DerivedIndex<S> {
    * long as the result equals summarising afresh.
    */
   summarise(file: CorpusFile, previous?: S): S;
+  /**
+   * The same summary as `summarise`, computed in pieces (optional): the generator yields after each piece of a
+   * few milliseconds and keeps its partial state; it never touches the tables. Without it a summary is one piece.
+   */
+  summariseInSteps?(file: CorpusFile, previous?: S): Generator<void, S, void>;
   add(uri: string, summary: S): void;
   remove(uri: string, summary: S): void;
   /** Replaces a file's summary when that is cheaper than remove + add (optional). */
@@ -63,6 +74,20 @@ export interface OverBudget {
 
 const EMPTY_PARSE = { releases: [], problems: [], boilerplate: [] };
 
+/** Files of this many characters and more are summarised again in the background, in pieces (see above). */
+export const BIG_FILE_CHARS = 64 * 1024;
+
+/** Per-release work of a summary in pieces (`ReleaseResults.computeInPieces`): this much release text per piece. */
+export const RELEASE_CHARS_PER_PIECE = 16 * 1024;
+
+/** A summary the background is computing in pieces, for one version of one file. */
+interface SummaryInProgress<S> {
+  readonly file: CorpusFile;
+  readonly pieces: Generator<void, S, void>;
+  /** Milliseconds spent in its pieces so far, for the time budget. */
+  ms: number;
+}
+
 /** Keeps one derived index in step with the corpus files. */
 export class IncrementalIndex<S> {
   private readonly summaries = new Map<string, { version: number; summary: S }>();
@@ -70,6 +95,9 @@ export class IncrementalIndex<S> {
   private readonly overBudget = new Map<string, OverBudget & { length: number }>();
   private newlyOverBudget: string[] = [];
   private store: SummaryStore | undefined;
+  private inProgress: SummaryInProgress<S> | undefined;
+  /** Set while a background scheduler runs `runPiece`: requests then leave big files to it. */
+  private summariseInBackground = false;
 
   constructor(
     private readonly corpus: CorpusIndex,
@@ -92,17 +120,51 @@ export class IncrementalIndex<S> {
 
   /** Files changed since they were last summarised. */
   get pending(): number {
-    return this.dirty.size;
+    return this.dirty.size + (this.inProgress ? 1 : 0);
   }
 
-  /** The file's summary as of its current version (summarising it now if it changed). */
+  /**
+   * Whether big changed files are left to the background scheduler (`runPiece`), the tables keeping their last
+   * complete summary until then; off (the CLI, tests), every answer first brings every file up to date.
+   */
+  setSummariseInBackground(on: boolean): void {
+    this.summariseInBackground = on;
+  }
+
+  /**
+   * The file's summary as of its current version (summarising it now if it changed): offsets into the file's
+   * text must be current, so a summary under way in the background is finished first.
+   */
   getSummary(uri: string): S | undefined {
+    if (this.inProgress?.file.uri === uri) {
+      this.finishInProgress();
+      this.index.afterUpdate?.();
+    }
     if (this.dirty.has(uri)) {
       this.dirty.delete(uri);
       this.update(uri);
       this.index.afterUpdate?.();
     }
     return this.summaries.get(uri)?.summary;
+  }
+
+  /**
+   * The file's summary the tables hold now, without bringing it up to date: what an answer read from the tables
+   * (a file found in them) reads of that file, so that the two agree while a newer summary is under way.
+   */
+  getSummaryInTables(uri: string): S | undefined {
+    return this.summaries.get(uri)?.summary;
+  }
+
+  /**
+   * When the file changed and its new summary is the background's to make (a big file), the summary the tables
+   * hold and the version it is of; else undefined (`getSummary` is then current, or cheap to make current).
+   */
+  getSummaryLeftBehind(uri: string): { version: number; summary: S } | undefined {
+    const held = this.summaries.get(uri);
+    if (!held || held.version === this.corpus.getFile(uri)?.version) return undefined;
+    const underWay = this.inProgress?.file.uri === uri || (this.summariseInBackground && this.dirty.has(uri) && this.isLeftToBackground(uri));
+    return underWay ? held : undefined;
   }
 
   /** Whether this index skips the file for taking too long, and by how much. */
@@ -115,22 +177,88 @@ export class IncrementalIndex<S> {
     return this.newlyOverBudget.splice(0);
   }
 
-  /** Brings every changed file up to date: call before answering from the corpus-wide tables. */
+  /**
+   * Brings the tables up to date for an answer: call before answering from them. With a background scheduler, a
+   * big file that has a summary already keeps it until the background has the new one (see above).
+   */
   refresh(): void {
-    this.refreshSome(Number.POSITIVE_INFINITY);
-  }
-
-  /** Updates up to `maxFiles` changed files; true while more are waiting (for background slices). */
-  refreshSome(maxFiles: number): boolean {
-    if (this.dirty.size === 0) return false;
-    let done = 0;
+    if (this.dirty.size === 0) return;
     for (const uri of this.dirty) {
-      if (done++ >= maxFiles) break;
+      if (this.summariseInBackground && this.isLeftToBackground(uri)) continue;
       this.dirty.delete(uri);
       this.update(uri);
     }
     this.index.afterUpdate?.();
-    return this.dirty.size > 0;
+  }
+
+  /** Brings every file up to date now, a summary under way in the background included (the CLI, measurements). */
+  refreshAll(): void {
+    if (this.inProgress) this.finishInProgress();
+    for (const uri of this.dirty) {
+      this.dirty.delete(uri);
+      this.update(uri);
+    }
+    this.index.afterUpdate?.();
+  }
+
+  /**
+   * One piece of background work: a piece of the big file's summary under way (its tables change when the last
+   * piece is done), else one changed file (a big one starts its summary in pieces). True while more is waiting.
+   */
+  runPiece(): boolean {
+    if (this.inProgress && this.corpus.getFile(this.inProgress.file.uri) !== this.inProgress.file) this.inProgress = undefined; // edited: abandoned
+    if (!this.inProgress) {
+      const [uri] = this.dirty;
+      if (uri === undefined) return false;
+      this.dirty.delete(uri);
+      if (!this.startInPieces(uri)) {
+        this.update(uri);
+        this.index.afterUpdate?.();
+        return this.pending > 0;
+      }
+    }
+    const inProgress = this.inProgress!;
+    const started = this.now();
+    const next = inProgress.pieces.next();
+    inProgress.ms += this.now() - started;
+    if (next.done) {
+      this.inProgress = undefined;
+      this.apply(inProgress.file, this.withinBudget(inProgress.file, next.value, inProgress.ms));
+      this.index.afterUpdate?.();
+    }
+    return this.pending > 0;
+  }
+
+  /** A big file whose summary the background brings up to date in pieces: it has one to keep meanwhile. */
+  private isLeftToBackground(uri: string): boolean {
+    const file = this.corpus.getFile(uri);
+    return this.index.summariseInSteps !== undefined && file !== undefined && file.text.length >= BIG_FILE_CHARS && this.summaries.has(uri);
+  }
+
+  /** Starts the file's summary in pieces when it is big and has to be summarised: false when there is nothing to piece. */
+  private startInPieces(uri: string): boolean {
+    const file = this.corpus.getFile(uri);
+    if (!file || !this.index.summariseInSteps || file.text.length < BIG_FILE_CHARS || this.overBudget.has(uri)) return false;
+    const previous = this.summaries.get(uri);
+    if (previous?.version === file.version) return false;
+    const stored = this.readStoredSummary(file);
+    if (stored) {
+      this.apply(file, stored); // read at once: the caller's update finds the file up to date
+      return false;
+    }
+    this.inProgress = { file, pieces: this.index.summariseInSteps(file, previous?.summary), ms: 0 };
+    return true;
+  }
+
+  private finishInProgress(): void {
+    const inProgress = this.inProgress!;
+    this.inProgress = undefined;
+    if (this.corpus.getFile(inProgress.file.uri) !== inProgress.file) return; // edited: the file is dirty again
+    const started = this.now();
+    let next = inProgress.pieces.next();
+    while (!next.done) next = inProgress.pieces.next();
+    inProgress.ms += this.now() - started;
+    this.apply(inProgress.file, this.withinBudget(inProgress.file, next.value, inProgress.ms));
   }
 
   private update(uri: string): void {
@@ -143,12 +271,17 @@ export class IncrementalIndex<S> {
       this.overBudget.delete(uri);
       return;
     }
-    const summary = this.readStoredSummary(file) ?? this.summariseWithinBudget(file, old?.summary);
-    this.summaries.set(uri, { version: file.version, summary });
-    if (old && this.index.replace) this.index.replace(uri, old.summary, summary);
+    this.apply(file, this.readStoredSummary(file) ?? this.summariseWithinBudget(file, old?.summary));
+  }
+
+  /** The file's new summary into the tables, in one step: they never hold part of a summary. */
+  private apply(file: CorpusFile, summary: S): void {
+    const old = this.summaries.get(file.uri);
+    this.summaries.set(file.uri, { version: file.version, summary });
+    if (old && this.index.replace) this.index.replace(file.uri, old.summary, summary);
     else {
-      if (old) this.index.remove(uri, old.summary);
-      this.index.add(uri, summary);
+      if (old) this.index.remove(file.uri, old.summary);
+      this.index.add(file.uri, summary);
     }
   }
 
@@ -160,10 +293,14 @@ export class IncrementalIndex<S> {
   private summariseWithinBudget(file: CorpusFile, previous: S | undefined): S {
     const skipped = this.overBudget.get(file.uri);
     if (skipped && file.text.length * 2 >= skipped.length) return this.index.summarise({ ...file, text: '', parsed: EMPTY_PARSE });
-    const now = this.budget.now ?? performance.now.bind(performance);
-    const started = now();
+    const started = this.now();
     const summary = this.index.summarise(file, previous);
-    const ms = now() - started;
+    return this.withinBudget(file, summary, this.now() - started);
+  }
+
+  /** Records whether the summary took longer than the file's budget (then it is not stored). */
+  private withinBudget(file: CorpusFile, summary: S, ms: number): S {
+    const skipped = this.overBudget.get(file.uri);
     const budgetMs = this.budget.baseMs + (this.budget.msPerMB * file.text.length) / (1024 * 1024);
     if (ms > budgetMs) {
       this.overBudget.set(file.uri, { index: this.index.name, ms, budgetMs, length: file.text.length });
@@ -175,5 +312,9 @@ export class IncrementalIndex<S> {
     }
     this.store?.offer(file, this.index.name, () => this.index.encodeSummary!(summary));
     return summary;
+  }
+
+  private now(): number {
+    return (this.budget.now ?? performance.now.bind(performance))();
   }
 }

@@ -8,7 +8,7 @@
 import { Span } from '../corpus/model';
 import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
-import { DerivedIndex, IncrementalIndex } from './incremental';
+import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE } from './incremental';
 import { Int32KeyMap } from './int32KeyMap';
 import { PassageOccurrence, findReleaseSentences } from './passageIndex';
 import { ReleaseResults } from './releaseResults';
@@ -115,6 +115,12 @@ export class NearPassageIndex implements DerivedIndex<NearSentences> {
       keysAt += release.bandKeys.length;
     }
     return { sentences, bandKeys };
+  }
+
+  /** In pieces: the band keys of the releases to read again, a few at a time, then the file's keys at once. */
+  *summariseInSteps(file: CorpusFile): Generator<void, NearSentences, void> {
+    yield* this.releaseBands.computeInPieces(file, RELEASE_CHARS_PER_PIECE);
+    return this.summarise(file);
   }
 
   /** Stored across restarts: the band keys (the MinHash work) and where each keyed sentence starts. */

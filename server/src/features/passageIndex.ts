@@ -9,7 +9,7 @@ import { Release, Span } from '../corpus/model';
 import { findSentences } from '../corpus/sentences';
 import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
-import { DerivedIndex, IncrementalIndex } from './incremental';
+import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE } from './incremental';
 import { getChangedItems, placeReleaseItems, ReleaseResults } from './releaseResults';
 import { countReleases } from './releaseRuns';
 
@@ -119,6 +119,12 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
       key,
     });
     return placeReleaseItems(this.releaseSentences.get(file), previous, place);
+  }
+
+  /** In pieces: the sentences of the releases to read again, a few at a time, then the file's list at once. */
+  *summariseInSteps(file: CorpusFile, previous?: readonly Sentence[]): Generator<void, readonly Sentence[], void> {
+    yield* this.releaseSentences.computeInPieces(file, RELEASE_CHARS_PER_PIECE);
+    return this.summarise(file, previous);
   }
 
   /** Stored across restarts in columns (an object per sentence would cost more to read than to compute). */

@@ -6,6 +6,7 @@
 import { FileEntities, Mention } from '../corpus/entities/entityModel';
 import { Release, Span } from '../corpus/model';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
+import { runToEnd } from '../corpus/entities/steps';
 import { DerivedIndex, IncrementalIndex } from './incremental';
 
 export type FacetKind = 'event' | 'place' | 'speaker';
@@ -31,6 +32,9 @@ export interface ReleaseFacets {
 const MAX_POSTING = 200;
 
 type FileEntitiesSource = (uri: string) => FileEntities | undefined;
+
+/** Releases per piece of a summary in pieces (incremental.ts): a few milliseconds' work. */
+const RELEASES_PER_PIECE = 32;
 
 export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[]> {
   readonly name = 'related releases';
@@ -69,20 +73,28 @@ export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[
   }
 
   summarise(file: CorpusFile): readonly ReleaseFacets[] {
+    return runToEnd(this.summariseInSteps(file));
+  }
+
+  /** In pieces of RELEASES_PER_PIECE releases. */
+  *summariseInSteps(file: CorpusFile): Generator<void, readonly ReleaseFacets[], void> {
     const mentions = this.getFileEntities(file.uri)?.mentions ?? [];
     const aliases = this.getFileEntities(file.uri)?.personAliases ?? new Map<string, string>();
     // Mentions grouped by release once: one pass, not one pass over the file's mentions per release.
     const byRelease = file.parsed.releases.map((): Mention[] => []);
     for (const mention of mentions) byRelease[mention.releaseIndex]?.push(mention);
-    return file.parsed.releases.map((release, releaseIndex) => {
+    const summary: ReleaseFacets[] = [];
+    for (const [releaseIndex, release] of file.parsed.releases.entries()) {
       const facets = new Map<string, Facet>();
       for (const mention of byRelease[releaseIndex]) {
         const kind = getFacetKind(release, mention);
         const key = aliases.get(mention.key) ?? mention.key;
         if (kind && !facets.has(key)) facets.set(key, { kind, key, name: file.text.slice(mention.span.start, mention.span.end) });
       }
-      return { uri: file.uri, releaseIndex, date: release.date?.iso, facets: [...facets.values()], titleWords: getTitleWords(release.title) };
-    });
+      summary.push({ uri: file.uri, releaseIndex, date: release.date?.iso, facets: [...facets.values()], titleWords: getTitleWords(release.title) });
+      if ((releaseIndex + 1) % RELEASES_PER_PIECE === 0) yield;
+    }
+    return summary;
   }
 
   add(_uri: string, releases: readonly ReleaseFacets[]): void {

@@ -44,26 +44,49 @@ export class ReleaseResults<R> {
     if (results.length === countReleases(file.parsed)) this.seeded.set(file.uri, { version: file.version, results });
   }
 
+  /**
+   * Computes, in pieces of about `charsPerPiece` characters of release text (a yield after each), the results the
+   * next `get` of this version of the file would compute; `get` then only gathers them.
+   */
+  *computeInPieces(file: CorpusFile, charsPerPiece: number): Generator<void, void, void> {
+    const starts = getReleaseStarts(file.parsed);
+    const reused = this.getReuse(file, starts);
+    const cachedCount = this.byUri.get(file.uri)?.results.length ?? 0;
+    const seeded = this.seeded.get(file.uri);
+    const results: R[] = seeded?.version === file.version ? seeded.results.slice() : []; // slice keeps the holes
+    let chars = 0;
+    for (let i = 0; i < starts.length; i++) {
+      if (i in results || findReusedResult(i, starts.length, cachedCount, reused) >= 0) continue;
+      results[i] = this.compute(file, i);
+      this.seeded.set(file.uri, { version: file.version, results });
+      chars += (starts[i + 1] ?? file.text.length) - starts[i];
+      if (chars >= charsPerPiece) {
+        chars = 0;
+        yield;
+      }
+    }
+  }
+
   get(file: CorpusFile): ReleaseResultsOfFile<R> {
     // Offsets only, never `parsed.releases`: after a keystroke that would copy every release (releaseRuns.ts).
     const starts = getReleaseStarts(file.parsed);
     const cached = this.byUri.get(file.uri);
+    const reused = this.getReuse(file, starts);
     const seeded = this.seeded.get(file.uri);
     this.seeded.delete(file.uri);
-    const precomputed = seeded?.version === file.version ? seeded.results : undefined;
-    const reused = cached && (cached.version === file.version ? { leading: starts.length, trailing: 0 } : getReuseSince(file, cached.version));
+    // Results computed elsewhere or in pieces: every release's (a scan worker), or some (`computeInPieces`).
+    const precomputed = seeded?.version === file.version ? seeded.results : [];
     const results: R[] = [];
     const computedAt: number[] = [];
     const shifts: number[] = [];
     const computedNow: boolean[] = [];
     for (let i = 0; i < starts.length; i++) {
-      const fromEnd = starts.length - i;
-      const old = !cached || !reused ? -1 : i < reused.leading ? i : fromEnd <= reused.trailing ? cached.results.length - fromEnd : -1;
+      const old = findReusedResult(i, starts.length, cached?.results.length ?? 0, reused);
       if (old >= 0) {
         results.push(cached!.results[old]);
         computedAt.push(cached!.computedAt[old]);
       } else {
-        results.push(precomputed ? precomputed[i] : this.compute(file, i));
+        results.push(i in precomputed ? precomputed[i] : this.compute(file, i));
         computedAt.push(starts[i]);
       }
       shifts.push(starts[i] - computedAt[i]);
@@ -77,6 +100,18 @@ export class ReleaseResults<R> {
       replaced.push({ result: cached.results[old], shift: cached.starts[old] - cached.computedAt[old] });
     return { results, shifts, computedNow, replaced, previousVersion: cached.version };
   }
+
+  /** Which releases of the version kept keep their result (none when it is not kept, or too many edits ago). */
+  private getReuse(file: CorpusFile, starts: readonly number[]): ReusedReleases | undefined {
+    const cached = this.byUri.get(file.uri);
+    return cached && (cached.version === file.version ? { leading: starts.length, trailing: 0 } : getReuseSince(file, cached.version));
+  }
+}
+
+/** The index of the kept result reused for release `i` of `count` (the kept version had `cachedCount`), or -1. */
+function findReusedResult(i: number, count: number, cachedCount: number, reused: ReusedReleases | undefined): number {
+  if (!reused) return -1;
+  return i < reused.leading ? i : count - i <= reused.trailing ? cachedCount - (count - i) : -1;
 }
 
 /** The releases the file kept through every edit since `version`, or undefined when it does not remember so far. */

@@ -8,6 +8,7 @@ import { FileEntities, keyOf, Mention, normaliseName, ReleaseContext } from './e
 import { MentionTable } from './mentionTable';
 import { Finding } from './mentions';
 import { getRoleHead, normaliseRole } from './roles';
+import { runToEnd } from './steps';
 
 /** A transcript speaker: "Andrew Gray (Reuters)" is a person with an outlet. */
 export interface SpeakerFact {
@@ -18,6 +19,21 @@ export interface SpeakerFact {
 
 /** Resolves one file's findings (in text order) into mentions. */
 export function resolveFileFindings(findings: readonly Finding[], speakers: readonly SpeakerFact[], releases: readonly ReleaseContext[] = []): FileEntities {
+  return runToEnd(resolveFileFindingsInSteps(findings, speakers, releases, Number.POSITIVE_INFINITY));
+}
+
+/**
+ * The same, in pieces: yields after every `findingsPerPiece` findings read (a big file's recognition runs in the
+ * background between requests), keeping what it has found so far.
+ */
+export function* resolveFileFindingsInSteps(
+  findings: readonly Finding[],
+  speakers: readonly SpeakerFact[],
+  releases: readonly ReleaseContext[],
+  findingsPerPiece: number,
+): Generator<void, FileEntities, void> {
+  let read = 0;
+  const pieceDone = () => ++read % findingsPerPiece === 0;
   const people = new PeopleOfFile();
   const organisations = new Map<string, string>();
   for (const speaker of speakers) {
@@ -32,10 +48,12 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
     if (f.kind === 'person' && f.words) people.add(f.words);
     if (f.kind === 'organisation' && f.form === 'name') organisations.set(normaliseName(nameOf(f.key)).replace(/^the /, ''), f.key);
     if (f.abbreviationOf) abbreviationAliases.set(f.abbreviationOf, f.key);
+    if (pieceDone()) yield;
   }
   // "Sviatlana Tsikhanouskaya" where the file knows "Ms Tsikhanouskaya": a full name ending in a known surname.
   for (const f of findings) {
     if (f.type === 'name-run' && f.words.length >= 2 && f.words.length <= 4 && people.isSurname(f.words[f.words.length - 1])) people.add(f.words);
+    if (pieceDone()) yield;
   }
   // Posts written as abbreviations ("SACEUR, our Supreme Allied Commander"): the abbreviation alone is the post too.
   const posts = new Set(
@@ -69,13 +87,16 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
     }
     const last = mentions[mentions.length - 1];
     if (last.kind === 'person' && last.role && last.form !== 'title') roleHolders.add(last.key, last.role);
+    if (pieceDone()) yield;
   }
   // A title met before its holder's name ("The Secretary General visited … Secretary General Jens Stoltenberg
   // said") is named on a second look: by the holder named later in the same release, else the file's holder.
   const laterHolders = new LaterRoleHolders(mentions);
-  const resolved = mentions.map((m, i) =>
-    m.key.startsWith('role:') && m.role ? withGuessedHolder(m, laterHolders.find(i), roleHolders.getHolder(m.role)) : m,
-  );
+  const resolved: Mention[] = [];
+  for (const [i, m] of mentions.entries()) {
+    resolved.push(m.key.startsWith('role:') && m.role ? withGuessedHolder(m, laterHolders.find(i), roleHolders.getHolder(m.role)) : m);
+    if (pieceDone()) yield;
+  }
   resolved.sort((a, b) => a.span.start - b.span.start);
   return { mentions: MentionTable.from(resolved), personAliases: people.getAliases(), abbreviationAliases };
 }

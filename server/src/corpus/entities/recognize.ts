@@ -3,9 +3,10 @@
 
 import { findNearestOtherDates } from '../dates';
 import { ParsedCorpusFile, Release, Span, SpeakerTurn } from '../model';
-import { SpeakerFact, resolveFileFindings } from './aliases';
+import { resolveFileFindings, resolveFileFindingsInSteps, SpeakerFact } from './aliases';
 import { FileEntities, keyOf, ReleaseContext } from './entityModel';
 import { findInSegment, Finding, Segment } from './mentions';
+import { runToEnd } from './steps';
 
 /** Recognises the mentions of the given spans of a text; the spans need not be releases (tests, other tools). */
 export function recognizeMentions(
@@ -53,8 +54,17 @@ export function findReleaseFindings(text: string, release: Release, releaseIndex
 
 /** Pass two over the whole file, from each release's findings (in release order). */
 export function resolveReleaseFindings(releases: readonly Release[], findingsByRelease: readonly (readonly Finding[])[]): FileEntities {
+  return runToEnd(resolveReleaseFindingsInSteps(releases, findingsByRelease, Number.POSITIVE_INFINITY));
+}
+
+/** The same, yielding after every `findingsPerPiece` findings (aliases.ts, `resolveFileFindingsInSteps`). */
+export function resolveReleaseFindingsInSteps(
+  releases: readonly Release[],
+  findingsByRelease: readonly (readonly Finding[])[],
+  findingsPerPiece: number,
+): Generator<void, FileEntities, void> {
   const speakers: SpeakerFact[] = releases.flatMap((release) => release.turns.map((turn) => turn.speaker));
-  return resolveFileFindings(findingsByRelease.flat(), speakers, getReleaseContexts(releases));
+  return resolveFileFindingsInSteps(findingsByRelease.flat(), speakers, getReleaseContexts(releases), findingsPerPiece);
 }
 
 function isUpperCaseLabel(label: string): boolean {
