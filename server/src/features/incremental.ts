@@ -179,15 +179,17 @@ export class IncrementalIndex<S> {
     const summary = this.index.summarise(file, previous);
     const ms = now() - started;
     const budgetMs = this.budget.baseMs + (this.budget.msPerMB * file.text.length) / (1024 * 1024);
-    const over = ms > budgetMs ? { ms, budgetMs } : undefined;
-    if (over) this.markOverBudget(file, over);
-    else if (skipped) {
+    if (ms > budgetMs) {
+      this.markOverBudget(file, { ms, budgetMs });
+      // Stored with its verdict: a restart keeps the summary and skips the file's later versions as this run does,
+      // rather than spending the time again (and, on a machine busier or quieter than this one, judging otherwise).
+      this.store?.offer(file, this.index.name, () => this.index.encodeSummary!(summary), { ms, budgetMs });
+      return summary;
+    } else if (skipped) {
       this.overBudget.delete(file.uri);
       this.newlyOverBudget.push(file.uri);
     }
-    // Stored with its verdict, so a restart keeps the summary and skips the file's later versions as this run does,
-    // rather than spending the time again (and, on a machine busier or quieter than this one, judging otherwise).
-    this.store?.offer(file, this.index.name, () => this.index.encodeSummary!(summary), over);
+    this.store?.offer(file, this.index.name, () => this.index.encodeSummary!(summary));
     return summary;
   }
 }
