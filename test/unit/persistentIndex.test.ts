@@ -63,7 +63,13 @@ function printAnswers(workspace: CorpusWorkspace): string {
     .sort((a, b) => a.uri.localeCompare(b.uri))
     .map((file) => {
       const mentions = [...(workspace.corpus.entities.getFileEntities(file.uri)?.mentions ?? [])];
-      const resolved = mentions.map((m) => `${printMention(file.text, m)} = ${workspace.corpus.entities.resolve(m)?.id ?? '-'}`);
+      const { entities } = workspace.corpus;
+      // Each mention's entity with its card's facts (hover) and its number of references, read from the corpus tables.
+      const resolved = mentions.map((m) => {
+        const id = entities.resolve(m)?.id;
+        const card = id === undefined ? '-' : `${id} ${JSON.stringify(entities.getEntityFacts(id, 3))} ${entities.findReferences(id).length} references`;
+        return `${printMention(file.text, m)} = ${card}`;
+      });
       const sentences = file.parsed.releases.flatMap((_, i) => workspace.corpus.passages.getSentences(file.uri, i));
       const copies = sentences.map(
         (s) =>
@@ -215,4 +221,20 @@ test('a cache folder that resolves outside the folder it is confined to is not u
   assert.deepEqual(readdirSync(elsewhere), []);
   assert.match(messages.join('\n'), /outside/);
   assert.equal(await store.read(getContentKey('x'), 'parse', 1000), undefined);
+});
+
+test('stored entity counts that do not fit the mentions (an index out of range, an unknown table, keys out of order) are recomputed', async () => {
+  const plants: ((entities: { groups: { keys: string[]; mentions: { values: Int32Array } }; rows: { table: number }[] }) => void)[] = [
+    (entities) => (entities.groups.mentions.values[0] = 1e6),
+    (entities) => (entities.rows[0].table = 99),
+    (entities) => entities.groups.keys.reverse(),
+  ];
+  for (const [i, plant] of plants.entries()) {
+    const cache = join(scratch, `counts-${i}`);
+    const cold = await start(seedFiles(), cache);
+    rewriteSummaries(cache, 'entities', (stored) => (plant(stored.data as Parameters<typeof plant>[0]), stored));
+    const next = await start(seedFiles(), cache);
+    assert.equal(next.recognised, FILES, `plant ${i}`);
+    assert.equal(next.answers, cold.answers);
+  }
 });

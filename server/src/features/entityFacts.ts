@@ -47,6 +47,25 @@ export class CountRows {
     return this;
   }
 
+  /** The rows as the persistent index stores them, `tables` listing every table they may count in (the same list on reading). */
+  toStored(tables: readonly Counts[]): StoredCountColumn[] {
+    return this.columns.map(({ table, from, to, counts }) => ({ table: tables.indexOf(table), from, to, counts }));
+  }
+
+  /** Rows from stored columns, each checked (a table in the list, strings, positive counts); undefined if any is off. */
+  static fromStored(stored: unknown, tables: readonly Counts[]): CountRows | undefined {
+    if (!Array.isArray(stored)) return undefined;
+    const rows = new CountRows();
+    rows.counting = undefined;
+    for (const column of stored as Partial<StoredCountColumn>[]) {
+      const { table, from, to, counts } = column ?? {};
+      if (typeof table !== 'number' || !Number.isInteger(table) || table < 0 || table >= tables.length || !(counts instanceof Int32Array)) return undefined;
+      if (!isStringList(from, counts.length) || !isStringList(to, counts.length) || !counts.every((n) => n > 0)) return undefined;
+      rows.columns.push({ table: tables[table], from: [...from], to: [...to], counts });
+    }
+    return rows;
+  }
+
   /**
    * Adds (sign 1) or removes (sign -1) the rows from their tables. Added rows hold the pool's copy of each string,
    * so a key or spelling counted by many files is kept once; removed rows let go of theirs.
@@ -58,6 +77,18 @@ export class CountRows {
       if (sign < 0) for (const list of [from, to]) for (const value of list) strings.release(value);
     }
   }
+}
+
+/** One table's rows of a file as the persistent index stores them: the table by its place in a list both sides know. */
+export interface StoredCountColumn {
+  readonly table: number;
+  readonly from: readonly string[];
+  readonly to: readonly string[];
+  readonly counts: Int32Array;
+}
+
+function isStringList(value: unknown, length: number): value is string[] {
+  return Array.isArray(value) && value.length === length && value.every((item) => typeof item === 'string');
 }
 
 /**
@@ -142,6 +173,18 @@ export class EntityFactTables {
   readonly titleKeysByRole: Counts = new Map(); // normalised role → resolution keys of bare titles
   readonly rolesByHolder: Counts = new Map(); // person key → normalised roles stated next to it
   readonly abbreviationsByLongName: Counts = new Map(); // long-name key → abbreviation keys
+
+  /** The tables a file's count rows count in, in a fixed order (the persistent index stores rows by place). */
+  get rowTables(): readonly Counts[] {
+    return [
+      this.rolesByResolutionKey,
+      this.spellingsByResolutionKey,
+      this.resolutionKeysByKey,
+      this.titleKeysByRole,
+      this.rolesByHolder,
+      this.abbreviationsByLongName,
+    ];
+  }
 
   /** Groups the file's mentions and counts the rows it adds to these tables (the caller adds its own, then seals). */
   summarise(text: string, entities: FileEntities): { facts: FileEntityFacts; rows: CountRows } {
