@@ -78,10 +78,18 @@ function printAnswers(workspace: CorpusWorkspace): string {
       const duplicates = workspace.corpus.duplicates
         .findDuplicatesInFile(file.uri)
         .map((d) => `${d.releaseIndex}: ${d.copy.kind} of ${d.copy.uri}#${d.copy.releaseIndex}`);
-      const problems = computeFileProblems(workspace.view, file.uri).map((p) => `${p.code} ${p.span.start}-${p.span.end}`);
+      // Whether a summary took longer than its budget depends on the machine's load at the time: compared apart.
+      const problems = computeFileProblems(workspace.view, file.uri)
+        .filter((p) => p.code !== 'file.over-budget')
+        .map((p) => `${p.code} ${p.span.start}-${p.span.end}`);
       return [file.uri, printParsedCorpusFile(file.text, file.parsed), ...resolved, ...copies, ...duplicates, ...problems].join('\n');
     })
     .join('\n\n');
+}
+
+/** Files an index skipped for taking longer than its time budget. */
+function overBudgetFiles(workspace: CorpusWorkspace): string[] {
+  return [...workspace.corpus.files.getFiles()].filter((file) => workspace.corpus.findOverBudget(file.uri).length > 0).map((file) => file.uri);
 }
 
 function entryPaths(cacheFolder: string): string[] {
@@ -110,6 +118,7 @@ test('a second start reads parses and summaries from the store and answers as th
     'no file recognised, split, hashed or fingerprinted again',
   );
   assert.equal(warm.answers, cold.answers);
+  assert.deepEqual(overBudgetFiles(warm.workspace), overBudgetFiles(cold.workspace), 'a file over budget then is over budget now');
   assert.equal(warm.answers, (await start(seedFiles(), undefined)).answers, 'the same as without a store');
 });
 
@@ -192,8 +201,7 @@ test('a summary stored over its time budget comes back with that verdict: kept, 
     [{ index: 'entities', ms: 5000, budgetMs: 1000 }],
   );
   assert.ok(computeFileProblems(warm.workspace.view, uri).some((problem) => problem.code === 'file.over-budget'));
-  // The mentions are the stored ones: every answer but the over-budget problem is the cold start's.
-  assert.equal(warm.answers.replace(/\nfile\.over-budget [^\n]*/g, ''), cold.answers);
+  assert.equal(warm.answers, cold.answers, 'the mentions are the stored ones');
 });
 
 test('a stored summary whose envelope is off (no data, a time that is not one) is recomputed', async () => {
@@ -223,10 +231,14 @@ test('a cache folder that resolves outside the folder it is confined to is not u
   assert.equal(await store.read(getContentKey('x'), 'parse', 1000), undefined);
 });
 
-test('stored entity counts that do not fit the mentions (an index out of range, an unknown table, keys out of order) are recomputed', async () => {
-  const plants: ((entities: { groups: { keys: string[]; mentions: { values: Int32Array } }; rows: { table: number }[] }) => void)[] = [
+test('stored entity counts that do not fit the mentions (an index out of range, an unknown table, a string it lacks, keys out of order) are recomputed', async () => {
+  const plants: ((entities: {
+    groups: { keys: string[]; mentions: { values: Int32Array } };
+    rows: { strings: string[]; columns: { table: number; to: Int32Array }[] };
+  }) => void)[] = [
     (entities) => (entities.groups.mentions.values[0] = 1e6),
-    (entities) => (entities.rows[0].table = 99),
+    (entities) => (entities.rows.columns[0].table = 99),
+    (entities) => (entities.rows.columns[0].to[0] = entities.rows.strings.length),
     (entities) => entities.groups.keys.reverse(),
   ];
   for (const [i, plant] of plants.entries()) {

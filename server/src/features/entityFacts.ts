@@ -47,21 +47,32 @@ export class CountRows {
     return this;
   }
 
-  /** The rows as the persistent index stores them, `tables` listing every table they may count in (the same list on reading). */
-  toStored(tables: readonly Counts[]): StoredCountColumn[] {
-    return this.columns.map(({ table, from, to, counts }) => ({ table: tables.indexOf(table), from, to, counts }));
+  /**
+   * The rows as the persistent index stores them, `tables` listing every table they may count in (the same list on
+   * reading); each string once, the columns as indices into them (a key is counted in several tables).
+   */
+  toStored(tables: readonly Counts[]): StoredCountRows {
+    const strings: string[] = [];
+    const indexOf = new Map<string, number>();
+    const toIndices = (list: readonly string[]) =>
+      Int32Array.from(list, (value) => indexOf.get(value) ?? (indexOf.set(value, strings.length), strings.push(value) - 1));
+    const columns = this.columns.map(({ table, from, to, counts }) => ({ table: tables.indexOf(table), from: toIndices(from), to: toIndices(to), counts }));
+    return { strings, columns };
   }
 
   /** Rows from stored columns, each checked (a table in the list, strings, positive counts); undefined if any is off. */
   static fromStored(stored: unknown, tables: readonly Counts[]): CountRows | undefined {
-    if (!Array.isArray(stored)) return undefined;
+    const { strings, columns } = (stored ?? {}) as Partial<StoredCountRows>;
+    if (!Array.isArray(strings) || !strings.every((value) => typeof value === 'string') || !Array.isArray(columns)) return undefined;
+    const isIndexColumn = (column: unknown, length: number): column is Int32Array =>
+      column instanceof Int32Array && column.length === length && column.every((i) => i >= 0 && i < strings.length);
     const rows = new CountRows();
     rows.counting = undefined;
-    for (const column of stored as Partial<StoredCountColumn>[]) {
+    for (const column of columns as Partial<StoredCountRows['columns'][number]>[]) {
       const { table, from, to, counts } = column ?? {};
       if (typeof table !== 'number' || !Number.isInteger(table) || table < 0 || table >= tables.length || !(counts instanceof Int32Array)) return undefined;
-      if (!isStringList(from, counts.length) || !isStringList(to, counts.length) || !counts.every((n) => n > 0)) return undefined;
-      rows.columns.push({ table: tables[table], from: [...from], to: [...to], counts });
+      if (!isIndexColumn(from, counts.length) || !isIndexColumn(to, counts.length) || !counts.every((n) => n > 0)) return undefined;
+      rows.columns.push({ table: tables[table], from: Array.from(from, (i) => strings[i]), to: Array.from(to, (i) => strings[i]), counts });
     }
     return rows;
   }
@@ -79,16 +90,10 @@ export class CountRows {
   }
 }
 
-/** One table's rows of a file as the persistent index stores them: the table by its place in a list both sides know. */
-export interface StoredCountColumn {
-  readonly table: number;
-  readonly from: readonly string[];
-  readonly to: readonly string[];
-  readonly counts: Int32Array;
-}
-
-function isStringList(value: unknown, length: number): value is string[] {
-  return Array.isArray(value) && value.length === length && value.every((item) => typeof item === 'string');
+/** A file's count rows as the persistent index stores them: per table (by its place in a list both sides know), the rows as indices into `strings`. */
+export interface StoredCountRows {
+  readonly strings: readonly string[];
+  readonly columns: readonly { readonly table: number; readonly from: Int32Array; readonly to: Int32Array; readonly counts: Int32Array }[];
 }
 
 /**
