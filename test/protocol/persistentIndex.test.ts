@@ -1,7 +1,7 @@
 // The persistent index through the real server, as an editor restarts it: the second start on the same corpus
 // takes every file from the index in the workspace storage the client passes (cacheFolder) and answers as the
-// first; a file edited while the server was down is parsed again; a corrupt index gives the same answers as
-// none. With a cacheFolder, nothing is written into the workspace.
+// first (hover, outline, references, diagnostics); a file edited while the server was down is parsed again; a
+// corrupt index gives the same answers as none. With a cacheFolder, nothing is written into the workspace.
 
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import type { DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
 import { createTestWorkspace, LspTestClient } from '../support/lspClient';
 
 const SEED_001 = 'seeds/001_c663de886b0de6a8.txt';
@@ -22,14 +22,14 @@ after(() => {
   rmSync(storage, { recursive: true, force: true });
 });
 
-/** The entry names the current seed texts need: a parse and the stored summaries (entities, passages) each. */
+/** The entry names the current seed texts need: a parse and the stored summaries (duplicates, entities, passages, near passages) each. */
 function expectedEntryNames(): string[] {
   const keys = readdirSync(join(workspace.root, 'seeds')).map((name) =>
     createHash('sha256')
       .update(readFileSync(join(workspace.root, 'seeds', name)))
       .digest('hex'),
   );
-  return keys.flatMap((key) => ['entities', 'near-passages', 'parse', 'passages'].map((part) => `${key}.${part}`)).sort();
+  return keys.flatMap((key) => ['duplicates', 'entities', 'near-passages', 'parse', 'passages'].map((part) => `${key}.${part}`)).sort();
 }
 
 function entries(): string[] {
@@ -38,7 +38,7 @@ function entries(): string[] {
 }
 
 /** Starts the server, waits until it is ready and its index is written, returns what a user sees, stops it. */
-async function startAndLook(): Promise<{ indexedLog: string; hover: string; outline: string[] }> {
+async function startAndLook(): Promise<{ indexedLog: string; hover: string; outline: string[]; references: string[]; diagnostics: string[] }> {
   const client = await LspTestClient.start(workspace.root, { cacheFolder: storage });
   try {
     const indexedLog = await client.waitForLog(/Indexed \d+ corpus files/, 60000);
@@ -57,7 +57,21 @@ async function startAndLook(): Promise<{ indexedLog: string; hover: string; outl
     const position = { line: before.length - 1, character: before[before.length - 1].length };
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: workspace.uriOf(SEED_003) }, position });
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: workspace.uriOf(SEED_001) } });
-    return { indexedLog, hover: (hover.contents as MarkupContent).value, outline: symbols.map((symbol) => symbol.name) };
+    const references = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: workspace.uriOf(SEED_003) },
+      position,
+      context: { includeDeclaration: true },
+    });
+    const diagnostics = await Promise.all(
+      [SEED_001, SEED_003].map(async (seed) => (await client.waitForDiagnostics(workspace.uriOf(seed))).map((d) => `${seed} ${d.code} ${d.range.start.line}`)),
+    );
+    return {
+      indexedLog,
+      hover: (hover.contents as MarkupContent).value,
+      outline: symbols.map((symbol) => symbol.name),
+      references: references.map((r) => `${r.uri.slice(r.uri.lastIndexOf('/') + 1)} ${r.range.start.line}:${r.range.start.character}`),
+      diagnostics: diagnostics.flat(),
+    };
   } finally {
     await client.stop();
   }
@@ -67,6 +81,7 @@ test('a restart reads unchanged files from the persistent index, an edited one a
   const cold = await startAndLook();
   assert.match(cold.indexedLog, new RegExp(`Indexed ${seedCount} corpus files, .*\\(0 from the persistent index\\)`));
   assert.match(cold.hover, /Jens Stoltenberg/);
+  assert.ok(cold.references.length > 1, 'Jens Stoltenberg is named more than once');
   assert.equal(existsSync(join(workspace.root, '.cache')), false, 'nothing written into the workspace');
 
   const warm = await startAndLook();

@@ -12,7 +12,8 @@ import { printParsedCorpusFile } from '../../server/src/corpus/print';
 import { CorpusWorkspace } from '../../server/src/engine/corpusWorkspace';
 import { MemoryHost } from '../../server/src/engine/memoryHost';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
-import { encodeCacheEntry, getContentKey } from '../../server/src/host/cacheEntryCodec';
+import { computeFileProblems } from '../../server/src/features/diagnostics';
+import { encodeCacheEntry, getContentKey, readCachePayload, verifyCacheEntry } from '../../server/src/host/cacheEntryCodec';
 import { DiskCacheStore } from '../../server/src/host/diskCache';
 import { REPO_ROOT } from '../support/lspClient';
 
@@ -22,9 +23,12 @@ const FORMAT = '1:test';
 const scratch = mkdtempSync(join(tmpdir(), 'press-corpus-persistent-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** The seeds, and a copy of the first with one more line end (a text of its own whose releases duplicates finds). */
 function seedFiles(): Record<string, string> {
-  return Object.fromEntries(SEEDS.map((name) => [`${ROOT}/seeds/${name}`, readFileSync(join(REPO_ROOT, 'seeds', name), 'utf8')]));
+  const files = Object.fromEntries(SEEDS.map((name) => [`${ROOT}/seeds/${name}`, readFileSync(join(REPO_ROOT, 'seeds', name), 'utf8')]));
+  return { ...files, [`${ROOT}/seeds/copy-of-${SEEDS[0]}`]: `${files[`${ROOT}/seeds/${SEEDS[0]}`]}\n` };
 }
+const FILES = SEEDS.length + 1;
 
 /** Starts a workspace on the files with a store in `cacheFolder`, scans, brings every index up to date. */
 async function start(files: Record<string, string>, cacheFolder: string | undefined, formatVersion = FORMAT) {
@@ -34,20 +38,23 @@ async function start(files: Record<string, string>, cacheFolder: string | undefi
   let recognised = 0;
   let sentencesFound = 0;
   let bandsHashed = 0;
-  const { entities, passages, nearPassages } = workspace.corpus;
-  const [recognise, findSentences, hashBands] = [
+  let fingerprinted = 0;
+  const { entities, passages, nearPassages, duplicates } = workspace.corpus;
+  const [recognise, findSentences, hashBands, fingerprint] = [
     entities.summarise.bind(entities),
     passages.summarise.bind(passages),
     nearPassages.summarise.bind(nearPassages),
+    duplicates.summarise.bind(duplicates),
   ];
   entities.summarise = (file, previous) => (recognised++, recognise(file, previous));
   passages.summarise = (file, previous) => (sentencesFound++, findSentences(file, previous));
   nearPassages.summarise = (file) => (bandsHashed++, hashBands(file));
+  duplicates.summarise = (file) => (fingerprinted++, fingerprint(file));
   const scan = await workspace.scan();
   workspace.refreshAll();
   await workspace.flushPersistentIndex();
   workspace.dispose();
-  return { workspace, scan, recognised, sentencesFound, bandsHashed, answers: printAnswers(workspace) };
+  return { workspace, scan, recognised, sentencesFound, bandsHashed, fingerprinted, answers: printAnswers(workspace) };
 }
 
 /** What a user sees of every file: releases and problems, and each mention with the entity it resolves to. */
@@ -56,15 +63,33 @@ function printAnswers(workspace: CorpusWorkspace): string {
     .sort((a, b) => a.uri.localeCompare(b.uri))
     .map((file) => {
       const mentions = [...(workspace.corpus.entities.getFileEntities(file.uri)?.mentions ?? [])];
-      const resolved = mentions.map((m) => `${printMention(file.text, m)} = ${workspace.corpus.entities.resolve(m)?.id ?? '-'}`);
+      const { entities } = workspace.corpus;
+      // Each mention's entity with its card's facts (hover) and its number of references, read from the corpus tables.
+      const resolved = mentions.map((m) => {
+        const id = entities.resolve(m)?.id;
+        const card = id === undefined ? '-' : `${id} ${JSON.stringify(entities.getEntityFacts(id, 3))} ${entities.findReferences(id).length} references`;
+        return `${printMention(file.text, m)} = ${card}`;
+      });
       const sentences = file.parsed.releases.flatMap((_, i) => workspace.corpus.passages.getSentences(file.uri, i));
       const copies = sentences.map(
         (s) =>
           `${s.span.start}-${s.span.end}: ${workspace.corpus.passages.findVerbatimCopies(s).length} verbatim, ${workspace.corpus.nearPassages.findNearCopies(file.uri, s.span).length} near`,
       );
-      return [file.uri, printParsedCorpusFile(file.text, file.parsed), ...resolved, ...copies].join('\n');
+      const duplicates = workspace.corpus.duplicates
+        .findDuplicatesInFile(file.uri)
+        .map((d) => `${d.releaseIndex}: ${d.copy.kind} of ${d.copy.uri}#${d.copy.releaseIndex}`);
+      // Whether a summary took longer than its budget depends on the machine's load at the time: compared apart.
+      const problems = computeFileProblems(workspace.view, file.uri)
+        .filter((p) => p.code !== 'file.over-budget')
+        .map((p) => `${p.code} ${p.span.start}-${p.span.end}`);
+      return [file.uri, printParsedCorpusFile(file.text, file.parsed), ...resolved, ...copies, ...duplicates, ...problems].join('\n');
     })
     .join('\n\n');
+}
+
+/** Files an index skipped for taking longer than its time budget. */
+function overBudgetFiles(workspace: CorpusWorkspace): string[] {
+  return [...workspace.corpus.files.getFiles()].filter((file) => workspace.corpus.findOverBudget(file.uri).length > 0).map((file) => file.uri);
 }
 
 function entryPaths(cacheFolder: string): string[] {
@@ -72,22 +97,28 @@ function entryPaths(cacheFolder: string): string[] {
   return versions.flatMap((version) => readdirSync(join(cacheFolder, version)).map((name) => join(cacheFolder, version, name)));
 }
 
-test('a second start reads parses and entities from the store and answers as the first', async () => {
+test('a second start reads parses and summaries from the store and answers as the first', async () => {
   const cache = join(scratch, 'second-start');
   const cold = await start(seedFiles(), cache);
   assert.equal(cold.scan.fromStore, 0);
-  assert.equal(cold.recognised, SEEDS.length);
+  assert.equal(cold.recognised, FILES);
+  assert.match(cold.answers, /: title of file:\/\/\/w\/seeds\//, 'the copy is found as one');
   assert.deepEqual(
     [...new Set(entryPaths(cache).map((path) => path.slice(path.lastIndexOf('.') + 1)))].sort(),
-    ['entities', 'near-passages', 'parse', 'passages'],
+    ['duplicates', 'entities', 'near-passages', 'parse', 'passages'],
     'the parse and the summaries worth storing',
   );
-  assert.equal(entryPaths(cache).length, SEEDS.length * 4, 'each of them for every file');
+  assert.equal(entryPaths(cache).length, FILES * 5, 'each of them for every file');
   assert.match(readFileSync(join(cache, '.gitignore'), 'utf8'), /^\*$/m, 'git ignores the whole folder');
   const warm = await start(seedFiles(), cache);
-  assert.equal(warm.scan.fromStore, SEEDS.length);
-  assert.deepEqual([warm.recognised, warm.sentencesFound, warm.bandsHashed], [0, 0, 0], 'no file recognised, split or hashed again');
+  assert.equal(warm.scan.fromStore, FILES);
+  assert.deepEqual(
+    [warm.recognised, warm.sentencesFound, warm.bandsHashed, warm.fingerprinted],
+    [0, 0, 0, 0],
+    'no file recognised, split, hashed or fingerprinted again',
+  );
   assert.equal(warm.answers, cold.answers);
+  assert.deepEqual(overBudgetFiles(warm.workspace), overBudgetFiles(cold.workspace), 'a file over budget then is over budget now');
   assert.equal(warm.answers, (await start(seedFiles(), undefined)).answers, 'the same as without a store');
 });
 
@@ -98,7 +129,7 @@ test('a file changed since the last start is parsed and recognised again, the ot
   const changed = `${ROOT}/seeds/${SEEDS[1]}`;
   files[changed] = files[changed].replace(/NATO/, 'The Alliance');
   const warm = await start(files, cache);
-  assert.equal(warm.scan.fromStore, SEEDS.length - 1);
+  assert.equal(warm.scan.fromStore, FILES - 1);
   assert.deepEqual([warm.recognised, warm.sentencesFound, warm.bandsHashed], [1, 1, 1]);
   assert.equal(warm.answers, (await start(files, undefined)).answers);
 });
@@ -116,9 +147,9 @@ test('corrupt and truncated entries are recomputed and written again', async () 
   });
   const afterCorruption = await start(seedFiles(), cache);
   assert.equal(afterCorruption.scan.fromStore, 0);
-  assert.equal(afterCorruption.recognised, SEEDS.length);
+  assert.equal(afterCorruption.recognised, FILES);
   assert.equal(afterCorruption.answers, cold.answers);
-  assert.equal((await start(seedFiles(), cache)).scan.fromStore, SEEDS.length, 'rewritten whole');
+  assert.equal((await start(seedFiles(), cache)).scan.fromStore, FILES, 'rewritten whole');
 });
 
 test('entries of another format version are not read', async () => {
@@ -126,7 +157,7 @@ test('entries of another format version are not read', async () => {
   await start(seedFiles(), cache, '1:before');
   const next = await start(seedFiles(), cache, '1:after');
   assert.equal(next.scan.fromStore, 0);
-  assert.equal(next.recognised, SEEDS.length);
+  assert.equal(next.recognised, FILES);
 });
 
 test('a well-formed entry whose value does not fit the text (spans past its end) is parsed again', async () => {
@@ -134,17 +165,53 @@ test('a well-formed entry whose value does not fit the text (spans past its end)
   const cold = await start(seedFiles(), cache);
   for (const path of entryPaths(cache)) {
     const [key, part] = path.slice(path.lastIndexOf('/') + 1).split('.');
-    const wrong =
-      part === 'parse'
-        ? { releases: [{ span: { start: 0, end: 1e9 } }], problems: [], boilerplate: [] }
-        : part === 'passages'
-          ? { releaseIndexes: Int32Array.of(999), starts: Int32Array.of(0), ends: Int32Array.of(1), keys: ['k'] } // a release the file lacks
-          : { mentions: [{ span: { start: 0, end: 1e9 }, key: 'person:x', releaseIndex: 0 }], personAliases: new Map(), abbreviationAliases: new Map() };
+    const wrongSummaries: Record<string, unknown> = {
+      passages: { releaseIndexes: Int32Array.of(999), starts: Int32Array.of(0), ends: Int32Array.of(1), keys: ['k'] }, // a release the file lacks
+      duplicates: [['title:not a digest']], // one release's keys, whatever the file has
+      entities: { mentions: [{ span: { start: 0, end: 1e9 }, key: 'person:x', releaseIndex: 0 }], personAliases: new Map(), abbreviationAliases: new Map() },
+      'near-passages': { starts: Int32Array.of(-1), bandKeys: Int32Array.of(1) }, // a sentence the file lacks,
+    };
+    const wrong = part === 'parse' ? { releases: [{ span: { start: 0, end: 1e9 } }], problems: [], boilerplate: [] } : { data: wrongSummaries[part] };
     writeFileSync(path, encodeCacheEntry({ formatVersion: FORMAT, key, part }, wrong));
   }
   const next = await start(seedFiles(), cache);
   assert.equal(next.scan.fromStore, 0);
-  assert.equal(next.recognised, SEEDS.length);
+  assert.deepEqual([next.recognised, next.sentencesFound, next.bandsHashed, next.fingerprinted], [FILES, FILES, FILES, FILES]);
+  assert.equal(next.answers, cold.answers);
+});
+
+/** Rewrites every stored summary of one index (its entries pass every check of the store: they are planted). */
+function rewriteSummaries(cache: string, part: string, rewrite: (stored: { data: unknown }) => unknown): void {
+  for (const path of entryPaths(cache).filter((p) => p.endsWith(`.${part}`))) {
+    const key = path.slice(path.lastIndexOf('/') + 1).split('.')[0];
+    const stored = readCachePayload(verifyCacheEntry(readFileSync(path), { formatVersion: FORMAT, key, part })!) as { data: unknown };
+    writeFileSync(path, encodeCacheEntry({ formatVersion: FORMAT, key, part }, rewrite(stored)));
+  }
+}
+
+test('a summary stored over its time budget comes back with that verdict: kept, and the file reported, not recomputed', async () => {
+  const cache = join(scratch, 'over-budget');
+  const cold = await start(seedFiles(), cache);
+  rewriteSummaries(cache, 'entities', (stored) => ({ ...stored, overBudget: { ms: 5000, budgetMs: 1000 } }));
+  const warm = await start(seedFiles(), cache);
+  assert.equal(warm.recognised, 0);
+  const uri = `${ROOT}/seeds/${SEEDS[0]}`;
+  assert.deepEqual(
+    warm.workspace.corpus.findOverBudget(uri).map(({ index, ms, budgetMs }) => ({ index, ms, budgetMs })),
+    [{ index: 'entities', ms: 5000, budgetMs: 1000 }],
+  );
+  assert.ok(computeFileProblems(warm.workspace.view, uri).some((problem) => problem.code === 'file.over-budget'));
+  assert.equal(warm.answers, cold.answers, 'the mentions are the stored ones');
+});
+
+test('a stored summary whose envelope is off (no data, a time that is not one) is recomputed', async () => {
+  const cache = join(scratch, 'envelope');
+  const cold = await start(seedFiles(), cache);
+  rewriteSummaries(cache, 'entities', (stored) => ({ ...stored, overBudget: { ms: 'soon', budgetMs: 1000 } }));
+  rewriteSummaries(cache, 'passages', (stored) => stored.data); // an entry of the first format: no envelope
+  const next = await start(seedFiles(), cache);
+  assert.deepEqual([next.recognised, next.sentencesFound, next.bandsHashed], [FILES, FILES, 0]);
+  assert.deepEqual(next.workspace.corpus.findOverBudget(`${ROOT}/seeds/${SEEDS[0]}`), []);
   assert.equal(next.answers, cold.answers);
 });
 
@@ -162,4 +229,24 @@ test('a cache folder that resolves outside the folder it is confined to is not u
   assert.deepEqual(readdirSync(elsewhere), []);
   assert.match(messages.join('\n'), /outside/);
   assert.equal(await store.read(getContentKey('x'), 'parse', 1000), undefined);
+});
+
+test('stored entity counts that do not fit the mentions (an index out of range, an unknown table, a string it lacks, keys out of order) are recomputed', async () => {
+  const plants: ((entities: {
+    groups: { keys: string[]; mentions: { values: Int32Array } };
+    rows: { strings: string[]; columns: { table: number; to: Int32Array }[] };
+  }) => void)[] = [
+    (entities) => (entities.groups.mentions.values[0] = 1e6),
+    (entities) => (entities.rows.columns[0].table = 99),
+    (entities) => (entities.rows.columns[0].to[0] = entities.rows.strings.length),
+    (entities) => entities.groups.keys.reverse(),
+  ];
+  for (const [i, plant] of plants.entries()) {
+    const cache = join(scratch, `counts-${i}`);
+    const cold = await start(seedFiles(), cache);
+    rewriteSummaries(cache, 'entities', (stored) => (plant(stored.data as Parameters<typeof plant>[0]), stored));
+    const next = await start(seedFiles(), cache);
+    assert.equal(next.recognised, FILES, `plant ${i}`);
+    assert.equal(next.answers, cold.answers);
+  }
 });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CorpusIndex } from '../../server/src/features/corpusIndex';
-import { DerivedIndex, IncrementalIndex } from '../../server/src/features/incremental';
+import { DerivedIndex, IncrementalIndex, StoredSummary, SummaryStore } from '../../server/src/features/incremental';
 
 /** Summarises a file as its text; a text with SLOW takes 30 ms of `clock` (a hostile file for a quadratic algorithm). */
 function createSlowIndex(clock: { ms: number }): DerivedIndex<string> & { summarised: string[]; table: Map<string, string> } {
@@ -50,4 +50,31 @@ test('a file over its time budget is skipped by the index from then on, and repo
   assert.equal(index.table.get(uri), 'short');
   assert.equal(incremental.getOverBudget(uri), undefined);
   assert.deepEqual(incremental.takeNewlyOverBudget(), [uri]);
+});
+
+test('a summary over budget is stored with its verdict, and a restart takes both instead of summarising again', () => {
+  const stored = new Map<string, StoredSummary>();
+  const store: SummaryStore = {
+    take: (file, indexName) => stored.get(`${indexName}:${file.text}`),
+    offer: (file, indexName, data, overBudget) => void stored.set(`${indexName}:${file.text}`, { data: data(), overBudget }),
+  };
+  const uri = 'file:///w/seeds/hostile.txt';
+  const runs = [0, 1].map(() => {
+    const corpus = new CorpusIndex();
+    const clock = { ms: 0 };
+    const index = { ...createSlowIndex(clock), encodeSummary: (summary: string) => summary, decodeSummary: (data: unknown) => data as string };
+    const incremental = new IncrementalIndex(corpus, index, { baseMs: 5, msPerMB: 0, now: () => clock.ms });
+    incremental.setSummaryStore(store);
+    corpus.setFile(uri, 'SLOW SLOW SLOW SLOW');
+    incremental.refresh();
+    return { index, incremental, corpus };
+  });
+  const [, restart] = runs;
+  assert.deepEqual(restart.index.summarised, [], 'not summarised again');
+  assert.equal(restart.index.table.get(uri), 'SLOW SLOW SLOW SLOW');
+  assert.deepEqual(restart.incremental.getOverBudget(uri), { index: 'slow things', ms: 30, budgetMs: 5, length: 19 });
+  assert.deepEqual(restart.incremental.takeNewlyOverBudget(), [uri]);
+  restart.corpus.setFile(uri, 'SLOW SLOW SLOW SLOW!');
+  restart.incremental.refresh();
+  assert.equal(restart.index.table.get(uri), '', 'skipped from then on, as in the run that stored it');
 });

@@ -7,7 +7,7 @@
 import { ParsedCorpusFile } from '../corpus/model';
 import { Corpus } from '../features/corpus';
 import { CorpusFile } from '../features/corpusIndex';
-import { SummaryStore } from '../features/incremental';
+import { StoredSummary, SummaryStore } from '../features/incremental';
 import { isStoredParse } from './storedParse';
 
 /** Where entries live: on disk through the host, in memory in tests. */
@@ -99,16 +99,17 @@ export class PersistentIndex implements SummaryStore {
     return stored.summaries.has(toPartName(indexName));
   }
 
-  take(file: CorpusFile, indexName: string): unknown {
+  take(file: CorpusFile, indexName: string): StoredSummary | undefined {
     const summaries = this.getLoaded(file)?.summaries;
     const read = summaries?.get(toPartName(indexName));
     summaries?.delete(toPartName(indexName));
-    return read?.();
+    const stored = read?.();
+    return isStoredSummary(stored) ? stored : undefined;
   }
 
-  offer(file: CorpusFile, indexName: string, data: () => unknown): void {
+  offer(file: CorpusFile, indexName: string, data: () => unknown, overBudget?: StoredSummary['overBudget']): void {
     const loaded = this.getLoaded(file);
-    if (loaded) this.store.write(loaded.key, toPartName(indexName), data);
+    if (loaded) this.store.write(loaded.key, toPartName(indexName), (): StoredSummary => ({ data: data(), overBudget }));
   }
 
   /** After a scan: entries of texts no corpus file holds any more (edited, deleted) are removed. */
@@ -124,6 +125,17 @@ export class PersistentIndex implements SummaryStore {
     const loaded = this.loaded.get(file.uri);
     return loaded?.version === file.version ? loaded : undefined;
   }
+}
+
+/** The envelope of a stored summary (its data is checked by the index's decoder); a time must be a real one. */
+function isStoredSummary(value: unknown): value is StoredSummary {
+  if (typeof value !== 'object' || value === null || !('data' in value)) return false;
+  const { overBudget } = value as { overBudget?: { ms?: unknown; budgetMs?: unknown } | null };
+  return overBudget === undefined || (typeof overBudget === 'object' && overBudget !== null && isDuration(overBudget.ms) && isDuration(overBudget.budgetMs));
+}
+
+function isDuration(value: unknown): boolean {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
 /** An index's name as an entry's part: 'near passages' → 'near-passages'. */

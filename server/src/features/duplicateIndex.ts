@@ -10,12 +10,15 @@ import { normaliseForComparison } from '../corpus/text';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex } from './incremental';
 import { ReleaseResults } from './releaseResults';
-import { getRelease } from './releaseRuns';
+import { countReleases, getRelease } from './releaseRuns';
 
 interface Fingerprint {
   readonly key: string;
   readonly releaseIndex: number;
 }
+
+/** A release's fingerprint: what it is of, and a SHA-1 in base64 (getReleaseKeys). */
+const FINGERPRINT_KEY = /^(?:title|body):[A-Za-z0-9+/]{27}=$/;
 
 /** A file's summary: each release's fingerprint keys, in release order (the per-release results themselves). */
 type KeysByRelease = readonly (readonly string[])[];
@@ -48,6 +51,19 @@ export class DuplicateIndex implements DerivedIndex<KeysByRelease> {
   }
 
   summarise(file: CorpusFile): KeysByRelease {
+    return this.releaseKeys.get(file).results;
+  }
+
+  /** Stored across restarts as they are: hashing every release's normalised text costs more than reading keys. */
+  encodeSummary(keysByRelease: KeysByRelease): KeysByRelease {
+    return keysByRelease;
+  }
+
+  decodeSummary(data: unknown, file: CorpusFile): KeysByRelease | undefined {
+    if (!Array.isArray(data) || data.length !== countReleases(file.parsed)) return undefined;
+    if (!data.every((keys) => Array.isArray(keys) && keys.every((key) => typeof key === 'string' && FINGERPRINT_KEY.test(key)))) return undefined;
+    // Kept as this version's per-release results, so the file's first edit hashes only the releases it touches.
+    this.releaseKeys.seed(file, data as KeysByRelease);
     return this.releaseKeys.get(file).results;
   }
 

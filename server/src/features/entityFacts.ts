@@ -48,6 +48,36 @@ export class CountRows {
   }
 
   /**
+   * The rows as the persistent index stores them, `tables` listing every table they may count in (the same list on
+   * reading); each string once, the columns as indices into them (a key is counted in several tables).
+   */
+  toStored(tables: readonly Counts[]): StoredCountRows {
+    const strings: string[] = [];
+    const indexOf = new Map<string, number>();
+    const toIndices = (list: readonly string[]) =>
+      Int32Array.from(list, (value) => indexOf.get(value) ?? (indexOf.set(value, strings.length), strings.push(value) - 1));
+    const columns = this.columns.map(({ table, from, to, counts }) => ({ table: tables.indexOf(table), from: toIndices(from), to: toIndices(to), counts }));
+    return { strings, columns };
+  }
+
+  /** Rows from stored columns, each checked (a table in the list, strings, positive counts); undefined if any is off. */
+  static fromStored(stored: unknown, tables: readonly Counts[]): CountRows | undefined {
+    const { strings, columns } = (stored ?? {}) as Partial<StoredCountRows>;
+    if (!Array.isArray(strings) || !strings.every((value) => typeof value === 'string') || !Array.isArray(columns)) return undefined;
+    const isIndexColumn = (column: unknown, length: number): column is Int32Array =>
+      column instanceof Int32Array && column.length === length && column.every((i) => i >= 0 && i < strings.length);
+    const rows = new CountRows();
+    rows.counting = undefined;
+    for (const column of columns as Partial<StoredCountRows['columns'][number]>[]) {
+      const { table, from, to, counts } = column ?? {};
+      if (typeof table !== 'number' || !Number.isInteger(table) || table < 0 || table >= tables.length || !(counts instanceof Int32Array)) return undefined;
+      if (!isIndexColumn(from, counts.length) || !isIndexColumn(to, counts.length) || !counts.every((n) => n > 0)) return undefined;
+      rows.columns.push({ table: tables[table], from: Array.from(from, (i) => strings[i]), to: Array.from(to, (i) => strings[i]), counts });
+    }
+    return rows;
+  }
+
+  /**
    * Adds (sign 1) or removes (sign -1) the rows from their tables. Added rows hold the pool's copy of each string,
    * so a key or spelling counted by many files is kept once; removed rows let go of theirs.
    */
@@ -58,6 +88,12 @@ export class CountRows {
       if (sign < 0) for (const list of [from, to]) for (const value of list) strings.release(value);
     }
   }
+}
+
+/** A file's count rows as the persistent index stores them: per table (by its place in a list both sides know), the rows as indices into `strings`. */
+export interface StoredCountRows {
+  readonly strings: readonly string[];
+  readonly columns: readonly { readonly table: number; readonly from: Int32Array; readonly to: Int32Array; readonly counts: Int32Array }[];
 }
 
 /**
@@ -142,6 +178,18 @@ export class EntityFactTables {
   readonly titleKeysByRole: Counts = new Map(); // normalised role → resolution keys of bare titles
   readonly rolesByHolder: Counts = new Map(); // person key → normalised roles stated next to it
   readonly abbreviationsByLongName: Counts = new Map(); // long-name key → abbreviation keys
+
+  /** The tables a file's count rows count in, in a fixed order (the persistent index stores rows by place). */
+  get rowTables(): readonly Counts[] {
+    return [
+      this.rolesByResolutionKey,
+      this.spellingsByResolutionKey,
+      this.resolutionKeysByKey,
+      this.titleKeysByRole,
+      this.rolesByHolder,
+      this.abbreviationsByLongName,
+    ];
+  }
 
   /** Groups the file's mentions and counts the rows it adds to these tables (the caller adds its own, then seals). */
   /** A file's facts and count rows, yielding after every `mentionsPerPiece` mentions. */

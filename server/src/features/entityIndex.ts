@@ -7,19 +7,18 @@
 import { EntityRecord, ParsedEntityFile } from '../annotations/entityFile';
 import { EntityKind, FileEntities, kindOfKey, Mention, nameOfKey, normaliseName } from '../corpus/entities/entityModel';
 import { getGazetteer } from '../corpus/entities/gazetteer';
-import { MentionColumns, MentionTable } from '../corpus/entities/mentionTable';
+import { MentionTable } from '../corpus/entities/mentionTable';
 import { Finding, moveFinding } from '../corpus/entities/mentions';
 import { findReleaseFindings, resolveReleaseFindingsInSteps } from '../corpus/entities/recognize';
 import { runToEnd } from '../corpus/entities/steps';
 import { normaliseRole } from '../corpus/entities/roles';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
-import { moveEntitiesThroughEdit, RecognisedVersion } from './entityEdits';
+import { moveEntitiesThroughEdit } from './entityEdits';
+import { decodeEntitySummary, encodeEntitySummary, FileSummary, StoredFileEntities } from './entitySummary';
 import {
   addCount,
-  CountRows,
   Counts,
   EntityFactTables,
-  FileEntityFacts,
   getMostCounted,
   getOnly,
   getResolutionKey,
@@ -46,15 +45,6 @@ export interface MentionIn {
   readonly mention: Mention;
 }
 
-interface FileSummary {
-  /** The version recognised, for the next edit to move from (entityEdits.ts). */
-  readonly recognised: RecognisedVersion;
-  readonly entities: FileEntities;
-  readonly facts: FileEntityFacts;
-  /** The rows this file adds to the corpus-wide counts. */
-  readonly rows: CountRows;
-}
-
 /** What a hover needs to know of an entity, read from the fact tables (top-N lists). */
 export interface EntityFacts {
   readonly mentionCount: number;
@@ -63,13 +53,6 @@ export interface EntityFacts {
   readonly spellings: readonly { text: string; count: number }[];
   /** Releases with the most mentions of the entity, most first. */
   readonly topReleases: readonly { uri: string; releaseIndex: number; mentions: number }[];
-}
-
-/** A file's recognition as the persistent index stores it: the mention table as its columns. */
-interface StoredFileEntities {
-  readonly mentions: MentionColumns;
-  readonly personAliases: ReadonlyMap<string, string>;
-  readonly abbreviationAliases: ReadonlyMap<string, string>;
 }
 
 /** Findings (pass two) or mentions (counts) per piece of a summary in pieces: a few milliseconds' work. */
@@ -330,20 +313,21 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     return { recognised: { version: file.version, text: file.text, releases, entities }, ...(yield* this.summariseEntities(file.text, entities)) };
   }
 
-  /** Stored across restarts: the recognition (mentions, the file's aliases), the costly part; counts are redone. */
+  /**
+   * Stored across restarts: the recognition (mentions, the file's aliases), the costly part, and the mentions
+   * grouped and counted (a warm start spent a fifth of its time counting them again).
+   */
   encodeSummary(summary: FileSummary): StoredFileEntities {
-    const { mentions, personAliases, abbreviationAliases } = summary.entities;
-    return { mentions: mentions.toColumns(), personAliases, abbreviationAliases };
+    return encodeEntitySummary(summary, this.rowTables);
   }
 
   decodeSummary(data: unknown, file: CorpusFile): FileSummary | undefined {
-    const stored = data as StoredFileEntities | undefined;
-    if (!stored || !(stored.personAliases instanceof Map) || !(stored.abbreviationAliases instanceof Map)) return undefined;
-    const releases = file.parsed.releases;
-    const mentions = MentionTable.fromColumns(stored.mentions, file.text.length, releases.length);
-    if (!mentions) return undefined;
-    const entities: FileEntities = { mentions, personAliases: stored.personAliases, abbreviationAliases: stored.abbreviationAliases };
-    return { recognised: { version: file.version, text: file.text, releases, entities }, ...runToEnd(this.summariseEntities(file.text, entities)) };
+    return decodeEntitySummary(data, file, this.rowTables);
+  }
+
+  /** Every table a file's count rows count in, in a fixed order (stored rows name their table by its place). */
+  private get rowTables(): readonly Counts[] {
+    return [this.fullNamesBySurname, this.holdersByRole, this.displayNames, this.namedKeys, this.longNamesByAbbreviation, ...this.facts.rowTables];
   }
 
   /** An edit that only moved mentions leaves every count as it was. */

@@ -12,8 +12,8 @@
 //
 // Time budget: no single file may freeze the server on every keystroke. A file whose summary took longer than
 // its budget (a base plus a share per MB of text) is skipped by that index from then on: it contributes an
-// empty summary, and the file reports `file.over-budget`. The slow summary already computed is kept; a file
-// that shrinks below half the size it had then is tried again. Timings decide only this skip, never a result.
+// empty summary, and the file reports `file.over-budget`. The slow summary already computed is kept (and stored
+// with that verdict, so a restart takes both); a file that shrinks below half the size it had then is tried again. Timings decide only this skip, never a result.
 
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 
@@ -47,12 +47,18 @@ export interface DerivedIndex<S> {
   decodeSummary?(data: unknown, file: CorpusFile): S | undefined;
 }
 
+/** A summary as stored: the index's data, and the time it took when that was over the file's budget. */
+export interface StoredSummary {
+  readonly data: unknown;
+  readonly overBudget?: { readonly ms: number; readonly budgetMs: number };
+}
+
 /** Where summaries of unchanged files come from and go to across restarts (engine/persistentIndex.ts). */
 export interface SummaryStore {
-  /** The stored data of this index for this file version, if any; handed out once. */
-  take(file: CorpusFile, indexName: string): unknown;
+  /** What was stored of this index for this file version, if anything; handed out once. */
+  take(file: CorpusFile, indexName: string): StoredSummary | undefined;
   /** A summary computed afresh for this file version, for the store to keep if it wants. */
-  offer(file: CorpusFile, indexName: string, data: () => unknown): void;
+  offer(file: CorpusFile, indexName: string, data: () => unknown, overBudget?: StoredSummary['overBudget']): void;
 }
 
 export interface TimeBudget {
@@ -285,9 +291,17 @@ export class IncrementalIndex<S> {
     }
   }
 
+  /** A stored summary, with the verdict of the run that computed it: a file over budget then is over budget now. */
   private readStoredSummary(file: CorpusFile): S | undefined {
-    const data = this.store?.take(file, this.index.name);
-    return data === undefined ? undefined : this.index.decodeSummary!(data, file);
+    const stored = this.store?.take(file, this.index.name);
+    const summary = stored && this.index.decodeSummary!(stored.data, file);
+    if (summary && stored.overBudget) this.markOverBudget(file, stored.overBudget);
+    return summary;
+  }
+
+  private markOverBudget(file: CorpusFile, { ms, budgetMs }: { ms: number; budgetMs: number }): void {
+    this.overBudget.set(file.uri, { index: this.index.name, ms, budgetMs, length: file.text.length });
+    this.newlyOverBudget.push(file.uri);
   }
 
   private summariseWithinBudget(file: CorpusFile, previous: S | undefined): S {
@@ -303,9 +317,11 @@ export class IncrementalIndex<S> {
     const skipped = this.overBudget.get(file.uri);
     const budgetMs = this.budget.baseMs + (this.budget.msPerMB * file.text.length) / (1024 * 1024);
     if (ms > budgetMs) {
-      this.overBudget.set(file.uri, { index: this.index.name, ms, budgetMs, length: file.text.length });
-      this.newlyOverBudget.push(file.uri);
-      return summary; // not stored: a restart must find it over budget again
+      this.markOverBudget(file, { ms, budgetMs });
+      // Stored with its verdict: a restart keeps the summary and skips the file's later versions as this run does,
+      // rather than spending the time again (and, on a machine busier or quieter than this one, judging otherwise).
+      this.store?.offer(file, this.index.name, () => this.index.encodeSummary!(summary), { ms, budgetMs });
+      return summary;
     } else if (skipped) {
       this.overBudget.delete(file.uri);
       this.newlyOverBudget.push(file.uri);

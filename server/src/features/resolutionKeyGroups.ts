@@ -18,6 +18,23 @@ function flatten(lists: readonly (readonly number[])[]): Flattened {
   return { bounds, values };
 }
 
+/** Whether a stored value is `lists` lists flattened, each value below `limit`. */
+function isFlattened(value: unknown, lists: number, limit: number): value is Flattened {
+  const { bounds, values } = (value ?? {}) as Partial<Flattened>;
+  if (!(bounds instanceof Int32Array) || !(values instanceof Int32Array) || bounds.length !== lists + 1 || bounds[0] !== 0) return false;
+  for (let i = 1; i < bounds.length; i++) if (bounds[i] < bounds[i - 1]) return false;
+  return bounds[lists] === values.length && values.every((v) => v >= 0 && v < limit);
+}
+
+/** One file's groups as the persistent index stores them: the fields as they are. */
+export interface StoredResolutionKeyGroups {
+  readonly keys: readonly string[];
+  readonly sorted: Int32Array;
+  readonly mentions: Flattened;
+  readonly releases: Flattened;
+  readonly groupsByRelease: Flattened;
+}
+
 /** Collects mentions (in offset order) by resolution key, then seals them into groups. */
 export class ResolutionKeyGrouping {
   private readonly groupOf = new Map<string, number>();
@@ -66,6 +83,30 @@ export class ResolutionKeyGroups {
     private readonly releases: Flattened,
     private readonly groupsByRelease: Flattened,
   ) {}
+
+  toStored(): StoredResolutionKeyGroups {
+    return { keys: this.keys, sorted: this.sorted, mentions: this.mentions, releases: this.releases, groupsByRelease: this.groupsByRelease };
+  }
+
+  /**
+   * Groups from stored data, checked all through so every answer reads in range: keys in strictly sorted order
+   * (the binary search), mention indices below `mentionCount`, release indices below `releaseCount`; undefined if
+   * anything is off.
+   */
+  static fromStored(data: unknown, mentionCount: number, releaseCount: number): ResolutionKeyGroups | undefined {
+    const { keys, sorted, mentions, releases, groupsByRelease } = (data ?? {}) as Partial<StoredResolutionKeyGroups>;
+    if (!Array.isArray(keys) || !keys.every((key) => typeof key === 'string') || !(sorted instanceof Int32Array) || sorted.length !== keys.length)
+      return undefined;
+    const n = keys.length;
+    for (let i = 0; i < n; i++) if (sorted[i] < 0 || sorted[i] >= n || (i > 0 && !(keys[sorted[i - 1]] < keys[sorted[i]]))) return undefined;
+    if (!isFlattened(mentions, n, mentionCount) || !isFlattened(releases, n, Math.max(releaseCount, mentionCount + 1))) return undefined;
+    // Releases: release index, mentions there, … per group.
+    for (let group = 0; group < n; group++) if ((releases.bounds[group + 1] - releases.bounds[group]) % 2 !== 0) return undefined;
+    for (let i = 0; i < releases.values.length; i += 2) if (releases.values[i] >= releaseCount || releases.values[i + 1] === 0) return undefined;
+    const releaseLists = groupsByRelease?.bounds instanceof Int32Array ? groupsByRelease.bounds.length - 1 : -1;
+    if (releaseLists < 0 || releaseLists > releaseCount || !isFlattened(groupsByRelease, releaseLists, n)) return undefined;
+    return new ResolutionKeyGroups(keys, sorted, mentions, releases, groupsByRelease);
+  }
 
   /** The resolution keys the file names, in order of first mention. */
   getKeys(): readonly string[] {

@@ -15,7 +15,7 @@ import { encodeCacheEntry, getContentKey, readCachePayload, verifyCacheEntry } f
 import { isInsideFolder, readRegularFile, resolveExisting } from './fileReading';
 
 /** Bumped whenever what is stored changes shape in a way the code version below would not notice. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 /** Where the command line (and a server given no folder) keeps the persistent index, under the workspace. */
 export const WORKSPACE_CACHE_PATH = '.cache/press-corpus';
 
