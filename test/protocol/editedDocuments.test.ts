@@ -62,7 +62,7 @@ test('diagnostics, outline and folding after 60 incremental edits equal those af
     text = text.slice(0, start) + inserted + text.slice(end);
     afterEdits = await readView(uri, change, ++version);
   }
-  const afterReload = await readView(uri, { text }, ++version);
+  const afterReload = await readView(uri, { text }, version + 1);
   assert.ok(afterReload.diagnostics.length > 0 && afterReload.symbols.length > 5, 'the edited seed still has problems and releases to compare');
   assert.deepEqual(afterEdits, afterReload);
 });
