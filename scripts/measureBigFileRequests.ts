@@ -79,7 +79,8 @@ async function measureServer(serverPath: string, root: string, outlineUri: strin
       );
     }
     const keystrokeCpu = (readCpuMs(client.pid) - cpu) / KEYSTROKES;
-    return [firstOutline.toFixed(1), summarise(outlines), outlineCpu.toFixed(1), summarise(keystrokes), keystrokeCpu.toFixed(1)];
+    const peakRssMB = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${client.pid}/status`, 'utf8'))?.[1]) / 1024;
+    return [firstOutline.toFixed(1), summarise(outlines), outlineCpu.toFixed(1), summarise(keystrokes), keystrokeCpu.toFixed(1), peakRssMB.toFixed(0)];
   } finally {
     await client.stop();
   }
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
       { label: 'documentSymbol, repeated, server CPU per request (ms)', values: columns.map((c) => c[2]) },
       { label: `keystroke → diagnostics, ${TYPING_MB} MB file, p50 / p99 (ms, n=${KEYSTROKES})`, values: columns.map((c) => c[3]) },
       { label: 'keystroke → diagnostics, server CPU per keystroke (ms)', values: columns.map((c) => c[4]) },
+      { label: 'server peak RSS (MB)', values: columns.map((c) => c[5]) },
     ];
     console.log(`| | ${builds.map(([name]) => name).join(' | ')} |`);
     console.log(`|---|${builds.map(() => '---|').join('')}`);
