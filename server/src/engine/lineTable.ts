@@ -17,15 +17,20 @@ export interface Range {
 }
 
 export class LineTable {
-  private readonly lineStarts: number[];
+  /** A typed array: a new version's table copies and shifts it (afterChange) as blocks of memory. */
+  private readonly lineStarts: Int32Array;
 
   /** `lineStarts`: the text's line starts, when already known (afterChange); else they are found in the text. */
   constructor(
     private readonly text: string,
-    lineStarts?: number[],
+    lineStarts?: Int32Array,
   ) {
-    this.lineStarts = lineStarts ?? [0];
-    if (!lineStarts) pushLineStarts(text, 0, text.length + 1, this.lineStarts);
+    if (lineStarts) this.lineStarts = lineStarts;
+    else {
+      const starts = [0];
+      pushLineStarts(text, 0, text.length + 1, starts);
+      this.lineStarts = Int32Array.from(starts);
+    }
   }
 
   /**
@@ -37,13 +42,18 @@ export class LineTable {
   static afterChange(previous: LineTable, text: string, change: ChangedRange): LineTable {
     const old = previous.lineStarts;
     const keptLines = previous.findLine(Math.max(0, change.start - 1)) + 1;
-    const starts = old.slice(0, keptLines);
     const delta = change.afterEnd - change.beforeEnd;
     const movedFrom = change.beforeEnd + 1;
-    pushLineStarts(text, old[keptLines - 1], movedFrom + delta, starts);
+    const scanned: number[] = [];
+    pushLineStarts(text, old[keptLines - 1], movedFrom + delta, scanned);
     let moved = keptLines;
     while (moved < old.length && old[moved] < movedFrom) moved++;
-    for (; moved < old.length; moved++) starts.push(old[moved] + delta);
+    const movedAt = keptLines + scanned.length;
+    const starts = new Int32Array(movedAt + old.length - moved);
+    starts.set(old.subarray(0, keptLines));
+    starts.set(scanned, keptLines);
+    starts.set(old.subarray(moved), movedAt);
+    if (delta !== 0) for (let i = movedAt; i < starts.length; i++) starts[i] += delta;
     return new LineTable(text, starts);
   }
 
