@@ -42,8 +42,9 @@ export class LspTestClient {
     readonly connection: MessageConnection,
   ) {}
 
-  static async start(workspaceRoot: string, initializationOptions: object = {}, capabilities: object = {}): Promise<LspTestClient> {
-    const child = spawn(process.execPath, [SERVER_PATH, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** `serverPath`: another build's server (a measure script compares two builds). */
+  static async start(workspaceRoot: string, initializationOptions: object = {}, capabilities: object = {}, serverPath = SERVER_PATH): Promise<LspTestClient> {
+    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

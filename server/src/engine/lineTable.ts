@@ -3,6 +3,8 @@
 // code units, as LSP does.
 
 import { Span } from '../corpus/model';
+import { CorpusFile } from '../features/corpusIndex';
+import { ChangedRange } from '../features/incrementalParse';
 
 export interface Position {
   readonly line: number;
@@ -15,20 +17,44 @@ export interface Range {
 }
 
 export class LineTable {
-  private readonly lineStarts: number[];
+  /** A typed array: a new version's table copies and shifts it (afterChange) as blocks of memory. */
+  private readonly lineStarts: Int32Array;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (ch === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+  /** `lineStarts`: the text's line starts, when already known (afterChange); else they are found in the text. */
+  constructor(
+    private readonly text: string,
+    lineStarts?: Int32Array,
+  ) {
+    if (lineStarts) this.lineStarts = lineStarts;
+    else {
+      const starts = [0];
+      pushLineStarts(text, 0, text.length + 1, starts);
+      this.lineStarts = Int32Array.from(starts);
     }
-    this.lineStarts = starts;
+  }
+
+  /**
+   * The table of `text`, made from `previous` (the table of the text before `change`) in what the change touched:
+   * a keystroke in a 20 MB file scans its line, not the file. Line starts before the changed line are kept, those
+   * after it moved by the change's length; whether an offset starts a line depends on the character before it and
+   * the one at it ("\r" then "\n" is one break), so the scan runs from the line before the change to one past it.
+   */
+  static afterChange(previous: LineTable, text: string, change: ChangedRange): LineTable {
+    const old = previous.lineStarts;
+    const keptLines = previous.findLine(Math.max(0, change.start - 1)) + 1;
+    const delta = change.afterEnd - change.beforeEnd;
+    const movedFrom = change.beforeEnd + 1;
+    const scanned: number[] = [];
+    pushLineStarts(text, old[keptLines - 1], movedFrom + delta, scanned);
+    let moved = keptLines;
+    while (moved < old.length && old[moved] < movedFrom) moved++;
+    const movedAt = keptLines + scanned.length;
+    const starts = new Int32Array(movedAt + old.length - moved);
+    starts.set(old.subarray(0, keptLines));
+    starts.set(scanned, keptLines);
+    starts.set(old.subarray(moved), movedAt);
+    if (delta !== 0) for (let i = movedAt; i < starts.length; i++) starts[i] += delta;
+    return new LineTable(text, starts);
   }
 
   toPosition(offset: number): Position {
@@ -83,14 +109,42 @@ export class LineTable {
   }
 }
 
+/** Appends the line starts after `from` (a line start) and before `until`. */
+function pushLineStarts(text: string, from: number, until: number, starts: number[]): void {
+  for (let i = from; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch !== 13 /* \r */ && ch !== 10 /* \n */) continue;
+    if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+    if (i + 1 >= until) return;
+    starts.push(i + 1);
+  }
+}
+
 const tables = new WeakMap<{ readonly text: string }, LineTable>();
+/** A version's table to make from its previous version's when first asked (carryLineTable). */
+const tablesAfterChange = new WeakMap<{ readonly text: string }, { previous: LineTable; change: ChangedRange }>();
 
 /** The line table of an immutable parsed file (corpus, tag or entity file), built once per parse. */
 export function getLineTable(file: { readonly text: string }): LineTable {
   let table = tables.get(file);
   if (!table) {
-    table = new LineTable(file.text);
+    const afterChange = tablesAfterChange.get(file);
+    table = afterChange ? LineTable.afterChange(afterChange.previous, file.text, afterChange.change) : new LineTable(file.text);
+    tablesAfterChange.delete(file);
     tables.set(file, table);
   }
   return table;
+}
+
+/**
+ * `next` is an editor's edit of `previous`: when `previous` has its table, `next`'s is made from it (on first use)
+ * instead of over the whole text. The change is the one the re-parse checked against both texts.
+ */
+export function carryLineTable(previous: CorpusFile | undefined, next: CorpusFile | undefined): void {
+  const edit = next?.edits?.[next.edits.length - 1];
+  if (!previous || !next || !edit?.change || edit.previousVersion !== previous.version || tables.has(next)) return;
+  if (!tables.has(previous) && !tablesAfterChange.has(previous)) return;
+  const { change } = edit;
+  if (previous.text.length + change.afterEnd - change.beforeEnd !== next.text.length) return;
+  tablesAfterChange.set(next, { previous: getLineTable(previous), change });
 }

@@ -3,8 +3,9 @@
 // step with the editor (open documents) and the disk (file events), and scans the corpus.
 
 import { fileURLToPath } from 'node:url';
-import { createConnection, ProposedFeatures, ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { CorpusWorkspace } from '../engine/corpusWorkspace';
+import { carryLineTable } from '../engine/lineTable';
 import { readSettings } from '../engine/settings';
 import { canonicaliseUri } from '../features/uris';
 import { openDiskCacheStore } from '../host/diskCache';
@@ -17,10 +18,11 @@ import { LSP_FEATURES } from './features';
 import { FeatureHub } from './hub';
 import { indexWorkspace } from './indexing';
 import { answerRefusedRequests, createRequestGuard } from './requestGuard';
+import { createServerConnection } from './serverConnection';
 
 const CORPUS_LANGUAGE_ID = 'press-corpus';
 
-const connection = createConnection(ProposedFeatures.all, { messageStrategy: createRequestGuard() });
+const connection = createServerConnection({ messageStrategy: createRequestGuard() });
 answerRefusedRequests(connection);
 const { documents, takeChanges } = createTrackedDocuments();
 const ctx = { connection, documents, hub: new FeatureHub(connection), workspaceTrusted: true } as ServerContext;
@@ -65,10 +67,14 @@ connection.onInitialized(async () => {
   await indexWorkspace(ctx, !clientShowsIndexingStatus);
 });
 
-// Open documents are the truth for their uri: each change re-parses that one file (never the whole corpus).
-documents.onDidChangeContent(({ document }) =>
-  ctx.workspace.documentChanged(canonicaliseUri(document.uri), document.getText(), document.languageId === CORPUS_LANGUAGE_ID, takeChanges(document)),
-);
+// Open documents are the truth for their uri: each change re-parses that one file (never the whole corpus), and
+// the new version's line table is made from the last one's.
+documents.onDidChangeContent(({ document }) => {
+  const uri = canonicaliseUri(document.uri);
+  const previous = ctx.workspace.getFile(uri);
+  ctx.workspace.documentChanged(uri, document.getText(), document.languageId === CORPUS_LANGUAGE_ID, takeChanges(document));
+  carryLineTable(previous, ctx.workspace.getFile(uri));
+});
 documents.onDidClose(({ document }) => void ctx.workspace.documentClosed(canonicaliseUri(document.uri)));
 
 ctx.hub.listen();

@@ -6,6 +6,7 @@ import { computeFoldingSpans, computeOutline, OutlineItem, OutlineItemKind } fro
 import { getFileWithLines } from './context';
 import { LspFeature } from './feature';
 import { LineTable } from '../engine/lineTable';
+import { SerialisedResult } from './serverConnection';
 
 const SYMBOL_KINDS: Record<OutlineItemKind, SymbolKind> = {
   release: SymbolKind.Module,
@@ -23,19 +24,21 @@ const RECENT_OUTLINES = 8;
 export const outlineFeature: LspFeature = {
   capabilities: { documentSymbolProvider: { label: 'Press Corpus' }, foldingRangeProvider: true },
   register(ctx) {
-    const recentSymbols = new Map<string, { file: CorpusFile; symbols: DocumentSymbol[] }>();
+    const recentOutlines = new Map<string, { file: CorpusFile; answer: SerialisedResult }>();
     ctx.connection.onDocumentSymbol(({ textDocument }) => {
       const found = getFileWithLines(ctx, textDocument.uri);
       if (!found) return null;
       // Editors ask for the outline again on every focus change and breadcrumb refresh; a big file's outline is
-      // thousands of symbols, so the last few files' answers are kept until their text changes.
-      const recent = recentSymbols.get(textDocument.uri);
-      if (recent?.file === found.file) return recent.symbols;
-      const symbols = computeOutline(found.file.parsed).map((item) => toDocumentSymbol(item, found.lines));
-      recentSymbols.delete(textDocument.uri);
-      recentSymbols.set(textDocument.uri, { file: found.file, symbols });
-      if (recentSymbols.size > RECENT_OUTLINES) recentSymbols.delete(recentSymbols.keys().next().value as string);
-      return symbols;
+      // thousands of symbols, so the last few files' answers are kept, serialised, until their text changes.
+      const recent = recentOutlines.get(textDocument.uri);
+      if (recent?.file !== found.file) {
+        const symbols = computeOutline(found.file.parsed).map((item) => toDocumentSymbol(item, found.lines));
+        recentOutlines.delete(textDocument.uri);
+        recentOutlines.set(textDocument.uri, { file: found.file, answer: new SerialisedResult(symbols) });
+        if (recentOutlines.size > RECENT_OUTLINES) recentOutlines.delete(recentOutlines.keys().next().value as string);
+      }
+      // The connection writes the serialised symbols (a DocumentSymbol[] on the wire).
+      return recentOutlines.get(textDocument.uri)!.answer as unknown as DocumentSymbol[];
     });
     ctx.connection.onFoldingRanges(({ textDocument }) => {
       const found = getFileWithLines(ctx, textDocument.uri);
