@@ -206,16 +206,17 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
   // Made at the first label only: most releases have none, and a file can hold a hundred thousand releases.
   let starts: { start: number; match: LabelMatch }[] | undefined;
   let speaking: Set<string> | undefined;
+  const labels: LabelsRead = new Map();
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i];
-    const first = findLabelAt(text, paragraph.span.start, paragraph.span.end);
+    const first = findLabelAt(text, paragraph.span.start, paragraph.span.end, labels);
     if (!first) continue;
     (starts ??= []).push({ start: paragraph.span.start, match: first });
     (speaking ??= new Set()).add(first.speaker.label);
     const laterLines = findLaterLines(text, paragraph);
     for (let j = 0; j < laterLines.length; j++) {
       const line = laterLines[j];
-      const match = findLabelAt(text, line, paragraph.span.end);
+      const match = findLabelAt(text, line, paragraph.span.end, labels);
       if (!match || !(isUnmistakableLabel(match) || speaking.has(match.speaker.label))) continue;
       starts.push({ start: line, match });
       speaking.add(match.speaker.label);
@@ -238,12 +239,23 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
 
 const TRANSCRIPT_TITLE = /press conference|interview|transcript|briefing/i;
 
-function findLabelAt(text: string, start: number, end: number): LabelMatch | undefined {
+/**
+ * The labels a release's paragraphs were read for, by the text read: a transcript of identical turns ("Q: …" /
+ * "THE PRESIDENT: …" repeated, an export of a chat log) reads each distinct text once, and its turns share one
+ * speaker object (model objects are never changed).
+ */
+type LabelsRead = Map<string, LabelMatch | undefined>;
+
+function findLabelAt(text: string, start: number, end: number, labels: LabelsRead): LabelMatch | undefined {
   const windowEnd = Math.min(end, start + MAX_LABEL_WINDOW);
   // Read in place first: a label is a bare "Q" or ends at a colon within its first characters, and most paragraphs
   // have neither, so they are not copied.
   if (text.charCodeAt(start) !== 0x51 && !hasColon(text, start, Math.min(windowEnd, start + MAX_LABEL_LENGTH + 1))) return undefined;
-  return parseSpeakerLabel(text.slice(start, windowEnd));
+  const window = text.slice(start, windowEnd);
+  if (labels.has(window)) return labels.get(window);
+  const match = parseSpeakerLabel(window);
+  labels.set(window, match);
+  return match;
 }
 
 function hasColon(text: string, start: number, end: number): boolean {
