@@ -36,9 +36,10 @@ import { isRegExpSpaceCode } from './text';
 
 export function parseCorpusFile(text: string): ParsedCorpusFile {
   const { leadingChrome, releases: drafts } = segmentReleases(splitBlocks(text));
+  const labels: LabelsRead = new Map();
   const releases = withYearlessDatelines(
     text,
-    drafts.map((draft) => buildRelease(text, draft)),
+    drafts.map((draft) => buildRelease(text, draft, labels)),
   );
   const boilerplate = leadingChrome.map((block) => toBoilerplate(text, block));
   const problems: Problem[] = boilerplate.map((chrome) => ({
@@ -51,7 +52,7 @@ export function parseCorpusFile(text: string): ParsedCorpusFile {
   return { releases, problems: problems.sort((a, b) => a.span.start - b.span.start), boilerplate };
 }
 
-function buildRelease(text: string, draft: ReleaseBlocks): Release {
+function buildRelease(text: string, draft: ReleaseBlocks, labels: LabelsRead): Release {
   let source: Source | undefined;
   // Made at their first item (see `append`): most releases have no metadata, captions or chrome.
   let metadata: MetadataLine[] | undefined;
@@ -92,7 +93,7 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
   // block: read from the ends of the three lists rather than from a copy of all of them.
   const first = draft.headerBlocks[0] ?? draft.titleBlocks[0] ?? draft.blocks[0];
   const last = draft.blocks[draft.blocks.length - 1] ?? draft.titleBlocks[draft.titleBlocks.length - 1] ?? draft.headerBlocks[draft.headerBlocks.length - 1];
-  const turns = findTurns(text, paragraphs ?? NO_ITEMS, title);
+  const turns = findTurns(text, paragraphs ?? NO_ITEMS, title, labels);
   const span = { start: first.span.start, end: last.span.end };
   const kind = getReleaseKind(title, { turns: turns.length, captions: captions?.length ?? 0, chrome: boilerplate?.length ?? 0 });
   const date = findReleaseDate(text, metadata ?? NO_ITEMS, draft.titleBlocks, draft.blocks);
@@ -202,11 +203,10 @@ function toBoilerplate(text: string, block: Block): Boilerplate {
  * then the label must be one no sentence starts with, or one already speaking in this release. Each turn ends
  * where the next label starts.
  */
-function findTurns(text: string, paragraphs: readonly Paragraph[], title: string): readonly SpeakerTurn[] {
+function findTurns(text: string, paragraphs: readonly Paragraph[], title: string, labels: LabelsRead): readonly SpeakerTurn[] {
   // Made at the first label only: most releases have none, and a file can hold a hundred thousand releases.
   let starts: { start: number; match: LabelMatch }[] | undefined;
   let speaking: Set<string> | undefined;
-  const labels: LabelsRead = new Map();
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i];
     const first = findLabelAt(text, paragraph.span.start, paragraph.span.end, labels);
@@ -240,9 +240,9 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
 const TRANSCRIPT_TITLE = /press conference|interview|transcript|briefing/i;
 
 /**
- * The labels a release's paragraphs were read for, by the text read: a transcript of identical turns ("Q: …" /
+ * The labels a file's paragraphs were read for, by the text read: a transcript of identical turns ("Q: …" /
  * "THE PRESIDENT: …" repeated, an export of a chat log) reads each distinct text once, and its turns share one
- * speaker object (model objects are never changed).
+ * speaker object (model objects are never changed). One per parse: one per release cost a map per release.
  */
 type LabelsRead = Map<string, LabelMatch | undefined>;
 
