@@ -129,7 +129,7 @@ function toBlock(firstSpan: Span, firstLine: string, lines: Line[] | undefined, 
   const twin = firstOfText.get(firstLine);
   // The twin's copy of the text is kept, and this one is dropped at once: fewer strings live until the parse ends.
   const block = { span: firstSpan, firstLine: twin ? twin.firstLine : firstLine, lineCount: 1, lines, blankLinesBefore, answers: 0, twin };
-  if (!twin) firstOfText.set(firstLine, block);
+  if (!twin && firstOfText.size < MAX_TWIN_TEXTS) firstOfText.set(firstLine, block);
   return block;
 }
 
@@ -138,6 +138,11 @@ function toBlock(firstSpan: Span, firstLine: string, lines: Line[] | undefined, 
  * lines rarely do, and hashing them would cost more than it spares.
  */
 const MAX_TWIN_LENGTH = 40;
+/**
+ * The distinct short texts kept: a file that repeats lines repeats a few, and a table of every line of a file of
+ * distinct one-word paragraphs cost a quarter more time than it spared.
+ */
+const MAX_TWIN_TEXTS = 1024;
 
 /** The lines of a block, made on request for a one-line block: for the few readers that need their spans. */
 export function getLines(block: Block): readonly Line[] {
