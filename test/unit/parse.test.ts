@@ -367,3 +367,33 @@ release "Allies meet in Riga" meeting source=NATO date=2026-03-05 "05 Mar. 2026"
   published "05 Mar. 2026"`,
   );
 });
+
+test('a line repeated word for word is read by its place: a page-kind label alone is text, the same label with a title line under it is a title', () => {
+  check(
+    `Transcript
+
+Minutes of the meeting were kept by the secretariat.
+
+Transcript
+
+by the NATO Secretary General
+
+Source: NATO
+
+Q: Was a plan agreed?
+
+THE SECRETARY GENERAL: It was.
+
+Q: Was a plan agreed?
+
+THE SECRETARY GENERAL: It was.
+`,
+    `release "" news-release paragraphs=2
+release "Transcript by the NATO Secretary General" press-conference source=NATO paragraphs=4
+  turn "Q" question
+  turn "THE SECRETARY GENERAL" role=THE SECRETARY GENERAL
+  turn "Q" question
+  turn "THE SECRETARY GENERAL" role=THE SECRETARY GENERAL
+problem release.missing-title "Transcript"`,
+  );
+});

@@ -24,6 +24,11 @@ export interface Block {
    * same questions again (is it chrome, metadata, title-shaped?), and a file of tiny blocks is mostly asking.
    */
   answers: number;
+  /**
+   * An earlier one-line block of the same short text, whose answers this block shares (see `answerOnce`); undefined
+   * for the first of its text, for longer lines and for blocks of several lines.
+   */
+  readonly twin: Block | undefined;
 }
 
 /** The questions `answerOnce` remembers, each one bit pair of `Block.answers`. */
@@ -35,8 +40,12 @@ export enum BlockQuestion {
   IsPageKindLabel = 4,
   IsSourceLine = 5,
   LooksLikeProse = 6,
-  /** Asked with the block that follows it, which is always the same: blocks are made once per parse, in one list. */
+  /**
+   * Asked with the block that follows it, which is always the same: blocks are made once per parse, in one list.
+   * The one question that reads more than the block's own lines: a twin does not share it.
+   */
   IsTitleCandidate = 7,
+  IsHeader = 8,
 }
 
 /**
@@ -48,7 +57,8 @@ export function answerOnce(block: Block, question: BlockQuestion, compute: (bloc
   const asked = 1 << (2 * question);
   const yes = asked << 1;
   if (block.answers & asked) return (block.answers & yes) !== 0;
-  const answer = compute(block, next);
+  // Every other question reads only the block's lines, and a twin has the same one line.
+  const answer = block.twin && question !== BlockQuestion.IsTitleCandidate ? answerOnce(block.twin, question, compute) : compute(block, next);
   block.answers |= answer ? asked | yes : asked;
   return answer;
 }
@@ -59,6 +69,9 @@ export function answerOnce(block: Block, question: BlockQuestion, compute: (bloc
  */
 export function splitBlocks(text: string): Block[] {
   const blocks: Block[] = [];
+  // The first one-line block of each short text: a file of one-word paragraphs or repeated labels asks its few
+  // distinct lines the same questions again and again (every pattern of `lineKinds.ts`), and each is asked once.
+  const firstOfText = new Map<string, Block>();
   // The first line of the current block is kept in locals: only a second line makes line objects and an array.
   let firstSpan: Span | undefined;
   let firstText = '';
@@ -75,7 +88,7 @@ export function splitBlocks(text: string): Block[] {
     }
     if (blank) {
       if (firstSpan) {
-        blocks.push(toBlock(firstSpan, firstText, more, blanksBeforeCurrent));
+        blocks.push(toBlock(firstSpan, firstText, more, blanksBeforeCurrent, firstOfText));
         firstSpan = more = undefined;
       }
       blanks++;
@@ -97,7 +110,7 @@ export function splitBlocks(text: string): Block[] {
     if (end === text.length) break;
     start = end + (text.charCodeAt(end) === 0x0d && text.charCodeAt(end + 1) === 0x0a ? 2 : 1);
   }
-  if (firstSpan) blocks.push(toBlock(firstSpan, firstText, more, blanksBeforeCurrent));
+  if (firstSpan) blocks.push(toBlock(firstSpan, firstText, more, blanksBeforeCurrent, firstOfText));
   return blocks;
 }
 
@@ -106,11 +119,30 @@ function isLineBreakCode(code: number): boolean {
   return code === 0x0a || code === 0x0d;
 }
 
-function toBlock(firstSpan: Span, firstLine: string, lines: Line[] | undefined, blankLinesBefore: number): Block {
+function toBlock(firstSpan: Span, firstLine: string, lines: Line[] | undefined, blankLinesBefore: number, firstOfText: Map<string, Block>): Block {
+  if (lines) {
+    const span = { start: firstSpan.start, end: lines[lines.length - 1].span.end };
+    return { span, firstLine, lineCount: lines.length, lines, blankLinesBefore, answers: 0, twin: undefined };
+  }
   // A one-line block shares its line's span (spans are never changed): one object less per paragraph.
-  const span = lines ? { start: firstSpan.start, end: lines[lines.length - 1].span.end } : firstSpan;
-  return { span, firstLine, lineCount: lines ? lines.length : 1, lines, blankLinesBefore, answers: 0 };
+  if (firstLine.length > MAX_TWIN_LENGTH) return { span: firstSpan, firstLine, lineCount: 1, lines, blankLinesBefore, answers: 0, twin: undefined };
+  const twin = firstOfText.get(firstLine);
+  // The twin's copy of the text is kept, and this one is dropped at once: fewer strings live until the parse ends.
+  const block = { span: firstSpan, firstLine: twin ? twin.firstLine : firstLine, lineCount: 1, lines, blankLinesBefore, answers: 0, twin };
+  if (!twin && firstOfText.size < MAX_TWIN_TEXTS) firstOfText.set(firstLine, block);
+  return block;
 }
+
+/**
+ * Lines up to this length are looked up for a twin: labels, short titles and one-word paragraphs repeat; longer
+ * lines rarely do, and hashing them would cost more than it spares.
+ */
+const MAX_TWIN_LENGTH = 40;
+/**
+ * The distinct short texts kept: a file that repeats lines repeats a few, and a table of every line of a file of
+ * distinct one-word paragraphs cost a quarter more time than it spared.
+ */
+const MAX_TWIN_TEXTS = 1024;
 
 /** The lines of a block, made on request for a one-line block: for the few readers that need their spans. */
 export function getLines(block: Block): readonly Line[] {

@@ -1,7 +1,7 @@
 // The problems one release shows on its own. Cross-file problems (duplicates) live in the features layer.
 
 import { Problem, ProblemCode, Release, Span } from './model';
-import { countWords, endsWithMark } from './text';
+import { countWords, endsWithMark, isRegExpSpaceCode } from './text';
 
 const DANGLING_REFERENCE =
   /\b(?:can|may|could) be (?:accessed|found|read|viewed|downloaded|consulted|watched|heard|seen) (?:here|at this link|below)\b|\b(?:read|see|view|watch|download|consult) (?:the|our|this|a) [^.!?\n]{0,50}?here\b|\b(?:click|read more|available|find out more|learn more|watch it|listen) (?:here|at this link)\b|\(link is external\)/gi;
@@ -40,7 +40,7 @@ export function addReleaseProblems(text: string, release: Release, releaseIndex:
       'release.missing-title',
       'warning',
       'This text has no title line before it, so it is not part of any titled release. Add the release title on its own line above it.',
-      firstLine(text, release.span),
+      firstLine(text, release.span.start, release.span.end),
     );
   } else if (!release.source) {
     add('release.missing-source', 'warning', `“${release.title}” states no source. Add a “Source: …” line under the title.`, titleSpan);
@@ -113,7 +113,7 @@ function findTruncation(text: string, release: Release): { message: string; span
   while (lastIndex > 0 && isTrailingLabel(text, release.paragraphs[lastIndex].span)) lastIndex--;
   const last = release.paragraphs[lastIndex];
   if (!last) return undefined;
-  const span = firstLine(text, { start: startOfLine(text, last.span.end), end: last.span.end });
+  const span = firstLine(text, startOfLine(text, last.span.end), last.span.end);
   const line = text.slice(span.start, span.end);
   if (line.endsWith(':')) return { message: `“${release.title}” ends with a colon that introduces nothing: the text after it is missing.`, span };
   if (ENDS_COMPLETE.test(line) || CONTACT_DETAILS.test(line) || isPostalAddress(line)) return undefined;
@@ -129,13 +129,22 @@ function isPostalAddress(line: string): boolean {
 
 const DIGIT = /\d/;
 
-/** Read in place, not from a copy: a release of a hundred thousand one-word paragraphs is passed over whole. */
+/**
+ * Read in place, not from a copy, and in one walk that stops at the sixth word or a line break: a release of a
+ * hundred thousand one-word paragraphs is passed over whole.
+ */
 function isTrailingLabel(text: string, span: Span): boolean {
-  return (
-    !endsWithMark(text, span.start, span.end, '.!?…,;:–—-', CLOSING_MARKS) &&
-    countWords(text, span.start, span.end) < 6 &&
-    !hasLineBreak(text, span.start, span.end)
-  );
+  if (endsWithMark(text, span.start, span.end, '.!?…,;:–—-', CLOSING_MARKS)) return false;
+  let words = 0;
+  let inWord = false;
+  for (let i = span.start; i < span.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) return false;
+    const isSpace = isRegExpSpaceCode(code);
+    if (!isSpace && !inWord && ++words === 6) return false;
+    inWord = !isSpace;
+  }
+  return true;
 }
 
 /** Quotes and brackets that may close a sentence after its full stop. */
@@ -151,15 +160,11 @@ function startOfLine(text: string, end: number): number {
   return start;
 }
 
-function firstLine(text: string, span: Span): Span {
-  const newline = text.slice(span.start, span.end).search(/[\r\n]/);
-  return newline < 0 ? span : { start: span.start, end: span.start + newline };
+/** The first line of text[start, end); searched by a pattern, which reads a line of megabytes faster than a loop. */
+function firstLine(text: string, start: number, end: number): Span {
+  const lineBreak = text.slice(start, end).search(LINE_BREAK);
+  return { start, end: lineBreak < 0 ? end : start + lineBreak };
 }
 
-function hasLineBreak(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0x0a || code === 0x0d) return true;
-  }
-  return false;
-}
+/** A module constant: a literal in the function made a new RegExp object for every release. */
+const LINE_BREAK = /[\r\n]/;

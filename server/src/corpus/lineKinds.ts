@@ -232,6 +232,11 @@ export function isLabelValueBlock(block: Block): boolean {
  * symbol ("SC/15760"), an organ ("Security Council"), a meeting line ("9680th Meeting (AM)").
  */
 export function isHeaderBlock(block: Block): boolean {
+  // Asked of every block up to the first title: of every block in a file of short labels that has none.
+  return answerOnce(block, BlockQuestion.IsHeader, hasOnlyHeaderLines);
+}
+
+function hasOnlyHeaderLines(block: Block): boolean {
   // The short-line test first: it is the cheaper one. Lines are trimmed, so their words are what split(/\s+/) gives.
   return everyLine(block, isHeaderLine);
 }

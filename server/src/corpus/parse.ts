@@ -36,9 +36,10 @@ import { isRegExpSpaceCode } from './text';
 
 export function parseCorpusFile(text: string): ParsedCorpusFile {
   const { leadingChrome, releases: drafts } = segmentReleases(splitBlocks(text));
+  const labels: LabelsRead = new Map();
   const releases = withYearlessDatelines(
     text,
-    drafts.map((draft) => buildRelease(text, draft)),
+    drafts.map((draft) => buildRelease(text, draft, labels)),
   );
   const boilerplate = leadingChrome.map((block) => toBoilerplate(text, block));
   const problems: Problem[] = boilerplate.map((chrome) => ({
@@ -51,7 +52,7 @@ export function parseCorpusFile(text: string): ParsedCorpusFile {
   return { releases, problems: problems.sort((a, b) => a.span.start - b.span.start), boilerplate };
 }
 
-function buildRelease(text: string, draft: ReleaseBlocks): Release {
+function buildRelease(text: string, draft: ReleaseBlocks, labels: LabelsRead): Release {
   let source: Source | undefined;
   // Made at their first item (see `append`): most releases have no metadata, captions or chrome.
   let metadata: MetadataLine[] | undefined;
@@ -92,7 +93,7 @@ function buildRelease(text: string, draft: ReleaseBlocks): Release {
   // block: read from the ends of the three lists rather than from a copy of all of them.
   const first = draft.headerBlocks[0] ?? draft.titleBlocks[0] ?? draft.blocks[0];
   const last = draft.blocks[draft.blocks.length - 1] ?? draft.titleBlocks[draft.titleBlocks.length - 1] ?? draft.headerBlocks[draft.headerBlocks.length - 1];
-  const turns = findTurns(text, paragraphs ?? NO_ITEMS, title);
+  const turns = findTurns(text, paragraphs ?? NO_ITEMS, title, labels);
   const span = { start: first.span.start, end: last.span.end };
   const kind = getReleaseKind(title, { turns: turns.length, captions: captions?.length ?? 0, chrome: boilerplate?.length ?? 0 });
   const date = findReleaseDate(text, metadata ?? NO_ITEMS, draft.titleBlocks, draft.blocks);
@@ -202,13 +203,13 @@ function toBoilerplate(text: string, block: Block): Boilerplate {
  * then the label must be one no sentence starts with, or one already speaking in this release; so too in a later
  * paragraph of a turn that does not open with a label. Each turn ends where the next label starts.
  */
-function findTurns(text: string, paragraphs: readonly Paragraph[], title: string): readonly SpeakerTurn[] {
+function findTurns(text: string, paragraphs: readonly Paragraph[], title: string, labels: LabelsRead): readonly SpeakerTurn[] {
   // Made at the first label only: most releases have none, and a file can hold a hundred thousand releases.
   let starts: { start: number; match: LabelMatch }[] | undefined;
   let speaking: Set<string> | undefined;
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i];
-    const first = findLabelAt(text, paragraph.span.start, paragraph.span.end);
+    const first = findLabelAt(text, paragraph.span.start, paragraph.span.end, labels);
     if (first) {
       (starts ??= []).push({ start: paragraph.span.start, match: first });
       (speaking ??= new Set()).add(first.speaker.label);
@@ -219,7 +220,7 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
     const laterLines = findLaterLines(text, paragraph);
     for (let j = 0; j < laterLines.length; j++) {
       const line = laterLines[j];
-      const match = findLabelAt(text, line, paragraph.span.end);
+      const match = findLabelAt(text, line, paragraph.span.end, labels);
       if (!match || !(isUnmistakableLabel(match) || speaking.has(match.speaker.label))) continue;
       starts.push({ start: line, match });
       speaking.add(match.speaker.label);
@@ -242,12 +243,23 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
 
 const TRANSCRIPT_TITLE = /press conference|interview|transcript|briefing/i;
 
-function findLabelAt(text: string, start: number, end: number): LabelMatch | undefined {
+/**
+ * The labels a file's paragraphs were read for, by the text read: a transcript of identical turns ("Q: …" /
+ * "THE PRESIDENT: …" repeated, an export of a chat log) reads each distinct text once, and its turns share one
+ * speaker object (model objects are never changed). One per parse: one per release cost a map per release.
+ */
+type LabelsRead = Map<string, LabelMatch | undefined>;
+
+function findLabelAt(text: string, start: number, end: number, labels: LabelsRead): LabelMatch | undefined {
   const windowEnd = Math.min(end, start + MAX_LABEL_WINDOW);
   // Read in place first: a label is a bare "Q" or ends at a colon within its first characters, and most paragraphs
   // have neither, so they are not copied.
   if (text.charCodeAt(start) !== 0x51 && !hasColon(text, start, Math.min(windowEnd, start + MAX_LABEL_LENGTH + 1))) return undefined;
-  return parseSpeakerLabel(text.slice(start, windowEnd));
+  const window = text.slice(start, windowEnd);
+  if (labels.has(window)) return labels.get(window);
+  const match = parseSpeakerLabel(window);
+  labels.set(window, match);
+  return match;
 }
 
 function hasColon(text: string, start: number, end: number): boolean {

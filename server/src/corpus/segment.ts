@@ -13,6 +13,9 @@ export interface ReleaseBlocks {
   readonly blocks: Block[];
 }
 
+/** A release as segmentation fills it: its body list is made at its first block (see `addBodyBlock`). */
+type OpenRelease = { headerBlocks: Block[]; titleBlocks: Block[]; blocks: Block[] };
+
 export interface Segmentation {
   /** Chrome before the first release. */
   readonly leadingChrome: Block[];
@@ -25,7 +28,7 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
   const firstTitle = findFirstTitle(blocks);
   const headerBlocks: Block[] = [];
   for (let i = 0; i < firstTitle; i++) (isChromeBlock(blocks[i]) ? leadingChrome : headerBlocks).push(blocks[i]);
-  let current: ReleaseBlocks | undefined;
+  let current: OpenRelease | undefined;
   // Whether the current release has body text yet: kept as blocks are added, not searched for at every title.
   let currentHasBody = false;
   // Lines from a page marker ("Press release", "SC/15901") up to the title it announces: that release's header.
@@ -35,7 +38,8 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
   for (let i = Math.max(firstTitle, 0); i < blocks.length; i++) {
     const block = blocks[i];
     if (isChromeBlock(block)) {
-      (current ? current.blocks : leadingChrome).push(block);
+      if (current) addBodyBlock(current, block);
+      else leadingChrome.push(block);
       continue;
     }
     if (i < announcedTitle) {
@@ -45,7 +49,7 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
     if (i === announcedTitle || startsRelease(blocks, i, current, currentHasBody)) {
       const titleBlocks = [block];
       if (isTitleContinuation(block, blocks[i + 1])) titleBlocks.push(blocks[++i]);
-      current = { headerBlocks: releases.length ? pendingHeader : headerBlocks, titleBlocks, blocks: [] };
+      current = { headerBlocks: releases.length ? pendingHeader : headerBlocks, titleBlocks, blocks: NO_BLOCKS };
       releases.push(current);
       currentHasBody = false;
       pendingHeader = NO_BLOCKS;
@@ -62,7 +66,7 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
       current = { headerBlocks: [], titleBlocks: [], blocks: [] };
       releases.push(current);
     }
-    current.blocks.push(block);
+    addBodyBlock(current, block);
     currentHasBody ||= isBodyBlock(block);
   }
   return { leadingChrome, releases };
@@ -147,7 +151,7 @@ function isFollowedByText(blocks: readonly Block[], titleIndex: number): boolean
   return next !== undefined && (getSourceName(next) !== undefined || looksLikeProse(next));
 }
 
-function startsRelease(blocks: readonly Block[], i: number, current: ReleaseBlocks | undefined, currentHasBody: boolean): boolean {
+function startsRelease(blocks: readonly Block[], i: number, current: OpenRelease | undefined, currentHasBody: boolean): boolean {
   const block = blocks[i];
   if (!isTitleCandidate(blocks, i)) return false;
   const afterTitle = isTitleContinuation(block, blocks[i + 1]) ? i + 2 : i + 1;
@@ -162,8 +166,17 @@ function isBodyBlock(block: Block): boolean {
   return !isChromeBlock(block) && !getSourceName(block) && !isMetadataBlock(block);
 }
 
-/** The empty header list releases without a page marker share: segmentation only pushes onto a list it made. */
+/**
+ * The empty list releases without a page marker (header) or without body blocks yet share: segmentation only pushes
+ * onto a list it made.
+ */
 const NO_BLOCKS: Block[] = [];
+
+/** `block` added to the release's body, whose list is made at its first block with room for it alone (a push on [] makes room for 17). */
+function addBodyBlock(release: OpenRelease, block: Block): void {
+  if (release.blocks === NO_BLOCKS) release.blocks = [block];
+  else release.blocks.push(block);
+}
 
 function nextContentBlock(blocks: readonly Block[], from: number, skipMetadata: boolean): Block | undefined {
   for (let j = from; j < blocks.length; j++) {
