@@ -8,6 +8,7 @@ import { CorpusWorkspace } from '../engine/corpusWorkspace';
 import { readSettings } from '../engine/settings';
 import { canonicaliseUri } from '../features/uris';
 import { openDiskCacheStore } from '../host/diskCache';
+import { limitHeapGrowth } from '../host/heapGrowth';
 import { NodeHost } from '../host/nodeHost';
 import { createScanReader } from '../host/scanWorkerPool';
 import { ServerContext } from './context';
@@ -19,6 +20,8 @@ import { indexWorkspace } from './indexing';
 import { answerRefusedRequests, createRequestGuard } from './requestGuard';
 
 const CORPUS_LANGUAGE_ID = 'press-corpus';
+
+limitHeapGrowth(); // before the scan: its garbage is what a default heap would let pile up
 
 const connection = createConnection(ProposedFeatures.all, { messageStrategy: createRequestGuard() });
 answerRefusedRequests(connection);
