@@ -2,6 +2,8 @@
 // MEMORY_MB, default 10) to a temporary folder, loads it in-process as the server does (CorpusWorkspace on the
 // Node host, scan, then each derived index brought up to date in the scheduler's order) and prints, after a
 // full gc at each stage, heap used and RSS and what the stage added, in MB and in MB per 10 MB of text.
+// MEMORY_KEYSTROKES (default 40) single-character edits in the large file follow, each index brought up to date
+// after each, so what typing keeps shows too (a re-parse's releases once kept every version of the file's text).
 // MEMORY_SNAPSHOT=1 also writes a heap snapshot at the end and prints its largest constructors by self size.
 //   npx tsc -p . && node --expose-gc out/scripts/measureMemory.js
 
@@ -14,13 +16,14 @@ import { CorpusWorkspace } from '../server/src/engine/corpusWorkspace';
 import { DEFAULT_SETTINGS } from '../server/src/engine/settings';
 import { canonicaliseUri } from '../server/src/features/uris';
 import { NodeHost } from '../server/src/host/nodeHost';
-import { BenchCorpusGenerator } from './benchCorpus';
+import { BenchCorpusGenerator, createRandom } from './benchCorpus';
 import { summariseHeapSnapshot } from './heapSnapshotSummary';
 
 const TARGET_MB = Number(process.env.MEMORY_MB ?? 10);
 const MB = 1048576;
 const AVERAGE_FILE_BYTES = 14000;
 const SEEDS_DIR = join(__dirname, '..', '..', 'seeds');
+const KEYSTROKES = Number(process.env.MEMORY_KEYSTROKES ?? 40);
 
 interface Stage {
   readonly name: string;
@@ -45,6 +48,19 @@ function readPeakRssMB(): number | undefined {
   return match ? Math.round(Number(match[1]) / 1024) : undefined;
 }
 
+/** Opens the file as the editor would and types in it: one character inserted at a time, at random places. */
+function typeInFile(workspace: CorpusWorkspace, uri: string, text: string): void {
+  const random = createRandom(KEYSTROKES);
+  workspace.documentChanged(uri, text, true);
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const at = Math.floor(random() * text.length);
+    text = text.slice(0, at) + 'e' + text.slice(at);
+    text.charCodeAt(at); // flattened, as the editor's document library does before the server sees it
+    workspace.documentChanged(uri, text, true, [{ start: at, end: at, text: 'e' }]);
+    for (const index of workspace.corpus.derivedIndexes) index.refresh();
+  }
+}
+
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'press-corpus-memory-'));
   try {
@@ -66,6 +82,10 @@ async function main(): Promise<void> {
     for (const index of workspace.corpus.derivedIndexes) {
       index.refreshAll();
       stages.push(measure(index.index.name));
+    }
+    if (KEYSTROKES > 0) {
+      typeInFile(workspace, canonicaliseUri(pathToFileURL(join(root, large.relativePath)).href), readFileSync(join(root, large.relativePath), 'utf8'));
+      stages.push(measure(`${KEYSTROKES} keystrokes in the ${largeMB} MB file`));
     }
     workspace.dispose();
     console.log(`${files.length} files, ${textMB.toFixed(1)} MB of text, ${releases} releases\n`);

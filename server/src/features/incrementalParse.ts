@@ -7,6 +7,7 @@
 import { ParsedCorpusFile, Problem, Release } from '../corpus/model';
 import { findYearlessDateline } from '../corpus/dates';
 import { parseCorpusFile } from '../corpus/parse';
+import { detachText } from './detachedText';
 import {
   countReleases,
   createParseFromRuns,
@@ -114,7 +115,8 @@ export function reparseCorpusFileReusing(
     const start = low === 0 ? 0 : getReleaseSpan(previous, low)!.start;
     const endBefore = high === count - 1 ? previousText.length : getReleaseSpan(previous, high + 1)!.start;
     if (change.start < start || change.beforeEnd > endBefore) return parseWhole(change);
-    const windowText = text.slice(start, endBefore + delta);
+    // A copy, not a view of the file's text: the window's releases outlive this version of the file.
+    const windowText = detachText(text.slice(start, endBefore + delta));
     const parsed = parseCorpusFile(windowText);
     if (keepsBoundaries(previous, count, parsed, low, high, start, delta)) window = { low, high, start, endBefore, text: windowText, parsed };
   }

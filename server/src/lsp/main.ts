@@ -9,6 +9,7 @@ import { carryLineTable } from '../engine/lineTable';
 import { readSettings } from '../engine/settings';
 import { canonicaliseUri } from '../features/uris';
 import { openDiskCacheStore } from '../host/diskCache';
+import { limitHeapGrowth } from '../host/heapGrowth';
 import { NodeHost } from '../host/nodeHost';
 import { createScanReader } from '../host/scanWorkerPool';
 import { ServerContext } from './context';
@@ -21,6 +22,8 @@ import { answerRefusedRequests, createRequestGuard } from './requestGuard';
 import { createServerConnection } from './serverConnection';
 
 const CORPUS_LANGUAGE_ID = 'press-corpus';
+
+limitHeapGrowth(); // before the scan: its garbage is what a default heap would let pile up
 
 const connection = createServerConnection({ messageStrategy: createRequestGuard() });
 answerRefusedRequests(connection);
