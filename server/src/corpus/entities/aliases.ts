@@ -38,9 +38,8 @@ export function resolveFileFindings(findings: readonly Finding[], speakers: read
     if (f.type === 'name-run' && f.words.length >= 2 && f.words.length <= 4 && people.isSurname(f.words[f.words.length - 1])) people.add(f.words);
   }
   // Posts written as abbreviations ("SACEUR, our Supreme Allied Commander"): the abbreviation alone is the post too.
-  const posts = new Set(
-    findings.flatMap((f) => (f.type === 'mention' && f.kind === 'person' && f.words?.length === 1 && /^\p{Lu}{2,}$/u.test(f.words[0]) ? [f.key] : [])),
-  );
+  const posts = new Set<string>();
+  for (const f of findings) if (f.type === 'mention' && f.kind === 'person' && f.words?.length === 1 && /^\p{Lu}{2,}$/u.test(f.words[0])) posts.add(f.key);
   const mentions: Mention[] = [];
   const nearestHolders = new NearestRoleHolders(mentions);
   const roleHolders = new RoleHolders();
