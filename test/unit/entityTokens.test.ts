@@ -30,3 +30,8 @@ test('apostrophes and letters outside ASCII', () => {
   assert.equal(wordsOf("Rock'n'roll don't it’s '90s"), "Rock'n'roll don't it[s]| '| 90s||");
   assert.equal(wordsOf('É. Macron\u00a0Élysée 𝐍𝐀𝐓𝐎 I. a'), 'É[i] Macron|\u00a0| Élysée 𝐍𝐀𝐓𝐎[C] I[i]|. | a||');
 });
+
+test('words longer than the char-code scan reads are split as the shorter ones', () => {
+  const long = 'x'.repeat(100);
+  assert.equal(wordsOf(`${long}-led Ab${'c'.repeat(70)}’s A. ${'Z'.repeat(65)}.`), `${long}|-| led Ab${'c'.repeat(70)}[s] A[i] ${'Z'.repeat(65)}[C]||`);
+});
