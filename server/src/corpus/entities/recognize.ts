@@ -54,10 +54,7 @@ export function findReleaseFindings(text: string, release: Release, releaseIndex
 /** Pass two over the whole file, from each release's findings (in release order). */
 export function resolveReleaseFindings(releases: readonly Release[], findingsByRelease: readonly (readonly Finding[])[]): FileEntities {
   const speakers: SpeakerFact[] = releases.flatMap((release) => release.turns.map((turn) => turn.speaker));
-  // Pushed one by one, not `flat()`: flattening a large file's findings that way cost as much as pass two.
-  const findings: Finding[] = [];
-  for (const releaseFindings of findingsByRelease) for (const finding of releaseFindings) findings.push(finding);
-  return resolveFileFindings(findings, speakers, getReleaseContexts(releases));
+  return resolveFileFindings(findingsByRelease.flat(), speakers, getReleaseContexts(releases));
 }
 
 function isUpperCaseLabel(label: string): boolean {
