@@ -56,9 +56,8 @@ export function* resolveFileFindingsInSteps(
     if (pieceDone()) yield;
   }
   // Posts written as abbreviations ("SACEUR, our Supreme Allied Commander"): the abbreviation alone is the post too.
-  const posts = new Set(
-    findings.flatMap((f) => (f.type === 'mention' && f.kind === 'person' && f.words?.length === 1 && /^\p{Lu}{2,}$/u.test(f.words[0]) ? [f.key] : [])),
-  );
+  const posts = new Set<string>();
+  for (const f of findings) if (f.type === 'mention' && f.kind === 'person' && f.words?.length === 1 && /^\p{Lu}{2,}$/u.test(f.words[0])) posts.add(f.key);
   const mentions: Mention[] = [];
   const nearestHolders = new NearestRoleHolders(mentions);
   const roleHolders = new RoleHolders();

@@ -66,10 +66,12 @@ export function joinAppositions(text: string, findings: readonly Finding[]): Fin
  * line, alone on it. Only the first post line is the name's stated role.
  */
 function isBylinePost(text: string, person: Span, post: Span): boolean {
+  // The line break between name and post first: searching back to the line's start from every name of a long
+  // line (a file without line feeds) read that line once per name.
+  if (!/^[ \t]*\n[ \t]*$/.test(text.slice(person.end, post.start))) return false;
   const lineStart = text.lastIndexOf('\n', person.start - 1) + 1;
   const postLineEnd = text.indexOf('\n', post.end);
   return (
-    /^[ \t]*\n[ \t]*$/.test(text.slice(person.end, post.start)) &&
     text
       .slice(lineStart, person.start)
       .split(/\s+/)

@@ -71,8 +71,30 @@ export function nameOfKey(key: string): string {
 
 /** Lower case, no diacritics, single spaces, no dots: "Geoană" and "Geoana", "U.K." and "UK" compare equal. */
 export function normaliseName(name: string): string {
-  if (/^[A-Za-z]+(?: [A-Za-z]+)*$/.test(name)) return name.toLowerCase(); // most names: nothing else to fold
+  // A long text (a word thousands of letters long) is read by the pattern: faster than a loop that runs once.
+  const plain = name.length > 64 ? (PLAIN_ASCII_NAME.test(name) ? 'mixed' : undefined) : getPlainAsciiCase(name);
+  if (plain === 'lower') return name; // most words: nothing to fold, and no copy made
+  if (plain === 'mixed') return name.toLowerCase(); // most names: nothing else to fold
   return name.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[’']/g, "'").replace(/\./g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+const PLAIN_ASCII_NAME = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
+/**
+ * ASCII letters in words joined by single spaces ("Jens Stoltenberg"), and whether any is a capital: read by char
+ * codes, not a pattern, as recognition folds every word it reads.
+ */
+function getPlainAsciiCase(name: string): 'lower' | 'mixed' | undefined {
+  let afterLetter = false;
+  let capitals = false;
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code >= 0x61 && code <= 0x7a) afterLetter = true;
+    else if (code >= 0x41 && code <= 0x5a) afterLetter = capitals = true;
+    else if (code === 0x20 && afterLetter) afterLetter = false;
+    else return undefined;
+  }
+  return !afterLetter ? undefined : capitals ? 'mixed' : 'lower';
 }
 
 /** Compact text for tests: `start-end kind/form “text” → key (role)`. */

@@ -59,9 +59,19 @@ export function findInSegment(text: string, segment: Segment, gazetteer: Gazette
     }
     i = reader.readRun(i, findRunEnd(tokens, i));
   }
-  // Containers before what they contain, so that the finding after a role is the next one outside it.
-  const ordered = [...reader.findings].sort((a, b) => outerOf(a).start - outerOf(b).start || outerOf(b).end - outerOf(a).end);
+  // Containers before what they contain, so that the finding after a role is the next one outside it. Findings
+  // mostly come out in that order already; a stable sort would keep them as they are, so it is skipped then.
+  const ordered = isInContainerOrder(reader.findings) ? reader.findings : [...reader.findings].sort(compareContainerFirst);
   return joinAppositions(text, ordered);
+}
+
+function compareContainerFirst(a: Finding, b: Finding): number {
+  return outerOf(a).start - outerOf(b).start || outerOf(b).end - outerOf(a).end;
+}
+
+function isInContainerOrder(findings: readonly Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) if (compareContainerFirst(findings[i - 1], findings[i]) > 0) return false;
+  return true;
 }
 
 /** Capitalised words joined by spaces or hyphens, with lower-case connectors between them ("Party of Germany"). */

@@ -117,6 +117,8 @@ interface TokenListFacts {
   readonly tokens: readonly Token[];
   readonly gazetteerHits: (GazetteerHit | null | undefined)[];
   headScan?: HeadScanIndex;
+  /** The first index ≥ i of a title word or honorific (the length of the list if none). */
+  nextTitleWord?: number[];
 }
 
 let lastTokenListFacts: TokenListFacts | undefined;
@@ -124,6 +126,23 @@ let lastTokenListFacts: TokenListFacts | undefined;
 function getTokenListFacts(tokens: readonly Token[]): TokenListFacts {
   if (lastTokenListFacts?.tokens !== tokens) lastTokenListFacts = { tokens, gazetteerHits: new Array(tokens.length) };
   return lastTokenListFacts;
+}
+
+/**
+ * Whether a title word or honorific lies in tokens [start, end): a role needs one ("Deputy", "Mr"), so the role
+ * reader need not look for owners and complements before the capitalised words of a plain name.
+ */
+export function hasTitleWordIn(tokens: readonly Token[], start: number, end: number): boolean {
+  const facts = getTokenListFacts(tokens);
+  facts.nextTitleWord ??= buildNextTitleWord(tokens);
+  return facts.nextTitleWord[start] < end;
+}
+
+function buildNextTitleWord(tokens: readonly Token[]): number[] {
+  const next: number[] = new Array(tokens.length + 1);
+  next[tokens.length] = tokens.length;
+  for (let i = tokens.length - 1; i >= 0; i--) next[i] = isTitleWord(tokens[i]) || isHonorific(tokens[i]) ? i : next[i + 1];
+  return next;
 }
 
 /** The gazetteer phrase covering whole tokens from token i ("North Korea", "U.K.") and ending before `end`. */
@@ -141,16 +160,29 @@ export function gazetteerAt(gazetteer: Gazetteer, tokens: readonly Token[], i: n
 }
 
 function findGazetteerHit(gazetteer: Gazetteer, tokens: readonly Token[], i: number, end = tokens.length): GazetteerHit | undefined {
-  if (!gazetteer.byFirstWord.has(lower(tokens[i]).split(/[\s-]/, 1)[0])) return undefined;
+  if (!gazetteer.byFirstWord.has(firstWordOf(lower(tokens[i])))) return undefined;
   const words: string[] = [];
   const tokenEnds: number[] = []; // word count after each token
   for (let j = i; j < end && j < i + 8; j++) {
-    words.push(...lower(tokens[j]).split(/[\s-]+/));
+    const word = lower(tokens[j]);
+    // Most words hold no space or hyphen: pushed whole, not split.
+    if (firstWordOf(word) === word) words.push(word);
+    else words.push(...word.split(/[\s-]+/));
     tokenEnds.push(words.length);
   }
   const entry = findGazetteerPhrase(gazetteer, words, 0);
   const tokenCount = entry ? tokenEnds.indexOf(entry.words.length) + 1 : 0;
-  return entry && tokenCount > 0 ? { ...entry, tokenCount } : undefined;
+  // Written out, not spread: a spread of the entry builds its object slowly, once per hit.
+  return entry && tokenCount > 0 ? { kind: entry.kind, id: entry.id, countryName: entry.countryName, words: entry.words, tokenCount } : undefined;
+}
+
+/** The text before its first space or hyphen, as `split(/[\s-]/, 1)[0]` gives it, without a pattern per token. */
+function firstWordOf(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === 0x2d || code === 0x20 || ((code <= 0x0d || code >= 0xa0) && /\s/.test(word[i]))) return word.slice(0, i);
+  }
+  return word;
 }
 
 export interface PhraseMatch {
@@ -225,11 +257,11 @@ function readPhraseFromHead(tokens: readonly Token[], index: HeadScanIndex, star
  */
 interface HeadScanIndex {
   /** The first index ≥ i at which a scan for a head word, begun before i, stops (a head, or the name's end). */
-  readonly scanStop: Int32Array;
+  readonly scanStop: readonly number[];
   /** The first index ≥ i whose token is not a capitalised word joined to the one before it. */
-  readonly linkEnd: Int32Array;
+  readonly linkEnd: readonly number[];
   /** The last index ≤ i holding a capitalised head word, or -1. */
-  readonly lastHead: Int32Array;
+  readonly lastHead: readonly number[];
 }
 
 function getHeadScanIndex(tokens: readonly Token[]): HeadScanIndex {
@@ -240,9 +272,10 @@ function getHeadScanIndex(tokens: readonly Token[]): HeadScanIndex {
 
 function buildHeadScanIndex(tokens: readonly Token[]): HeadScanIndex {
   const n = tokens.length;
-  const scanStop = new Int32Array(n + 2);
-  const linkEnd = new Int32Array(n + 2);
-  const lastHead = new Int32Array(n + 1);
+  // Plain arrays, every entry written below: a segment is often a few words, and small typed arrays cost more to make.
+  const scanStop: number[] = new Array(n + 2);
+  const linkEnd: number[] = new Array(n + 2);
+  const lastHead: number[] = new Array(n);
   scanStop[n] = scanStop[n + 1] = linkEnd[n] = linkEnd[n + 1] = n;
   for (let i = n - 1; i >= 0; i--) {
     const t = tokens[i];

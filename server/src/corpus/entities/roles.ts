@@ -6,7 +6,7 @@
 import { normaliseName } from './entityModel';
 import { Gazetteer } from './gazetteer';
 import { ORGANISATION_HEADS, PORTFOLIO_WORDS, TITLE_WORDS } from './lexicon';
-import { findNamedPhraseAt, gazetteerAt, isEntityAbbreviation, isHonorific, isTitleHead, isTitleWord, lower } from './phrases';
+import { findNamedPhraseAt, gazetteerAt, hasTitleWordIn, isEntityAbbreviation, isHonorific, isTitleHead, isTitleWord, lower } from './phrases';
 import { isNameJoin, Token } from './tokens';
 
 export interface RoleMatch {
@@ -29,6 +29,8 @@ export interface RoleMatch {
 
 /** The role starting at token `start` of a name run ending at `end`, or undefined. */
 export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start: number, end: number): RoleMatch | undefined {
+  // Only a title word or honorific counts as a head below: without one from here to the end there is no role.
+  if (!hasTitleWordIn(tokens, start, end)) return undefined;
   let i = start;
   const owner = findOwnerEnd(gazetteer, tokens, i, end);
   if (owner !== undefined && isTitleWord(tokens[owner])) i = owner;
