@@ -212,13 +212,15 @@ class SegmentReader {
 
   /**
    * "the Office of the Spokesperson for the Secretary-General": the office the complement names is a title-only
-   * mention of its own holder, besides the spokesperson's.
+   * mention of its own holder, besides the spokesperson's. Like any title-only mention it covers the title words
+   * alone: the owner of "UN Secretary-General" is a mention of its own (readInsideRole).
    */
   private readOfficeInComplement(role: RoleMatch): void {
     const officeStart = role.officeStart!;
     const officeText = this.textOf(officeStart, role.postEnd);
-    const span = this.spanOf(officeStart, role.postEnd);
-    this.findings.push({ type: 'role', span, outer: span, role: officeText, head: getRoleHead(officeText), confirmed: true, releaseIndex: this.releaseIndex });
+    const span = this.spanOf(role.officeTitle!.start, role.officeTitle!.end);
+    const outer = this.spanOf(officeStart, role.postEnd);
+    this.findings.push({ type: 'role', span, outer, role: officeText, head: getRoleHead(officeText), confirmed: true, releaseIndex: this.releaseIndex });
   }
 
   /** Owners and complements of a role are mentions too: "NATO" in "NATO Secretary General". */

@@ -20,6 +20,8 @@ export interface RoleMatch {
    * a name right after the role holds that office, not the whole role.
    */
   readonly officeStart?: number;
+  /** The office's title words, the span its title-only mention covers ("Secretary-General" of "UN Secretary-General"). */
+  readonly officeTitle?: { readonly start: number; readonly end: number };
   /** The first block of title words: the span a title-only mention covers ("Secretary General"). */
   readonly titleStart: number;
   readonly titleEnd: number;
@@ -41,6 +43,7 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
   let honorifics = 0;
   let complementStart: number | undefined;
   let officeStart: number | undefined;
+  let officeTitle: { start: number; end: number } | undefined;
   for (let round = 0; round < 3; round++) {
     const blockStart = i;
     const headsBefore = heads;
@@ -61,8 +64,13 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
       titleStart = blockStart;
       titleEnd = i;
     }
+    // A complement follows a post: neither "Ukraine of …" nor title words without a head ("Allied for NATO") open a role.
+    if (round === 0 && heads + honorifics === 0) break;
     // "Spokesperson for UN Secretary-General": a title inside the complement is an office of its own.
-    if (heads > headsBefore && complementStart !== undefined) officeStart ??= complementStart;
+    if (heads > headsBefore && complementStart !== undefined && officeStart === undefined) {
+      officeStart = complementStart;
+      officeTitle = { start: blockStart, end: i };
+    }
     const complement = findComplementEnd(gazetteer, tokens, i, end);
     if (complement.end === i && i === blockStart) break;
     i = complement.end;
@@ -81,7 +89,7 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
     rankStart--;
   const postEnd = rankStart < i && !RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) && !isSpelledRank(tokens, rankStart - 1) ? rankStart : i;
   // A rank after the post is no office inside its complement: "Deputy Chief of Defence Brigadier General".
-  const hasOffice = officeStart !== undefined && tokens.slice(officeStart, postEnd).some((t) => isTitleHead(t));
+  const hasOffice = officeTitle !== undefined && tokens.slice(officeTitle.start, postEnd).some((t) => isTitleHead(t));
   return {
     start,
     end: i,
@@ -89,7 +97,7 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
     titleStart,
     titleEnd: Math.min(titleEnd, postEnd),
     honorificOnly: heads === 0,
-    ...(hasOffice && { officeStart }),
+    ...(hasOffice && { officeStart, officeTitle: { start: officeTitle!.start, end: Math.min(officeTitle!.end, postEnd) } }),
   };
 }
 
