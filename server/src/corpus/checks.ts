@@ -110,7 +110,14 @@ function isInsideMatch(offset: number, matches: readonly RegExpExecArray[]): boo
  */
 function findTruncation(text: string, release: Release): { message: string; span: Span } | undefined {
   let lastIndex = release.paragraphs.length - 1;
-  while (lastIndex > 0 && isTrailingLabel(text, release.paragraphs[lastIndex].span)) lastIndex--;
+  // A label the walk passed over: a paragraph of the same text is one too, told by comparing its characters (a
+  // release of a hundred thousand one-word paragraphs is mostly the same word).
+  let label: Span | undefined;
+  for (; lastIndex > 0; lastIndex--) {
+    const span = release.paragraphs[lastIndex].span;
+    if (!(label && isSameText(text, span, label)) && !isTrailingLabel(text, span)) break;
+    label = span;
+  }
   const last = release.paragraphs[lastIndex];
   if (!last) return undefined;
   const span = firstLine(text, startOfLine(text, last.span.end), last.span.end);
@@ -144,6 +151,12 @@ function isTrailingLabel(text: string, span: Span): boolean {
     if (!isSpace && !inWord && ++words === 6) return false;
     inWord = !isSpace;
   }
+  return true;
+}
+
+function isSameText(text: string, a: Span, b: Span): boolean {
+  if (a.end - a.start !== b.end - b.start) return false;
+  for (let i = 0; i < a.end - a.start; i++) if (text.charCodeAt(a.start + i) !== text.charCodeAt(b.start + i)) return false;
   return true;
 }
 
