@@ -76,7 +76,8 @@ export function findFirstYear(text: string, start: number, end: number): string 
   return FOUR_DIGIT_YEAR.exec(text.slice(start, end))?.[1];
 }
 
-function hasDigit(text: string, start: number, end: number): boolean {
+/** Whether text[start, end) has a digit, which every date pattern needs: a quick test before asking more. */
+export function hasDigit(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0x30 && code <= 0x39) return true;

@@ -109,13 +109,14 @@ const MASTHEAD_REACH = 8;
 
 /** A title-shaped block; a page-kind label ("Transcript", "Statement") is one only when a title line continues it. */
 function isTitleCandidate(blocks: readonly Block[], i: number): boolean {
+  // The shape first, outside `answerOnce`: most blocks fail it, and a twin shares its answer (not this question's).
   // Asked again by every page marker up to six blocks before this one.
-  return answerOnce(blocks[i], BlockQuestion.IsTitleCandidate, isTitleCandidateBefore, blocks[i + 1]);
+  return hasTitleShape(blocks[i]) && answerOnce(blocks[i], BlockQuestion.IsTitleCandidate, isTitleCandidateBefore, blocks[i + 1]);
 }
 
+/** The rest of `isTitleCandidate`, for a title-shaped block. */
 function isTitleCandidateBefore(block: Block, next: Block | undefined): boolean {
-  // The shape first: most blocks fail it, and it is the cheapest question.
-  if (!hasTitleShape(block) || (isPageKindLabel(block) && !isTitleContinuation(block, next))) return false;
+  if (isPageKindLabel(block) && !isTitleContinuation(block, next)) return false;
   return !getSourceName(block) && !isMetadataBlock(block) && !isCaptionBlock(block);
 }
 
