@@ -1,5 +1,6 @@
 // The problems one release shows on its own. Cross-file problems (duplicates) live in the features layer.
 
+import { hasDigit } from './dates';
 import { Problem, ProblemCode, Release, Span } from './model';
 import { countWords, endsWithMark, isRegExpSpaceCode } from './text';
 
@@ -131,10 +132,8 @@ function findTruncation(text: string, release: Release): { message: string; span
 
 /** A contact block's address line under the text: it has no full stop, and it is not a cut sentence. */
 function isPostalAddress(line: string): boolean {
-  return DIGIT.test(line) && POSTAL_ADDRESS.test(line);
+  return hasDigit(line, 0, line.length) && POSTAL_ADDRESS.test(line);
 }
-
-const DIGIT = /\d/;
 
 /**
  * Read in place, not from a copy, and in one walk that stops at the sixth word or a line break: a release of a

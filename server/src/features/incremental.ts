@@ -15,6 +15,7 @@
 // empty summary, and the file reports `file.over-budget`. The slow summary already computed is kept (and stored
 // with that verdict, so a restart takes both); a file that shrinks below half the size it had then is tried again. Timings decide only this skip, never a result.
 
+import { runToEnd } from '../corpus/entities/steps';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 
 export interface DerivedIndex<S> {
@@ -261,10 +262,9 @@ export class IncrementalIndex<S> {
     this.inProgress = undefined;
     if (this.corpus.getFile(inProgress.file.uri) !== inProgress.file) return; // edited: the file is dirty again
     const started = this.now();
-    let next = inProgress.pieces.next();
-    while (!next.done) next = inProgress.pieces.next();
+    const summary = runToEnd(inProgress.pieces);
     inProgress.ms += this.now() - started;
-    this.apply(inProgress.file, this.withinBudget(inProgress.file, next.value, inProgress.ms));
+    this.apply(inProgress.file, this.withinBudget(inProgress.file, summary, inProgress.ms));
   }
 
   private update(uri: string): void {
@@ -316,17 +316,15 @@ export class IncrementalIndex<S> {
   private withinBudget(file: CorpusFile, summary: S, ms: number): S {
     const skipped = this.overBudget.get(file.uri);
     const budgetMs = this.budget.baseMs + (this.budget.msPerMB * file.text.length) / (1024 * 1024);
-    if (ms > budgetMs) {
-      this.markOverBudget(file, { ms, budgetMs });
-      // Stored with its verdict: a restart keeps the summary and skips the file's later versions as this run does,
-      // rather than spending the time again (and, on a machine busier or quieter than this one, judging otherwise).
-      this.store?.offer(file, this.index.name, () => this.index.encodeSummary!(summary), { ms, budgetMs });
-      return summary;
-    } else if (skipped) {
+    // Over budget, the summary is stored with its verdict: a restart keeps it and skips the file's later versions
+    // as this run does, rather than spending the time again (and, on a busier or quieter machine, judging otherwise).
+    const overBudget = ms > budgetMs ? { ms, budgetMs } : undefined;
+    if (overBudget) this.markOverBudget(file, overBudget);
+    else if (skipped) {
       this.overBudget.delete(file.uri);
       this.newlyOverBudget.push(file.uri);
     }
-    this.store?.offer(file, this.index.name, () => this.index.encodeSummary!(summary));
+    this.store?.offer(file, this.index.name, () => this.index.encodeSummary!(summary), overBudget);
     return summary;
   }
 
