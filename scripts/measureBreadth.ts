@@ -292,13 +292,16 @@ function namesSamePerson(found: string, wanted: string): boolean {
   return foundWords.length > 0 && foundWords.every((w) => wantedWords.includes(w)) && foundWords.includes(wantedWords[wantedWords.length - 1]);
 }
 
+/** Wide enough for the longest publisher name (`bundesregierung`), so the columns line up. */
+const PUBLISHER_WIDTH = 15;
+
 function ratio(part: number, whole: number): string {
   return whole ? `${part}/${whole} ${((100 * part) / whole).toFixed(0).padStart(3)}%` : '-';
 }
 
 function printRow(name: string, c: BreadthCounts): string {
   const cells = [
-    name.padEnd(11),
+    name.padEnd(PUBLISHER_WIDTH),
     String(c.releases).padStart(4),
     ratio(c.titlesFound, c.releases).padStart(12),
     String(c.spuriousTitles).padStart(5),
@@ -316,7 +319,7 @@ function printRow(name: string, c: BreadthCounts): string {
 
 function printTable(split: Split, result: SplitResult): string {
   const header = [
-    'publisher'.padEnd(11),
+    'publisher'.padEnd(PUBLISHER_WIDTH),
     'rel'.padStart(4),
     'titles'.padStart(12),
     'spur'.padStart(5),
