@@ -1,13 +1,15 @@
 // A file's new count rows against its old ones, gathered first and applied to the tables at once: an edit that
 // changes a few releases changes a few counts, so the step in which a big file's new entity summary goes into the
 // tables touches those counts only, however many rows the file has. Gathering (every old row taken back, every new
-// one counted) never touches the tables, so it runs in pieces while answers read the old summary.
+// one counted, the counts that changed kept) never touches the tables, so it runs in pieces while answers read the
+// old summary.
 
-import { CountSink, Counts } from './entityFacts';
+import { COUNT_TABLES, CountSink, Counts } from './entityFacts';
 
 export class CountsChange implements CountSink {
   private readonly counts = new Map<Counts, Counts>();
   private readonly totals = new Map<Map<string, number>, Map<string, number>>();
+  private readonly changed: (() => void)[] = [];
 
   count(table: Counts, from: string, to: string, delta: number): void {
     const change = this.counts.get(table) ?? new Map<string, Map<string, number>>();
@@ -23,12 +25,30 @@ export class CountsChange implements CountSink {
     change.set(key, (change.get(key) ?? 0) + delta);
   }
 
-  /** The counts that changed, into `tables`; how many. */
-  applyTo(tables: CountSink): number {
-    let changed = 0;
-    for (const [table, change] of this.counts)
-      for (const [from, inner] of change) for (const [to, delta] of inner) if (delta !== 0 && ++changed) tables.count(table, from, to, delta);
-    for (const [table, change] of this.totals) for (const [key, delta] of change) if (delta !== 0 && ++changed) tables.total(table, key, delta);
-    return changed;
+  /**
+   * Keeps the counts that changed (most rows of an edited file count as before, and cancel out), yielding after
+   * every `perPiece` looked at; `applyTo` then writes those alone.
+   */
+  *keepChangedInSteps(perPiece: number): Generator<void, void, void> {
+    let looked = 0;
+    for (const [table, change] of this.counts) {
+      for (const [from, inner] of change) {
+        for (const [to, delta] of inner) {
+          if (delta !== 0) this.changed.push(() => COUNT_TABLES.count(table, from, to, delta));
+          if (++looked % perPiece === 0) yield;
+        }
+      }
+    }
+    for (const [table, change] of this.totals) {
+      for (const [key, delta] of change) {
+        if (delta !== 0) this.changed.push(() => COUNT_TABLES.total(table, key, delta));
+        if (++looked % perPiece === 0) yield;
+      }
+    }
+  }
+
+  /** The counts that changed (`keepChangedInSteps`), into the tables. */
+  apply(): void {
+    for (const write of this.changed) write();
   }
 }

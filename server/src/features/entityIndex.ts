@@ -16,18 +16,7 @@ import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { moveEntitiesThroughEdit, placeFindings } from './entityEdits';
 import { applySummary, countSummaryInSteps, decodeEntitySummary, encodeEntitySummary, FileSummary, StoredFileEntities, SummaryTables } from './entitySummary';
 import { CountsChange } from './countsChange';
-import {
-  COUNT_TABLES,
-  Counts,
-  EntityFactTables,
-  getMostCounted,
-  getOnly,
-  getResolutionKey,
-  keepTop,
-  sortByCount,
-  StringPool,
-  toResolvableMention,
-} from './entityFacts';
+import { Counts, EntityFactTables, getMostCounted, getOnly, getResolutionKey, keepTop, sortByCount, StringPool, toResolvableMention } from './entityFacts';
 import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE } from './incremental';
 import { OfficeHolders } from './officeHolders';
 import { getChangesSince, mapOffsetBack, mapSpanForward } from './offsetsThroughEdits';
@@ -366,7 +355,8 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     const change = new CountsChange();
     if (before) yield* countSummaryInSteps(change, this.countedIn, uri, before, -1, ROWS_PER_PIECE);
     yield* countSummaryInSteps(change, this.countedIn, uri, after, 1, ROWS_PER_PIECE);
-    change.applyTo(COUNT_TABLES);
+    yield* change.keepChangedInSteps(ROWS_PER_PIECE);
+    change.apply();
     publish();
     if (before) yield* before.rows.releaseStrings(this.strings, ROWS_PER_PIECE);
   }
