@@ -101,7 +101,8 @@ export function* resolveFileFindingsInSteps(
     if (pieceDone()) yield;
   }
   resolved.sort((a, b) => a.span.start - b.span.start);
-  return { mentions: MentionTable.from(resolved), personAliases: people.getAliases(), abbreviationAliases };
+  const table = yield* MentionTable.fromInSteps(resolved, findingsPerPiece * MENTIONS_READ_PER_FINDING);
+  return { mentions: table, personAliases: people.getAliases(), abbreviationAliases };
 }
 
 function withGuessedHolder(m: Mention, later: string | undefined, ofFile: string | undefined): Mention {
