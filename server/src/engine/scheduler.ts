@@ -1,13 +1,17 @@
 // The one background scheduler: derived indexes catch up with changed files in short slices between requests,
 // starting once the corpus has been quiet for a moment (after typing), so requests interleave with the work and
 // never wait for a whole pass. A slice runs pieces of work for at most SLICE_MS, then yields to the event loop
-// (setImmediate: requests read from stdin meanwhile are answered first). A piece is bounded too: one file's summary,
-// or one piece of a big file's summary (features/incremental.ts), so a request waits a few milliseconds at most.
+// (setImmediate: requests read from stdin meanwhile are answered first). A piece is bounded too: one small file's
+// summary, or one piece of a big file's summary or of its way into the tables (features/incremental.ts), and the
+// clock is read after every piece, so a request waits a few milliseconds at most.
 // Tasks run in the order they were added, a later one once the earlier ones have caught up: an index that reads
 // another's summaries (near passages read passages, related releases read entities) finds them complete.
 
 export interface BackgroundTask {
-  /** Does one bounded piece of work (a few milliseconds); true while more is waiting. */
+  /**
+   * Does one bounded piece of work (a few milliseconds): true when it did some, or more is waiting; false when it
+   * had nothing to do, and the next task's turn comes.
+   */
   runSlice(): boolean;
 }
 

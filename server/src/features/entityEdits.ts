@@ -8,7 +8,7 @@
 
 import { FileEntities } from '../corpus/entities/entityModel';
 import { MentionTable } from '../corpus/entities/mentionTable';
-import { Finding } from '../corpus/entities/mentions';
+import { Finding, moveFinding } from '../corpus/entities/mentions';
 import { getReleaseContexts } from '../corpus/entities/recognize';
 import { Release, Span } from '../corpus/model';
 import { ReleaseResultsOfFile } from './releaseResults';
@@ -24,14 +24,16 @@ export interface RecognisedVersion {
 
 /**
  * The file's entities after the edit, moved from `before`; undefined when the edit may change what pass two
- * answers (the caller recognises the file again). `findings` are this version's per-release findings.
+ * answers (the caller recognises the file again). `findings` are this version's per-release findings. Yields
+ * after every `mentionsPerPiece` mentions moved (a big file's summary in pieces).
  */
-export function moveEntitiesThroughEdit(
+export function* moveEntitiesThroughEdit(
   before: RecognisedVersion,
   text: string,
   releases: readonly Release[],
   findings: ReleaseResultsOfFile<readonly Finding[]>,
-): MentionTable | undefined {
+  mentionsPerPiece: number,
+): Generator<void, MentionTable | undefined, void> {
   const { replaced, computedNow, results, shifts } = findings;
   if (!replaced || findings.previousVersion !== before.version || releases.length !== before.releases.length) return undefined;
   const movedSpans = new Map<string, Span>(); // old span of a touched release's finding → its new span
@@ -55,8 +57,23 @@ export function moveEntitiesThroughEdit(
     if (!span || span.start < lastStart) return undefined;
     lastStart = starts[m] = span.start;
     ends[m] = span.end;
+    if ((m + 1) % mentionsPerPiece === 0) yield;
   }
   return mentions.withSpans(starts, ends);
+}
+
+/** Each release's findings where the release is now (moved by its shift), yielding after every `perPiece` findings moved. */
+export function* placeFindings(findings: ReleaseResultsOfFile<readonly Finding[]>, perPiece: number): Generator<void, (readonly Finding[])[], void> {
+  const { results, shifts } = findings;
+  const placed: (readonly Finding[])[] = [];
+  let moving = 0;
+  for (const [i, list] of results.entries()) {
+    placed.push(shifts[i] === 0 && list[0]?.releaseIndex === i ? list : list.map((f) => moveFinding(f, shifts[i], i)));
+    if ((moving += list.length) < perPiece) continue;
+    moving = 0;
+    yield;
+  }
+  return placed;
 }
 
 /** Whether two releases' findings agree in all but offsets; records where each old span went. */

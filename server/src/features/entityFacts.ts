@@ -77,15 +77,37 @@ export class CountRows {
     return rows;
   }
 
-  /**
-   * Adds (sign 1) or removes (sign -1) the rows from their tables. Added rows hold the pool's copy of each string,
-   * so a key or spelling counted by many files is kept once; removed rows let go of theirs.
-   */
-  apply(sign: 1 | -1, strings: StringPool): void {
+  /** Counts the rows (sign 1) or takes them back (sign -1) in `sink`, yielding after every `rowsPerPiece` rows. */
+  *countInSteps(sink: CountSink, sign: 1 | -1, rowsPerPiece: number): Generator<void, void, void> {
+    let rows = 0;
     for (const { table, from, to, counts } of this.columns) {
-      if (sign > 0) for (const list of [from, to]) for (let i = 0; i < list.length; i++) list[i] = strings.hold(list[i]);
-      for (let i = 0; i < from.length; i++) addCount(table, from[i], to[i], sign * counts[i]);
-      if (sign < 0) for (const list of [from, to]) for (const value of list) strings.release(value);
+      for (let i = 0; i < from.length; i++) {
+        sink.count(table, from[i], to[i], sign * counts[i]);
+        if (++rows % rowsPerPiece === 0) yield;
+      }
+    }
+  }
+
+  /** The rows take the pool's copy of each of their strings (before they are counted in the tables). */
+  *holdStrings(strings: StringPool, rowsPerPiece: number): Generator<void, void, void> {
+    let rows = 0;
+    for (const { from, to } of this.columns) {
+      for (let i = 0; i < from.length; i++) {
+        [from[i], to[i]] = [strings.hold(from[i]), strings.hold(to[i])];
+        if (++rows % rowsPerPiece === 0) yield;
+      }
+    }
+  }
+
+  /** The rows let go of their strings (once they are out of the tables). */
+  *releaseStrings(strings: StringPool, rowsPerPiece: number): Generator<void, void, void> {
+    let rows = 0;
+    for (const { from, to } of this.columns) {
+      for (let i = 0; i < from.length; i++) {
+        strings.release(from[i]);
+        strings.release(to[i]);
+        if (++rows % rowsPerPiece === 0) yield;
+      }
     }
   }
 }
@@ -152,6 +174,12 @@ export interface FileEntityFacts {
   readonly byResolutionKey: ResolutionKeyGroups;
 }
 
+/** Where counts go: the corpus tables themselves (COUNT_TABLES), or a change gathered first (countsChange.ts). */
+export interface CountSink {
+  count(table: Counts, from: string, to: string, delta: number): void;
+  total(table: Map<string, number>, key: string, delta: number): void;
+}
+
 export function addCount(table: Counts, from: string, to: string, delta: number): void {
   const inner = table.get(from) ?? new Map<string, number>();
   const n = (inner.get(to) ?? 0) + delta;
@@ -166,6 +194,9 @@ function addTotal(table: Map<string, number>, key: string, delta: number): void 
   if (n > 0) table.set(key, n);
   else table.delete(key);
 }
+
+/** Counts straight into the tables. */
+export const COUNT_TABLES: CountSink = { count: addCount, total: addTotal };
 
 /** The corpus-wide fact tables, fed by each file's summary. */
 export class EntityFactTables {
@@ -212,13 +243,15 @@ export class EntityFactTables {
     return { facts: { byResolutionKey: grouping.seal() }, rows };
   }
 
-  /** Adds (sign 1) or removes (sign -1) a file's facts. */
-  apply(uri: string, facts: FileEntityFacts, sign: 1 | -1): void {
+  /** Counts (sign 1) or takes back (sign -1) a file's facts in `sink`, yielding after every `keysPerPiece` keys. */
+  *countInSteps(sink: CountSink, uri: string, facts: FileEntityFacts, sign: 1 | -1, keysPerPiece: number): Generator<void, void, void> {
     const groups = facts.byResolutionKey;
+    let counted = 0;
     for (const key of groups.getKeys()) {
-      addTotal(this.mentionTotals, key, sign * groups.countMentions(key));
-      addCount(this.urisByResolutionKey, key, uri, sign * groups.countMentions(key));
-      addTotal(this.releaseTotals, key, sign * groups.countReleases(key));
+      sink.total(this.mentionTotals, key, sign * groups.countMentions(key));
+      sink.count(this.urisByResolutionKey, key, uri, sign * groups.countMentions(key));
+      sink.total(this.releaseTotals, key, sign * groups.countReleases(key));
+      if (++counted % keysPerPiece === 0) yield;
     }
   }
 

@@ -8,26 +8,16 @@ import { EntityRecord, ParsedEntityFile } from '../annotations/entityFile';
 import { EntityKind, FileEntities, kindOfKey, Mention, nameOfKey, normaliseName } from '../corpus/entities/entityModel';
 import { getGazetteer } from '../corpus/entities/gazetteer';
 import { MentionTable } from '../corpus/entities/mentionTable';
-import { Finding, moveFinding } from '../corpus/entities/mentions';
+import { Finding } from '../corpus/entities/mentions';
 import { findReleaseFindings, resolveReleaseFindingsInSteps } from '../corpus/entities/recognize';
 import { runToEnd } from '../corpus/entities/steps';
 import { normaliseRole } from '../corpus/entities/roles';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
-import { moveEntitiesThroughEdit } from './entityEdits';
-import { decodeEntitySummary, encodeEntitySummary, FileSummary, StoredFileEntities } from './entitySummary';
-import {
-  addCount,
-  Counts,
-  EntityFactTables,
-  getMostCounted,
-  getOnly,
-  getResolutionKey,
-  keepTop,
-  sortByCount,
-  StringPool,
-  toResolvableMention,
-} from './entityFacts';
-import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE } from './incremental';
+import { moveEntitiesThroughEdit, placeFindings } from './entityEdits';
+import { applySummary, countSummaryInSteps, decodeEntitySummary, encodeEntitySummary, FileSummary, StoredFileEntities, SummaryTables } from './entitySummary';
+import { CountsChange } from './countsChange';
+import { Counts, EntityFactTables, getMostCounted, getOnly, getResolutionKey, keepTop, sortByCount, StringPool, toResolvableMention } from './entityFacts';
+import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE } from './incremental';
 import { OfficeHolders } from './officeHolders';
 import { getChangesSince, mapOffsetBack, mapSpanForward } from './offsetsThroughEdits';
 import { ReleaseResults } from './releaseResults';
@@ -57,6 +47,8 @@ export interface EntityFacts {
 
 /** Findings (pass two) or mentions (counts) per piece of a summary in pieces: a few milliseconds' work. */
 const ITEMS_PER_PIECE = 200;
+/** Mentions or findings moved through an edit per piece: moving one costs a small share of resolving one. */
+const MOVED_PER_PIECE = 2_000;
 
 export class EntityIndex implements DerivedIndex<FileSummary> {
   readonly name = 'entities';
@@ -301,14 +293,13 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     yield* this.releaseFindings.computeInPieces(file, RELEASE_CHARS_PER_PIECE);
     const findings = this.releaseFindings.get(file);
     const releases = file.parsed.releases;
-    const moved = previous && moveEntitiesThroughEdit(previous.recognised, file.text, releases, findings);
+    const moved = previous && (yield* moveEntitiesThroughEdit(previous.recognised, file.text, releases, findings, MOVED_PER_PIECE));
     if (moved) {
       // The facts hold mention indices, not offsets: they stay as they were.
       const entities = { ...previous.entities, mentions: moved };
       return { recognised: { version: file.version, text: file.text, releases, entities }, entities, facts: previous.facts, rows: previous.rows };
     }
-    const { results, shifts } = findings;
-    const placed = results.map((list, i) => (shifts[i] === 0 && list[0]?.releaseIndex === i ? list : list.map((f) => moveFinding(f, shifts[i], i))));
+    const placed = yield* placeFindings(findings, MOVED_PER_PIECE);
     const entities = yield* resolveReleaseFindingsInSteps(releases, placed, ITEMS_PER_PIECE);
     return { recognised: { version: file.version, text: file.text, releases, entities }, ...(yield* this.summariseEntities(file.text, entities)) };
   }
@@ -325,6 +316,11 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     return decodeEntitySummary(data, file, this.rowTables);
   }
 
+  /** The tables a summary counts its mentions in, besides its rows'. */
+  private get countedIn(): SummaryTables {
+    return { filesByKey: this.filesByKey, facts: this.facts };
+  }
+
   /** Every table a file's count rows count in, in a fixed order (stored rows name their table by its place). */
   private get rowTables(): readonly Counts[] {
     return [this.fullNamesBySurname, this.holdersByRole, this.displayNames, this.namedKeys, this.longNamesByAbbreviation, ...this.facts.rowTables];
@@ -338,22 +334,31 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   }
 
   add(uri: string, summary: FileSummary): void {
-    this.apply(uri, summary, +1);
+    applySummary(this.countedIn, this.strings, uri, summary, +1);
   }
 
   remove(uri: string, summary: FileSummary): void {
-    this.apply(uri, summary, -1);
+    applySummary(this.countedIn, this.strings, uri, summary, -1);
   }
 
   afterUpdate(): void {
     this.resolved.clear();
   }
 
-  private apply(uri: string, summary: FileSummary, sign: 1 | -1): void {
-    summary.rows.apply(sign, this.strings);
-    const groups = summary.facts.byResolutionKey;
-    for (const key of groups.getKeys()) addCount(this.filesByKey, toResolvableMention(key).key, uri, sign * groups.countMentions(key));
-    this.facts.apply(uri, summary.facts, sign);
+  /**
+   * A big file's summary in pieces: the old counts taken back and the new ones counted in a change kept aside, then
+   * only the counts that differ (an edit changes few) go into the tables, in the step that publishes the summary.
+   */
+  *replaceInSteps(uri: string, before: FileSummary | undefined, after: FileSummary, publish: () => void): Generator<void, void, void> {
+    if (before?.rows === after.rows) return publish(); // the edit only moved mentions: every count stays
+    yield* after.rows.holdStrings(this.strings, ROWS_PER_PIECE);
+    const change = new CountsChange();
+    if (before) yield* countSummaryInSteps(change, this.countedIn, uri, before, -1, ROWS_PER_PIECE);
+    yield* countSummaryInSteps(change, this.countedIn, uri, after, 1, ROWS_PER_PIECE);
+    yield* change.keepChangedInSteps(ROWS_PER_PIECE);
+    change.apply();
+    publish();
+    if (before) yield* before.rows.releaseStrings(this.strings, ROWS_PER_PIECE);
   }
 
   /** The rows one file adds to the corpus-wide tables. */

@@ -1,10 +1,12 @@
 // A file's entity summary, and its form in the persistent index: the recognition (the costly part) and the
-// mentions grouped and counted, each checked on reading as untrusted input.
+// mentions grouped and counted, each checked on reading as untrusted input; and what the summary counts in the
+// corpus tables.
 
 import { FileEntities } from '../corpus/entities/entityModel';
 import { MentionColumns, MentionTable } from '../corpus/entities/mentionTable';
 import { CorpusFile } from './corpusIndex';
-import { CountRows, Counts, FileEntityFacts } from './entityFacts';
+import { runToEnd } from '../corpus/entities/steps';
+import { COUNT_TABLES, CountRows, Counts, CountSink, EntityFactTables, FileEntityFacts, StringPool, toResolvableMention } from './entityFacts';
 import { RecognisedVersion } from './entityEdits';
 import { ResolutionKeyGroups, StoredResolutionKeyGroups } from './resolutionKeyGroups';
 
@@ -43,4 +45,39 @@ export function decodeEntitySummary(data: unknown, file: CorpusFile, rowTables: 
   if (!rows) return undefined;
   const entities: FileEntities = { mentions: mentions!, personAliases: stored.personAliases, abbreviationAliases: stored.abbreviationAliases };
   return { recognised: { version: file.version, text: file.text, releases, entities }, entities, facts: { byResolutionKey: groups! }, rows };
+}
+
+/** The tables a file's summary counts its mentions in, besides its rows': key → uri → mentions, and the fact tables. */
+export interface SummaryTables {
+  readonly filesByKey: Counts;
+  readonly facts: EntityFactTables;
+}
+
+/**
+ * Adds (sign 1) or removes (sign -1) everything the summary counts, at once. Added rows hold the pool's copy of each
+ * string, so a key or spelling counted by many files is kept once; removed rows let go of theirs.
+ */
+export function applySummary(tables: SummaryTables, strings: StringPool, uri: string, summary: FileSummary, sign: 1 | -1): void {
+  if (sign > 0) runToEnd(summary.rows.holdStrings(strings, Number.POSITIVE_INFINITY));
+  runToEnd(countSummaryInSteps(COUNT_TABLES, tables, uri, summary, sign, Number.POSITIVE_INFINITY));
+  if (sign < 0) runToEnd(summary.rows.releaseStrings(strings, Number.POSITIVE_INFINITY));
+}
+
+/** Counts (sign 1) or takes back (sign -1) everything the summary counts, in `sink`, yielding after every `perPiece`. */
+export function* countSummaryInSteps(
+  sink: CountSink,
+  tables: SummaryTables,
+  uri: string,
+  summary: FileSummary,
+  sign: 1 | -1,
+  perPiece: number,
+): Generator<void, void, void> {
+  yield* summary.rows.countInSteps(sink, sign, perPiece);
+  const groups = summary.facts.byResolutionKey;
+  let counted = 0;
+  for (const key of groups.getKeys()) {
+    sink.count(tables.filesByKey, toResolvableMention(key).key, uri, sign * groups.countMentions(key));
+    if (++counted % perPiece === 0) yield;
+  }
+  yield* tables.facts.countInSteps(sink, uri, summary.facts, sign, perPiece);
 }

@@ -7,8 +7,11 @@
 // Big files in pieces: with a background scheduler (`summariseInBackground`), a request's `refresh` leaves a big
 // file that already has a summary to the background, which computes its new summary in pieces of a few
 // milliseconds (`summariseInSteps`), yielding to requests between pieces. Meanwhile the tables keep the file's
-// last complete summary: they change only when a summary is complete, in one step (add/remove or replace), so a
-// request sees the old summary or the new one, never a mix. An edit abandons a summary under way.
+// last complete summary: they change only when a summary is complete, so a request sees the old summary or the new
+// one, never a mix. An edit abandons a summary under way. A complete summary goes into the tables in one step, or,
+// for a big file of an index that can (`replaceInSteps`), in pieces of at most ROWS_PER_PIECE rows: rows the new
+// summary adds are hidden from answers until it is published, the old summary's rows after that, so even a 5 MB
+// file's first summary or an edit that moves every sentence after it never holds a request for longer than a piece.
 //
 // Time budget: no single file may freeze the server on every keystroke. A file whose summary took longer than
 // its budget (a base plus a share per MB of text) is skipped by that index from then on: it contributes an
@@ -36,6 +39,14 @@ export interface DerivedIndex<S> {
   remove(uri: string, summary: S): void;
   /** Replaces a file's summary when that is cheaper than remove + add (optional). */
   replace?(uri: string, before: S, after: S): void;
+  /**
+   * Adds (`before` undefined) or replaces a big file's summary in pieces of at most ROWS_PER_PIECE rows (optional),
+   * calling `publish` once, in the piece from which answers are to read `after`: until then they read `before` (or
+   * nothing of the file), from then on `after`, never a mix. Readers the tables serve directly must not see the
+   * rows added before `publish` nor those still to be removed after it. The pieces run to their end, even after an
+   * edit: the summary is a complete one, of a version a few edits behind.
+   */
+  replaceInSteps?(uri: string, before: S | undefined, after: S, publish: () => void): Generator<void, void, void>;
   /** Called once after a batch of updates (to drop caches computed from the tables). */
   afterUpdate?(): void;
   /**
@@ -87,12 +98,25 @@ export const BIG_FILE_CHARS = 64 * 1024;
 /** Per-release work of a summary in pieces (`ReleaseResults.computeInPieces`): this much release text per piece. */
 export const RELEASE_CHARS_PER_PIECE = 16 * 1024;
 
-/** A summary the background is computing in pieces, for one version of one file. */
+/**
+ * Table rows (a sentence in a bucket, a count) a piece of `replaceInSteps` adds, removes or compares at most: a
+ * few milliseconds' work.
+ */
+export const ROWS_PER_PIECE = 1024;
+
+/** A summary the background is computing in pieces, for one version of one file, then putting into the tables. */
 interface SummaryInProgress<S> {
   readonly file: CorpusFile;
-  readonly pieces: Generator<void, S, void>;
+  /** The summary's pieces (none for a stored one). */
+  readonly pieces?: Generator<void, S, void>;
   /** Milliseconds spent in its pieces so far, for the time budget. */
   ms: number;
+  /** A summary read from the store: it had its verdict when it was computed. */
+  readonly stored: boolean;
+  /** Once the summary is complete: its pieces into the tables (`replaceInSteps`), never abandoned. */
+  applying?: Generator<void, void, void>;
+  /** Whether the tables hold the new summary for answers (`getSummaryInTables`) already. */
+  published?: boolean;
 }
 
 /** Keeps one derived index in step with the corpus files. */
@@ -143,7 +167,8 @@ export class IncrementalIndex<S> {
    * text must be current, so a summary under way in the background is finished first.
    */
   getSummary(uri: string): S | undefined {
-    if (this.inProgress?.file.uri === uri) {
+    // Once the new summary is published, the pieces left only remove the old one's rows, which answers skip.
+    if (this.inProgress?.file.uri === uri && !this.inProgress.published) {
       this.finishInProgress();
       this.index.afterUpdate?.();
     }
@@ -209,11 +234,17 @@ export class IncrementalIndex<S> {
   }
 
   /**
-   * One piece of background work: a piece of the big file's summary under way (its tables change when the last
-   * piece is done), else one changed file (a big one starts its summary in pieces). True while more is waiting.
+   * One piece of background work: a piece of the big file's summary under way or of its way into the tables (they
+   * change when it is published), else one changed file (a big one starts its summary in pieces). True when it did
+   * some work, false when nothing was waiting: a caller checks its clock between two pieces.
    */
   runPiece(): boolean {
-    if (this.inProgress && this.corpus.getFile(this.inProgress.file.uri) !== this.inProgress.file) this.inProgress = undefined; // edited: abandoned
+    const inProgress = this.inProgress;
+    if (inProgress?.applying) {
+      if (inProgress.applying.next().done) this.inProgress = undefined;
+      return true;
+    }
+    if (inProgress && this.corpus.getFile(inProgress.file.uri) !== inProgress.file) this.inProgress = undefined; // edited: abandoned
     if (!this.inProgress) {
       const [uri] = this.dirty;
       if (uri === undefined) return false;
@@ -221,19 +252,14 @@ export class IncrementalIndex<S> {
       if (!this.startInPieces(uri)) {
         this.update(uri);
         this.index.afterUpdate?.();
-        return this.pending > 0;
       }
+      return true;
     }
-    const inProgress = this.inProgress!;
     const started = this.now();
-    const next = inProgress.pieces.next();
-    inProgress.ms += this.now() - started;
-    if (next.done) {
-      this.inProgress = undefined;
-      this.apply(inProgress.file, this.withinBudget(inProgress.file, next.value, inProgress.ms));
-      this.index.afterUpdate?.();
-    }
-    return this.pending > 0;
+    const next = this.inProgress.pieces!.next();
+    this.inProgress.ms += this.now() - started;
+    if (next.done) this.startApplying(next.value);
+    return true;
   }
 
   /** A big file whose summary the background brings up to date in pieces: it has one to keep meanwhile. */
@@ -250,24 +276,51 @@ export class IncrementalIndex<S> {
     if (previous?.version === file.version) return false;
     const stored = this.readStoredSummary(file);
     if (stored) {
-      this.apply(file, stored); // read at once: the caller's update finds the file up to date
-      return false;
-    }
-    this.inProgress = { file, pieces: this.index.summariseInSteps(file, previous?.summary), ms: 0 };
+      // Complete already: only its way into the tables is left, in pieces for an index that can.
+      this.inProgress = { file, ms: 0, stored: true };
+      this.startApplying(stored);
+    } else this.inProgress = { file, pieces: this.index.summariseInSteps(file, previous?.summary), ms: 0, stored: false };
     return true;
   }
 
+  /** The summary under way is complete: into the tables at once, or in pieces for a big file (`replaceInSteps`). */
+  private startApplying(computed: S): void {
+    const inProgress = this.inProgress!;
+    const { file } = inProgress;
+    const summary = inProgress.stored ? computed : this.withinBudget(file, computed, inProgress.ms);
+    if (!this.index.replaceInSteps) {
+      this.inProgress = undefined;
+      this.apply(file, summary);
+      this.index.afterUpdate?.();
+      return;
+    }
+    const publish = () => {
+      this.summaries.set(file.uri, { version: file.version, summary });
+      inProgress.published = true;
+      this.index.afterUpdate?.();
+    };
+    inProgress.applying = this.index.replaceInSteps(file.uri, this.summaries.get(file.uri)?.summary, summary, publish);
+  }
+
+  /** Runs the summary under way to its end, into the tables (unless the file was edited before it was complete). */
   private finishInProgress(): void {
     const inProgress = this.inProgress!;
+    if (!inProgress.applying) {
+      if (this.corpus.getFile(inProgress.file.uri) !== inProgress.file) {
+        this.inProgress = undefined; // edited: the file is dirty again
+        return;
+      }
+      const started = this.now();
+      const summary = runToEnd(inProgress.pieces!);
+      inProgress.ms += this.now() - started;
+      this.startApplying(summary);
+    }
+    if (inProgress.applying) runToEnd(inProgress.applying);
     this.inProgress = undefined;
-    if (this.corpus.getFile(inProgress.file.uri) !== inProgress.file) return; // edited: the file is dirty again
-    const started = this.now();
-    const summary = runToEnd(inProgress.pieces);
-    inProgress.ms += this.now() - started;
-    this.apply(inProgress.file, this.withinBudget(inProgress.file, summary, inProgress.ms));
   }
 
   private update(uri: string): void {
+    if (this.inProgress?.file.uri === uri) this.finishInProgress(); // the tables must hold one summary of the file
     const file = this.corpus.getFile(uri);
     const old = this.summaries.get(uri);
     if (old && file && old.version === file.version) return;

@@ -5,11 +5,14 @@
 // are one Int32Array and its sentences the verbatim index's own objects: an object and an array per sentence
 // were most of this index's memory (docs/performance.md).
 
+import { runToEnd } from '../corpus/entities/steps';
 import { Span } from '../corpus/model';
 import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
-import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE } from './incremental';
+import { HiddenRows } from './hiddenRows';
+import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE } from './incremental';
 import { Int32KeyMap } from './int32KeyMap';
+import { mapSpanToCurrent } from './offsetsThroughEdits';
 import { PassageOccurrence, findReleaseSentences } from './passageIndex';
 import { ReleaseResults } from './releaseResults';
 import { BAND_KEYS_PER_PASSAGE, getBandKeys, getPassageWords, getShingles, isNearCopy, PassageSimilarity, measureSimilarity } from './passageShingles';
@@ -55,6 +58,8 @@ export class NearPassageIndex implements DerivedIndex<NearSentences> {
   readonly incremental: IncrementalIndex<NearSentences>;
   /** Band key → sentences: about a dozen keys per sentence, so the keys are kept in flat arrays, not a Map. */
   private readonly buckets = new CompactMultimap<number, PassageOccurrence>(new Int32KeyMap());
+  /** A big file's sentences on their way into the buckets in pieces, or out of them, that answers do not read yet or any more. */
+  private readonly hidden = new HiddenRows<PassageOccurrence>();
 
   /** Each release's band keys: after an edit, only the touched releases are hashed again. */
   private readonly releaseBands: ReleaseResults<ReleaseBands>;
@@ -81,8 +86,8 @@ export class NearPassageIndex implements DerivedIndex<NearSentences> {
     // A candidate sharing more bands is likelier a near copy: check those first, and at most MAX_CHECKED.
     const bandsShared = new Map<PassageOccurrence, number>();
     for (const key of summary.bandKeys.subarray(at * BAND_KEYS_PER_PASSAGE, (at + 1) * BAND_KEYS_PER_PASSAGE)) {
-      if (this.buckets.count(key) > MAX_BAND_CANDIDATES) continue;
-      for (const sentence of this.buckets.get(key)) bandsShared.set(sentence, (bandsShared.get(sentence) ?? 0) + 1);
+      if (this.hidden.countVisible(this.buckets.get(key), this.buckets.count(key), MAX_BAND_CANDIDATES + 1) > MAX_BAND_CANDIDATES) continue;
+      for (const sentence of this.buckets.get(key)) if (this.hidden.isVisible(sentence)) bandsShared.set(sentence, (bandsShared.get(sentence) ?? 0) + 1);
     }
     const candidates = [...bandsShared]
       .sort((a, b) => b[1] - a[1])
@@ -92,15 +97,30 @@ export class NearPassageIndex implements DerivedIndex<NearSentences> {
     const copies: NearCopy[] = [];
     for (const candidate of candidates) {
       if (candidate.uri === uri && candidate.releaseIndex === own.releaseIndex) continue;
-      const candidateText = this.corpus.getFile(candidate.uri)?.text ?? '';
-      const theirs = getShingles(getPassageWords(candidateText, candidate.span));
+      // A file the background is summarising again is a version behind in the buckets: its sentence is read where it is now.
+      const file = this.corpus.getFile(candidate.uri);
+      const span = file && mapSpanToCurrent(file, this.incremental.getSummaryLeftBehind(candidate.uri)?.version, candidate.span);
+      if (!span) continue;
+      const theirs = getShingles(getPassageWords(file!.text, span));
       const similarity = measureSimilarity(shingles, theirs);
-      if (isNearCopy(similarity, Math.min(shingles.size, theirs.size))) copies.push({ sentence: candidate, similarity });
+      if (isNearCopy(similarity, Math.min(shingles.size, theirs.size)))
+        copies.push({ sentence: span === candidate.span ? candidate : { ...candidate, span }, similarity });
     }
     return copies;
   }
 
   summarise(file: CorpusFile): NearSentences {
+    return runToEnd(this.gatherSentences(file, Number.POSITIVE_INFINITY));
+  }
+
+  /** In pieces: the band keys of the releases to read again, a few at a time, then the file's keys. */
+  *summariseInSteps(file: CorpusFile): Generator<void, NearSentences, void> {
+    yield* this.releaseBands.computeInPieces(file, RELEASE_CHARS_PER_PIECE);
+    return yield* this.gatherSentences(file, ROWS_PER_PIECE);
+  }
+
+  /** The file's keyed sentences and their keys, from each release's, yielding after every `keysPerPiece` keys copied. */
+  private *gatherSentences(file: CorpusFile, keysPerPiece: number): Generator<void, NearSentences, void> {
     // Band keys depend on a sentence's words, not on where it stands: a release's keys are reused as they are.
     const bands = this.releaseBands.get(file).results;
     const bandKeys = new Int32Array(bands.reduce((n, release) => n + release.bandKeys.length, 0));
@@ -109,18 +129,18 @@ export class NearPassageIndex implements DerivedIndex<NearSentences> {
     const all = this.getSentences(file.uri);
     let at = 0;
     let keysAt = 0;
+    let copied = 0;
     for (const release of bands) {
       for (let j = 0; j < release.keyed.length; j++, at++) if (release.keyed[j]) sentences.push(all[at]);
       bandKeys.set(release.bandKeys, keysAt);
       keysAt += release.bandKeys.length;
+      copied += release.keyed.length + release.bandKeys.length;
+      if (copied >= keysPerPiece) {
+        copied = 0;
+        yield;
+      }
     }
     return { sentences, bandKeys };
-  }
-
-  /** In pieces: the band keys of the releases to read again, a few at a time, then the file's keys at once. */
-  *summariseInSteps(file: CorpusFile): Generator<void, NearSentences, void> {
-    yield* this.releaseBands.computeInPieces(file, RELEASE_CHARS_PER_PIECE);
-    return this.summarise(file);
   }
 
   /** Stored across restarts: the band keys (the MinHash work) and where each keyed sentence starts. */
@@ -150,6 +170,17 @@ export class NearPassageIndex implements DerivedIndex<NearSentences> {
     const from = same * BAND_KEYS_PER_PASSAGE;
     this.remove(uri, { sentences: before.sentences.slice(same), bandKeys: before.bandKeys.subarray(from) });
     this.add(uri, { sentences: after.sentences.slice(same), bandKeys: after.bandKeys.subarray(from) });
+  }
+
+  /** A big file's sentences in pieces: answers meanwhile read the file's old sentences, then its new ones. */
+  *replaceInSteps(_uri: string, before: NearSentences | undefined, after: NearSentences, publish: () => void): Generator<void, void, void> {
+    const rowsOf = ({ bandKeys }: NearSentences, at: number, row: (key: number) => void) => {
+      for (let k = at * BAND_KEYS_PER_PASSAGE; k < (at + 1) * BAND_KEYS_PER_PASSAGE; k++) row(bandKeys[k]);
+      return BAND_KEYS_PER_PASSAGE;
+    };
+    const insert = (sentence: PassageOccurrence, at: number) => rowsOf(after, at, (key) => this.buckets.add(key, sentence));
+    const erase = (sentence: PassageOccurrence, at: number) => rowsOf(before!, at, (key) => this.buckets.delete(key, sentence));
+    yield* this.hidden.replaceInSteps(before?.sentences ?? [], after.sentences, insert, erase, publish);
   }
 
   add(_uri: string, { sentences, bandKeys }: NearSentences): void {

@@ -38,3 +38,13 @@ export function mapSpanForward(changes: readonly ChangedRange[], span: Span): Sp
   }
   return { start, end };
 }
+
+/**
+ * Where a span of a file's summary in the tables, of `version` (undefined: the current one), is in the file's current
+ * text; undefined when an edit since touched it, or the edits since are not all known.
+ */
+export function mapSpanToCurrent(file: CorpusFile, version: number | undefined, span: Span): Span | undefined {
+  if (version === undefined || version === file.version) return span;
+  const changes = getChangesSince(file, version);
+  return changes && mapSpanForward(changes, span);
+}

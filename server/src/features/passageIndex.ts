@@ -5,12 +5,15 @@
 // per file version; the corpus-wide table of who holds a sentence is updated from that file's old and new
 // sentences only, and a lookup looks at a bounded number of holders however often a sentence recurs.
 
+import { runToEnd } from '../corpus/entities/steps';
 import { Release, Span } from '../corpus/model';
 import { findSentences } from '../corpus/sentences';
 import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
-import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE } from './incremental';
-import { getChangedItems, placeReleaseItems, ReleaseResults } from './releaseResults';
+import { HiddenRows } from './hiddenRows';
+import { mapSpanToCurrent } from './offsetsThroughEdits';
+import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE } from './incremental';
+import { getChangedItems, placeReleaseItemsInSteps, ReleaseResults } from './releaseResults';
 import { countReleases } from './releaseRuns';
 
 export interface PassageOccurrence {
@@ -50,6 +53,8 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
   readonly name = 'passages';
   readonly incremental: IncrementalIndex<readonly Sentence[]>;
   private readonly holders = new CompactMultimap<string, Sentence>();
+  /** A big file's sentences on their way into `holders` in pieces, or out of it, that answers do not read yet or any more. */
+  private readonly hidden = new HiddenRows<Sentence>();
 
   /** Each release's sentences and their keys: after an edit, only the touched releases are read again. */
   private readonly releaseSentences: ReleaseResults<readonly { span: Span; key: string }[]>;
@@ -108,23 +113,32 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
   /** True when so many releases hold the sentence that it is a stock phrase. */
   isStockPhrase(sentence: Sentence): boolean {
     this.incremental.refresh();
-    return this.holders.count(sentence.key) >= STOCK_MIN_RELEASES;
+    return this.countHolders(sentence.key) >= STOCK_MIN_RELEASES;
+  }
+
+  /** How many holders answers read (counted up to STOCK_MIN_RELEASES while a big file's sentences are hidden). */
+  private countHolders(key: string): number {
+    return this.hidden.countVisible(this.holders.get(key), this.holders.count(key), STOCK_MIN_RELEASES);
   }
 
   summarise(file: CorpusFile, previous?: readonly Sentence[]): readonly Sentence[] {
+    return runToEnd(this.placeSentences(file, previous, Number.POSITIVE_INFINITY));
+  }
+
+  /** In pieces: the sentences of the releases to read again, a few at a time, then the file's list. */
+  *summariseInSteps(file: CorpusFile, previous?: readonly Sentence[]): Generator<void, readonly Sentence[], void> {
+    yield* this.releaseSentences.computeInPieces(file, RELEASE_CHARS_PER_PIECE);
+    return yield* this.placeSentences(file, previous, ROWS_PER_PIECE);
+  }
+
+  private placeSentences(file: CorpusFile, previous: readonly Sentence[] | undefined, perPiece: number): Generator<void, Sentence[], void> {
     const place = ({ span, key }: { span: Span; key: string }, by: number, releaseIndex: number): Sentence => ({
       uri: file.uri,
       releaseIndex,
       span: by === 0 ? span : { start: span.start + by, end: span.end + by },
       key,
     });
-    return placeReleaseItems(this.releaseSentences.get(file), previous, place);
-  }
-
-  /** In pieces: the sentences of the releases to read again, a few at a time, then the file's list at once. */
-  *summariseInSteps(file: CorpusFile, previous?: readonly Sentence[]): Generator<void, readonly Sentence[], void> {
-    yield* this.releaseSentences.computeInPieces(file, RELEASE_CHARS_PER_PIECE);
-    return this.summarise(file, previous);
+    return placeReleaseItemsInSteps(this.releaseSentences.get(file), previous, place, perPiece);
   }
 
   /** Stored across restarts in columns (an object per sentence would cost more to read than to compute). */
@@ -157,6 +171,13 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
     this.add(uri, added);
   }
 
+  /** A big file's sentences in pieces: answers meanwhile read the file's old sentences, then its new ones. */
+  *replaceInSteps(_uri: string, before: readonly Sentence[] | undefined, after: readonly Sentence[], publish: () => void): Generator<void, void, void> {
+    const insert = (sentence: Sentence) => (this.holders.add(sentence.key, sentence), 1);
+    const erase = (sentence: Sentence) => (this.holders.delete(sentence.key, sentence), 1);
+    yield* this.hidden.replaceInSteps(before ?? [], after, insert, erase, publish);
+  }
+
   add(_uri: string, sentences: readonly Sentence[]): void {
     for (const sentence of sentences) this.holders.add(sentence.key, sentence);
   }
@@ -167,12 +188,16 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
 
   /** Holders of the same sentence in other releases, the first `limit` of them; none for a stock phrase. */
   private findOthers(sentence: Sentence, limit: number): PassageOccurrence[] {
-    const holders = this.holders.count(sentence.key);
+    const holders = this.countHolders(sentence.key);
     if (holders < 2 || holders >= STOCK_MIN_RELEASES) return [];
     const others: PassageOccurrence[] = [];
     for (const other of this.holders.get(sentence.key)) {
-      if (other.uri === sentence.uri && other.releaseIndex === sentence.releaseIndex) continue;
-      others.push(other);
+      if ((other.uri === sentence.uri && other.releaseIndex === sentence.releaseIndex) || !this.hidden.isVisible(other)) continue;
+      // A file the background is summarising again is a version behind in the table: its sentence is where it is now.
+      const file = this.corpus.getFile(other.uri);
+      const span = file && mapSpanToCurrent(file, this.incremental.getSummaryLeftBehind(other.uri)?.version, other.span);
+      if (!span) continue;
+      others.push(span === other.span ? other : { uri: other.uri, releaseIndex: other.releaseIndex, span });
       if (others.length >= limit) break;
     }
     return others;

@@ -7,6 +7,7 @@ import { FileEntities, Mention } from '../corpus/entities/entityModel';
 import { Release, Span } from '../corpus/model';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { runToEnd } from '../corpus/entities/steps';
+import { HiddenRows } from './hiddenRows';
 import { DerivedIndex, IncrementalIndex } from './incremental';
 
 export type FacetKind = 'event' | 'place' | 'speaker';
@@ -35,11 +36,15 @@ type FileEntitiesSource = (uri: string) => FileEntities | undefined;
 
 /** Releases per piece of a summary in pieces (incremental.ts): a few milliseconds' work. */
 const RELEASES_PER_PIECE = 32;
+/** Mentions grouped by release per piece. */
+const MENTIONS_PER_PIECE = 2_000;
 
 export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[]> {
   readonly name = 'related releases';
   readonly incremental: IncrementalIndex<readonly ReleaseFacets[]>;
   private readonly postings = new Map<string, Set<ReleaseFacets>>();
+  /** A big file's releases on their way into the postings in pieces, or out of them, that answers do not read yet or any more. */
+  private readonly hidden = new HiddenRows<ReleaseFacets>();
 
   constructor(
     corpus: CorpusIndex,
@@ -58,7 +63,7 @@ export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[
     const candidates = new Set<ReleaseFacets>();
     for (const key of getPostingKeys(release, true)) {
       const posting = this.postings.get(key);
-      if (posting && posting.size <= MAX_POSTING) posting.forEach((other) => candidates.add(other));
+      if (posting && this.countVisible(posting) <= MAX_POSTING) posting.forEach((other) => this.hidden.isVisible(other) && candidates.add(other));
     }
     candidates.delete(release);
     return candidates;
@@ -68,21 +73,33 @@ export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[
   findReleasesByTitleWords(words: readonly string[]): ReleaseFacets[] {
     this.incremental.refresh();
     const postings = words.map((word) => this.postings.get(`title:${word}`) ?? new Set<ReleaseFacets>()).sort((a, b) => a.size - b.size);
-    if (postings.length === 0 || postings[0].size > MAX_POSTING) return [];
-    return [...postings[0]].filter((release) => postings.every((posting) => posting.has(release)));
+    if (postings.length === 0 || this.countVisible(postings[0]) > MAX_POSTING) return [];
+    return [...postings[0]].filter((release) => this.hidden.isVisible(release) && postings.every((posting) => posting.has(release)));
   }
 
-  summarise(file: CorpusFile): readonly ReleaseFacets[] {
-    return runToEnd(this.summariseInSteps(file));
+  /** A posting's size as answers read it (counted up to one past MAX_POSTING while a big file's releases are hidden). */
+  private countVisible(posting: ReadonlySet<ReleaseFacets>): number {
+    return this.hidden.countVisible(posting, posting.size, MAX_POSTING + 1);
   }
 
-  /** In pieces of RELEASES_PER_PIECE releases. */
-  *summariseInSteps(file: CorpusFile): Generator<void, readonly ReleaseFacets[], void> {
+  summarise(file: CorpusFile, previous?: readonly ReleaseFacets[]): readonly ReleaseFacets[] {
+    return runToEnd(this.summariseInSteps(file, previous));
+  }
+
+  /**
+   * In pieces of RELEASES_PER_PIECE releases. A release whose facets are those `previous` gave it keeps that
+   * object, so an edit's summary takes the places of the few releases it changed only (`replaceInSteps`).
+   */
+  *summariseInSteps(file: CorpusFile, previous?: readonly ReleaseFacets[]): Generator<void, readonly ReleaseFacets[], void> {
     const mentions = this.getFileEntities(file.uri)?.mentions ?? [];
     const aliases = this.getFileEntities(file.uri)?.personAliases ?? new Map<string, string>();
     // Mentions grouped by release once: one pass, not one pass over the file's mentions per release.
     const byRelease = file.parsed.releases.map((): Mention[] => []);
-    for (const mention of mentions) byRelease[mention.releaseIndex]?.push(mention);
+    let grouped = 0;
+    for (const mention of mentions) {
+      byRelease[mention.releaseIndex]?.push(mention);
+      if (++grouped % MENTIONS_PER_PIECE === 0) yield;
+    }
     const summary: ReleaseFacets[] = [];
     for (const [releaseIndex, release] of file.parsed.releases.entries()) {
       const facets = new Map<string, Facet>();
@@ -91,30 +108,63 @@ export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[
         const key = aliases.get(mention.key) ?? mention.key;
         if (kind && !facets.has(key)) facets.set(key, { kind, key, name: file.text.slice(mention.span.start, mention.span.end) });
       }
-      summary.push({ uri: file.uri, releaseIndex, date: release.date?.iso, facets: [...facets.values()], titleWords: getTitleWords(release.title) });
+      const facetsOfRelease: ReleaseFacets = {
+        uri: file.uri,
+        releaseIndex,
+        date: release.date?.iso,
+        facets: [...facets.values()],
+        titleWords: getTitleWords(release.title),
+      };
+      const before = previous?.[releaseIndex];
+      summary.push(before && isSameRelease(before, facetsOfRelease) ? before : facetsOfRelease);
       if ((releaseIndex + 1) % RELEASES_PER_PIECE === 0) yield;
     }
     return summary;
   }
 
+  /** A big file's releases in pieces: answers meanwhile read the file's old facets, then its new ones. */
+  *replaceInSteps(
+    _uri: string,
+    before: readonly ReleaseFacets[] | undefined,
+    after: readonly ReleaseFacets[],
+    publish: () => void,
+  ): Generator<void, void, void> {
+    yield* this.hidden.replaceInSteps(
+      before ?? [],
+      after,
+      (release) => this.post(release),
+      (release) => this.unpost(release),
+      publish,
+    );
+  }
+
   add(_uri: string, releases: readonly ReleaseFacets[]): void {
-    for (const release of releases) {
-      for (const key of getPostingKeys(release, false)) {
-        const posting = this.postings.get(key);
-        if (posting) posting.add(release);
-        else this.postings.set(key, new Set([release]));
-      }
-    }
+    for (const release of releases) this.post(release);
   }
 
   remove(_uri: string, releases: readonly ReleaseFacets[]): void {
-    for (const release of releases) {
-      for (const key of getPostingKeys(release, false)) {
-        const posting = this.postings.get(key)!;
-        posting.delete(release);
-        if (posting.size === 0) this.postings.delete(key);
-      }
+    for (const release of releases) this.unpost(release);
+  }
+
+  /** The release into the posting of each of its keys; how many. */
+  private post(release: ReleaseFacets): number {
+    const keys = getPostingKeys(release, false);
+    for (const key of keys) {
+      const posting = this.postings.get(key);
+      if (posting) posting.add(release);
+      else this.postings.set(key, new Set([release]));
     }
+    return keys.length;
+  }
+
+  private unpost(release: ReleaseFacets): number {
+    const keys = getPostingKeys(release, false);
+    for (const key of keys) {
+      const posting = this.postings.get(key)!;
+      posting.delete(release);
+      if (posting.size === 0) this.postings.delete(key);
+    }
+    return keys.length;
   }
 }
 
@@ -130,6 +180,20 @@ function getFacetKind(release: Release, mention: Mention): FacetKind | undefined
   // Named people only: a role alone ("Secretary General") or a capitalised word that may be a name is no speaker.
   if (mention.kind === 'person' && inTitle && (mention.form === 'name' || mention.form === 'surname')) return 'speaker';
   return undefined;
+}
+
+/** Whether two summaries of a release say the same of it (then the older object stays in the postings). */
+function isSameRelease(a: ReleaseFacets, b: ReleaseFacets): boolean {
+  const sameFacet = (facet: Facet, i: number) => facet.kind === b.facets[i].kind && facet.key === b.facets[i].key && facet.name === b.facets[i].name;
+  return (
+    a.uri === b.uri &&
+    a.releaseIndex === b.releaseIndex &&
+    a.date === b.date &&
+    a.facets.length === b.facets.length &&
+    a.facets.every(sameFacet) &&
+    a.titleWords.length === b.titleWords.length &&
+    a.titleWords.every((word, i) => word === b.titleWords[i])
+  );
 }
 
 function contains(outer: Span, inner: Span): boolean {

@@ -3,6 +3,7 @@
 // computed, with how far their release has moved since, so a keystroke costs what the edit touches. Results are
 // never rewritten in place: the caller shifts the offsets it hands on.
 
+import { runToEnd } from '../corpus/entities/steps';
 import { CorpusFile, CorpusIndex, FileEdit } from './corpusIndex';
 import { ReusedReleases } from './incrementalParse';
 import { countReleases, getReleaseStarts } from './releaseRuns';
@@ -137,14 +138,24 @@ export function placeReleaseItems<T, I extends { readonly releaseIndex: number }
   previous: readonly I[] | undefined,
   place: (item: T, shift: number, releaseIndex: number) => I,
 ): I[] {
+  return runToEnd(placeReleaseItemsInSteps(of, previous, place, Number.POSITIVE_INFINITY));
+}
+
+/** The same, yielding after every `itemsPerPiece` items (a big file's summary in pieces). */
+export function* placeReleaseItemsInSteps<T, I extends { readonly releaseIndex: number }>(
+  of: ReleaseResultsOfFile<readonly T[]>,
+  previous: readonly I[] | undefined,
+  place: (item: T, shift: number, releaseIndex: number) => I,
+  itemsPerPiece: number,
+): Generator<void, I[], void> {
   const firstComputed = of.computedNow.indexOf(true);
   const unmoved = !of.replaced || !previous ? 0 : firstComputed < 0 ? of.results.length : firstComputed;
   const items: I[] = [];
   for (const item of previous ?? []) {
     if (item.releaseIndex >= unmoved) break;
-    items.push(item);
+    if (items.push(item) % itemsPerPiece === 0) yield;
   }
-  for (let i = unmoved; i < of.results.length; i++) for (const item of of.results[i]) items.push(place(item, of.shifts[i], i));
+  for (let i = unmoved; i < of.results.length; i++) for (const item of of.results[i]) if (items.push(place(item, of.shifts[i], i)) % itemsPerPiece === 0) yield;
   return items;
 }
 

@@ -10,6 +10,9 @@ import { Finding } from './mentions';
 import { getRoleHead, normaliseRole } from './roles';
 import { runToEnd } from './steps';
 
+/** A mention read by a title's later-holder pass costs a small share of a finding resolved: this many per finding of a piece. */
+const MENTIONS_READ_PER_FINDING = 10;
+
 /** A transcript speaker: "Andrew Gray (Reuters)" is a person with an outlet. */
 export interface SpeakerFact {
   readonly name?: string;
@@ -93,11 +96,13 @@ export function* resolveFileFindingsInSteps(
   const laterHolders = new LaterRoleHolders(mentions);
   const resolved: Mention[] = [];
   for (const [i, m] of mentions.entries()) {
-    resolved.push(m.key.startsWith('role:') && m.role ? withGuessedHolder(m, laterHolders.find(i), roleHolders.getHolder(m.role)) : m);
+    const later = m.key.startsWith('role:') && m.role ? yield* laterHolders.find(i, findingsPerPiece * MENTIONS_READ_PER_FINDING) : undefined;
+    resolved.push(m.key.startsWith('role:') && m.role ? withGuessedHolder(m, later, roleHolders.getHolder(m.role)) : m);
     if (pieceDone()) yield;
   }
   resolved.sort((a, b) => a.span.start - b.span.start);
-  return { mentions: MentionTable.from(resolved), personAliases: people.getAliases(), abbreviationAliases };
+  const table = yield* MentionTable.fromInSteps(resolved, findingsPerPiece * MENTIONS_READ_PER_FINDING);
+  return { mentions: table, personAliases: people.getAliases(), abbreviationAliases };
 }
 
 function withGuessedHolder(m: Mention, later: string | undefined, ofFile: string | undefined): Mention {
@@ -165,17 +170,19 @@ class LaterRoleHolders {
 
   constructor(private readonly mentions: readonly Mention[]) {}
 
-  find(index: number): string | undefined {
+  /** The first pass for a head reads every mention: in pieces of `mentionsPerPiece` (a big file's recognition in the background). */
+  *find(index: number, mentionsPerPiece: number): Generator<void, string | undefined, void> {
     const head = getRoleHead(this.mentions[index].role!);
     let next = this.byHead.get(head);
     if (!next) {
       next = new Array<string | undefined>(this.mentions.length);
       let holder: string | undefined;
-      for (let i = this.mentions.length - 1; i >= 0; i--) {
+      for (let i = this.mentions.length - 1, read = 1; i >= 0; i--, read++) {
         const m = this.mentions[i];
         if (i + 1 < this.mentions.length && this.mentions[i + 1].releaseIndex !== m.releaseIndex) holder = undefined;
         next[i] = holder;
         if (m.kind === 'person' && !m.key.startsWith('role:') && m.role && roleHeadMatches(m.role, head)) holder = m.key;
+        if (read % mentionsPerPiece === 0) yield;
       }
       this.byHead.set(head, next);
     }

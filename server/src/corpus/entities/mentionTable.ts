@@ -4,6 +4,7 @@
 // `Mention` when they need one; it is built on demand and not kept.
 
 import { ENTITY_KINDS, Mention, MentionForm, ReleaseContext } from './entityModel';
+import { runToEnd } from './steps';
 
 const FORMS: readonly MentionForm[] = ['name', 'surname', 'first-name', 'title', 'abbreviation', 'capital', 'demonym', 'candidate'];
 const HOLDERS_FOUND: readonly (Mention['holderFound'] | undefined)[] = [undefined, 'named-before', 'named-later', 'file', 'none'];
@@ -39,6 +40,11 @@ export class MentionTable implements Iterable<Mention> {
 
   /** The table of mentions given in offset order. */
   static from(mentions: readonly Mention[]): MentionTable {
+    return runToEnd(MentionTable.fromInSteps(mentions, Number.POSITIVE_INFINITY));
+  }
+
+  /** The same, yielding after every `mentionsPerPiece` mentions (a big file's recognition in the background). */
+  static *fromInSteps(mentions: readonly Mention[], mentionsPerPiece: number): Generator<void, MentionTable, void> {
     const n = mentions.length;
     const columns = {
       starts: new Int32Array(n),
@@ -56,7 +62,8 @@ export class MentionTable implements Iterable<Mention> {
       if (id === undefined) ids.set(value, (id = columns.strings.push(value) - 1));
       return id;
     };
-    mentions.forEach((m, i) => {
+    for (let i = 0; i < n; i++) {
+      const m = mentions[i];
       columns.starts[i] = m.span.start;
       columns.ends[i] = m.span.end;
       columns.releaseIndices[i] = m.releaseIndex;
@@ -68,7 +75,8 @@ export class MentionTable implements Iterable<Mention> {
         (HOLDERS_FOUND.indexOf(m.holderFound) << HOLDER_SHIFT) |
         (m.release ? HAS_RELEASE : 0);
       if (m.release) columns.contexts[m.releaseIndex] = m.release;
-    });
+      if ((i + 1) % mentionsPerPiece === 0) yield;
+    }
     return new MentionTable(columns);
   }
 
