@@ -15,6 +15,7 @@ import { normaliseRole } from '../corpus/entities/roles';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { moveEntitiesThroughEdit } from './entityEdits';
 import { decodeEntitySummary, encodeEntitySummary, FileSummary, StoredFileEntities } from './entitySummary';
+import { decodeEntityTables, encodeEntityTables, EntityTables, StoredEntityTables } from './entityTableSnapshot';
 import {
   addCount,
   Counts,
@@ -328,6 +329,19 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   /** Every table a file's count rows count in, in a fixed order (stored rows name their table by its place). */
   private get rowTables(): readonly Counts[] {
     return [this.fullNamesBySurname, this.holdersByRole, this.displayNames, this.namedKeys, this.longNamesByAbbreviation, ...this.facts.rowTables];
+  }
+
+  /** The count tables in a snapshot (engine/tableSnapshot.ts); not the string pool, which dedupes files added after. */
+  encodeTables(): StoredEntityTables {
+    return encodeEntityTables(this.snapshotTables);
+  }
+
+  decodeTables(data: unknown): boolean {
+    return decodeEntityTables(data, this.snapshotTables);
+  }
+
+  private get snapshotTables(): EntityTables {
+    return { counts: [this.filesByKey, this.facts.urisByResolutionKey, ...this.rowTables], totals: [this.facts.mentionTotals, this.facts.releaseTotals] };
   }
 
   /** An edit that only moved mentions leaves every count as it was. */

@@ -1,0 +1,54 @@
+// A key → values table whose values are items of the files' summaries (sentences), as a snapshot stores it
+// (engine/tableSnapshot.ts): the items are numbered file after file in summary order, and each key's values
+// become a run of item numbers, in the order the table holds them, so a restored table answers in the same order.
+
+import { CompactMultimap } from './compactMultimap';
+
+/** Per key (in `keys`, when the caller stores them), how many values it holds, then all the values' item numbers. */
+export interface StoredMultimap<K> {
+  readonly keys?: readonly K[] | Int32Array;
+  readonly counts: Int32Array;
+  readonly items: Int32Array;
+}
+
+/** The table as item numbers; `withKeys` false leaves the keys out (the caller finds each key from its first value). */
+export function encodeMultimap<K, V extends object>(table: CompactMultimap<K, V>, items: Iterable<V>, withKeys: boolean): StoredMultimap<K> {
+  const numbers = new Map<V, number>();
+  for (const item of items) numbers.set(item, numbers.size);
+  const keys: K[] = [];
+  const counts: number[] = [];
+  const values: number[] = [];
+  table.forEachKey((key, held) => {
+    keys.push(key);
+    const before = values.length;
+    for (const value of held) values.push(numbers.get(value)!);
+    counts.push(values.length - before);
+  });
+  return { ...(withKeys && { keys }), counts: Int32Array.from(counts), items: Int32Array.from(values) };
+}
+
+/**
+ * Fills the empty table from its stored form, `items` numbered as when it was stored, `keyOf` naming a key its
+ * values when the keys were left out. False, the table untouched, when the data does not fit the items.
+ */
+export function decodeMultimap<K, V extends object>(
+  data: unknown,
+  table: CompactMultimap<K, V>,
+  items: readonly V[],
+  isKey: (key: unknown) => key is K,
+  keyOf?: (value: V) => K,
+): boolean {
+  const { keys, counts, items: numbers } = (data ?? {}) as Partial<StoredMultimap<K>>;
+  if (!(counts instanceof Int32Array) || !(numbers instanceof Int32Array)) return false;
+  if (keyOf ? keys !== undefined : !(Array.isArray(keys) || keys instanceof Int32Array) || keys.length !== counts.length) return false;
+  let total = 0;
+  for (const count of counts) total += count > 0 ? count : Number.NaN;
+  if (total !== numbers.length || !numbers.every((n) => n >= 0 && n < items.length)) return false;
+  if (keys && !Array.prototype.every.call(keys, isKey)) return false;
+  let at = 0;
+  counts.forEach((count, i) => {
+    const values = Array.from(numbers.subarray(at, (at += count)), (n) => items[n]);
+    table.setValues(keys ? (keys[i] as K) : keyOf!(values[0]), values);
+  });
+  return true;
+}
