@@ -17,6 +17,8 @@ export interface KeyedStore<K, T> {
   delete(key: K): void;
   /** Every key and its value, in any order (a snapshot of the table). */
   forEach(callback: (value: T, key: K) => void): void;
+  /** Makes room for this many keys at once, where the store needs it (optional). */
+  reserve?(count: number): void;
 }
 
 export class CompactMultimap<K, V extends object> {
@@ -53,6 +55,11 @@ export class CompactMultimap<K, V extends object> {
   /** Every key with its values in insertion order (a snapshot of the table: tableSnapshot.ts). */
   forEachKey(callback: (key: K, values: Iterable<V>) => void): void {
     this.entries.forEach((held, key) => callback(key, held instanceof Set || Array.isArray(held) ? held : [held as V]));
+  }
+
+  /** Makes room for this many keys before they are set (a table restored from a snapshot). */
+  reserve(count: number): void {
+    this.entries.reserve?.(count);
   }
 
   /** Sets all the values of a key that holds none, in order (a table restored from a snapshot). */

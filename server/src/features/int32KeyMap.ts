@@ -50,6 +50,14 @@ export class Int32KeyMap<T> {
     }
   }
 
+  /**
+   * Makes room for this many entries at once (a table restored from a snapshot): entries then set in the slot
+   * order of a table as full land next to one another, where a growing table would pile them up at its start.
+   */
+  reserve(count: number): void {
+    while (count * 4 > this.keys.length * 3) this.grow();
+  }
+
   /** Every key and its value, in slot order (a snapshot of the table). */
   forEach(callback: (value: T, key: number) => void): void {
     for (let i = 0; i < this.keys.length; i++) if (this.values[i] !== undefined) callback(this.values[i]!, this.keys[i]);

@@ -45,10 +45,12 @@ export function decodeMultimap<K, V extends object>(
   for (const count of counts) total += count > 0 ? count : Number.NaN;
   if (total !== numbers.length || !numbers.every((n) => n >= 0 && n < items.length)) return false;
   if (keys && !Array.prototype.every.call(keys, isKey)) return false;
+  table.reserve(counts.length);
   let at = 0;
-  counts.forEach((count, i) => {
-    const values = Array.from(numbers.subarray(at, (at += count)), (n) => items[n]);
+  for (let i = 0; i < counts.length; i++) {
+    const values = new Array<V>(counts[i]);
+    for (let j = 0; j < values.length; j++) values[j] = items[numbers[at++]];
     table.setValues(keys ? (keys[i] as K) : keyOf!(values[0]), values);
-  });
+  }
   return true;
 }
