@@ -42,12 +42,19 @@ export function decodeMultimap<K, V extends object>(
   if (!(counts instanceof Int32Array) || !(numbers instanceof Int32Array)) return false;
   if (keyOf ? keys !== undefined : !(Array.isArray(keys) || keys instanceof Int32Array) || keys.length !== counts.length) return false;
   let total = 0;
-  for (const count of counts) total += count > 0 ? count : Number.NaN;
-  if (total !== numbers.length || !numbers.every((n) => n >= 0 && n < items.length)) return false;
-  if (keys && !Array.prototype.every.call(keys, isKey)) return false;
+  for (let i = 0; i < counts.length; i++) total += counts[i] > 0 ? counts[i] : Number.NaN;
+  if (total !== numbers.length) return false;
+  for (let i = 0; i < numbers.length; i++) if (!(numbers[i] >= 0 && numbers[i] < items.length)) return false;
+  if (Array.isArray(keys) && !keys.every(isKey)) return false; // an Int32Array holds nothing else
   table.reserve(counts.length);
   let at = 0;
   for (let i = 0; i < counts.length; i++) {
+    if (counts[i] === 1) {
+      // Most keys hold one value: no list to build.
+      const value = items[numbers[at++]];
+      table.add(keys ? (keys[i] as K) : keyOf!(value), value);
+      continue;
+    }
     const values = new Array<V>(counts[i]);
     for (let j = 0; j < values.length; j++) values[j] = items[numbers[at++]];
     table.setValues(keys ? (keys[i] as K) : keyOf!(values[0]), values);
