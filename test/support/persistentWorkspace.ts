@@ -34,7 +34,7 @@ export async function start(files: Record<string, string>, cacheFolder: string |
   let sentencesFound = 0;
   let bandsHashed = 0;
   let fingerprinted = 0;
-  const { entities, passages, nearPassages, duplicates } = workspace.corpus;
+  const { entities, passages, nearPassages, duplicates, related } = workspace.corpus;
   const [recognise, findSentences, hashBands, fingerprint] = [
     entities.summarise.bind(entities),
     passages.summarise.bind(passages),
@@ -47,7 +47,7 @@ export async function start(files: Record<string, string>, cacheFolder: string |
   duplicates.summarise = (file) => (fingerprinted++, fingerprint(file));
   // Files whose rows were added to the tables one by one (none when the tables came whole from the snapshot).
   let rowsAdded = 0;
-  for (const index of [entities, passages, nearPassages] as { add(uri: string, summary: unknown): void }[]) {
+  for (const index of [entities, passages, nearPassages, related] as { add(uri: string, summary: unknown): void }[]) {
     const add = index.add.bind(index);
     index.add = (uri, summary) => (rowsAdded++, add(uri, summary));
   }
@@ -79,6 +79,12 @@ export function printAnswers(workspace: CorpusWorkspace): string {
         const near = workspace.corpus.nearPassages.findNearCopies(file.uri, s.span).map((copy) => `${at(copy.sentence)} ${JSON.stringify(copy.similarity)}`);
         return `${s.span.start}-${s.span.end}: verbatim ${verbatim.join(', ')}; near ${near.join(', ')}`;
       });
+      // The releases sharing a facet with each release (related releases), in the order their postings hold them.
+      const related = file.parsed.releases.map((_, i) => {
+        const facets = workspace.corpus.related.getFacets(file.uri, i);
+        const candidates = facets ? [...workspace.corpus.related.findCandidates(facets)] : [];
+        return `related ${i}: ${candidates.map((c) => `${c.uri}#${c.releaseIndex}`).join(' ')}`;
+      });
       const duplicates = workspace.corpus.duplicates
         .findDuplicatesInFile(file.uri)
         .map((d) => `${d.releaseIndex}: ${d.copy.kind} of ${d.copy.uri}#${d.copy.releaseIndex}`);
@@ -86,7 +92,7 @@ export function printAnswers(workspace: CorpusWorkspace): string {
       const problems = computeFileProblems(workspace.view, file.uri)
         .filter((p) => p.code !== 'file.over-budget')
         .map((p) => `${p.code} ${p.span.start}-${p.span.end}`);
-      return [file.uri, printParsedCorpusFile(file.text, file.parsed), ...resolved, ...copies, ...duplicates, ...problems].join('\n');
+      return [file.uri, printParsedCorpusFile(file.text, file.parsed), ...resolved, ...copies, ...related, ...duplicates, ...problems].join('\n');
     })
     .concat(printEntityAnswers(workspace))
     .join('\n\n');

@@ -19,7 +19,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'press-corpus-snapshot-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The indexes whose tables a snapshot holds: each adds every file's rows when there is none. */
-const SNAPSHOT_INDEXES = 3;
+const SNAPSHOT_INDEXES = 4;
 
 function snapshotPath(cache: string): string {
   const [path, ...others] = entryPaths(cache).filter((p) => p.endsWith('.tables'));
@@ -99,7 +99,7 @@ test('a well-formed snapshot whose tables do not fit the files is discarded inde
   snapshot.tables.entities.strings![0] = 42; // not a string
   writeFileSync(path, encodeCacheEntry(name, snapshot));
   const warm = await start(seedFiles(), cache);
-  assert.deepEqual([warm.recognised, warm.rowsAdded], [0, FILES * 2], 'near passages and entities add their rows, passages restore');
+  assert.deepEqual([warm.recognised, warm.rowsAdded], [0, FILES * 2], 'near passages and entities add their rows, passages and related releases restore');
   assert.equal(warm.answers, cold.answers);
 });
 

@@ -141,9 +141,9 @@ export class IncrementalIndex<S> {
     return this.index.encodeSummary !== undefined && this.index.decodeSummary !== undefined;
   }
 
-  /** Whether the index has a codec for its tables too (a snapshot restores them whole). */
+  /** Whether the index has a codec for its tables (a snapshot restores them whole). */
   get snapshotsTables(): boolean {
-    return this.storesSummaries && this.index.encodeTables !== undefined && this.index.decodeTables !== undefined;
+    return this.index.encodeTables !== undefined && this.index.decodeTables !== undefined;
   }
 
   /**
@@ -164,14 +164,16 @@ export class IncrementalIndex<S> {
 
   /**
    * Restores the tables from a snapshot of these files (their texts those the snapshot was taken of), each file's
-   * summary decoded from the store and not added row by row. False when anything does not fit: then the
-   * summaries decoded so far are added as usual, and the other files are summarised as they would have been.
+   * summary decoded from the store (computed, for an index that stores none: a cheap one) and not added row by
+   * row. False when anything does not fit: then the summaries made so far are added as usual, and the other
+   * files are summarised as they would have been.
    */
   restoreTables(uris: readonly string[], data: unknown): boolean {
     const files = uris.map((uri) => this.corpus.getFile(uri));
     const summaries: S[] = [];
+    const summarise = (file: CorpusFile) => (this.storesSummaries ? this.readStoredSummary(file) : this.summariseWithinBudget(file, undefined));
     for (const file of files) {
-      const summary = file && this.dirty.has(file.uri) && !this.summaries.has(file.uri) ? this.readStoredSummary(file) : undefined;
+      const summary = file && this.dirty.has(file.uri) && !this.summaries.has(file.uri) ? summarise(file) : undefined;
       if (!summary) break;
       summaries.push(summary);
     }

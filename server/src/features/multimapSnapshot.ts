@@ -2,7 +2,15 @@
 // (engine/tableSnapshot.ts): the items are numbered file after file in summary order, and each key's values
 // become a run of item numbers, in the order the table holds them, so a restored table answers in the same order.
 
-import { CompactMultimap } from './compactMultimap';
+/** What of a key → values table (a `CompactMultimap`, or a Map of Sets) a snapshot reads and fills. */
+export interface SnapshotTable<K, V> {
+  forEachKey(callback: (key: K, values: Iterable<V>) => void): void;
+  /** Makes room for this many keys before they are set. */
+  reserve(count: number): void;
+  /** Sets a key that holds nothing yet to one value, or to several, in order. */
+  add(key: K, value: V): void;
+  setValues(key: K, values: readonly V[]): void;
+}
 
 /** Per key (in `keys`, when the caller stores them), how many values it holds, then all the values' item numbers. */
 export interface StoredMultimap<K> {
@@ -12,7 +20,7 @@ export interface StoredMultimap<K> {
 }
 
 /** The table as item numbers; `withKeys` false leaves the keys out (the caller finds each key from its first value). */
-export function encodeMultimap<K, V extends object>(table: CompactMultimap<K, V>, items: Iterable<V>, withKeys: boolean): StoredMultimap<K> {
+export function encodeMultimap<K, V extends object>(table: SnapshotTable<K, V>, items: Iterable<V>, withKeys: boolean): StoredMultimap<K> {
   const numbers = new Map<V, number>();
   for (const item of items) numbers.set(item, numbers.size);
   const keys: K[] = [];
@@ -33,7 +41,7 @@ export function encodeMultimap<K, V extends object>(table: CompactMultimap<K, V>
  */
 export function decodeMultimap<K, V extends object>(
   data: unknown,
-  table: CompactMultimap<K, V>,
+  table: SnapshotTable<K, V>,
   items: readonly V[],
   isKey: (key: unknown) => key is K,
   keyOf?: (value: V) => K,
