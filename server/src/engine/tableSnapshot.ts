@@ -34,6 +34,8 @@ export class TableSnapshot {
   /** Changes to the corpus files so far (a removal included), and how many there were at the last snapshot taken or restored. */
   private changes = 0;
   private changesAtSnapshot = -1;
+  /** Set once the scan is over (`restore`): the background catches up between the scan's batches, on part of the corpus. */
+  private scanEnded = false;
 
   constructor(
     private readonly store: PersistentStore,
@@ -50,6 +52,7 @@ export class TableSnapshot {
    * files of the corpus, with the same texts. Resolves with the names of the indexes restored.
    */
   async restore(): Promise<string[]> {
+    this.scanEnded = true;
     const files = this.getSnapshotFiles();
     if (!files) return [];
     let textLength = 0;
@@ -73,7 +76,7 @@ export class TableSnapshot {
    * taken when the write runs, and only if the corpus is then still quiet and made only of texts read from disk.
    */
   writeWhenChanged(): void {
-    if (this.changes === this.changesAtSnapshot) return;
+    if (!this.scanEnded || this.changes === this.changesAtSnapshot) return;
     this.store.write(this.key, SNAPSHOT_PART, () => this.take());
   }
 
