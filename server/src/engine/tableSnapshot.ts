@@ -86,13 +86,10 @@ export class TableSnapshot {
     if (!files) return undefined;
     const changes = this.changes;
     const versions = new Map([...files].map(([uri, loaded]) => [uri, loaded.version]));
+    const indexes = this.corpus.derivedIndexes.filter((index) => index.snapshotsTables);
+    if (!indexes.every((index) => index.holdsExactly(versions))) return undefined; // not quiet after all
     const tables: Record<string, unknown> = {};
-    for (const index of this.corpus.derivedIndexes) {
-      if (!index.snapshotsTables) continue;
-      const data = index.encodeTables(versions);
-      if (data === undefined) return undefined; // not quiet after all
-      tables[index.index.name] = data;
-    }
+    for (const index of indexes) tables[index.index.name] = index.encodeTables(versions);
     this.changesAtSnapshot = changes;
     return { uris: [...files.keys()], keys: [...files.values()].map((loaded) => loaded.key), tables };
   }

@@ -146,20 +146,17 @@ export class IncrementalIndex<S> {
     return this.index.encodeTables !== undefined && this.index.decodeTables !== undefined;
   }
 
-  /**
-   * The tables as data, when they hold exactly these files, each up to date and at the version given (else
-   * undefined: a snapshot is only ever taken of a quiet corpus).
-   */
+  /** Whether the tables hold exactly these files, each up to date and at the version given (a quiet corpus). */
+  holdsExactly(files: ReadonlyMap<string, number>): boolean {
+    if (this.dirty.size > 0 || this.inProgress || this.summaries.size !== files.size) return false;
+    for (const [uri, version] of files) if (this.summaries.get(uri)?.version !== version || this.corpus.getFile(uri)?.version !== version) return false;
+    return true;
+  }
+
+  /** The tables as data (after `holdsExactly` said they hold these files). */
   encodeTables(files: ReadonlyMap<string, number>): unknown {
-    if (this.dirty.size > 0 || this.inProgress || this.summaries.size !== files.size) return undefined;
     const uris = [...files.keys()];
-    const summaries: S[] = [];
-    for (const uri of uris) {
-      const held = this.summaries.get(uri);
-      if (!held || held.version !== files.get(uri) || held.version !== this.corpus.getFile(uri)?.version) return undefined;
-      summaries.push(held.summary);
-    }
-    return this.index.encodeTables!({ uris, summaries });
+    return this.index.encodeTables!({ uris, summaries: uris.map((uri) => this.summaries.get(uri)!.summary) });
   }
 
   /**
