@@ -22,14 +22,17 @@ after(() => {
   rmSync(storage, { recursive: true, force: true });
 });
 
-/** The entry names the current seed texts need: a parse and the stored summaries (duplicates, entities, passages, near passages) each. */
+/**
+ * The entry names the current seed texts need: a parse and the stored summaries (duplicates, entities, passages,
+ * near passages) each; and the snapshot of the corpus tables, one whatever the texts (its name as `tables`).
+ */
 function expectedEntryNames(): string[] {
   const keys = readdirSync(join(workspace.root, 'seeds')).map((name) =>
     createHash('sha256')
       .update(readFileSync(join(workspace.root, 'seeds', name)))
       .digest('hex'),
   );
-  return keys.flatMap((key) => ['duplicates', 'entities', 'near-passages', 'parse', 'passages'].map((part) => `${key}.${part}`)).sort();
+  return [...keys.flatMap((key) => ['duplicates', 'entities', 'near-passages', 'parse', 'passages'].map((part) => `${key}.${part}`)), 'tables'].sort();
 }
 
 function entries(): string[] {
@@ -47,7 +50,7 @@ async function startAndLook(): Promise<{ indexedLog: string; hover: string; outl
     const expected = expectedEntryNames().join('\n');
     const written = () =>
       entries()
-        .map((path) => path.slice(path.lastIndexOf('/') + 1))
+        .map((path) => path.slice(path.lastIndexOf('/') + 1).replace(/^[0-9a-f]{64}\.tables$/, 'tables'))
         .sort()
         .join('\n');
     for (let waited = 0; written() !== expected && waited < 60000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));

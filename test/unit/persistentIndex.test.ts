@@ -7,95 +7,16 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { printMention } from '../../server/src/corpus/entities/entityModel';
-import { printParsedCorpusFile } from '../../server/src/corpus/print';
 import { CorpusWorkspace } from '../../server/src/engine/corpusWorkspace';
 import { MemoryHost } from '../../server/src/engine/memoryHost';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { computeFileProblems } from '../../server/src/features/diagnostics';
-import { encodeCacheEntry, getContentKey, readCachePayload, verifyCacheEntry } from '../../server/src/host/cacheEntryCodec';
+import { encodeCacheEntry, getContentKey } from '../../server/src/host/cacheEntryCodec';
 import { DiskCacheStore } from '../../server/src/host/diskCache';
-import { REPO_ROOT } from '../support/lspClient';
+import { entryPaths, FILES, FORMAT, overBudgetFiles, rewriteSummaries, ROOT, SEEDS, seedFiles, start } from '../support/persistentWorkspace';
 
-const ROOT = 'file:///w';
-const SEEDS = readdirSync(join(REPO_ROOT, 'seeds')).filter((name) => name.endsWith('.txt'));
-const FORMAT = '1:test';
 const scratch = mkdtempSync(join(tmpdir(), 'press-corpus-persistent-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** The seeds, and a copy of the first with one more line end (a text of its own whose releases duplicates finds). */
-function seedFiles(): Record<string, string> {
-  const files = Object.fromEntries(SEEDS.map((name) => [`${ROOT}/seeds/${name}`, readFileSync(join(REPO_ROOT, 'seeds', name), 'utf8')]));
-  return { ...files, [`${ROOT}/seeds/copy-of-${SEEDS[0]}`]: `${files[`${ROOT}/seeds/${SEEDS[0]}`]}\n` };
-}
-const FILES = SEEDS.length + 1;
-
-/** Starts a workspace on the files with a store in `cacheFolder`, scans, brings every index up to date. */
-async function start(files: Record<string, string>, cacheFolder: string | undefined, formatVersion = FORMAT) {
-  const store = cacheFolder === undefined ? undefined : new DiskCacheStore(cacheFolder, formatVersion, cacheFolder);
-  const workspace = new CorpusWorkspace(new MemoryHost(files), [ROOT], DEFAULT_SETTINGS, undefined, undefined, store);
-  // Files each stored index summarised afresh (the others it decoded from the store).
-  let recognised = 0;
-  let sentencesFound = 0;
-  let bandsHashed = 0;
-  let fingerprinted = 0;
-  const { entities, passages, nearPassages, duplicates } = workspace.corpus;
-  const [recognise, findSentences, hashBands, fingerprint] = [
-    entities.summarise.bind(entities),
-    passages.summarise.bind(passages),
-    nearPassages.summarise.bind(nearPassages),
-    duplicates.summarise.bind(duplicates),
-  ];
-  entities.summarise = (file, previous) => (recognised++, recognise(file, previous));
-  passages.summarise = (file, previous) => (sentencesFound++, findSentences(file, previous));
-  nearPassages.summarise = (file) => (bandsHashed++, hashBands(file));
-  duplicates.summarise = (file) => (fingerprinted++, fingerprint(file));
-  const scan = await workspace.scan();
-  workspace.refreshAll();
-  await workspace.flushPersistentIndex();
-  workspace.dispose();
-  return { workspace, scan, recognised, sentencesFound, bandsHashed, fingerprinted, answers: printAnswers(workspace) };
-}
-
-/** What a user sees of every file: releases and problems, and each mention with the entity it resolves to. */
-function printAnswers(workspace: CorpusWorkspace): string {
-  return [...workspace.corpus.files.getFiles()]
-    .sort((a, b) => a.uri.localeCompare(b.uri))
-    .map((file) => {
-      const mentions = [...(workspace.corpus.entities.getFileEntities(file.uri)?.mentions ?? [])];
-      const { entities } = workspace.corpus;
-      // Each mention's entity with its card's facts (hover) and its number of references, read from the corpus tables.
-      const resolved = mentions.map((m) => {
-        const id = entities.resolve(m)?.id;
-        const card = id === undefined ? '-' : `${id} ${JSON.stringify(entities.getEntityFacts(id, 3))} ${entities.findReferences(id).length} references`;
-        return `${printMention(file.text, m)} = ${card}`;
-      });
-      const sentences = file.parsed.releases.flatMap((_, i) => workspace.corpus.passages.getSentences(file.uri, i));
-      const copies = sentences.map(
-        (s) =>
-          `${s.span.start}-${s.span.end}: ${workspace.corpus.passages.findVerbatimCopies(s).length} verbatim, ${workspace.corpus.nearPassages.findNearCopies(file.uri, s.span).length} near`,
-      );
-      const duplicates = workspace.corpus.duplicates
-        .findDuplicatesInFile(file.uri)
-        .map((d) => `${d.releaseIndex}: ${d.copy.kind} of ${d.copy.uri}#${d.copy.releaseIndex}`);
-      // Whether a summary took longer than its budget depends on the machine's load at the time: compared apart.
-      const problems = computeFileProblems(workspace.view, file.uri)
-        .filter((p) => p.code !== 'file.over-budget')
-        .map((p) => `${p.code} ${p.span.start}-${p.span.end}`);
-      return [file.uri, printParsedCorpusFile(file.text, file.parsed), ...resolved, ...copies, ...duplicates, ...problems].join('\n');
-    })
-    .join('\n\n');
-}
-
-/** Files an index skipped for taking longer than its time budget. */
-function overBudgetFiles(workspace: CorpusWorkspace): string[] {
-  return [...workspace.corpus.files.getFiles()].filter((file) => workspace.corpus.findOverBudget(file.uri).length > 0).map((file) => file.uri);
-}
-
-function entryPaths(cacheFolder: string): string[] {
-  const versions = readdirSync(cacheFolder).filter((name) => name !== '.gitignore');
-  return versions.flatMap((version) => readdirSync(join(cacheFolder, version)).map((name) => join(cacheFolder, version, name)));
-}
 
 test('a second start reads parses and summaries from the store and answers as the first', async () => {
   const cache = join(scratch, 'second-start');
@@ -105,10 +26,10 @@ test('a second start reads parses and summaries from the store and answers as th
   assert.match(cold.answers, /: title of file:\/\/\/w\/seeds\//, 'the copy is found as one');
   assert.deepEqual(
     [...new Set(entryPaths(cache).map((path) => path.slice(path.lastIndexOf('.') + 1)))].sort(),
-    ['duplicates', 'entities', 'near-passages', 'parse', 'passages'],
-    'the parse and the summaries worth storing',
+    ['duplicates', 'entities', 'near-passages', 'parse', 'passages', 'tables'],
+    'the parse and the summaries worth storing, and the snapshot of the tables',
   );
-  assert.equal(entryPaths(cache).length, FILES * 5, 'each of them for every file');
+  assert.equal(entryPaths(cache).length, FILES * 5 + 1, 'each of them for every file, and one snapshot');
   assert.match(readFileSync(join(cache, '.gitignore'), 'utf8'), /^\*$/m, 'git ignores the whole folder');
   const warm = await start(seedFiles(), cache);
   assert.equal(warm.scan.fromStore, FILES);
@@ -179,15 +100,6 @@ test('a well-formed entry whose value does not fit the text (spans past its end)
   assert.deepEqual([next.recognised, next.sentencesFound, next.bandsHashed, next.fingerprinted], [FILES, FILES, FILES, FILES]);
   assert.equal(next.answers, cold.answers);
 });
-
-/** Rewrites every stored summary of one index (its entries pass every check of the store: they are planted). */
-function rewriteSummaries(cache: string, part: string, rewrite: (stored: { data: unknown }) => unknown): void {
-  for (const path of entryPaths(cache).filter((p) => p.endsWith(`.${part}`))) {
-    const key = path.slice(path.lastIndexOf('/') + 1).split('.')[0];
-    const stored = readCachePayload(verifyCacheEntry(readFileSync(path), { formatVersion: FORMAT, key, part })!) as { data: unknown };
-    writeFileSync(path, encodeCacheEntry({ formatVersion: FORMAT, key, part }, rewrite(stored)));
-  }
-}
 
 test('a summary stored over its time budget comes back with that verdict: kept, and the file reported, not recomputed', async () => {
   const cache = join(scratch, 'over-budget');

@@ -72,6 +72,8 @@ export class CorpusWorkspace {
     // Duplicates are the one derived fact that changes other files' problems: report them once caught up.
     // So are files an index gave up on for taking too long (file.over-budget).
     this.scheduler.add({ runSlice: () => (this.reportProblemChanges(this.takeProblemChanges()), false) });
+    // Fully indexed and quiet: the tables as they are now are what the next start restores.
+    this.scheduler.onIdle(() => this.persistent?.snapshot.writeWhenChanged());
     this.corpus.files.onDidChange((uris) => {
       if (this.storingParsedScanResult) this.scheduler.resume();
       else this.scheduler.poke();
@@ -107,6 +109,7 @@ export class CorpusWorkspace {
     this.scheduler.hold();
     try {
       await this.readScan(toRead, skipped, uris.length, onProgress);
+      await this.persistent?.snapshot.restore(); // before any background work adds a file's rows
     } finally {
       this.scheduler.release();
     }
@@ -125,7 +128,8 @@ export class CorpusWorkspace {
       // An editor may have opened the file while it was being read: its text wins.
       const stored = this.openCorpusUris.has(uri) ? undefined : await this.lookUpStored(read);
       if (!this.openCorpusUris.has(uri)) {
-        this.storingParsedScanResult = read.kind === 'text' && (read.parsed !== undefined || stored?.parse !== undefined);
+        // A text the store knows waits for the scan's end: the table snapshot may restore its rows (tableSnapshot.ts).
+        this.storingParsedScanResult = read.kind === 'text' && read.parsed !== undefined && stored?.parse === undefined;
         this.storeRead(uri, read, stored);
         this.storingParsedScanResult = false;
       }
@@ -137,8 +141,9 @@ export class CorpusWorkspace {
     }
   }
 
-  /** Resolves once what the persistent index has to write is written (the CLI, before it exits). */
+  /** Writes the table snapshot if the corpus is quiet, and resolves once what the persistent index has to write is written (the CLI, before it exits). */
   async flushPersistentIndex(): Promise<void> {
+    this.persistent?.snapshot.writeWhenChanged();
     await this.persistent?.flush();
   }
 

@@ -9,6 +9,7 @@ import { Corpus } from '../features/corpus';
 import { CorpusFile } from '../features/corpusIndex';
 import { StoredSummary, SummaryStore } from '../features/incremental';
 import { isStoredParse } from './storedParse';
+import { LoadedText, TableSnapshot } from './tableSnapshot';
 
 /** Where entries live: on disk through the host, in memory in tests. */
 export interface PersistentStore {
@@ -20,7 +21,7 @@ export interface PersistentStore {
    * Never throws.
    */
   read(key: string, part: string, maxBytes: number): Promise<(() => unknown) | undefined>;
-  /** Stores the value (computed when the write runs) in the background; a failed write is dropped. */
+  /** Stores the value (computed when the write runs; undefined writes nothing) in the background; a failed write is dropped. */
   write(key: string, part: string, value: () => unknown): void;
   /** Removes the entries of every text but these (after writes asked for so far), so the store does not grow. */
   retainOnly(keys: ReadonlySet<string>): void;
@@ -41,9 +42,7 @@ export interface StoredEntries {
   readonly summaries: Map<string, () => unknown>;
 }
 
-interface LoadedFile {
-  readonly version: number;
-  readonly key: string;
+interface LoadedFile extends LoadedText {
   /** Stored summaries not yet taken by their index, by index name. */
   readonly summaries: Map<string, () => unknown>;
 }
@@ -53,12 +52,15 @@ export class PersistentIndex implements SummaryStore {
   private readonly loaded = new Map<string, LoadedFile>();
   private readonly summaryParts: readonly string[];
   private parsesFromStore = 0;
+  /** The corpus tables themselves, restored whole when the corpus is the one they were taken of. */
+  readonly snapshot: TableSnapshot;
 
   constructor(
     private readonly store: PersistentStore,
     private readonly corpus: Corpus,
   ) {
     for (const index of corpus.derivedIndexes) index.setSummaryStore(this);
+    this.snapshot = new TableSnapshot(store, corpus, () => this.loaded);
     this.summaryParts = corpus.derivedIndexes.filter((index) => index.storesSummaries).map((index) => toPartName(index.index.name));
     // A file replaced by an editor's text (or removed) has no stored entries any more.
     corpus.files.onDidChange((uris) => {
@@ -114,7 +116,7 @@ export class PersistentIndex implements SummaryStore {
 
   /** After a scan: entries of texts no corpus file holds any more (edited, deleted) are removed. */
   forgetOtherTexts(): void {
-    this.store.retainOnly(new Set([...this.loaded.values()].map((loaded) => loaded.key)));
+    this.store.retainOnly(new Set([this.snapshot.key, ...[...this.loaded.values()].map((loaded) => loaded.key)]));
   }
 
   flush(): Promise<void> {

@@ -15,6 +15,10 @@ export interface KeyedStore<K, T> {
   get(key: K): T | undefined;
   set(key: K, value: T): void;
   delete(key: K): void;
+  /** Every key and its value, in any order (a snapshot of the table). */
+  forEach(callback: (value: T, key: K) => void): void;
+  /** Makes room for this many keys at once, where the store needs it (optional). */
+  reserve?(count: number): void;
 }
 
 export class CompactMultimap<K, V extends object> {
@@ -46,6 +50,21 @@ export class CompactMultimap<K, V extends object> {
   count(key: K): number {
     const held = this.entries.get(key);
     return held === undefined ? 0 : held instanceof Set ? held.size : Array.isArray(held) ? held.length : 1;
+  }
+
+  /** Every key with its values in insertion order (a snapshot of the table: tableSnapshot.ts). */
+  forEachKey(callback: (key: K, values: Iterable<V>) => void): void {
+    this.entries.forEach((held, key) => callback(key, held instanceof Set || Array.isArray(held) ? held : [held as V]));
+  }
+
+  /** Makes room for this many keys before they are set (a table restored from a snapshot). */
+  reserve(count: number): void {
+    this.entries.reserve?.(count);
+  }
+
+  /** Sets all the values of a key that holds none, in order (a table restored from a snapshot). */
+  setValues(key: K, values: readonly V[]): void {
+    this.entries.set(key, values.length === 1 ? values[0] : values.length <= MAX_LIST_VALUES ? values : new Set(values));
   }
 
   /** The key's values in insertion order. */

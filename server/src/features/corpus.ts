@@ -18,7 +18,10 @@ export interface CorpusView {
   readonly nearPassages: Pick<NearPassageIndex, 'findNearCopies'>;
   readonly related: Pick<RelatedReleaseIndex, 'getFacets' | 'findCandidates' | 'findReleasesByTitleWords'>;
   readonly sources: Pick<SourceIndex, 'getMostCommonSource'>;
-  readonly entities: Omit<EntityIndex, 'setKnowledgeBase' | 'seedReleaseFindings' | 'summarise' | 'add' | 'remove' | 'replace' | 'afterUpdate' | 'incremental'>;
+  readonly entities: Omit<
+    EntityIndex,
+    'setKnowledgeBase' | 'seedReleaseFindings' | 'summarise' | 'add' | 'remove' | 'replace' | 'afterUpdate' | 'incremental' | 'encodeTables' | 'decodeTables'
+  >;
   /** The derived indexes that skip this file for taking longer than its time budget (incremental.ts). */
   findOverBudget(uri: string): OverBudget[];
 }

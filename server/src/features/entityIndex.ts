@@ -16,6 +16,7 @@ import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { moveEntitiesThroughEdit, placeFindings } from './entityEdits';
 import { applySummary, countSummaryInSteps, decodeEntitySummary, encodeEntitySummary, FileSummary, StoredFileEntities, SummaryTables } from './entitySummary';
 import { CountsChange } from './countsChange';
+import { decodeEntityTables, encodeEntityTables, EntityTables, StoredEntityTables } from './entityTableSnapshot';
 import { Counts, EntityFactTables, getMostCounted, getOnly, getResolutionKey, keepTop, sortByCount, StringPool, toResolvableMention } from './entityFacts';
 import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE } from './incremental';
 import { OfficeHolders } from './officeHolders';
@@ -324,6 +325,19 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   /** Every table a file's count rows count in, in a fixed order (stored rows name their table by its place). */
   private get rowTables(): readonly Counts[] {
     return [this.fullNamesBySurname, this.holdersByRole, this.displayNames, this.namedKeys, this.longNamesByAbbreviation, ...this.facts.rowTables];
+  }
+
+  /** The count tables in a snapshot (engine/tableSnapshot.ts); not the string pool, which dedupes files added after. */
+  encodeTables(): StoredEntityTables {
+    return encodeEntityTables(this.snapshotTables);
+  }
+
+  decodeTables(data: unknown): boolean {
+    return decodeEntityTables(data, this.snapshotTables);
+  }
+
+  private get snapshotTables(): EntityTables {
+    return { counts: [this.filesByKey, this.facts.urisByResolutionKey, ...this.rowTables], totals: [this.facts.mentionTotals, this.facts.releaseTotals] };
   }
 
   /** An edit that only moved mentions leaves every count as it was. */

@@ -57,6 +57,22 @@ export interface DerivedIndex<S> {
   encodeSummary?(summary: S): unknown;
   /** The summary of `file` from stored data, or undefined when the data does not fit (then it is summarised). */
   decodeSummary?(data: unknown, file: CorpusFile): S | undefined;
+  /**
+   * For the corpus snapshot (optional, engine/tableSnapshot.ts): the tables as plain data, rows naming a file's
+   * items by the file's place in `files` and the item's place in its summary (objects cannot be stored).
+   */
+  encodeTables?(files: TableFiles<S>): unknown;
+  /**
+   * Fills the empty tables from `encodeTables`'s data, `files` holding the same summaries (decoded from the store);
+   * false, the tables left empty, when the data does not fit them.
+   */
+  decodeTables?(data: unknown, files: TableFiles<S>): boolean;
+}
+
+/** The files whose rows a snapshot of the tables holds, in a fixed order, with their summaries. */
+export interface TableFiles<S> {
+  readonly uris: readonly string[];
+  readonly summaries: readonly S[];
 }
 
 /** A summary as stored: the index's data, and the time it took when that was over the file's budget. */
@@ -147,6 +163,50 @@ export class IncrementalIndex<S> {
   /** Whether the index has a codec for its summaries. */
   get storesSummaries(): boolean {
     return this.index.encodeSummary !== undefined && this.index.decodeSummary !== undefined;
+  }
+
+  /** Whether the index has a codec for its tables (a snapshot restores them whole). */
+  get snapshotsTables(): boolean {
+    return this.index.encodeTables !== undefined && this.index.decodeTables !== undefined;
+  }
+
+  /** Whether the tables hold exactly these files, each up to date and at the version given (a quiet corpus). */
+  holdsExactly(files: ReadonlyMap<string, number>): boolean {
+    if (this.dirty.size > 0 || this.inProgress || this.summaries.size !== files.size) return false;
+    for (const [uri, version] of files) if (this.summaries.get(uri)?.version !== version || this.corpus.getFile(uri)?.version !== version) return false;
+    return true;
+  }
+
+  /** The tables as data (after `holdsExactly` said they hold these files). */
+  encodeTables(files: ReadonlyMap<string, number>): unknown {
+    const uris = [...files.keys()];
+    return this.index.encodeTables!({ uris, summaries: uris.map((uri) => this.summaries.get(uri)!.summary) });
+  }
+
+  /**
+   * Restores the tables from a snapshot of these files (their texts those the snapshot was taken of), each file's
+   * summary decoded from the store (computed, for an index that stores none: a cheap one) and not added row by
+   * row. False when anything does not fit: then the summaries made so far are added as usual, and the other
+   * files are summarised as they would have been.
+   */
+  restoreTables(uris: readonly string[], data: unknown): boolean {
+    const files = uris.map((uri) => this.corpus.getFile(uri));
+    const summaries: S[] = [];
+    const summarise = (file: CorpusFile) => (this.storesSummaries ? this.readStoredSummary(file) : this.summariseWithinBudget(file, undefined));
+    for (const file of files) {
+      const summary = file && this.dirty.has(file.uri) && !this.summaries.has(file.uri) ? summarise(file) : undefined;
+      if (!summary) break;
+      summaries.push(summary);
+    }
+    const restored = summaries.length === files.length && this.index.decodeTables!(data, { uris, summaries });
+    summaries.forEach((summary, i) => {
+      const file = files[i]!;
+      this.dirty.delete(file.uri);
+      if (restored) this.summaries.set(file.uri, { version: file.version, summary });
+      else this.apply(file, summary);
+    });
+    this.index.afterUpdate?.();
+    return restored;
   }
 
   /** Files changed since they were last summarised. */

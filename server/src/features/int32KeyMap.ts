@@ -2,7 +2,7 @@
 // by hashes with a million keys or more (MinHash band → sentences). A Map entry costs three references plus its
 // share of the buckets and of the table's doubling room; a slot here costs one Int32 and one reference, and the
 // table is kept at most 3/4 full. Removal shifts the entries after the hole back, so no deleted marks pile up.
-// Only get, set and delete: nothing iterates it, so it keeps no order.
+// Only get, set, delete and a walk over every entry (for a snapshot): it keeps no order.
 
 const INITIAL_BITS = 4;
 
@@ -48,6 +48,19 @@ export class Int32KeyMap<T> {
       this.values[j] = undefined;
       hole = j;
     }
+  }
+
+  /**
+   * Makes room for this many entries at once (a table restored from a snapshot): entries then set in the slot
+   * order of a table as full land next to one another, where a growing table would pile them up at its start.
+   */
+  reserve(count: number): void {
+    while (count * 4 > this.keys.length * 3) this.grow();
+  }
+
+  /** Every key and its value, in slot order (a snapshot of the table). */
+  forEach(callback: (value: T, key: number) => void): void {
+    for (let i = 0; i < this.keys.length; i++) if (this.values[i] !== undefined) callback(this.values[i]!, this.keys[i]);
   }
 
   /** The key's slot, or the empty slot where it would go. */

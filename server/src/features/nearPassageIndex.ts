@@ -10,8 +10,9 @@ import { Span } from '../corpus/model';
 import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { HiddenRows } from './hiddenRows';
-import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE } from './incremental';
+import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE, TableFiles } from './incremental';
 import { Int32KeyMap } from './int32KeyMap';
+import { decodeMultimap, encodeMultimap, StoredMultimap } from './multimapSnapshot';
 import { mapSpanToCurrent } from './offsetsThroughEdits';
 import { PassageOccurrence, findReleaseSentences } from './passageIndex';
 import { ReleaseResults } from './releaseResults';
@@ -163,6 +164,25 @@ export class NearPassageIndex implements DerivedIndex<NearSentences> {
     return { sentences, bandKeys };
   }
 
+  /** The band table in a snapshot: each band's sentences as their places among the files' keyed sentences. */
+  encodeTables({ summaries }: TableFiles<NearSentences>): StoredMultimap<number> {
+    const stored = encodeMultimap(
+      this.buckets,
+      summaries.flatMap((summary) => summary.sentences),
+      true,
+    );
+    return { ...stored, keys: Int32Array.from(stored.keys as number[]) };
+  }
+
+  decodeTables(data: unknown, { summaries }: TableFiles<NearSentences>): boolean {
+    return decodeMultimap(
+      data,
+      this.buckets,
+      summaries.flatMap((summary) => summary.sentences),
+      isInt32,
+    );
+  }
+
   /** Sentences of the releases before an edit keep their objects (the verbatim index's): only the others leave and join buckets. */
   replace(uri: string, before: NearSentences, after: NearSentences): void {
     let same = 0;
@@ -202,4 +222,8 @@ function hashRelease(text: string, spans: readonly Span[]): ReleaseBands {
   });
   // Int32Array stores each unsigned key as the signed integer with the same bits: equal keys stay equal.
   return { keyed, bandKeys: Int32Array.from(keys) };
+}
+
+function isInt32(key: unknown): key is number {
+  return typeof key === 'number' && (key | 0) === key;
 }

@@ -12,7 +12,8 @@ import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { HiddenRows } from './hiddenRows';
 import { mapSpanToCurrent } from './offsetsThroughEdits';
-import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE } from './incremental';
+import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE, TableFiles } from './incremental';
+import { decodeMultimap, encodeMultimap, StoredMultimap } from './multimapSnapshot';
 import { getChangedItems, placeReleaseItemsInSteps, ReleaseResults } from './releaseResults';
 import { countReleases } from './releaseRuns';
 
@@ -162,6 +163,21 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
       if (!fits || typeof keys[i] !== 'string') return undefined;
     }
     return keys.map((key, i) => ({ uri: file.uri, releaseIndex: releaseIndexes[i], span: { start: starts[i], end: ends[i] }, key: String(key) }));
+  }
+
+  /** Who holds each sentence, in a snapshot: the holders as their places among the files' sentences (the key is theirs). */
+  encodeTables({ summaries }: TableFiles<readonly Sentence[]>): StoredMultimap<string> {
+    return encodeMultimap(this.holders, summaries.flat(), false);
+  }
+
+  decodeTables(data: unknown, { summaries }: TableFiles<readonly Sentence[]>): boolean {
+    return decodeMultimap(
+      data,
+      this.holders,
+      summaries.flat(),
+      (key): key is string => typeof key === 'string',
+      (sentence) => sentence.key,
+    );
   }
 
   /** Sentences of the releases an edit did not reach keep their objects: only the others leave and join holders. */

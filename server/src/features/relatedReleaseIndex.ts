@@ -8,7 +8,8 @@ import { Release, Span } from '../corpus/model';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { runToEnd } from '../corpus/entities/steps';
 import { HiddenRows } from './hiddenRows';
-import { DerivedIndex, IncrementalIndex } from './incremental';
+import { DerivedIndex, IncrementalIndex, TableFiles } from './incremental';
+import { decodeMultimap, encodeMultimap, SnapshotTable, StoredMultimap } from './multimapSnapshot';
 
 export type FacetKind = 'event' | 'place' | 'speaker';
 
@@ -140,6 +141,25 @@ export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[
 
   add(_uri: string, releases: readonly ReleaseFacets[]): void {
     for (const release of releases) this.post(release);
+  }
+
+  /** The postings in a snapshot (engine/tableSnapshot.ts): each posting's releases as their places among the files' releases. */
+  encodeTables({ summaries }: TableFiles<readonly ReleaseFacets[]>): StoredMultimap<string> {
+    return encodeMultimap(this.postingTable, summaries.flat(), true);
+  }
+
+  decodeTables(data: unknown, { summaries }: TableFiles<readonly ReleaseFacets[]>): boolean {
+    return decodeMultimap(data, this.postingTable, summaries.flat(), (key): key is string => typeof key === 'string');
+  }
+
+  private get postingTable(): SnapshotTable<string, ReleaseFacets> {
+    const postings = this.postings;
+    return {
+      forEachKey: (callback) => postings.forEach((releases, key) => callback(key, releases)),
+      reserve: () => undefined,
+      add: (key, release) => postings.set(key, new Set([release])),
+      setValues: (key, releases) => postings.set(key, new Set(releases)),
+    };
   }
 
   remove(_uri: string, releases: readonly ReleaseFacets[]): void {

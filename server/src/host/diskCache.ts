@@ -65,7 +65,8 @@ export class DiskCacheStore implements PersistentStore {
   write(key: string, part: string, value: () => unknown): void {
     this.enqueue((folder) => {
       const name = `${key}.${part}`;
-      if (ENTRY_NAME.test(name)) writeBytesAtomicallySync(join(folder, name), encodeCacheEntry({ formatVersion: this.formatVersion, key, part }, value()));
+      const data = ENTRY_NAME.test(name) ? value() : undefined;
+      if (data !== undefined) writeBytesAtomicallySync(join(folder, name), encodeCacheEntry({ formatVersion: this.formatVersion, key, part }, data));
     });
   }
 
