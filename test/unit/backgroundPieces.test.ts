@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { BackgroundScheduler } from '../../server/src/engine/scheduler';
 import { Corpus } from '../../server/src/features/corpus';
-import { SUMMARY_TIME_BUDGET } from '../../server/src/features/incremental';
+import { SUMMARY_TIME_BUDGET } from '../../server/src/features/derivedIndex';
 
 // The time budget guards against hostile files; on a loaded machine it could skip the very file these tests edit.
 Object.assign(SUMMARY_TIME_BUDGET, { baseMs: 1e9 });

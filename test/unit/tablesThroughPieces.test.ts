@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { CompactMultimap } from '../../server/src/features/compactMultimap';
 import { Corpus } from '../../server/src/features/corpus';
 import { COUNT_TABLES } from '../../server/src/features/entityFacts';
-import { ROWS_PER_PIECE, SUMMARY_TIME_BUDGET } from '../../server/src/features/incremental';
+import { ROWS_PER_PIECE, SUMMARY_TIME_BUDGET } from '../../server/src/features/derivedIndex';
 import { RelatedReleaseIndex } from '../../server/src/features/relatedReleaseIndex';
 import { applyRandomEdit, randomEdit } from '../support/randomEdits';
 

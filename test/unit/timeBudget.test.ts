@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CorpusIndex } from '../../server/src/features/corpusIndex';
-import { DerivedIndex, IncrementalIndex, StoredSummary, SummaryStore } from '../../server/src/features/incremental';
+import { IncrementalIndex } from '../../server/src/features/incremental';
+import { DerivedIndex, StoredSummary, SummaryStore } from '../../server/src/features/derivedIndex';
 
 /** Summarises a file as its text; a text with SLOW takes 30 ms of `clock` (a hostile file for a quadratic algorithm). */
 function createSlowIndex(clock: { ms: number }): DerivedIndex<string> & { summarised: string[]; table: Map<string, string> } {

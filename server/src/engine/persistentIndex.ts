@@ -7,7 +7,7 @@
 import { ParsedCorpusFile } from '../corpus/model';
 import { Corpus } from '../features/corpus';
 import { CorpusFile } from '../features/corpusIndex';
-import { StoredSummary, SummaryStore } from '../features/incremental';
+import { StoredSummary, SummaryStore } from '../features/derivedIndex';
 import { isStoredParse } from './storedParse';
 import { LoadedText, TableSnapshot } from './tableSnapshot';
 

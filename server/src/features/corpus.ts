@@ -5,7 +5,8 @@
 import { CorpusIndex } from './corpusIndex';
 import { DuplicateIndex } from './duplicateIndex';
 import { EntityIndex } from './entityIndex';
-import { IncrementalIndex, OverBudget } from './incremental';
+import { IncrementalIndex } from './incremental';
+import { OverBudget } from './derivedIndex';
 import { NearPassageIndex } from './nearPassageIndex';
 import { PassageIndex } from './passageIndex';
 import { RelatedReleaseIndex } from './relatedReleaseIndex';

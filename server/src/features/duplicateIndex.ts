@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { Release } from '../corpus/model';
 import { normaliseForComparison } from '../corpus/text';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
-import { DerivedIndex, IncrementalIndex } from './incremental';
+import { IncrementalIndex } from './incremental';
+import { DerivedIndex } from './derivedIndex';
 import { ReleaseResults } from './releaseResults';
 import { countReleases, getRelease } from './releaseRuns';
 

@@ -18,7 +18,8 @@ import { applySummary, countSummaryInSteps, decodeEntitySummary, encodeEntitySum
 import { CountsChange } from './countsChange';
 import { decodeEntityTables, encodeEntityTables, EntityTables, StoredEntityTables } from './entityTableSnapshot';
 import { Counts, EntityFactTables, getMostCounted, getOnly, getResolutionKey, keepTop, sortByCount, StringPool, toResolvableMention } from './entityFacts';
-import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE } from './incremental';
+import { IncrementalIndex } from './incremental';
+import { DerivedIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE } from './derivedIndex';
 import { OfficeHolders } from './officeHolders';
 import { getChangesSince, mapOffsetBack, mapSpanForward } from './offsetsThroughEdits';
 import { ReleaseResults } from './releaseResults';
@@ -108,7 +109,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   /** The entity mentioned at the offset, with the mention. */
   findMentionAt(uri: string, offset: number): { mention: Mention; entity: Entity | undefined } | undefined {
     const behind = this.findMentionLeftBehind(uri, offset);
-    const mention = behind !== undefined ? behind : findMentionIn(this.getFileEntities(uri)?.mentions, offset);
+    const mention = behind !== undefined ? behind : this.getFileEntities(uri)?.mentions.findAt(offset);
     return mention ? { mention, entity: this.resolve(mention) } : undefined;
   }
 
@@ -119,7 +120,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     const changes = behind && getChangesSince(file!, behind.version);
     if (!changes) return undefined;
     const at = mapOffsetBack(changes, offset);
-    const mention = at === undefined ? undefined : findMentionIn(behind!.summary.entities.mentions, at);
+    const mention = at === undefined ? undefined : behind!.summary.entities.mentions.findAt(at);
     const span = mention && mapSpanForward(changes, mention.span);
     return span ? { ...mention!, span } : null;
   }
@@ -393,9 +394,4 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
     for (const [abbreviation, longName] of entities.abbreviationAliases) rows.count(this.longNamesByAbbreviation, abbreviation, longName);
     return { entities, facts, rows: rows.seal() };
   }
-}
-
-function findMentionIn(mentions: MentionTable | undefined, offset: number): Mention | undefined {
-  const index = mentions?.findIndexAt(offset) ?? -1;
-  return index < 0 ? undefined : mentions!.at(index);
 }

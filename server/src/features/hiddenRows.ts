@@ -3,7 +3,7 @@
 // answers still read the old summary, so they are hidden until it is published; then the old summary's objects are
 // hidden until they are out. Only the file being applied has hidden objects, and at most one file per index.
 
-import { ROWS_PER_PIECE } from './incremental';
+import { ROWS_PER_PIECE } from './derivedIndex';
 
 export class HiddenRows<V extends object> {
   private hidden: ReadonlySet<V> | undefined;

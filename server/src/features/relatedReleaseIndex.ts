@@ -8,7 +8,8 @@ import { Release, Span } from '../corpus/model';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { runToEnd } from '../corpus/entities/steps';
 import { HiddenRows } from './hiddenRows';
-import { DerivedIndex, IncrementalIndex, TableFiles } from './incremental';
+import { IncrementalIndex } from './incremental';
+import { DerivedIndex, TableFiles } from './derivedIndex';
 import { decodeMultimap, encodeMultimap, SnapshotTable, StoredMultimap } from './multimapSnapshot';
 
 export type FacetKind = 'event' | 'place' | 'speaker';

@@ -3,7 +3,8 @@
 // are its previous counts less the sources of the releases the edit replaced plus those of the new ones.
 
 import { CorpusFile, CorpusIndex } from './corpusIndex';
-import { DerivedIndex, IncrementalIndex } from './incremental';
+import { IncrementalIndex } from './incremental';
+import { DerivedIndex } from './derivedIndex';
 import { ReleaseResults } from './releaseResults';
 import { getRelease } from './releaseRuns';
 

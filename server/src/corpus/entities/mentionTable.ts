@@ -173,6 +173,12 @@ export class MentionTable implements Iterable<Mention> {
     return -1;
   }
 
+  /** The mention whose span holds the offset (its end included). */
+  findAt(offset: number): Mention | undefined {
+    const index = this.findIndexAt(offset);
+    return index < 0 ? undefined : this.at(index);
+  }
+
   /** The same mentions at new offsets (an edit moved them; nothing else changed). */
   withSpans(starts: Int32Array, ends: Int32Array): MentionTable {
     return new MentionTable({ ...this.columns, starts, ends });
