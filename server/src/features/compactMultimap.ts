@@ -1,5 +1,5 @@
 // A key → set of values table for corpus-wide indexes where most keys hold one value or a few (a sentence said
-// once, a MinHash band few sentences fall in): a lone value is stored as the map's value, a few values as an
+// once or in a few releases): a lone value is stored as the map's value, a few values as an
 // array of exactly their number, and a Set only past `MAX_LIST_VALUES`, where removing from an array would cost
 // what the key is popular. A Set per key cost several times what its values did, and was most of the passage
 // indexes' memory (docs/performance.md). Values keep insertion order, as a Set does, so answers read them in
@@ -10,15 +10,8 @@ const MAX_LIST_VALUES = 64;
 
 type Held<V> = V | readonly V[] | Set<V>;
 
-/** Where the map keeps each key's values: a Map, or a leaner table for int32 keys (int32KeyMap.ts). */
-export interface KeyedStore<K, T> {
-  get(key: K): T | undefined;
-  set(key: K, value: T): void;
-  delete(key: K): void;
-}
-
 export class CompactMultimap<K, V extends object> {
-  constructor(private readonly entries: KeyedStore<K, Held<V>> = new Map<K, Held<V>>()) {}
+  private readonly entries = new Map<K, Held<V>>();
 
   add(key: K, value: V): void {
     const held = this.entries.get(key);

@@ -2,14 +2,14 @@
 // version, cut into band keys; the corpus-wide table band key → sentences is updated from that file's old and
 // new keys only. A lookup checks the sentences sharing a band with it (candidates) on their shingles
 // (passageShingles.ts), so it reads a bounded number of sentences however large the corpus is. A file's band keys
-// are one Int32Array and its sentences the verbatim index's own objects: an object and an array per sentence
-// were most of this index's memory (docs/performance.md).
+// are one Int32Array and its sentences the verbatim index's own objects, and the band table is linked lists in
+// typed arrays (int32Multimap.ts): an object and an array per sentence, then a list or Set per band, were most of
+// this index's memory (docs/performance.md).
 
 import { Span } from '../corpus/model';
-import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { DerivedIndex, IncrementalIndex, RELEASE_CHARS_PER_PIECE } from './incremental';
-import { Int32KeyMap } from './int32KeyMap';
+import { Int32Multimap } from './int32Multimap';
 import { PassageOccurrence, findReleaseSentences } from './passageIndex';
 import { ReleaseResults } from './releaseResults';
 import { BAND_KEYS_PER_PASSAGE, getBandKeys, getPassageWords, getShingles, isNearCopy, PassageSimilarity, measureSimilarity } from './passageShingles';
@@ -53,8 +53,8 @@ const MAX_CHECKED = 32;
 export class NearPassageIndex implements DerivedIndex<NearSentences> {
   readonly name = 'near passages';
   readonly incremental: IncrementalIndex<NearSentences>;
-  /** Band key → sentences: about a dozen keys per sentence, so the keys are kept in flat arrays, not a Map. */
-  private readonly buckets = new CompactMultimap<number, PassageOccurrence>(new Int32KeyMap());
+  /** Band key → sentences: a dozen keys per sentence, so the pairs are kept in typed arrays, not a list per key. */
+  private readonly buckets = new Int32Multimap<PassageOccurrence>(BAND_KEYS_PER_PASSAGE);
 
   /** Each release's band keys: after an edit, only the touched releases are hashed again. */
   private readonly releaseBands: ReleaseResults<ReleaseBands>;
