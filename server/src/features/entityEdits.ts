@@ -9,6 +9,7 @@
 import { FileEntities } from '../corpus/entities/entityModel';
 import { MentionTable } from '../corpus/entities/mentionTable';
 import { Finding } from '../corpus/entities/mentions';
+import { PackedFindings, unpackFindings } from '../corpus/entities/packedFindings';
 import { getReleaseContexts } from '../corpus/entities/recognize';
 import { Release, Span } from '../corpus/model';
 import { ReleaseResultsOfFile } from './releaseResults';
@@ -30,7 +31,7 @@ export function moveEntitiesThroughEdit(
   before: RecognisedVersion,
   text: string,
   releases: readonly Release[],
-  findings: ReleaseResultsOfFile<readonly Finding[]>,
+  findings: ReleaseResultsOfFile<PackedFindings>,
 ): MentionTable | undefined {
   const { replaced, computedNow, results, shifts } = findings;
   if (!replaced || findings.previousVersion !== before.version || releases.length !== before.releases.length) return undefined;
@@ -40,7 +41,8 @@ export function moveEntitiesThroughEdit(
     if (!computedNow[i]) continue;
     const old = replaced[k++];
     if (!old || !sameSpeakers(before.releases[i], releases[i])) return undefined;
-    if (!matchFindings(before.text, old.result, old.shift, text, results[i], shifts[i], movedSpans)) return undefined;
+    if (!matchFindings(before.text, unpackFindings(old.result, 0, i), old.shift, text, unpackFindings(results[i], 0, i), shifts[i], movedSpans))
+      return undefined;
   }
   if (k !== replaced.length || !sameContexts(before.releases, releases)) return undefined;
   const mentions = before.entities.mentions;

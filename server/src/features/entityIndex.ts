@@ -8,7 +8,8 @@ import { EntityRecord, ParsedEntityFile } from '../annotations/entityFile';
 import { EntityKind, FileEntities, kindOfKey, Mention, nameOfKey, normaliseName } from '../corpus/entities/entityModel';
 import { getGazetteer } from '../corpus/entities/gazetteer';
 import { MentionTable } from '../corpus/entities/mentionTable';
-import { Finding, moveFinding } from '../corpus/entities/mentions';
+import { Finding } from '../corpus/entities/mentions';
+import { packFindings, PackedFindings, unpackFindings } from '../corpus/entities/packedFindings';
 import { findReleaseFindings, resolveReleaseFindingsInSteps } from '../corpus/entities/recognize';
 import { runToEnd } from '../corpus/entities/steps';
 import { normaliseRole } from '../corpus/entities/roles';
@@ -75,12 +76,14 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   private readonly facts = new EntityFactTables();
   /** The strings of every file's count rows, each kept once. */
   private readonly strings = new StringPool();
-  /** Pass one of recognition per release: an edit reads again only the releases it touched. */
-  private readonly releaseFindings: ReleaseResults<readonly Finding[]>;
+  /** Pass one of recognition per release, packed: an edit reads again only the releases it touched. */
+  private readonly releaseFindings: ReleaseResults<PackedFindings>;
 
   constructor(private readonly corpus: CorpusIndex) {
     this.incremental = new IncrementalIndex(corpus, this);
-    this.releaseFindings = new ReleaseResults(corpus, (file, releaseIndex) => findReleaseFindings(file.text, file.parsed.releases[releaseIndex], releaseIndex));
+    this.releaseFindings = new ReleaseResults(corpus, (file, releaseIndex) =>
+      packFindings(findReleaseFindings(file.text, file.parsed.releases[releaseIndex], releaseIndex)),
+    );
   }
 
   /**
@@ -104,7 +107,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
 
   /** Pass one of recognition of this version of the file, made elsewhere (a scan worker): `findReleaseFindings` of each release. */
   seedReleaseFindings(file: CorpusFile, findingsByRelease: readonly (readonly Finding[])[]): void {
-    this.releaseFindings.seed(file, findingsByRelease);
+    this.releaseFindings.seed(file, findingsByRelease.map(packFindings));
   }
 
   /** The file's mentions, recognised once per file version. */
@@ -308,7 +311,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
       return { recognised: { version: file.version, text: file.text, releases, entities }, entities, facts: previous.facts, rows: previous.rows };
     }
     const { results, shifts } = findings;
-    const placed = results.map((list, i) => (shifts[i] === 0 && list[0]?.releaseIndex === i ? list : list.map((f) => moveFinding(f, shifts[i], i))));
+    const placed = results.map((packed, i) => unpackFindings(packed, shifts[i], i));
     const entities = yield* resolveReleaseFindingsInSteps(releases, placed, ITEMS_PER_PIECE);
     return { recognised: { version: file.version, text: file.text, releases, entities }, ...(yield* this.summariseEntities(file.text, entities)) };
   }
