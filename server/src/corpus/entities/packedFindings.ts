@@ -32,26 +32,28 @@ export function packFindings(findings: readonly Finding[]): PackedFindings {
     if (id === undefined) stringIds.set(value, (id = strings.push(value) - 1));
     return id;
   };
-  const optional = <T>(f: object, field: string, value: T | undefined, write: (value: T) => void) => {
-    if (value !== undefined) write(value);
-    else numbers.push(field in f ? UNDEFINED : ABSENT);
-  };
-  const words = (list: readonly string[]) => {
-    numbers.push(list.length);
-    for (const word of list) numbers.push(string(word));
+  /** An optional string or word list: its string id or length first, else whether the finding has the field. */
+  const optional = (f: object, field: string, value: string | readonly string[] | undefined) => {
+    if (value === undefined) numbers.push(field in f ? UNDEFINED : ABSENT);
+    else if (typeof value === 'string') numbers.push(string(value));
+    else {
+      numbers.push(value.length);
+      for (const word of value) numbers.push(string(word));
+    }
   };
   for (const f of findings) {
     if (f.type === 'mention') {
       numbers.push(MENTION, f.span.start, f.span.end, string(f.kind), string(f.form), string(f.key));
-      optional(f, 'role', f.role, (role) => numbers.push(string(role)));
-      optional(f, 'words', f.words, words);
-      optional(f, 'abbreviationOf', f.abbreviationOf, (key) => numbers.push(string(key)));
-      optional(f, 'outer', f.outer, (outer) => numbers.push(1, outer.start, outer.end));
+      optional(f, 'role', f.role);
+      optional(f, 'words', f.words);
+      optional(f, 'abbreviationOf', f.abbreviationOf);
+      if (f.outer) numbers.push(1, f.outer.start, f.outer.end);
+      else numbers.push('outer' in f ? UNDEFINED : ABSENT);
     } else if (f.type === 'role') {
       numbers.push(ROLE, f.span.start, f.span.end, f.outer.start, f.outer.end, string(f.role), string(f.head), f.confirmed ? 1 : 0);
     } else {
       numbers.push(NAME_RUN, f.span.start, f.span.end);
-      words(f.words);
+      optional(f, 'words', f.words);
       numbers.push(f.wordSpans.length);
       for (const span of f.wordSpans) numbers.push(span.start, span.end);
     }
@@ -62,38 +64,45 @@ export function packFindings(findings: readonly Finding[]): PackedFindings {
 /** The findings, each span moved by `shift` and each finding of release `releaseIndex`. */
 export function unpackFindings({ numbers, strings, count }: PackedFindings, shift: number, releaseIndex: number): Finding[] {
   let at = 0;
-  const next = () => numbers[at++];
-  const span = (): Span => ({ start: next() + shift, end: next() + shift });
-  const readWords = (length: number) => Array.from({ length }, () => strings[next()]);
-  /** An optional field: absent (undefined is returned and the caller leaves it out), undefined, or read. */
-  const optional = <T>(read: (first: number) => T): { value?: T } | undefined => {
-    const first = next();
-    return first === ABSENT ? undefined : first === UNDEFINED ? { value: undefined } : { value: read(first) };
+  const span = (): Span => {
+    const start = numbers[at++] + shift;
+    return { start, end: numbers[at++] + shift };
+  };
+  const words = (length: number): string[] => {
+    const list = new Array<string>(length);
+    for (let w = 0; w < length; w++) list[w] = strings[numbers[at++]];
+    return list;
   };
   const findings: Finding[] = [];
   for (let i = 0; i < count; i++) {
-    const type = next();
-    if (type === MENTION) {
-      const found = { span: span(), kind: strings[next()] as EntityKind, form: strings[next()] as MentionForm, key: strings[next()] };
-      const role = optional((id) => strings[id]);
-      const wordList = optional((length) => readWords(length));
-      const abbreviationOf = optional((id) => strings[id]);
-      const outer = optional(() => span());
-      findings.push({
-        type: 'mention',
-        ...found,
-        ...(role && { role: role.value }),
-        ...(wordList && { words: wordList.value }),
-        releaseIndex,
-        ...(abbreviationOf && { abbreviationOf: abbreviationOf.value }),
-        ...(outer && { outer: outer.value }),
-      });
-    } else if (type === ROLE) {
-      findings.push({ type: 'role', span: span(), outer: span(), role: strings[next()], head: strings[next()], confirmed: next() === 1, releaseIndex });
-    } else {
-      const found = { span: span(), words: readWords(next()) };
-      const wordSpans = Array.from({ length: next() }, span);
+    const type = numbers[at++];
+    if (type === ROLE) {
+      const found = { span: span(), outer: span() };
+      findings.push({ type: 'role', ...found, role: strings[numbers[at++]], head: strings[numbers[at++]], confirmed: numbers[at++] === 1, releaseIndex });
+    } else if (type === NAME_RUN) {
+      const found = { span: span(), words: words(numbers[at++]) };
+      const wordSpans = new Array<Span>(numbers[at++]);
+      for (let w = 0; w < wordSpans.length; w++) wordSpans[w] = span();
       findings.push({ type: 'name-run', ...found, wordSpans, releaseIndex });
+    } else {
+      // Fields are added as recognition adds them, in its order, so unpacked findings share a few shapes.
+      const found: Extract<Finding, { type: 'mention' }> = {
+        type: 'mention',
+        span: span(),
+        kind: strings[numbers[at++]] as EntityKind,
+        form: strings[numbers[at++]] as MentionForm,
+        key: strings[numbers[at++]],
+      } as Extract<Finding, { type: 'mention' }>;
+      const role = numbers[at++];
+      if (role !== ABSENT) found.role = role === UNDEFINED ? undefined : strings[role];
+      const wordCount = numbers[at++];
+      if (wordCount !== ABSENT) found.words = wordCount === UNDEFINED ? undefined : words(wordCount);
+      found.releaseIndex = releaseIndex;
+      const abbreviationOf = numbers[at++];
+      if (abbreviationOf !== ABSENT) found.abbreviationOf = abbreviationOf === UNDEFINED ? undefined : strings[abbreviationOf];
+      const outer = numbers[at++];
+      if (outer !== ABSENT) found.outer = outer === UNDEFINED ? undefined : span();
+      findings.push(found);
     }
   }
   return findings;
