@@ -1,9 +1,9 @@
 // An int32 key → values table where each value sits under at most a fixed number of keys (a sentence under its
 // dozen MinHash bands), kept as linked lists in typed arrays: the MinHash band → sentences table of the near-passage
-// index. Each value gets a number and `keysPerValue` list nodes of its own (a previous and a next node, two
-// Int32s); a key's nodes form a circular list whose first node the key table holds. So a (key, value) pair costs
-// two Int32s, where a list or Set of objects per key cost several times that and was most of the index's memory
-// (docs/performance.md). Same answers as `CompactMultimap`: a key's values read in insertion order, adding a pair
+// index. Each value gets a number and `keysPerValue` list nodes of its own (the node's key, its previous and its
+// next node: three Int32s); a key's nodes form a circular list whose first node the key table holds. So a (key,
+// value) pair costs three Int32s, where a list or Set of objects per key cost several times that and was most of
+// the index's memory (docs/performance.md). Same answers as `CompactMultimap`: a key's values read in insertion order, adding a pair
 // twice keeps it once, and removal is constant-time however many values a key holds (a template sentence's bands).
 
 import { Int32KeyMap } from './int32KeyMap';
