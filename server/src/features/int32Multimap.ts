@@ -3,8 +3,9 @@
 // index. Each value gets a number and `keysPerValue` list nodes of its own (the node's key, its previous and its
 // next node: three Int32s); a key's nodes form a circular list whose first node the key table holds. So a (key,
 // value) pair costs three Int32s, where a list or Set of objects per key cost several times that and was most of
-// the index's memory (docs/performance.md). Same answers as `CompactMultimap`: a key's values read in insertion order, adding a pair
-// twice keeps it once, and removal is constant-time however many values a key holds (a template sentence's bands).
+// the index's memory (docs/performance.md). Same answers as `CompactMultimap`: a key's values read in insertion
+// order, adding a pair twice keeps it once, and removal is constant-time however many values a key holds (a template
+// sentence's bands).
 
 import { Int32KeyMap } from './int32KeyMap';
 
