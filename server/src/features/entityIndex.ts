@@ -311,8 +311,13 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
       return { recognised: { version: file.version, text: file.text, releases, entities }, entities, facts: previous.facts, rows: previous.rows };
     }
     const { results, shifts } = findings;
-    const placed = results.map((packed, i) => unpackFindings(packed, shifts[i], i));
-    const entities = yield* resolveReleaseFindingsInSteps(releases, placed, ITEMS_PER_PIECE);
+    // Unpacked in the call, not kept in a local: pass two lets go of them before the counts are made (a big file's
+    // findings as objects are most of what its recognition holds at once).
+    const entities = yield* resolveReleaseFindingsInSteps(
+      releases,
+      results.map((packed, i) => unpackFindings(packed, shifts[i], i)),
+      ITEMS_PER_PIECE,
+    );
     return { recognised: { version: file.version, text: file.text, releases, entities }, ...(yield* this.summariseEntities(file.text, entities)) };
   }
 
