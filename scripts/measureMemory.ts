@@ -5,6 +5,8 @@
 // MEMORY_KEYSTROKES (default 40) single-character edits in the large file follow, each index brought up to date
 // after each, so what typing keeps shows too (a re-parse's releases once kept every version of the file's text).
 // MEMORY_SNAPSHOT=1 also writes a heap snapshot at the end and prints its largest constructors by self size.
+// Each stage also prints the process's peak RSS so far, which shows a stage's transient garbage; run node with the
+// server's --heap-growing-percent=20 (host/heapGrowth.ts) for the server's peaks.
 //   npx tsc -p . && node --expose-gc out/scripts/measureMemory.js
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -31,15 +33,18 @@ interface Stage {
   readonly rssMB: number;
   /** Heap the engine holds from the system, used or not (the gap to heapMB is fragmentation). */
   readonly heapTotalMB: number;
+  /** The process's peak RSS so far: a stage whose garbage raised it shows here, though a gc took its garbage back. */
+  readonly peakRssMB: number | undefined;
 }
 
 function measure(name: string): Stage {
+  const peakRssMB = readPeakRssMB();
   const collect = (globalThis as { gc?: () => void }).gc;
   if (!collect) throw new Error('Run with node --expose-gc.');
   collect();
   collect();
   const { heapUsed, heapTotal, external, rss } = process.memoryUsage();
-  return { name, heapMB: (heapUsed + external) / MB, rssMB: rss / MB, heapTotalMB: heapTotal / MB };
+  return { name, heapMB: (heapUsed + external) / MB, rssMB: rss / MB, heapTotalMB: heapTotal / MB, peakRssMB };
 }
 
 /** The process's peak resident set (Linux), the figure the bench reports for the server. */
@@ -89,16 +94,16 @@ async function main(): Promise<void> {
     }
     workspace.dispose();
     console.log(`${files.length} files, ${textMB.toFixed(1)} MB of text, ${releases} releases\n`);
-    console.log('| stage | heap MB | adds MB | adds MB per 10 MB | heap total MB | RSS MB |');
-    console.log('|---|---|---|---|---|---|');
+    console.log('| stage | heap MB | adds MB | adds MB per 10 MB | heap total MB | RSS MB | peak RSS MB |');
+    console.log('|---|---|---|---|---|---|---|');
     for (let i = 0; i < stages.length; i++) {
       const added = i === 0 ? 0 : stages[i].heapMB - stages[i - 1].heapMB;
       console.log(
-        `| ${stages[i].name} | ${stages[i].heapMB.toFixed(1)} | ${added.toFixed(1)} | ${((added * 10) / textMB).toFixed(1)} | ${stages[i].heapTotalMB.toFixed(0)} | ${stages[i].rssMB.toFixed(0)} |`,
+        `| ${stages[i].name} | ${stages[i].heapMB.toFixed(1)} | ${added.toFixed(1)} | ${((added * 10) / textMB).toFixed(1)} | ${stages[i].heapTotalMB.toFixed(0)} | ${stages[i].rssMB.toFixed(0)} | ${stages[i].peakRssMB ?? '?'} |`,
       );
     }
     const total = stages[stages.length - 1].heapMB - stages[0].heapMB;
-    console.log(`| total | | ${total.toFixed(1)} | ${((total * 10) / textMB).toFixed(1)} | | |`);
+    console.log(`| total | | ${total.toFixed(1)} | ${((total * 10) / textMB).toFixed(1)} | | | |`);
     console.log(`\nPeak RSS of the process (VmHWM): ${readPeakRssMB() ?? '?'} MB`);
     if (process.env.MEMORY_SNAPSHOT) {
       const path = writeHeapSnapshot(join(tmpdir(), `press-corpus-memory-${process.pid}.heapsnapshot`));

@@ -57,18 +57,22 @@ function describeHeld(held: unknown, describe: (value: never) => string): string
 
 /** Every corpus-wide table of the passage, near-passage, related-release and entity indexes, by content. */
 function describeTables(corpus: Corpus): unknown {
-  const { holders } = corpus.passages as unknown as { holders: { entries: Map<string, unknown> } };
-  const { buckets } = corpus.nearPassages as unknown as { buckets: { entries: { keys: Int32Array; values: unknown[] } } };
+  type Table<K> = { forEachKey(callback: (key: K, values: Iterable<Occurrence>) => void): void };
+  const { holders } = corpus.passages as unknown as { holders: Table<string> };
+  const { buckets } = corpus.nearPassages as unknown as { buckets: Table<number> };
   const { postings } = corpus.related as unknown as { postings: Map<string, Set<{ uri: string; releaseIndex: number; facets: { key: string }[] }>> };
   const entities = corpus.entities as unknown as Record<string, unknown> & { facts: Record<string, unknown>; strings: { size: number } };
-  const near = new Map<number, string[]>();
-  buckets.entries.values.forEach((held, slot) => held !== undefined && near.set(buckets.entries.keys[slot], describeHeld(held, describeOccurrence)));
+  const describeTable = <K>(table: Table<K>) => {
+    const described = new Map<K, string[]>();
+    table.forEachKey((key, values) => described.set(key, describeHeld([...values], describeOccurrence)));
+    return described;
+  };
   const describeRelease = ({ uri, releaseIndex, facets }: { uri: string; releaseIndex: number; facets: { key: string }[] }) =>
     `${uri}#${releaseIndex} ${facets.map((facet) => facet.key).join(',')}`;
   const tableNames = ['filesByKey', 'fullNamesBySurname', 'holdersByRole', 'longNamesByAbbreviation', 'displayNames', 'namedKeys'];
   return {
-    passages: new Map([...holders.entries].map(([key, held]) => [key, describeHeld(held, describeOccurrence)])),
-    near,
+    passages: describeTable(holders),
+    near: describeTable(buckets),
     related: new Map([...postings].map(([key, posting]) => [key, describeHeld(posting, describeRelease)])),
     entities: Object.fromEntries(tableNames.map((name) => [name, entities[name]])),
     facts: { ...entities.facts },

@@ -1,5 +1,5 @@
 // A key → set of values table for corpus-wide indexes where most keys hold one value or a few (a sentence said
-// once, a MinHash band few sentences fall in): a lone value is stored as the map's value, a few values as an
+// once or in a few releases): a lone value is stored as the map's value, a few values as an
 // array of exactly their number, and a Set only past `MAX_LIST_VALUES`, where removing from an array would cost
 // what the key is popular. A Set per key cost several times what its values did, and was most of the passage
 // indexes' memory (docs/performance.md). Values keep insertion order, as a Set does, so answers read them in
@@ -10,19 +10,8 @@ const MAX_LIST_VALUES = 64;
 
 type Held<V> = V | readonly V[] | Set<V>;
 
-/** Where the map keeps each key's values: a Map, or a leaner table for int32 keys (int32KeyMap.ts). */
-export interface KeyedStore<K, T> {
-  get(key: K): T | undefined;
-  set(key: K, value: T): void;
-  delete(key: K): void;
-  /** Every key and its value, in any order (a snapshot of the table). */
-  forEach(callback: (value: T, key: K) => void): void;
-  /** Makes room for this many keys at once, where the store needs it (optional). */
-  reserve?(count: number): void;
-}
-
 export class CompactMultimap<K, V extends object> {
-  constructor(private readonly entries: KeyedStore<K, Held<V>> = new Map<K, Held<V>>()) {}
+  private readonly entries = new Map<K, Held<V>>();
 
   add(key: K, value: V): void {
     const held = this.entries.get(key);
@@ -55,11 +44,6 @@ export class CompactMultimap<K, V extends object> {
   /** Every key with its values in insertion order (a snapshot of the table: tableSnapshot.ts). */
   forEachKey(callback: (key: K, values: Iterable<V>) => void): void {
     this.entries.forEach((held, key) => callback(key, held instanceof Set || Array.isArray(held) ? held : [held as V]));
-  }
-
-  /** Makes room for this many keys before they are set (a table restored from a snapshot). */
-  reserve(count: number): void {
-    this.entries.reserve?.(count);
   }
 
   /** Sets all the values of a key that holds none, in order (a table restored from a snapshot). */

@@ -8,7 +8,8 @@
 
 import { FileEntities } from '../corpus/entities/entityModel';
 import { MentionTable } from '../corpus/entities/mentionTable';
-import { Finding, moveFinding } from '../corpus/entities/mentions';
+import { Finding } from '../corpus/entities/mentions';
+import { PackedFindings, unpackFindings } from '../corpus/entities/packedFindings';
 import { getReleaseContexts } from '../corpus/entities/recognize';
 import { Release, Span } from '../corpus/model';
 import { ReleaseResultsOfFile } from './releaseResults';
@@ -31,7 +32,7 @@ export function* moveEntitiesThroughEdit(
   before: RecognisedVersion,
   text: string,
   releases: readonly Release[],
-  findings: ReleaseResultsOfFile<readonly Finding[]>,
+  findings: ReleaseResultsOfFile<PackedFindings>,
   mentionsPerPiece: number,
 ): Generator<void, MentionTable | undefined, void> {
   const { replaced, computedNow, results, shifts } = findings;
@@ -42,7 +43,8 @@ export function* moveEntitiesThroughEdit(
     if (!computedNow[i]) continue;
     const old = replaced[k++];
     if (!old || !sameSpeakers(before.releases[i], releases[i])) return undefined;
-    if (!matchFindings(before.text, old.result, old.shift, text, results[i], shifts[i], movedSpans)) return undefined;
+    if (!matchFindings(before.text, unpackFindings(old.result, 0, i), old.shift, text, unpackFindings(results[i], 0, i), shifts[i], movedSpans))
+      return undefined;
   }
   if (k !== replaced.length || !sameContexts(before.releases, releases)) return undefined;
   const mentions = before.entities.mentions;
@@ -62,13 +64,14 @@ export function* moveEntitiesThroughEdit(
   return mentions.withSpans(starts, ends);
 }
 
-/** Each release's findings where the release is now (moved by its shift), yielding after every `perPiece` findings moved. */
-export function* placeFindings(findings: ReleaseResultsOfFile<readonly Finding[]>, perPiece: number): Generator<void, (readonly Finding[])[], void> {
+/** Each release's findings unpacked where the release is now, yielding after every `perPiece` findings. */
+export function* placeFindings(findings: ReleaseResultsOfFile<PackedFindings>, perPiece: number): Generator<void, (readonly Finding[])[], void> {
   const { results, shifts } = findings;
   const placed: (readonly Finding[])[] = [];
   let moving = 0;
-  for (const [i, list] of results.entries()) {
-    placed.push(shifts[i] === 0 && list[0]?.releaseIndex === i ? list : list.map((f) => moveFinding(f, shifts[i], i)));
+  for (let i = 0; i < results.length; i++) {
+    const list = unpackFindings(results[i], shifts[i], i);
+    placed.push(list);
     if ((moving += list.length) < perPiece) continue;
     moving = 0;
     yield;

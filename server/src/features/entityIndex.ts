@@ -9,6 +9,7 @@ import { EntityKind, FileEntities, kindOfKey, Mention, nameOfKey, normaliseName 
 import { getGazetteer } from '../corpus/entities/gazetteer';
 import { MentionTable } from '../corpus/entities/mentionTable';
 import { Finding } from '../corpus/entities/mentions';
+import { packFindings, PackedFindings } from '../corpus/entities/packedFindings';
 import { findReleaseFindings, resolveReleaseFindingsInSteps } from '../corpus/entities/recognize';
 import { runToEnd } from '../corpus/entities/steps';
 import { normaliseRole } from '../corpus/entities/roles';
@@ -69,12 +70,14 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
   private readonly facts = new EntityFactTables();
   /** The strings of every file's count rows, each kept once. */
   private readonly strings = new StringPool();
-  /** Pass one of recognition per release: an edit reads again only the releases it touched. */
-  private readonly releaseFindings: ReleaseResults<readonly Finding[]>;
+  /** Pass one of recognition per release, packed: an edit reads again only the releases it touched. */
+  private readonly releaseFindings: ReleaseResults<PackedFindings>;
 
   constructor(private readonly corpus: CorpusIndex) {
     this.incremental = new IncrementalIndex(corpus, this);
-    this.releaseFindings = new ReleaseResults(corpus, (file, releaseIndex) => findReleaseFindings(file.text, file.parsed.releases[releaseIndex], releaseIndex));
+    this.releaseFindings = new ReleaseResults(corpus, (file, releaseIndex) =>
+      packFindings(findReleaseFindings(file.text, file.parsed.releases[releaseIndex], releaseIndex)),
+    );
   }
 
   /**
@@ -98,7 +101,7 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
 
   /** Pass one of recognition of this version of the file, made elsewhere (a scan worker): `findReleaseFindings` of each release. */
   seedReleaseFindings(file: CorpusFile, findingsByRelease: readonly (readonly Finding[])[]): void {
-    this.releaseFindings.seed(file, findingsByRelease);
+    this.releaseFindings.seed(file, findingsByRelease.map(packFindings));
   }
 
   /** The file's mentions, recognised once per file version. */
@@ -301,8 +304,9 @@ export class EntityIndex implements DerivedIndex<FileSummary> {
       const entities = { ...previous.entities, mentions: moved };
       return { recognised: { version: file.version, text: file.text, releases, entities }, entities, facts: previous.facts, rows: previous.rows };
     }
-    const placed = yield* placeFindings(findings, MOVED_PER_PIECE);
-    const entities = yield* resolveReleaseFindingsInSteps(releases, placed, ITEMS_PER_PIECE);
+    // Placed in the call, not kept in a local: pass two lets go of them before the counts are made (a big file's
+    // findings as objects are most of what its recognition holds at once).
+    const entities = yield* resolveReleaseFindingsInSteps(releases, yield* placeFindings(findings, MOVED_PER_PIECE), ITEMS_PER_PIECE);
     return { recognised: { version: file.version, text: file.text, releases, entities }, ...(yield* this.summariseEntities(file.text, entities)) };
   }
 

@@ -1,5 +1,5 @@
 // An int32 key → value table in two flat arrays (open addressing, linear probing), for corpus-wide tables keyed
-// by hashes with a million keys or more (MinHash band → sentences). A Map entry costs three references plus its
+// by hashes with a million keys or more (MinHash band → its sentences, int32Multimap.ts). A Map entry costs three references plus its
 // share of the buckets and of the table's doubling room; a slot here costs one Int32 and one reference, and the
 // table is kept at most 3/4 full. Removal shifts the entries after the hole back, so no deleted marks pile up.
 // Only get, set, delete and a walk over every entry (for a snapshot): it keeps no order.

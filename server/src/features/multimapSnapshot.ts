@@ -5,8 +5,8 @@
 /** What of a key → values table (a `CompactMultimap`, or a Map of Sets) a snapshot reads and fills. */
 export interface SnapshotTable<K, V> {
   forEachKey(callback: (key: K, values: Iterable<V>) => void): void;
-  /** Makes room for this many keys before they are set. */
-  reserve(count: number): void;
+  /** Makes room for this many keys before they are set, where the table needs it (a hash table of int32 keys). */
+  reserve?(count: number): void;
   /** Sets a key that holds nothing yet to one value, or to several, in order. */
   add(key: K, value: V): void;
   setValues(key: K, values: readonly V[]): void;
@@ -54,7 +54,7 @@ export function decodeMultimap<K, V extends object>(
   if (total !== numbers.length) return false;
   for (let i = 0; i < numbers.length; i++) if (!(numbers[i] >= 0 && numbers[i] < items.length)) return false;
   if (Array.isArray(keys) && !keys.every(isKey)) return false; // an Int32Array holds nothing else
-  table.reserve(counts.length);
+  table.reserve?.(counts.length);
   let at = 0;
   for (let i = 0; i < counts.length; i++) {
     if (counts[i] === 1) {

@@ -2,17 +2,17 @@
 // version, cut into band keys; the corpus-wide table band key → sentences is updated from that file's old and
 // new keys only. A lookup checks the sentences sharing a band with it (candidates) on their shingles
 // (passageShingles.ts), so it reads a bounded number of sentences however large the corpus is. A file's band keys
-// are one Int32Array and its sentences the verbatim index's own objects: an object and an array per sentence
-// were most of this index's memory (docs/performance.md).
+// are one Int32Array and its sentences the verbatim index's own objects, and the band table is linked lists in
+// typed arrays (int32Multimap.ts): an object and an array per sentence, then a list or Set per band, were most of
+// this index's memory (docs/performance.md).
 
 import { runToEnd } from '../corpus/entities/steps';
 import { Span } from '../corpus/model';
-import { CompactMultimap } from './compactMultimap';
 import { CorpusFile, CorpusIndex } from './corpusIndex';
 import { HiddenRows } from './hiddenRows';
 import { IncrementalIndex } from './incremental';
 import { DerivedIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE, TableFiles } from './derivedIndex';
-import { Int32KeyMap } from './int32KeyMap';
+import { Int32Multimap } from './int32Multimap';
 import { decodeMultimap, encodeMultimap, StoredMultimap } from './multimapSnapshot';
 import { mapSpanToCurrent } from './offsetsThroughEdits';
 import { PassageOccurrence, findReleaseSentences } from './passageIndex';
@@ -58,8 +58,8 @@ const MAX_CHECKED = 32;
 export class NearPassageIndex implements DerivedIndex<NearSentences> {
   readonly name = 'near passages';
   readonly incremental: IncrementalIndex<NearSentences>;
-  /** Band key → sentences: about a dozen keys per sentence, so the keys are kept in flat arrays, not a Map. */
-  private readonly buckets = new CompactMultimap<number, PassageOccurrence>(new Int32KeyMap());
+  /** Band key → sentences: a dozen keys per sentence, so the pairs are kept in typed arrays, not a list per key. */
+  private readonly buckets = new Int32Multimap<PassageOccurrence>(BAND_KEYS_PER_PASSAGE);
   /** A big file's sentences on their way into the buckets in pieces, or out of them, that answers do not read yet or any more. */
   private readonly hidden = new HiddenRows<PassageOccurrence>();
 

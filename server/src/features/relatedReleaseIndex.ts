@@ -157,7 +157,6 @@ export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[
     const postings = this.postings;
     return {
       forEachKey: (callback) => postings.forEach((releases, key) => callback(key, releases)),
-      reserve: () => undefined,
       add: (key, release) => postings.set(key, new Set([release])),
       setValues: (key, releases) => postings.set(key, new Set(releases)),
     };

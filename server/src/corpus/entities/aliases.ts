@@ -91,6 +91,8 @@ export function* resolveFileFindingsInSteps(
     if (last.kind === 'person' && last.role && last.form !== 'title') roleHolders.add(last.key, last.role);
     if (pieceDone()) yield;
   }
+  // The findings are read no more: a big file's may go before the second look and the table are made.
+  findings = []; // eslint-disable-line no-useless-assignment -- the generator's frame would keep them alive to the end
   // A title met before its holder's name ("The Secretary General visited … Secretary General Jens Stoltenberg
   // said") is named on a second look: by the holder named later in the same release, else the file's holder.
   const laterHolders = new LaterRoleHolders(mentions);

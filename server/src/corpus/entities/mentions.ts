@@ -389,11 +389,3 @@ const IRREGULAR_VERBS_AFTER_TITLE = new Set([
 function isPastTenseVerb(t: Token | undefined): boolean {
   return !!t && !t.capitalised && (IRREGULAR_VERBS_AFTER_TITLE.has(t.text) || /^\p{Ll}{2,}ed$/u.test(t.text));
 }
-
-/** The finding of a release that moved by `by` characters and is now release `releaseIndex` of its file. */
-export function moveFinding(f: Finding, by: number, releaseIndex: number): Finding {
-  const move = (span: Span): Span => ({ start: span.start + by, end: span.end + by });
-  if (f.type === 'name-run') return { ...f, span: move(f.span), wordSpans: f.wordSpans.map(move), releaseIndex };
-  if (f.type === 'role') return { ...f, span: move(f.span), outer: move(f.outer), releaseIndex };
-  return { ...f, span: move(f.span), ...(f.outer && { outer: move(f.outer) }), releaseIndex };
-}
