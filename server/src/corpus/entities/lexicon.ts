@@ -38,8 +38,11 @@ export const PORTFOLIO_WORDS = words(`
   humanitarian political peacebuilding peacekeeping business
 `);
 
-/** Courtesy titles before a name: "Mr Stoltenberg", "His Excellency Mohamed Ould Ghazouani". */
-export const HONORIFICS = words('mr mrs ms miss mister madam dr sir dame lord lady excellency hon honourable honorable rt');
+/**
+ * Courtesy titles before a name: "Mr Stoltenberg", "His Excellency Mohamed Ould Ghazouani"; Indian official writing
+ * puts "Shri" and "Smt." where English puts "Mr" and "Mrs" ("Shri Rajnath Singh").
+ */
+export const HONORIFICS = words('mr mrs ms miss mister madam dr sir dame lord lady excellency hon honourable honorable rt shri smt shrimati');
 
 /** Last words of organisation names: "Military Committee", "European Union", "Reuters News Agency". */
 export const ORGANISATION_HEADS = words(`

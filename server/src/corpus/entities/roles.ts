@@ -87,7 +87,10 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
       (rankStart === i && ROYAL_TITLES.has(lower(tokens[rankStart - 1])) && isTitleHead(tokens[rankStart - 2])))
   )
     rankStart--;
-  const postEnd = rankStart < i && !RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) && !isSpelledRank(tokens, rankStart - 1) ? rankStart : i;
+  let postEnd = rankStart < i && !RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) && !isSpelledRank(tokens, rankStart - 1) ? rankStart : i;
+  // A courtesy title between the post and the name is the holder's: "Defence Secretary Sir Michael Fallon",
+  // "President of France Mr. Emmanuel Macron", "Minister for Defence Dr Billy Joseph" hold the post before it.
+  while (postEnd - 1 > titleStart && isCourtesyWord(tokens, postEnd - 1) && hasTitleHeadIn(tokens, titleStart, postEnd - 1)) postEnd--;
   // A rank after the post is no office inside its complement: "Deputy Chief of Defence Brigadier General".
   const hasOffice = officeTitle !== undefined && tokens.slice(officeTitle.start, postEnd).some((t) => isTitleHead(t));
   return {
@@ -99,6 +102,15 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
     honorificOnly: heads === 0,
     ...(hasOffice && { officeStart, officeTitle: { start: officeTitle!.start, end: Math.min(officeTitle!.end, postEnd) } }),
   };
+}
+
+function isCourtesyWord(tokens: readonly Token[], i: number): boolean {
+  return isHonorific(tokens[i]) || isCourtesyPronoun(tokens, i) || (tokens[i].text === 'the' && isHonorific(tokens[i + 1]));
+}
+
+function hasTitleHeadIn(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (isTitleHead(tokens[k])) return true;
+  return false;
 }
 
 /** Abbreviated ranks, spelled out: military news writes "Sgt. Maj. of the Army", "Gen.". */
