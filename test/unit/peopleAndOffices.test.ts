@@ -36,3 +36,18 @@ test('a courtesy title between a post and a name is the holder’s, not part of 
     ],
   );
 });
+
+test('a post written with its complement and in news style is one office: "Secretary of Defense" is "the Defense Secretary"', () => {
+  assert.deepEqual(
+    people(
+      'Talks\n\nMinister for Foreign Affairs <[Ann Ames]> met Prime Minister <[Bo Berg]>.  Secretary of Defense <[Cy Carr]> joined.\n\n<[The Foreign Minister]> and <[the Defense Secretary]> agreed.',
+    ),
+    [
+      'Ann Ames → Ann Ames (Minister for Foreign Affairs)',
+      'Bo Berg → Bo Berg (Prime Minister)',
+      'Cy Carr → Cy Carr (Secretary of Defense)',
+      'Foreign Minister → Ann Ames',
+      'Defense Secretary → Cy Carr',
+    ],
+  );
+});

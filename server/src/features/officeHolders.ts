@@ -6,7 +6,7 @@
 
 import { EntityRecord, RoleTerm } from '../annotations/entityFile';
 import { Mention, normaliseName, ReleaseContext } from '../corpus/entities/entityModel';
-import { getRoleHead, normaliseRole } from '../corpus/entities/roles';
+import { getRoleHead, normaliseRole, normaliseRoleInOrder } from '../corpus/entities/roles';
 
 export interface OfficeHolding {
   readonly record: EntityRecord;
@@ -86,10 +86,11 @@ export class OfficeHolders {
 
   private findPublisherOffices(role: string, release: ReleaseContext | undefined): string[] {
     const head = getRoleHead(role);
-    const words = normaliseRole(role).split(' ');
+    const words = normaliseRoleInOrder(role).split(' ');
     const publisherWords = new Set(normaliseName(release?.publisher ?? '').split(/\s+/));
     return this.getPublisherOffices(release?.publisher).filter((office) => {
-      const officeWords = normaliseRole(office).split(' ');
+      // In the order written: the words before the title's head are its qualifiers.
+      const officeWords = normaliseRoleInOrder(office).split(' ');
       // "White House Press Secretary" is "the Press Secretary", not "the Secretary": words before the head that
       // are not the publisher's own name qualify the office and must be written.
       const qualifiers = officeWords.slice(0, Math.max(0, officeWords.indexOf(head.split(' ')[0])));

@@ -242,14 +242,34 @@ function isTitleText(word: string): boolean {
 
 /**
  * A role for comparison: "Chair of the NATO Military Committee" and "Chair of NATO Military Committee" agree, and
- * so do "Sgt. Maj. of the Army" and "Sergeant Major of the Army".
+ * so do "Sgt. Maj. of the Army" and "Sergeant Major of the Army". A post and its complement compare in the order
+ * news style writes them, complement first: "Secretary of Defense" is "Defense Secretary", "Minister for Foreign
+ * Affairs" is "Foreign Minister" ("Affairs" adds nothing to a portfolio), "President of the General Assembly" is
+ * "General Assembly President", and "Secretary General of NATO" is "NATO Secretary General".
  */
 export function normaliseRole(role: string): string {
+  const [post, ...complements] = normaliseRoleText(role)
+    .replace(/\baffairs\b/g, ' ')
+    .split(/\b(?:of|for)\b/)
+    .map(dropArticles);
+  return [...complements.reverse(), post].filter(Boolean).join(' ');
+}
+
+/** The same words as `normaliseRole`, in the order written: "Secretary of Defense" is "secretary defense". */
+export function normaliseRoleInOrder(role: string): string {
+  return dropArticles(normaliseRoleText(role).replace(/\b(?:of|for)\b/g, ' '));
+}
+
+function normaliseRoleText(role: string): string {
   return normaliseName(role)
     .replace(RANK_ABBREVIATION, (abbreviation) => RANK_WORDS[abbreviation])
     .replace(/-/g, ' ')
-    .replace(/^(?:mister|madam|mr|ms|mrs) /, '')
-    .replace(/\b(?:the|of|for)\b/g, ' ')
+    .replace(/^(?:mister|madam|mr|ms|mrs) /, '');
+}
+
+function dropArticles(words: string): string {
+  return words
+    .replace(/\bthe\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
