@@ -4,6 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parseEntityFile } from '../../server/src/annotations/entityFile';
+import { computeEntityCard } from '../../server/src/features/entityCard';
+import { parseFixture } from '../support/fixture';
 import { findMarkedPeople } from '../support/personMentions';
 
 const KNOWLEDGE = `entities:
@@ -49,5 +52,64 @@ test('a post written with its complement and in news style is one office: "Secre
       'Foreign Minister → Ann Ames',
       'Defense Secretary → Cy Carr',
     ],
+  );
+});
+
+/** The offices on the hover card of the person under each marked range. */
+function cardOffices(fixtureText: string, knowledge = KNOWLEDGE): string[] {
+  const { main, corpus } = parseFixture(fixtureText);
+  corpus.entities.setKnowledgeBase([parseEntityFile(knowledge)]);
+  return main.ranges.map((range) => {
+    const hit = corpus.entities.findMentionAt(main.uri, range.end - 1);
+    if (!hit?.entity) return 'nothing';
+    const offices = computeEntityCard(corpus, hit.entity, 0, hit.mention, main.uri).roles.map((r) => (r.count ? `${r.role} (${r.count})` : r.role));
+    return `${hit.entity.name}: ${offices.join('; ')}`;
+  });
+}
+
+test('the hover card lists each office once as the text writes it, with no rank alone, and the office entities.yaml gives', () => {
+  assert.deepEqual(
+    cardOffices(
+      `Press Briefing by Secretary of Defense Ann Ames
+
+Source: U.S. Department of Defense
+
+March 3, 2020
+
+SECRETARY OF DEFENSE ANN AMES:  Good morning.  Gen. Bo Berg is with me.
+
+GEN. BO BERG:  Thank you.
+
+SEC. AMES:  <[Defense Secretary Ann Ames]> will travel.  Secretary of Defense Ann Ames thanked <[Gen. Berg]>.
+`,
+      `entities:
+  - id: berg
+    name: Bo Berg
+    kind: person
+    roles:
+      - { role: Chairman of the Joint Chiefs of Staff, from: 2019-01-01 }
+`,
+    ),
+    ['Ann Ames: Secretary of Defense (5)', 'Bo Berg: Chairman of the Joint Chiefs of Staff'],
+  );
+});
+
+test('the hover card lists first the office held on the hovered release’s date', () => {
+  const knowledge = `entities:
+  - id: moss
+    name: Sam Moss
+    kind: person
+    roles:
+      - { role: Treasurer of Examplia, from: 2015-09-21, to: 2018-08-24 }
+      - { role: Prime Minister of Examplia, from: 2018-08-24 }
+`;
+  const fixture = (title: string, date: string, text: string) => `${title}\n\nSource: gov.ex\n\n${date}\n\n${text}\n\n`;
+  assert.deepEqual(
+    cardOffices(
+      fixture('Budget statement', '1 May 2016', 'Treasurer <[Sam Moss]> spoke.') +
+        fixture('Visit to Port Moresby', '1 May 2020', 'Prime Minister <[Sam Moss]> spoke.  Prime Minister Sam Moss left.'),
+      knowledge,
+    ),
+    ['Sam Moss: Treasurer (1); Prime Minister (2)', 'Sam Moss: Prime Minister (2); Treasurer (1)'],
   );
 });

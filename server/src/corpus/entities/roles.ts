@@ -129,6 +129,15 @@ const RANK_WORDS: Record<string, string> = {
 const ROYAL_TITLES = new Set(['prince', 'princess', 'sheikh', 'sheikha']);
 const SPELLED_RANKS = new Set([...Object.values(RANK_WORDS), 'general', 'admiral']);
 
+/** Words of military ranks: "Lieutenant General", "Rear Admiral", "Gen.", "ADM.". */
+const RANK_TITLE_WORDS = new Set([...SPELLED_RANKS, 'rear', 'vice', 'marshal', 'corporal']);
+
+/** A rank alone is no office: "Gen.", "GENERAL", "Lieutenant General" (but "Commander of Resolute Support" is). */
+export function isRankOnly(role: string): boolean {
+  const words = normaliseRoleInOrder(role).split(' ');
+  return words.every((word) => RANK_TITLE_WORDS.has(word)) && words.some((word) => SPELLED_RANKS.has(word));
+}
+
 /** "GENERAL" after a post; not the "-General" of "Secretary-General". */
 function isSpelledRank(tokens: readonly Token[], i: number): boolean {
   return SPELLED_RANKS.has(lower(tokens[i])) && tokens[i - 1]?.gapAfter !== '-';
