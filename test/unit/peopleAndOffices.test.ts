@@ -94,22 +94,26 @@ SEC. AMES:  <[Defense Secretary Ann Ames]> will travel.  Secretary of Defense An
   );
 });
 
-test('the hover card lists first the office held on the hovered release’s date', () => {
+test('the hover card lists first the office held on the hovered release’s date, and an office of entities.yaml once, in the text’s words without its country', () => {
   const knowledge = `entities:
   - id: moss
     name: Sam Moss
     kind: person
     roles:
-      - { role: Treasurer of Examplia, from: 2015-09-21, to: 2018-08-24 }
-      - { role: Prime Minister of Examplia, from: 2018-08-24 }
+      - { role: Treasurer of Australia, from: 2015-09-21, to: 2018-08-24 }
+      - { role: Secretary of the Treasury, from: 2013-01-01, to: 2014-01-01 }
+      - { role: Prime Minister of Australia, from: 2018-08-24 }
 `;
   const fixture = (title: string, date: string, text: string) => `${title}\n\nSource: gov.ex\n\n${date}\n\n${text}\n\n`;
   assert.deepEqual(
     cardOffices(
-      fixture('Budget statement', '1 May 2016', 'Treasurer <[Sam Moss]> spoke.') +
+      fixture('Budget statement', '1 May 2016', 'Treasurer <[Sam Moss]> spoke.  Secretary Sam Moss left.') +
         fixture('Visit to Port Moresby', '1 May 2020', 'Prime Minister <[Sam Moss]> spoke.  Prime Minister Sam Moss left.'),
       knowledge,
     ),
-    ['Sam Moss: Treasurer (1); Prime Minister (2)', 'Sam Moss: Prime Minister (2); Treasurer (1)'],
+    [
+      'Sam Moss: Treasurer (1); Prime Minister (2); Secretary (1); Secretary of the Treasury',
+      'Sam Moss: Prime Minister (2); Secretary (1); Treasurer (1); Secretary of the Treasury',
+    ],
   );
 });

@@ -3,7 +3,8 @@
 // does not grow with the entity's mentions; lists are top-N.
 
 import { EntityRecord, RoleTerm } from '../annotations/entityFile';
-import { Mention } from '../corpus/entities/entityModel';
+import { Mention, normaliseName } from '../corpus/entities/entityModel';
+import { findGazetteerPhrase, getGazetteer } from '../corpus/entities/gazetteer';
 import { getRoleHead, isRankOnly, normaliseRole } from '../corpus/entities/roles';
 import { CorpusView } from './corpus';
 import { Entity } from './entityIndex';
@@ -129,10 +130,16 @@ function listOffices(
     .map((row) => ({ role: pickForm(row.forms), count: row.count }));
 }
 
-/** The row of an office as written in full, or without its owner ("President" for "President of the United States"). */
+/**
+ * The row of an office as written in full, or without the country that owns it ("President" for "President of the
+ * United States"; but "Secretary" is not "Secretary of the Treasury").
+ */
 function findStatedRow(office: string, rows: ReadonlyMap<string, OfficeRow>): OfficeRow | undefined {
-  const ownerAt = Math.max(office.lastIndexOf(' of '), office.lastIndexOf(' for '));
-  return rows.get(normaliseRole(office)) ?? (ownerAt > 0 ? rows.get(normaliseRole(office.slice(0, ownerAt))) : undefined);
+  const owner = /^(.+?)\s+of\s+(?:the\s+)?([^]+)$/.exec(office);
+  const ownerWords = owner ? normaliseName(owner[2]).split(/[\s-]+/) : [];
+  const country = owner && findGazetteerPhrase(getGazetteer(), ownerWords, 0);
+  const isCountry = country?.kind === 'country' && country.words.length === ownerWords.length;
+  return rows.get(normaliseRole(office)) ?? (isCountry ? rows.get(normaliseRole(owner![1])) : undefined);
 }
 
 /** A label's abbreviated title ("SEC.") is the one office of the entity whose title ends in a word it begins. */
