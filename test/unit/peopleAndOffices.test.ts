@@ -13,7 +13,22 @@ const KNOWLEDGE = `entities:
   - id: gov-examplia
     name: gov.ex
     kind: organisation
-    offices: [Prime Minister of Examplia]
+    offices: [Prime Minister of Examplia, Minister for Foreign Affairs of Examplia, Leader of the Opposition of Examplia, Raksha Mantri]
+  - id: ames
+    name: Ann Ames
+    kind: person
+    roles:
+      - { role: Minister for Foreign Affairs of Examplia, from: 2022-05-23 }
+  - id: berg
+    name: Bo Berg
+    kind: person
+    roles:
+      - { role: Leader of the Opposition of Examplia, from: 2022-05-30 }
+  - id: carr
+    name: Cy Carr
+    kind: person
+    roles:
+      - { role: Raksha Mantri, from: 2019-05-31 }
 `;
 
 /** For each marked range: the text of the person mention there, who it resolves to, and the role stated with it. */
@@ -115,5 +130,14 @@ test('the hover card lists first the office held on the hovered release’s date
       'Sam Moss: Treasurer (1); Prime Minister (2); Secretary (1); Secretary of the Treasury',
       'Sam Moss: Prime Minister (2); Secretary (1); Treasurer (1); Secretary of the Treasury',
     ],
+  );
+});
+
+test('a publisher’s bare titles name its offices whatever the portfolio’s order: "the Foreign Minister", "the Opposition Leader", "the Raksha Mantri"', () => {
+  assert.deepEqual(
+    people(
+      'Press conference\n\nSource: gov.ex\n\n2 November 2023\n\nJOURNALIST:  On the Middle East, <[the Opposition Leader]> says the Government has been slow.\n\nPRIME MINISTER:  <[The Foreign Minister]> will be with me, and <[the Raksha Mantri]> too.  <[Raksha Mantri Shri Dev Das]> spoke.',
+    ),
+    ['Leader → Bo Berg', 'Foreign Minister → Ann Ames', 'Mantri → Cy Carr', 'Dev Das → Dev Das (Raksha Mantri)'],
   );
 });

@@ -6,6 +6,7 @@
 
 import { EntityRecord, RoleTerm } from '../annotations/entityFile';
 import { Mention, normaliseName, ReleaseContext } from '../corpus/entities/entityModel';
+import { PORTFOLIO_WORDS } from '../corpus/entities/lexicon';
 import { getRoleHead, normaliseRole, normaliseRoleInOrder } from '../corpus/entities/roles';
 
 export interface OfficeHolding {
@@ -85,7 +86,7 @@ export class OfficeHolders {
   }
 
   private findPublisherOffices(role: string, release: ReleaseContext | undefined): string[] {
-    const head = getRoleHead(role);
+    const head = getTitleWithoutPortfolio(role);
     const words = normaliseRoleInOrder(role).split(' ');
     const publisherWords = new Set(normaliseName(release?.publisher ?? '').split(/\s+/));
     return this.getPublisherOffices(release?.publisher).filter((office) => {
@@ -94,7 +95,11 @@ export class OfficeHolders {
       // "White House Press Secretary" is "the Press Secretary", not "the Secretary": words before the head that
       // are not the publisher's own name qualify the office and must be written.
       const qualifiers = officeWords.slice(0, Math.max(0, officeWords.indexOf(head.split(' ')[0])));
-      return getRoleHead(office) === head && words.every((w) => officeWords.includes(w)) && qualifiers.every((w) => words.includes(w) || publisherWords.has(w));
+      return (
+        getTitleWithoutPortfolio(office) === head &&
+        words.every((w) => officeWords.includes(w)) &&
+        qualifiers.every((w) => words.includes(w) || publisherWords.has(w))
+      );
     });
   }
 
@@ -111,6 +116,17 @@ export class OfficeHolders {
     // The day power changes hands belongs to the incoming holder: a term's `to` day is the next term's `from`.
     return holdings.find((h) => isWithin(h.term, date));
   }
+}
+
+/**
+ * The title words of a role without the portfolio before them: "the Foreign Minister" has the title of the
+ * "Minister for Foreign Affairs", "the Defence Secretary" that of the "Secretary of State for Defence".
+ */
+function getTitleWithoutPortfolio(role: string): string {
+  const words = getRoleHead(role).split(' ');
+  let first = 0;
+  while (first < words.length - 1 && PORTFOLIO_WORDS.has(words[first])) first++;
+  return words.slice(first).join(' ');
 }
 
 /** The term an entry held on that date, for the hover of a title-only mention. */
