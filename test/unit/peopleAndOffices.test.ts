@@ -141,3 +141,10 @@ test('a publisher’s bare titles name its offices whatever the portfolio’s or
     ['Leader → Bo Berg', 'Foreign Minister → Ann Ames', 'Mantri → Cy Carr', 'Dev Das → Dev Das (Raksha Mantri)'],
   );
 });
+
+test('two capitals between a title and a name are the given name’s initials: "Vice President JD Vance"', () => {
+  assert.deepEqual(people('Readout\n\n<[Vice President JD Vance]> met <[General CQ Brown]>.  Minister UK Trade left.'), [
+    'JD Vance → JD Vance (Vice President)',
+    'CQ Brown → CQ Brown (General)',
+  ]);
+});
