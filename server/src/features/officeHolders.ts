@@ -6,7 +6,8 @@
 
 import { EntityRecord, RoleTerm } from '../annotations/entityFile';
 import { Mention, normaliseName, ReleaseContext } from '../corpus/entities/entityModel';
-import { getRoleHead, normaliseRole } from '../corpus/entities/roles';
+import { PORTFOLIO_WORDS } from '../corpus/entities/lexicon';
+import { getRoleHead, normaliseRole, normaliseRoleInOrder } from '../corpus/entities/roles';
 
 export interface OfficeHolding {
   readonly record: EntityRecord;
@@ -85,15 +86,20 @@ export class OfficeHolders {
   }
 
   private findPublisherOffices(role: string, release: ReleaseContext | undefined): string[] {
-    const head = getRoleHead(role);
-    const words = normaliseRole(role).split(' ');
+    const head = getTitleWithoutPortfolio(role);
+    const words = normaliseRoleInOrder(role).split(' ');
     const publisherWords = new Set(normaliseName(release?.publisher ?? '').split(/\s+/));
     return this.getPublisherOffices(release?.publisher).filter((office) => {
-      const officeWords = normaliseRole(office).split(' ');
+      // In the order written: the words before the title's head are its qualifiers.
+      const officeWords = normaliseRoleInOrder(office).split(' ');
       // "White House Press Secretary" is "the Press Secretary", not "the Secretary": words before the head that
       // are not the publisher's own name qualify the office and must be written.
       const qualifiers = officeWords.slice(0, Math.max(0, officeWords.indexOf(head.split(' ')[0])));
-      return getRoleHead(office) === head && words.every((w) => officeWords.includes(w)) && qualifiers.every((w) => words.includes(w) || publisherWords.has(w));
+      return (
+        getTitleWithoutPortfolio(office) === head &&
+        words.every((w) => officeWords.includes(w)) &&
+        qualifiers.every((w) => words.includes(w) || publisherWords.has(w))
+      );
     });
   }
 
@@ -110,6 +116,17 @@ export class OfficeHolders {
     // The day power changes hands belongs to the incoming holder: a term's `to` day is the next term's `from`.
     return holdings.find((h) => isWithin(h.term, date));
   }
+}
+
+/**
+ * The title words of a role without the portfolio before them: "the Foreign Minister" has the title of the
+ * "Minister for Foreign Affairs", "the Defence Secretary" that of the "Secretary of State for Defence".
+ */
+function getTitleWithoutPortfolio(role: string): string {
+  const words = getRoleHead(role).split(' ');
+  let first = 0;
+  while (first < words.length - 1 && PORTFOLIO_WORDS.has(words[first])) first++;
+  return words.slice(first).join(' ');
 }
 
 /** The term an entry held on that date, for the hover of a title-only mention. */

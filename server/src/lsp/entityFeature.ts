@@ -53,7 +53,7 @@ export const entityFeature: LspFeature = {
       const hit = await entityAt(textDocument.uri, position);
       if (!hit) return undefined;
       const partial = !(await ctx.workspace.status.whenComplete(HOVER_WAIT_FOR_INDEX_MS));
-      const card = computeEntityCard(ctx.workspace.view, hit.entity, undefined, hit.mention);
+      const card = computeEntityCard(ctx.workspace.view, hit.entity, undefined, hit.mention, textDocument.uri);
       const progress = partial ? ctx.workspace.status.progress : undefined;
       return { contents: { kind: 'markdown', value: printCard(card, progress) }, range: hit.lines.toRange(hit.mention.span) };
     });
@@ -166,7 +166,7 @@ function printCard(card: EntityCard, progress?: { filesIndexed: number; filesTot
   const lines = [`**${e(entity.name)}** · ${entity.kind}${entity.record ? '' : ' · not in entities.yaml'}`];
   if (card.termHeld) lines.push('', `On ${e(card.termHeld.date)}: ${e(card.termHeld.term.role)}${e(printTerm(card.termHeld.term))}`);
   if (card.record?.description) lines.push('', e(card.record.description));
-  const roles = card.roles.slice(0, 4).map((r) => `${e(r.role)} (${r.count})`);
+  const roles = card.roles.slice(0, 4).map((r) => (r.count ? `${e(r.role)} (${r.count})` : e(r.role)));
   if (card.record?.role && !card.roles.some((r) => r.role === card.record?.role)) roles.unshift(e(card.record.role));
   if (roles.length) lines.push('', `Role: ${roles.join('; ')}`);
   if (card.spellings.length > 1)

@@ -25,6 +25,7 @@ export function joinAppositions(text: string, findings: readonly Finding[]): Fin
   for (let i = 0; i < out.length; i++) {
     const a = out[i];
     if (!a || (a.type !== 'role' && !isPersonLike(a) && !(a.type === 'mention' && a.form === 'abbreviation'))) continue;
+    if (a.type === 'name-run' && followsArticle(text, a.span.start)) continue;
     const aEnd = outerOf(a).end;
     const j = nextOutside(out, i + 1, aEnd);
     const b = out[j];
@@ -107,6 +108,11 @@ function nextOutside(out: readonly (Finding | undefined)[], from: number, end: n
 
 export function outerOf(f: Finding): Span {
   return f.type === 'name-run' ? f.span : (f.outer ?? f.span);
+}
+
+/** "On the Middle East, the Opposition Leader says": a name is written without an article; a place or a thing with one. */
+function followsArticle(text: string, start: number): boolean {
+  return /(?:^|[^\p{L}])the\s+$/iu.test(text.slice(Math.max(0, start - 5), start));
 }
 
 function isPersonLike(f: Finding): boolean {

@@ -14,7 +14,7 @@ export const TITLE_WORDS = words(`
   delegate undersecretary assistant attorney judge speaker leader head officer counsellor counselor adviser
   advisor coordinator executive foreign defence defense high special permanent gen lt col maj capt cmdr adm brig
   sen rep gov pres prof amb supreme allied first second lady gentleman principal resident under treasurer scientist
-  taoiseach tanaiste federal crown
+  taoiseach tanaiste federal crown mantri pradhan
 `);
 
 /** Title words that can end a title ("Prime Minister") rather than only qualify one ("Foreign", "Deputy"). */
@@ -24,7 +24,7 @@ export const TITLE_HEADS = words(`
   princess chancellor director inspector sergeant sgt corporal marshal mayor premier pope sheikh emir
   commissioner envoy representative delegate undersecretary judge speaker leader officer counsellor counselor
   adviser advisor coordinator colonel captain lieutenant brigadier gen lt col maj capt cmdr adm sen rep gov pres
-  prof amb treasurer scientist taoiseach tanaiste
+  prof amb treasurer scientist taoiseach tanaiste mantri
 `);
 
 /** Portfolio words after "of"/"for" in a title: "Minister of Foreign Affairs", "Chief of the Air Force". */
@@ -35,11 +35,14 @@ export const PORTFOLIO_WORDS = words(`
   navy naval army staff armed military intelligence operations policy digital science technology research
   homeland veterans international relations cooperation administration and the public services infrastructure
   climate commerce employment social welfare tourism sport sports youth women family exchequer emergency relief
-  humanitarian political peacebuilding peacekeeping business
+  humanitarian political peacebuilding peacekeeping business opposition raksha videsh grih
 `);
 
-/** Courtesy titles before a name: "Mr Stoltenberg", "His Excellency Mohamed Ould Ghazouani". */
-export const HONORIFICS = words('mr mrs ms miss mister madam dr sir dame lord lady excellency hon honourable honorable rt');
+/**
+ * Courtesy titles before a name: "Mr Stoltenberg", "His Excellency Mohamed Ould Ghazouani"; Indian official writing
+ * puts "Shri" and "Smt." where English puts "Mr" and "Mrs" ("Shri Rajnath Singh").
+ */
+export const HONORIFICS = words('mr mrs ms miss mister madam dr sir dame lord lady excellency hon honourable honorable rt shri smt shrimati');
 
 /** Last words of organisation names: "Military Committee", "European Union", "Reuters News Agency". */
 export const ORGANISATION_HEADS = words(`

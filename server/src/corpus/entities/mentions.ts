@@ -13,6 +13,7 @@ import {
   isEntityAbbreviation,
   isFunctionWord,
   isHonorific,
+  isInitialsBeforeName,
   isParticleBeforeName,
   isNameSuffix,
   isNameWord,
@@ -176,7 +177,7 @@ class SegmentReader {
       m < end &&
       m - role.end < 5 &&
       (isNameWord(this.tokens[m]) ||
-        (m > role.end && isNameWordAt(this.tokens, m)) ||
+        (m === role.end ? isInitialsBeforeName(this.gazetteer, this.tokens, m, end) : isNameWordAt(this.tokens, m)) ||
         isParticleBeforeName(this.tokens, m) ||
         (m > role.end && isNameSuffix(this.tokens[m])))
     ) {
@@ -189,8 +190,7 @@ class SegmentReader {
     const roleText = role.honorificOnly ? undefined : this.textOf(roleStart, role.postEnd).replace(/^(The|the) /, '');
     if (m > role.end) {
       const words = this.wordsOf(role.end, m);
-      const form = words.length > 1 ? 'name' : 'surname';
-      this.addMention(role.end, m, 'person', form, keyOf('person', words.join(' ')), roleText, words);
+      this.addMention(role.end, m, 'person', words.length > 1 ? 'name' : 'surname', keyOf('person', words.join(' ')), roleText, words);
       const added = this.findings[this.findings.length - 1];
       if (added.type === 'mention') added.outer = this.spanOf(role.start, m);
       return m;

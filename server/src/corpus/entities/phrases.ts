@@ -61,6 +61,12 @@ export function isNameWord(t: Token | undefined): boolean {
  * A name word at token i, or a month closing a name: "Theresa May", "Brian May". A month after a given name is a
  * surname unless a day or year follows it ("Biden May 5").
  */
+/** "Vice President JD Vance", "General CQ Brown": two capitals right after a title and before a name are initials. */
+export function isInitialsBeforeName(gazetteer: Gazetteer, tokens: readonly Token[], m: number, end: number): boolean {
+  const t = tokens[m];
+  return /^\p{Lu}{2}$/u.test(t.text) && t.gapAfter === ' ' && m + 1 < end && isNameWord(tokens[m + 1]) && !gazetteerAt(gazetteer, tokens, m, end);
+}
+
 export function isNameWordAt(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i];
   if (isNameWord(t) || isUpperCaseSurnameAt(tokens, i)) return true;

@@ -87,7 +87,10 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
       (rankStart === i && ROYAL_TITLES.has(lower(tokens[rankStart - 1])) && isTitleHead(tokens[rankStart - 2])))
   )
     rankStart--;
-  const postEnd = rankStart < i && !RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) && !isSpelledRank(tokens, rankStart - 1) ? rankStart : i;
+  let postEnd = rankStart < i && !RANK_ABBREVIATIONS.has(lower(tokens[rankStart - 1])) && !isSpelledRank(tokens, rankStart - 1) ? rankStart : i;
+  // A courtesy title between the post and the name is the holder's: "Defence Secretary Sir Michael Fallon",
+  // "President of France Mr. Emmanuel Macron", "Minister for Defence Dr Billy Joseph" hold the post before it.
+  while (postEnd - 1 > titleStart && isCourtesyWord(tokens, postEnd - 1) && hasTitleHeadIn(tokens, titleStart, postEnd - 1)) postEnd--;
   // A rank after the post is no office inside its complement: "Deputy Chief of Defence Brigadier General".
   const hasOffice = officeTitle !== undefined && tokens.slice(officeTitle.start, postEnd).some((t) => isTitleHead(t));
   return {
@@ -99,6 +102,15 @@ export function findRoleAt(gazetteer: Gazetteer, tokens: readonly Token[], start
     honorificOnly: heads === 0,
     ...(hasOffice && { officeStart, officeTitle: { start: officeTitle!.start, end: Math.min(officeTitle!.end, postEnd) } }),
   };
+}
+
+function isCourtesyWord(tokens: readonly Token[], i: number): boolean {
+  return isHonorific(tokens[i]) || isCourtesyPronoun(tokens, i) || (tokens[i].text === 'the' && isHonorific(tokens[i + 1]));
+}
+
+function hasTitleHeadIn(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (isTitleHead(tokens[k])) return true;
+  return false;
 }
 
 /** Abbreviated ranks, spelled out: military news writes "Sgt. Maj. of the Army", "Gen.". */
@@ -116,6 +128,15 @@ const RANK_WORDS: Record<string, string> = {
 
 const ROYAL_TITLES = new Set(['prince', 'princess', 'sheikh', 'sheikha']);
 const SPELLED_RANKS = new Set([...Object.values(RANK_WORDS), 'general', 'admiral']);
+
+/** Words of military ranks: "Lieutenant General", "Rear Admiral", "Gen.", "ADM.". */
+const RANK_TITLE_WORDS = new Set([...SPELLED_RANKS, 'rear', 'vice', 'marshal', 'corporal']);
+
+/** A rank alone is no office: "Gen.", "GENERAL", "Lieutenant General" (but "Commander of Resolute Support" is). */
+export function isRankOnly(role: string): boolean {
+  const words = normaliseRoleInOrder(role).split(' ');
+  return words.every((word) => RANK_TITLE_WORDS.has(word)) && words.some((word) => SPELLED_RANKS.has(word));
+}
 
 /** "GENERAL" after a post; not the "-General" of "Secretary-General". */
 function isSpelledRank(tokens: readonly Token[], i: number): boolean {
@@ -230,14 +251,34 @@ function isTitleText(word: string): boolean {
 
 /**
  * A role for comparison: "Chair of the NATO Military Committee" and "Chair of NATO Military Committee" agree, and
- * so do "Sgt. Maj. of the Army" and "Sergeant Major of the Army".
+ * so do "Sgt. Maj. of the Army" and "Sergeant Major of the Army". A post and its complement compare in the order
+ * news style writes them, complement first: "Secretary of Defense" is "Defense Secretary", "Minister for Foreign
+ * Affairs" is "Foreign Minister" ("Affairs" adds nothing to a portfolio), "President of the General Assembly" is
+ * "General Assembly President", and "Secretary General of NATO" is "NATO Secretary General".
  */
 export function normaliseRole(role: string): string {
+  const [post, ...complements] = normaliseRoleText(role)
+    .replace(/\baffairs\b/g, ' ')
+    .split(/\b(?:of|for)\b/)
+    .map(dropArticles);
+  return [...complements.reverse(), post].filter(Boolean).join(' ');
+}
+
+/** The same words as `normaliseRole`, in the order written: "Secretary of Defense" is "secretary defense". */
+export function normaliseRoleInOrder(role: string): string {
+  return dropArticles(normaliseRoleText(role).replace(/\b(?:of|for)\b/g, ' '));
+}
+
+function normaliseRoleText(role: string): string {
   return normaliseName(role)
     .replace(RANK_ABBREVIATION, (abbreviation) => RANK_WORDS[abbreviation])
     .replace(/-/g, ' ')
-    .replace(/^(?:mister|madam|mr|ms|mrs) /, '')
-    .replace(/\b(?:the|of|for)\b/g, ' ')
+    .replace(/^(?:mister|madam|mr|ms|mrs) /, '');
+}
+
+function dropArticles(words: string): string {
+  return words
+    .replace(/\bthe\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }
