@@ -159,8 +159,9 @@ const OFFICE_WORD = /\b(Office|Ministry|Department|Secretariat|Government|Chance
  * stays a headline.
  */
 function isPageKindFromOffice(line: string): boolean {
+  if (line.length > MAX_PAGE_KIND_FROM_LENGTH) return false;
   const from = line.indexOf(' from ');
-  if (from < 0 || line.length > MAX_PAGE_KIND_FROM_LENGTH) return false;
+  if (from < 0) return false;
   const office = line.slice(from + 6);
   return PAGE_KIND_LABEL.test(line.slice(0, from)) && OFFICE_WORD.test(office) && OFFICE_NAME.test(office);
 }
