@@ -3,47 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ProblemCode } from '../../server/src/corpus/model';
-import { parseCorpusFile } from '../../server/src/corpus/parse';
-import { parseFixture } from '../support/fixture';
-
-function parse(fixture: string) {
-  const { main } = parseFixture(fixture);
-  return { main, parsed: parseCorpusFile(main.text) };
-}
-
-/** The marked ranges are the file's titles, and no other line is one. */
-function assertTitles(fixture: string): void {
-  const { main, parsed } = parse(fixture);
-  assert.deepEqual(
-    parsed.releases.filter((r) => r.title).map((r) => main.text.slice(r.titleSpans[0].start, r.titleSpans[0].end)),
-    main.ranges.map((range) => main.text.slice(range.start, range.end)),
-  );
-}
-
-/** The marked ranges are the turn labels, in order; `questions` tells which of them ask. */
-function assertTurns(fixture: string, questions: boolean[]): void {
-  const { main, parsed } = parse(fixture);
-  const turns = parsed.releases.flatMap((r) => r.turns);
-  assert.deepEqual(
-    turns.map((turn) => main.text.slice(turn.labelSpan.start, turn.labelSpan.end)),
-    main.ranges.map((range) => main.text.slice(range.start, range.end)),
-  );
-  assert.deepEqual(
-    turns.map((turn) => Boolean(turn.speaker.isQuestion)),
-    questions,
-  );
-}
-
-/** The marked ranges are where problems of these codes start, and no other problem of them is shown. */
-function assertProblems(fixture: string, codes: ProblemCode[]): void {
-  const { main, parsed } = parse(fixture);
-  const starts = parsed.problems.filter((p) => codes.includes(p.code)).map((p) => `${p.code}@${p.span.start}`);
-  assert.deepEqual(
-    starts,
-    main.ranges.map((range, i) => `${codes[Math.min(i, codes.length - 1)]}@${range.start}`),
-  );
-}
+import { assertProblems, assertTitles, assertTurns, parsePage as parse } from '../support/pageAssertions';
 
 test('a section name in the plural ("Readouts") announces the next page; its title need not have a headline verb', () => {
   assertTitles(`<[Minister tables the new defence policy]>

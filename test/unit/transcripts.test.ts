@@ -267,3 +267,49 @@ release "Weekly Media Briefing by the Official Spokesperson" press-conference so
   turn "Question" question`,
   );
 });
+
+test('a courtesy title after the post, a place completing "of", an acronym before a role in parentheses, a question naming its asker', () => {
+  check(
+    `Special Briefing by the Home Secretary
+
+Source: Ministry of Home Affairs
+
+Home Secretary Smt Asha Rao:  Good evening.
+Question [Lena Berg, Dagens Nyheter]:  Was the border discussed?
+
+President of Finland Matti Virtanen:  It was.
+
+Prime Minister of the United Kingdom Jane Smith:  We agree.
+
+Maria Lopez (UN Spokesperson):  Thank you all.`,
+    `
+release "Special Briefing by the Home Secretary" press-conference source=Ministry of Home Affairs paragraphs=4
+  turn "Home Secretary Smt Asha Rao" honorific=Smt role=Home Secretary name=Asha Rao
+  turn "Question [Lena Berg, Dagens Nyheter]" name=Lena Berg outlet=Dagens Nyheter question
+  turn "President of Finland Matti Virtanen" role=President of Finland name=Matti Virtanen
+  turn "Prime Minister of the United Kingdom Jane Smith" role=Prime Minister of the United Kingdom name=Jane Smith
+  turn "Maria Lopez (UN Spokesperson)" role=UN Spokesperson name=Maria Lopez`,
+  );
+});
+
+test('inside a turn, a later line opens the next turn with an office alone or a name written as one speaking; "Presenters:" lists', () => {
+  check(
+    `Daily Press Briefing by the Spokesperson
+
+Source: United Nations
+
+Presenters: Spokesperson Jane Roe and Deputy Spokesperson John Doe
+
+Question:  Is the convoy moving?
+Spokesman:  It left this morning.
+
+Ivan Petrov:  Good afternoon, colleagues.  Mr Orlov, please.
+Pavel Orlov:  The budget is ready.`,
+    `
+release "Daily Press Briefing by the Spokesperson" press-conference source=United Nations paragraphs=3
+  turn "Question" question
+  turn "Spokesman" role=Spokesman
+  turn "Ivan Petrov" name=Ivan Petrov
+  turn "Pavel Orlov" name=Pavel Orlov`,
+  );
+});

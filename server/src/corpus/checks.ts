@@ -2,7 +2,9 @@
 
 import { hasDigit } from './dates';
 import { Problem, ProblemCode, Release, Span } from './model';
+import { getMetadataKind, isChromeLine } from './lineKinds';
 import { countWords, endsWithMark, isRegExpSpaceCode } from './text';
+import { isNameAndPostLine } from './titles';
 
 const DANGLING_REFERENCE =
   /\b(?:can|may|could) be (?:accessed|found|read|viewed|downloaded|consulted|watched|heard|seen) (?:here|at this link|below)\b|\b(?:read|see|view|watch|download|consult) (?:the|our|this|a) [^.!?\n]{0,50}?here\b|\b(?:click|read more|available|find out more|learn more|watch it|listen) (?:here|at this link)\b|\(link is external\)/gi;
@@ -12,6 +14,9 @@ const DANGLING_REFERENCE =
  */
 const DANGLING_LINK =
   /\b(?:at|via|through|using|on|from) (?:this|the following) links?\b|\b(?:at|via|through|on) the links? (?:below|above)\b|\blinked (?:here|below)\b/gi;
+/** An attachment the plain text does not have: "as set out in the attached annex", "see the attached fact sheet". */
+const DANGLING_ATTACHMENT =
+  /\b(?:the|an?) attached (?:annex(?:es)?|documents?|files?|fact sheets?|lists?|maps?|pdf|reports?|tables?|letters?|statements?|texts?)\b/gi;
 /**
  * Marks of missing words, in brackets or parentheses, with or without a full stop: "[inaudible]", "(Inaudible.)",
  * "(off-mic)". Other editorial marks ("(Laughter.)", "(Applause.)", "(Crosstalk)") lose no words: not problems.
@@ -66,6 +71,7 @@ export function addReleaseProblems(text: string, release: Release, releaseIndex:
     const body = text.slice(paragraph.span.start, paragraph.span.end);
     const references = findAllMatches(DANGLING_REFERENCE, body);
     for (const match of references) addDanglingReference(paragraph.span.start, match, add);
+    if (body.includes('attached')) for (const match of findAllMatches(DANGLING_ATTACHMENT, body)) addDanglingReference(paragraph.span.start, match, add);
     if (body.includes('link'))
       for (const match of findAllMatches(DANGLING_LINK, body))
         if (!isInsideMatch(match.index, references)) addDanglingReference(paragraph.span.start, match, add);
@@ -116,7 +122,7 @@ function findTruncation(text: string, release: Release): { message: string; span
   let label: Span | undefined;
   for (; lastIndex > 0; lastIndex--) {
     const span = release.paragraphs[lastIndex].span;
-    if (!(label && isSameText(text, span, label)) && !isTrailingLabel(text, span)) break;
+    if (!(label && isSameText(text, span, label)) && !isTrailingLabel(text, span) && !isTrailer(text, span)) break;
     label = span;
   }
   const last = release.paragraphs[lastIndex];
@@ -134,6 +140,28 @@ function findTruncation(text: string, release: Release): { message: string; span
 function isPostalAddress(line: string): boolean {
   return hasDigit(line, 0, line.length) && POSTAL_ADDRESS.test(line);
 }
+
+/**
+ * Under a release's text, what is not its last sentence: a contact block ("Contacts" / "Press office - General
+ * Secretariat of the Council"), a block that ends with web chrome ("Meetings Coverage" / "For information media. Not
+ * an official record."), a line of page fields ("Publication date: August 25, 2021, 17:40", "Period of Service: …"),
+ * or a signature ("Stéphane Dujarric, Spokesman for the Secretary-General").
+ * Asked only of the paragraph where the walk over short labels stops.
+ */
+function isTrailer(text: string, span: Span): boolean {
+  // Trailers are short: a long paragraph is not copied to be asked.
+  if (span.end - span.start > MAX_TRAILER_LENGTH) return false;
+  const first = firstLine(text, span.start, span.end);
+  if (first.end < span.end) return CONTACT_HEADING.test(text.slice(first.start, first.end)) || isChromeLine(text.slice(startOfLine(text, span.end), span.end));
+  const line = text.slice(span.start, span.end);
+  return getMetadataKind(line) === 'published' || isNameAndPostLine(line);
+}
+
+/** A contact block of five lines, or a line of page fields, is shorter. */
+const MAX_TRAILER_LENGTH = 400;
+
+/** The heading of a contact block, its details on the lines under it. */
+const CONTACT_HEADING = /^(contacts?|(press|media) (contacts?|office|relations|enquiries|inquiries)|for (more|further) information)\s*:?$/i;
 
 /**
  * Read in place, not from a copy, and in one walk that stops at the sixth word or a line break: a release of a

@@ -4,7 +4,7 @@
 
 import { answerOnce, Block, BlockQuestion, everyLine, getLines, someLine } from './blocks';
 import { findFirstDate } from './dates';
-import { countWords, endsWithMark } from './text';
+import { countWords, endsWithMark, splitAtWhiteSpace } from './text';
 
 const CHROME_LINES: readonly RegExp[] = [
   /^an official website of the (united states|u\.s\.) government( here['’]s how you know)?$/i,
@@ -19,13 +19,15 @@ const CHROME_LINES: readonly RegExp[] = [
   /^a lock \(.*\) or https:\/\/ means/i,
   /^related( (stories|articles|content|links|news|posts|pages|topics|videos))?$/i,
   /^(share|like|print|email|tweet|copy link|facebook|twitter|x|linkedin|whatsapp|reddit)( this( page| article| story| release)?)?:?$/i,
-  /^skip to (main )?(content|navigation)$/i,
+  // A skip link, with the keyboard hint some sites print after it: "Skip to main content (Press Enter).".
+  /^skip to (main )?(content|navigation)( \(press enter\))?\.?$/i,
   /^back to top$/i,
   /^(home( ?page)?|menu|search|close|navigation|breadcrumb|main menu)$/i,
   /^you are here:?/i,
   /^(read|see|show|load) more$/i,
   /^(previous|next) (article|story|post|release|page)$/i,
   /^follow us( on .*)?$/i,
+  /^(stay connected|connect) with (us|the [^.!?]{2,60}):?$|^external link policy$/i,
   /^(was this page|is this page) (helpful|useful)\??/i,
   /^report a problem with this page$/i,
   // Site furniture of defense.gov and the EU Council under every page.
@@ -133,7 +135,7 @@ export function isRelatedLinksHeading(block: Block): boolean {
 }
 
 /** The kind of page a site prints above its title ("Transcript", "Readout", "Press release", "News story"). */
-const PAGE_KIND = String.raw`(transcript|readout|statement|remark|speeche?|release|news|press (conference|point)|interview|doorstep|communiqu[eé]|backgrounder|op-ed|news (story|release|article)|(press|media) (release|statement|briefing)|fact sheet|noon briefing|media advisory|(oral|written) statement to parliament|policy paper|guidance|announcement)s?`;
+const PAGE_KIND = String.raw`(transcript|readout|statement|remark|speeche?|release|news|article|meetings coverage|press (conference|point)|interview|doorstep|communiqu[eé]|backgrounder|op-ed|news (story|release|article)|(press|media) (release|statement|briefing)|fact sheet|noon briefing|media advisory|(oral|written) statement to parliament|policy paper|guidance|announcement)s?`;
 /** Section names in the plural, pairs of them ("Readouts", "Statements and remarks") and joint ones ("Joint media release") label the page kind too. */
 const PAGE_KIND_LABEL = new RegExp(String.raw`^(joint )?${PAGE_KIND}( (and|&) ${PAGE_KIND})?$`, 'i');
 /** A UN document symbol ("SC/15901", "SG/SM/22410", "GA/12600"). */
@@ -144,12 +146,45 @@ export function isPageKindLabel(block: Block): boolean {
 }
 
 function isOneLineOfPageKind(block: Block): boolean {
-  return block.lineCount === 1 && PAGE_KIND_LABEL.test(block.firstLine);
+  return block.lineCount === 1 && (PAGE_KIND_LABEL.test(block.firstLine) || isPageKindFromOffice(block.firstLine));
 }
+
+/** The office a page kind is "from" (Government Offices of Sweden): capitalised words and connectors, an office word among them. */
+const OFFICE_NAME = /^(the )?((\p{Lu}[\p{L}'’-]*|of|for|the|and) ){0,7}(\p{Lu}[\p{L}'’-]*)$/u;
+const OFFICE_WORD = /\b(Office|Ministry|Department|Secretariat|Government|Chancellery|Cabinet)\b/;
+
+/**
+ * "Press release from Prime Minister's Office", "Speech from Ministry of Defence": the page kind and the office that
+ * issued it, between the title and the Source line. "Statement from the Press Secretary on …" names no office and
+ * stays a headline.
+ */
+function isPageKindFromOffice(line: string): boolean {
+  if (line.length > MAX_PAGE_KIND_FROM_LENGTH) return false;
+  const from = line.indexOf(' from ');
+  if (from < 0) return false;
+  const office = line.slice(from + 6);
+  return PAGE_KIND_LABEL.test(line.slice(0, from)) && OFFICE_WORD.test(office) && OFFICE_NAME.test(office);
+}
+
+const MAX_PAGE_KIND_FROM_LENGTH = 100;
 
 /** A line that announces a new page in a file of several scraped pages: a page-kind label or a document symbol. */
 export function isPageMarker(block: Block): boolean {
   return isPageKindLabel(block) || (block.lineCount === 1 && isAsciiCapitalCode(block.firstLine.charCodeAt(0)) && DOCUMENT_SYMBOL.test(block.firstLine));
+}
+
+/** A meeting line of UN meetings coverage ("9680th Meeting (AM)", "79th Plenary Meeting"): a header, never a title. */
+const MEETING_LINE = /^\d+(st|nd|rd|th) (\p{L}+ )?meeting\b/iu;
+
+export function isMeetingLine(line: string): boolean {
+  return isDigitCode(line.charCodeAt(0)) && MEETING_LINE.test(line);
+}
+
+/** "Skip to main content" alone: the first link of a page, under the site's name. */
+const SKIP_LINK = /^skip to /i;
+
+export function isSkipLink(block: Block): boolean {
+  return block.lineCount === 1 && SKIP_LINK.test(block.firstLine) && isChromeBlock(block);
 }
 
 const SOURCE_LINE = /^Source\s*:\s*(\S.{0,120})$/i;
@@ -166,7 +201,12 @@ function isSourceLine(block: Block): boolean {
 
 /** The marks that open a bullet line, as UTF-16 code units (all one unit each). */
 const BULLET_CODES = new Set([...'•·▪‣◦●'].map((bullet) => bullet.charCodeAt(0)));
-const PUBLISHED_LINE = /^(last updated|updated|published|released|posted|date|issued)\s*(:|on\b)\s*\S/i;
+/**
+ * "Published: …", "Posted on …", "Published 12 April 2024" (a date right after the word), and page fields about the
+ * page ("Release Date: 25/02/2016", "Publication date: …", "Transcript ID: 40231", "Period of Service: …").
+ */
+const PUBLISHED_LINE =
+  /^((last updated|updated|published|released|posted|date|issued|(release|publication|issue) (date|type)|transcript id|period of service)\s*(:|on\b)\s*\S|(published|(last )?updated) \d{1,2}(st|nd|rd|th)? [a-z]+ \d{4}$)/i;
 const DELIVERY_NOTE =
   /^\(?\s*(as delivered|as prepared( for delivery)?|check against delivery|embargoed\b[^)]*|unofficial translation|original: [^)]+)\s*\)?$/i;
 /** Either of the two worded kinds: one search rules both out for a line that is neither (most lines). */
@@ -175,7 +215,7 @@ const DELIVERY_NOTE_OR_PUBLISHED = new RegExp(`${DELIVERY_NOTE.source}|${PUBLISH
 const TIME_ONLY = /^\d{1,2}[:.]\d{2}(\s*([ap]\.?m\.?|h))?(\s+[A-Z]{2,5})?$/i;
 const DATE_REMAINDER = /^[\s,.–—-]*(\d{1,2}[:.]\d{2}\s*([ap]\.?m\.?)?\s*([A-Z]{2,5})?)?[\s,.–—-]*$/i;
 /** "From:" / "Published" alone on a line, its value on the next: GOV.UK and agency pages. */
-const LABEL_ONLY = /^(from|published|last updated|updated|released|issued|date|location)\s*:?$/i;
+const LABEL_ONLY = /^(from|published|last updated|updated|released|issued|date|location|(release|publication|issue) (date|type)|transcript id)\s*:?$/i;
 
 /** "By Jim Garamone, DOD News": a capitalised name after "By", an optional outlet after a comma. */
 const BYLINE = /^By\s+\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}(,\s*[^.!?]{2,60})?$/u;
@@ -222,9 +262,20 @@ function isMetadataLine(line: string): boolean {
   return getMetadataKind(line) !== undefined;
 }
 
-/** "From:" + "Prime Minister's Office, …", "Published" + "10 July 2024": one metadata entry. */
+/**
+ * "From:" + "Prime Minister's Office, …", "Published" + "10 July 2024": one metadata entry; or several such pairs, one
+ * line each ("Release Date:" / "14/06/2017" / "Release Type:" / "Transcript" / "Transcript ID:" / "40982").
+ */
 export function isLabelValueBlock(block: Block): boolean {
-  return block.lineCount >= 2 && block.lineCount <= 3 && LABEL_ONLY.test(block.firstLine);
+  if (block.lineCount < 2 || !LABEL_ONLY.test(block.firstLine)) return false;
+  return block.lineCount <= 3 || (block.lineCount % 2 === 0 && block.lineCount <= MAX_FIELD_LINES && getLines(block).every(isLabelOfPair));
+}
+
+/** Four fields of two lines: a page's longest block of them. */
+const MAX_FIELD_LINES = 8;
+
+function isLabelOfPair(line: { text: string }, i: number): boolean {
+  return i % 2 === 1 || LABEL_ONLY.test(line.text);
 }
 
 /**
@@ -256,8 +307,26 @@ export function isCaptionBlock(block: Block): boolean {
 }
 
 function hasCaptionMarker(block: Block): boolean {
-  return block.lineCount <= 8 && (someLine(block, isCaptionMarkerLine) || hasCopyrightCredit(block));
+  return block.lineCount <= 8 && (someLine(block, isCaptionMarkerLine) || hasCopyrightCredit(block) || isCaptionWithAltText(block));
 }
+
+/**
+ * NATO's caption with the photo's alt text under it: two lines without a full stop that say nearly the same ("Jens
+ * Stoltenberg and the Prime Minister of Montenegro, Duško Marković" / "Jens Stoltenberg with the Prime Minister …").
+ * Told by their first and last words, the same in both lines.
+ */
+function isCaptionWithAltText(block: Block): boolean {
+  if (block.lineCount !== 2) return false;
+  const [caption, altText] = getLines(block).map((line) => splitAtWhiteSpace(line.text));
+  const length = Math.min(caption.length, altText.length);
+  if (length < MIN_CAPTION_WORDS || endsWithMark(caption[caption.length - 1], 0, caption[caption.length - 1].length, '.!?:;', CLOSING_QUOTES)) return false;
+  const same = (a: string[], b: string[], from: number, to: number) => a.slice(from, to).join(' ') === b.slice(from, to).join(' ');
+  return same(caption, altText, 0, 2) && same(caption.slice(-2), altText.slice(-2), 0, 2);
+}
+
+/** A caption sentence and its alt text have this many words at least: shorter pairs are headings. */
+const MIN_CAPTION_WORDS = 6;
+const CLOSING_QUOTES = `"”’')]`;
 
 /** "António Costa and … at the press conference" + "© European Union": a sentence of a caption, its credit under it. */
 function hasCopyrightCredit(block: Block): boolean {
@@ -267,7 +336,8 @@ function hasCopyrightCredit(block: Block): boolean {
   return COPYRIGHT_CREDIT.test(lines[lines.length - 1].text) && countWords(lines[0].text) >= 6;
 }
 
-const COPYRIGHT_CREDIT = /^©\s*\p{L}/u;
+/** "© European Union", and GOV.UK's "Crown copyright." (the owner before the word). */
+const COPYRIGHT_CREDIT = /^©\s*\p{L}|^(\p{Lu}\p{L}+ ){1,2}[Cc]opyright\.?$/u;
 
 function isCaptionMarkerLine(line: string): boolean {
   return CAPTION_MARKER.test(line) || isAgencyPhotoCredit(line);
@@ -280,8 +350,11 @@ function isAgencyPhotoCredit(line: string): boolean {
 
 export function getCaptionCredit(block: Block): string | undefined {
   for (const line of getLines(block)) {
-    const credit = /^(?:(?:photo|image|picture)\s*)?credit\s*:\s*(.+)$|^(?:photo|image|picture)\s*(?:by|:)\s*(.+)$|^©\s*(.+)$/i.exec(line.text);
-    if (credit) return (credit[1] ?? credit[2] ?? credit[3]).trim();
+    const credit =
+      /^(?:(?:photo|image|picture)\s*)?credit\s*:\s*(.+)$|^(?:photo|image|picture)\s*(?:by|:)\s*(.+)$|^©\s*(.+)$|^(\S+(?: \S+)? copyright)\.?$/i.exec(
+        line.text,
+      );
+    if (credit) return (credit[1] ?? credit[2] ?? credit[3] ?? credit[4]).trim();
     if (isAgencyPhotoCredit(line.text)) return line.text;
   }
   return undefined;

@@ -12,6 +12,7 @@ import {
   isChromeBlock,
   isLabelValueBlock,
   isMetadataBlock,
+  isPageKindLabel,
   isRelatedLinksHeading,
 } from './lineKinds';
 import {
@@ -31,7 +32,7 @@ import {
 import { getReleaseKind } from './releaseKind';
 import { ReleaseBlocks, segmentReleases } from './segment';
 import { hasTitleShape } from './titles';
-import { castByTitle, isUnmistakableLabel, LabelMatch, MAX_LABEL_LENGTH, parseSpeakerLabel } from './speakers';
+import { castByTitle, getLabelForm, LabelMatch, MAX_LABEL_LENGTH, opensLaterTurn, parseSpeakerLabel } from './speakers';
 import { isRegExpSpaceCode } from './text';
 
 export function parseCorpusFile(text: string): ParsedCorpusFile {
@@ -77,7 +78,8 @@ function buildRelease(text: string, draft: ReleaseBlocks, labels: LabelsRead): R
           .join(' / '),
         span: block.span,
       });
-    else if (!paragraphs && isMetadataBlock(block)) metadata = addMetadataLines(metadata, block);
+    // Between the title and the text, a page kind ("Press release from Prime Minister's Office") labels the page.
+    else if (!paragraphs && (isMetadataBlock(block) || (draft.titleBlocks.length > 0 && isPageKindLabel(block)))) metadata = addMetadataLines(metadata, block);
     else if (isCaptionBlock(block)) captions = append(captions, { span: block.span, title: getCaptionTitle(block), credit: getCaptionCredit(block) });
     else paragraphs = append(paragraphs, { span: block.span });
   }
@@ -159,17 +161,26 @@ function withYearlessDatelines(text: string, releases: readonly Release[]): Rele
 }
 
 /**
- * The dateline: the first date in the metadata lines, else in the title ("Department Press Briefing – June 4,
+ * The dateline: the first date in the metadata lines (not the first of a term, "15/09/2015 - 24/08/2018"), else in the title ("Department Press Briefing – June 4,
  * 2024"), else the first in the release's text; never a photo caption's date (the photo may be older).
  */
 function findReleaseDate(text: string, metadata: readonly MetadataLine[], titleBlocks: readonly Block[], blocks: readonly Block[]): ReleaseDate | undefined {
   for (const line of metadata) {
     const date = findFirstDate(text, line.span.start, line.span.end);
-    if (date) return date;
+    // A date that runs to another is a term ("Period of Service: 15/09/2015 - 24/08/2018"), not the release's date.
+    if (date && !TERM_END.test(text.slice(date.span.end, Math.min(line.span.end, date.span.end + TERM_END_REACH)))) return date;
   }
   // The two lists read one after the other, not copied into one: a release can hold hundreds of thousands of blocks.
   return findFirstTextDate(text, titleBlocks) ?? findFirstTextDate(text, blocks);
 }
+
+/**
+ * What follows the first date of a term: a dash or "to", then another date ("24/08/2018", "3 June 2024", "June 3,
+ * 2024"); a time after a dash ("12 July 2024 – 14:30") is not one.
+ */
+const TERM_END = /^\s*(?:[-–—]|to\b|until\b)\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+\p{L}{3,}|\p{L}{3,}\.? \d{1,2},? \d{4})/u;
+/** A term's second date fits in this many characters after its first. */
+const TERM_END_REACH = 24;
 
 function findFirstTextDate(text: string, blocks: readonly Block[]): ReleaseDate | undefined {
   for (let i = 0; i < blocks.length; i++) {
@@ -201,8 +212,9 @@ function toBoilerplate(text: string, block: Block): Boilerplate {
  * quotation, not a transcript, so labels only count as turns when there are two or more, when one names an
  * outlet ("Andrew Gray (Reuters)"), or when the title announces a transcript. Inside a turn's paragraph, a
  * later line opens the next turn when the scrape dropped the blank line before it ("Q  …" / "MR. KIRBY: …"):
- * then the label must be one no sentence starts with, or one already speaking in this release; so too in a later
- * paragraph of a turn that does not open with a label. Each turn ends where the next label starts.
+ * then the label must be one no sentence starts with, one already speaking in this release, an office alone or a
+ * name of the form of one speaking (`opensLaterTurn`); so too in a later paragraph of a turn that does not open with
+ * a label. Each turn ends where the next label starts.
  */
 function findTurns(text: string, paragraphs: readonly Paragraph[], title: string, labels: LabelsRead): readonly SpeakerTurn[] {
   // Made at the first label only: most releases have none, and a file can hold a hundred thousand releases.
@@ -213,7 +225,7 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
     const first = findLabelAt(text, paragraph.span.start, paragraph.span.end, labels);
     if (first) {
       (starts ??= []).push({ start: paragraph.span.start, match: first });
-      (speaking ??= new Set()).add(first.speaker.label);
+      addSpeaking((speaking ??= new Set()), first);
     }
     // Once someone has spoken, a paragraph a turn runs on into may end with the next label on its last line
     // ("… power grid." + "Moderator: We have time for two questions."): looked for there too.
@@ -222,9 +234,9 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
     for (let j = 0; j < laterLines.length; j++) {
       const line = laterLines[j];
       const match = findLabelAt(text, line, paragraph.span.end, labels);
-      if (!match || !(isUnmistakableLabel(match) || speaking.has(match.speaker.label))) continue;
+      if (!match || !opensLaterTurn(match, speaking)) continue;
       starts.push({ start: line, match });
-      speaking.add(match.speaker.label);
+      addSpeaking(speaking, match);
     }
   }
   if (!starts) return NO_ITEMS;
@@ -240,6 +252,13 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
       span: { start: entry.start, end: Math.min(paragraphs[lastParagraph].span.end, endOfTextBefore(text, next)) },
     };
   });
+}
+
+/** The label, and its form when it names someone (`getLabelForm`), as speaking in this release. */
+function addSpeaking(speaking: Set<string>, match: LabelMatch): void {
+  speaking.add(match.speaker.label);
+  const form = getLabelForm(match);
+  if (form) speaking.add(form);
 }
 
 const TRANSCRIPT_TITLE = /press conference|interview|transcript|briefing/i;

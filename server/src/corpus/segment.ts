@@ -1,7 +1,18 @@
 // Blocks → releases: where each release starts (its title blocks) and which blocks belong to it.
 
 import { answerOnce, Block, BlockQuestion } from './blocks';
-import { getSourceName, isCaptionBlock, isChromeBlock, isHeaderBlock, isMetadataBlock, isPageKindLabel, isPageMarker } from './lineKinds';
+import {
+  getSourceName,
+  isCaptionBlock,
+  isChromeBlock,
+  isHeaderBlock,
+  isMeetingLine,
+  isMetadataBlock,
+  isPageKindLabel,
+  isPageMarker,
+  isSkipLink,
+} from './lineKinds';
+import { endsWithMark } from './text';
 import { hasHeadlineWording, hasTitleShape, isNameListLine, isTitleContinuation, looksLikeProse } from './titles';
 
 export interface ReleaseBlocks {
@@ -35,6 +46,8 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
   let announcedTitle = -1;
   // Made at the marker: most releases have no page marker, and a list per release was one object more each.
   let pendingHeader: Block[] = NO_BLOCKS;
+  // The next Source line after the block read, found by one walk forward over the file (see `isMastheadOfNextPage`).
+  let nextSource = -1;
   for (let i = Math.max(firstTitle, 0); i < blocks.length; i++) {
     const block = blocks[i];
     if (isChromeBlock(block)) {
@@ -55,7 +68,7 @@ export function segmentReleases(blocks: readonly Block[]): Segmentation {
       pendingHeader = NO_BLOCKS;
       continue;
     }
-    if (current && isPageMarker(block)) {
+    if (current && (isPageMarker(block) || (currentHasBody && isMastheadOfNextPage(blocks, i, (nextSource = findNextSourceLine(blocks, i, nextSource)))))) {
       announcedTitle = findAnnouncedTitle(blocks, i) ?? -1;
       if (announcedTitle > i) {
         pendingHeader = [block];
@@ -82,12 +95,12 @@ function findFirstTitle(blocks: readonly Block[]): number {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     if (isChromeBlock(block) || isMetadataBlock(block)) continue;
-    const titleShaped = isTitleCandidate(blocks, i) && !isMasthead(blocks, i);
+    const shaped = isTitleCandidate(blocks, i) && !isMasthead(blocks, i);
+    // The site's name stands above its skip link ("North Atlantic Treaty Organization" / "Skip to main content").
+    const titleShaped = shaped && !(i + 1 < blocks.length && isSkipLink(blocks[i + 1]));
     if (titleShaped && isFollowedByText(blocks, i)) return i;
     if (titleShaped && firstTitleShaped < 0) firstTitleShaped = i;
-    // Only short lines can be a header; a longer headline with no text after it is a title with an empty body. A
-    // site's name over its menu ("Organization for Security and Co-operation in Europe" + "Home / News") is one however long.
-    if (!isHeaderBlock(block) && !(titleShaped && i + 1 < blocks.length && isChromeBlock(blocks[i + 1]))) return firstTitleShaped;
+    if (!isHeaderBlock(block) && !(shaped && i + 1 < blocks.length && isChromeBlock(blocks[i + 1]))) return firstTitleShaped;
   }
   return firstTitleShaped;
 }
@@ -104,6 +117,30 @@ function isMasthead(blocks: readonly Block[], i: number): boolean {
   return false;
 }
 
+/**
+ * A masthead under a page's text, above the next page's fields and title ("PM Transcripts" … "Source: PM
+ * Transcripts"): it opens the next page like a page-kind label. Only short lines without a closing mark are asked.
+ */
+function isMastheadOfNextPage(blocks: readonly Block[], i: number, nextSource: number): boolean {
+  const line = blocks[i].firstLine;
+  if (nextSource >= blocks.length || nextSource - i > MASTHEAD_REACH || line.length > MAX_MASTHEAD_LENGTH || endsWithMark(line, 0, line.length, '.!?,;:', ''))
+    return false;
+  return getSourceName(blocks[nextSource])!.toLowerCase() === line.toLowerCase();
+}
+
+/**
+ * The first Source line after block `i` (blocks.length when none), from the one found before (`previous`): the
+ * pointer only moves forward, so a file is walked once however many short blocks ask.
+ */
+function findNextSourceLine(blocks: readonly Block[], i: number, previous: number): number {
+  if (previous > i) return previous;
+  let j = i + 1;
+  while (j < blocks.length && !getSourceName(blocks[j])) j++;
+  return j;
+}
+
+const MAX_MASTHEAD_LENGTH = 60;
+
 /** How many blocks down a masthead's Source line may stand: past a section label, the title, a page-kind label, a byline. */
 const MASTHEAD_REACH = 8;
 
@@ -117,7 +154,7 @@ function isTitleCandidate(blocks: readonly Block[], i: number): boolean {
 /** The rest of `isTitleCandidate`, for a title-shaped block. */
 function isTitleCandidateBefore(block: Block, next: Block | undefined): boolean {
   if (isPageKindLabel(block) && !isTitleContinuation(block, next)) return false;
-  return !getSourceName(block) && !isMetadataBlock(block) && !isCaptionBlock(block);
+  return !getSourceName(block) && !isMetadataBlock(block) && !isCaptionBlock(block) && !isMeetingLine(block.firstLine);
 }
 
 /**

@@ -31,7 +31,8 @@ const CAPITALISED = /^(\p{Lu}[\p{L}'’.-]*|\p{Lu}\.)$/u;
 /** "BROWN, JR.": a comma may only stand before a generational suffix. */
 const BEFORE_SUFFIX = /^\p{Lu}[\p{L}'’.-]*,$/u;
 const SUFFIX = /^(jr|sr)\.?$|^(ii|iii|iv)$/i;
-const WITH_OUTLET = /^(.+?)\s*\(([^()]{2,80})\)$/;
+/** "Andrew Gray (Reuters)", and PIB's brackets: "Question [Rahul Mehta, Press Trust of India]". */
+const WITH_OUTLET = /^(.+?)\s*(?:\(([^()]{2,80})\)|\[([^[\]]{2,80})\])$/;
 const LINE_BREAK = /[\r\n]/;
 /** The text after a label's colon: white space, then a letter on that line. */
 const WORDS_AFTER_LABEL = /^\s+[^\r\n]*\p{L}/u;
@@ -41,9 +42,12 @@ const ACRONYM = /^(\p{Lu}\.?){2,}$/u;
 /** "Q    Text" (White House, older State Department): the question mark stands alone before white space. */
 const BARE_QUESTION = /^Q(?=(?:\s{2,}|\t|\s(?=[\p{Lu}“"‘'(]))\S)/u;
 
-/** Page fields written like labels ("Subjects: …", "From: Department of …", "Media contact: …"): no one speaks them. */
+/**
+ * Page fields written like labels ("Subjects: …", "From: Department of …", "Media contact: …", "Publication date: …"):
+ * no one speaks them. Roles in the plural ("Presenters: Secretary … and Chairman …") list who takes part.
+ */
 const FIELD_LABEL =
-  /^(from|subjects?|topics?|keywords|tags|categor(y|ies)|location|venue|date|time|release (date|type)|transcript id|period of service|portfolio|electorate|(media )?(contacts?|enquiries|inquiries)|reference|attachments?)$/i;
+  /^(from|subjects?|topics?|keywords|tags|categor(y|ies)|location|venue|date|time|(release|publication|issue) (date|type)|transcript id|period of service|portfolio|electorate|(media )?(contacts?|enquiries|inquiries)|reference|attachments?|presenters|participants|speakers|panell?ists|briefers|attendees)$/i;
 
 export interface LabelMatch {
   readonly speaker: Speaker;
@@ -70,6 +74,7 @@ export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
   if (!aloneOnLine && !WORDS_AFTER_LABEL.test(rest)) return undefined;
   const outlet = WITH_OUTLET.exec(label);
   const namePart = outlet ? outlet[1] : label;
+  const inParentheses = outlet ? (outlet[2] ?? outlet[3]).trim() : '';
   const words = splitAtWhiteSpace(namePart);
   const upperCase = isUpperCase(namePart);
   // Upper-case labels spell out full titles ("CHAIRMAN OF THE JOINT CHIEFS OF STAFF GENERAL CHARLES Q. BROWN, JR.").
@@ -77,7 +82,7 @@ export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
   if (words.length > (upperCase ? 14 : 9) || !(CAPITALISED.test(words[0]) || BEFORE_SUFFIX.test(words[0]))) return undefined;
   if (!areLabelWords(words)) return outlet ? undefined : parseLabelAroundComma(label);
   const asks = words.length === 1 && QUESTION_LABELS.has(words[0].toLowerCase());
-  if (outlet) return parseLabelWithParentheses(label, namePart, words, upperCase, outlet[2].trim(), asks);
+  if (outlet) return parseLabelWithParentheses(label, namePart, words, upperCase, inParentheses, asks);
   if (asks) return { speaker: { label, isQuestion: true }, labelLength: label.length, hasOutlet: false };
   return { speaker: splitLabelWords(label, words, upperCase), labelLength: label.length, hasOutlet: false };
 }
@@ -92,7 +97,7 @@ export function parseSpeakerLabel(paragraph: string): LabelMatch | undefined {
 function parseLabelWithParentheses(label: string, namePart: string, words: string[], upperCase: boolean, inParentheses: string, asks: boolean): LabelMatch {
   if (!asks && !words.some(isQuestionWord)) {
     const speaker = splitLabelWords(label, words, upperCase);
-    if (splitAtWhiteSpace(inParentheses).every(isRoleWord)) {
+    if (isRoleInParentheses(inParentheses)) {
       const role = speaker.role ? `${speaker.role} (${inParentheses})` : inParentheses;
       return { speaker: { ...speaker, role }, labelLength: label.length, hasOutlet: false };
     }
@@ -101,8 +106,31 @@ function parseLabelWithParentheses(label: string, namePart: string, words: strin
   // "Question (interpretation)": a journalist's question, but the note names no outlet.
   if (INTERPRETATION_NOTE.test(inParentheses))
     return { speaker: asks ? { label, isQuestion: true } : { label, name: namePart, isQuestion: true }, labelLength: label.length, hasOutlet: true };
-  const speaker: Speaker = asks ? { label, outlet: inParentheses, isQuestion: true } : { label, name: namePart, outlet: inParentheses, isQuestion: true };
+  const asker = asks ? splitAskerAndOutlet(inParentheses) : undefined;
+  const speaker: Speaker = asker
+    ? { label, name: asker.name, outlet: asker.outlet, isQuestion: true }
+    : asks
+      ? { label, outlet: inParentheses, isQuestion: true }
+      : { label, name: namePart, outlet: inParentheses, isQuestion: true };
   return { speaker, labelLength: label.length, hasOutlet: true };
+}
+
+/**
+ * Role words, with an organisation's acronym before them: "(Moderator)", "(NATO Spokesperson)". An acronym alone is
+ * an outlet ("(NOS)", "(AFP)").
+ */
+function isRoleInParentheses(inParentheses: string): boolean {
+  const words = splitAtWhiteSpace(inParentheses);
+  return words.some(isRoleWord) && words.every((word) => isRoleWord(word) || isAcronym(word));
+}
+
+/** "Rahul Mehta, Press Trust of India" after a question label: the journalist's name, then the outlet. */
+function splitAskerAndOutlet(inParentheses: string): { name: string; outlet: string } | undefined {
+  const comma = inParentheses.indexOf(', ');
+  if (comma < 0) return undefined;
+  const nameWords = splitAtWhiteSpace(inParentheses.slice(0, comma));
+  if (nameWords.length < 2 || nameWords.length > 4 || !nameWords.every(isCapitalisedName)) return undefined;
+  return { name: joinWords(nameWords, 0, nameWords.length), outlet: inParentheses.slice(comma + 2).trim() };
 }
 
 /** "(via interpreter)", "(through an interpreter)", "(as interpreted)", "(interpretation)", "(translated from French)", "(in French)". */
@@ -164,6 +192,37 @@ export function isUnmistakableLabel(match: LabelMatch): boolean {
 }
 
 /**
+ * Whether a later line of a paragraph, in a release where `speaking` have spoken (labels and forms, see
+ * `getLabelForm`), opens the next turn with this label: one no sentence starts with, one already speaking, an office
+ * alone ("Spokesman:" under "Question: …", the office answers), or a name written as one already speaking is
+ * ("Anton Siluanov:" after "Vladimir Putin:").
+ */
+export function opensLaterTurn(match: LabelMatch, speaking: ReadonlySet<string>): boolean {
+  const { speaker } = match;
+  if (isUnmistakableLabel(match) || speaking.has(speaker.label)) return true;
+  if (speaker.role && !speaker.name && !speaker.honorific) return true;
+  const form = getLabelForm(match);
+  return form !== undefined && speaking.has(form);
+}
+
+/**
+ * The form of a label that names someone in two words or more: its case and its parts ("Vladimir Putin" and
+ * "Anton Siluanov" share one), kept with the labels speaking. Undefined for other labels ("Ukraine", "Q").
+ */
+export function getLabelForm(match: LabelMatch): string | undefined {
+  const { speaker } = match;
+  if (speaker.isQuestion || !speaker.name || !speaker.name.includes(' ')) return undefined;
+  // One of eight fixed strings, not one made per turn: a transcript has a label per paragraph.
+  return LABEL_FORMS[(isUpperCase(speaker.label) ? 4 : 0) + (speaker.honorific ? 2 : 0) + (speaker.role ? 1 : 0)];
+}
+
+/** The forms by case, honorific and role, each opening with a character no label starts with (they share a set with labels). */
+const LABEL_FORMS = Array.from(
+  { length: 8 },
+  (_, bits) => `\u0000${bits & 4 ? 'upper' : 'mixed'}${bits & 2 ? '+honorific' : ''}${bits & 1 ? '+role' : ''}+name`,
+);
+
+/**
  * "MS. JEAN-PIERRE" → honorific "MS.", name "JEAN-PIERRE"; "NATO Spokesperson Farah Dakhlallah" → role
  * "NATO Spokesperson", name "Farah Dakhlallah"; "SEC. AUSTIN" → role "SEC.", name "AUSTIN".
  */
@@ -181,9 +240,12 @@ function splitLabelWords(label: string, words: string[], upperCase: boolean): Sp
     else if (!upperCase && !nameStarted && isAcronym(word)) roleEnd = i + 1;
     else if (!nameStarted && isCapitalisedName(word)) nameStarted = true;
   }
-  const honorific = joinWords(words, 0, honorificEnd);
+  roleEnd = extendRoleByItsComplement(words, honorificEnd, roleEnd);
+  // India's and others' order: the courtesy title after the post ("Foreign Secretary Shri Vikram Misri").
+  const honorificAfterRole = honorificEnd === 0 && roleEnd > 0 && roleEnd < words.length - 1 && HONORIFICS.has(bare(words[roleEnd]));
+  const honorific = honorificAfterRole ? words[roleEnd] : joinWords(words, 0, honorificEnd);
   const role = joinWords(words, honorificEnd, roleEnd);
-  const name = joinWords(words, roleEnd, words.length);
+  const name = joinWords(words, honorificAfterRole ? roleEnd + 1 : roleEnd, words.length);
   // Filled key by key, with no key for an absent part: spreading each part in made four objects per turn.
   const speaker: { -readonly [K in keyof Speaker]: Speaker[K] } = { label };
   if (honorific) speaker.honorific = honorific;
@@ -191,6 +253,27 @@ function splitLabelWords(label: string, words: string[], upperCase: boolean): Sp
   if (name) speaker.name = name;
   return speaker;
 }
+
+/** Words that open a two-word place after "of" ("United Kingdom", "New Zealand", "South Africa", "Saudi Arabia"). */
+const PLACE_FIRST_WORDS = new Set(['united', 'new', 'south', 'north', 'east', 'west', 'saudi', 'sri', 'costa', 'el', 'czech', 'european']);
+
+/**
+ * A role that ends with "of" or "for" is completed by the place or body after it: "President of Russia Vladimir
+ * Putin", "President of the European Commission Ursula von der Leyen". One word, or two when the first opens a
+ * two-word place ("of the United States"); a name of one word at least is left after it.
+ */
+function extendRoleByItsComplement(words: readonly string[], roleStart: number, roleEnd: number): number {
+  if (roleEnd <= roleStart) return roleEnd;
+  const last = bare(words[roleEnd - 1]);
+  const afterThe = last === 'the' && roleEnd - 1 > roleStart && OF_OR_FOR.has(bare(words[roleEnd - 2]));
+  if (!OF_OR_FOR.has(last) && !afterThe) return roleEnd;
+  let end = roleEnd;
+  if (end < words.length - 1 && CAPITALISED.test(words[end])) end++;
+  if (end < words.length - 1 && end > roleEnd && PLACE_FIRST_WORDS.has(bare(words[end - 1])) && CAPITALISED.test(words[end])) end++;
+  return end;
+}
+
+const OF_OR_FOR = new Set(['of', 'for']);
 
 /** words[from, to) joined by single spaces, as `slice` and `join` give them, without the copy. */
 function joinWords(words: readonly string[], from: number, to: number): string {

@@ -70,6 +70,11 @@ const NAME_LIST_PART = /^\p{Lu}[\p{L}.'’-]*(\s+(\p{Lu}[\p{L}.'’-]*|of|the|fo
  * "Kuala Lumpur, Malaysia". Under a title such a line is a byline or a place, never a second headline.
  */
 export function isNameListLine(block: Block): boolean {
-  const parts = block.firstLine.split(/,\s+/);
-  return block.lineCount === 1 && parts.length >= 2 && parts.length <= 3 && parts.every((part) => countWords(part) <= 5 && NAME_LIST_PART.test(part));
+  return block.lineCount === 1 && isNameAndPostLine(block.firstLine);
+}
+
+/** The line of `isNameListLine`; under a release's text, a signature ("Stéphane Dujarric, Spokesman for the Secretary-General"). */
+export function isNameAndPostLine(line: string): boolean {
+  const parts = line.split(/,\s+/);
+  return parts.length >= 2 && parts.length <= 3 && parts.every((part) => countWords(part) <= 5 && NAME_LIST_PART.test(part));
 }
