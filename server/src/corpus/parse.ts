@@ -72,7 +72,7 @@ function buildRelease(blocks: BlockTable, bodyBlocks: Int32Array, draft: Release
       });
     else if (!paragraphs && isMetadataRow(blocks, row)) metadata = addMetadataLines(metadata, blocks.at(row));
     else if (isCaptionRow(blocks, row)) captions = append(captions, toCaption(blocks.at(row)));
-    else paragraphs = append(paragraphs, { span: { start: blocks.starts[row], end: blocks.ends[row] } });
+    else paragraphs = append(paragraphs, { start: blocks.starts[row], end: blocks.ends[row] });
   }
   const { titleBlocks, headerBlocks } = draft;
   const title = titleBlocks.length === 1 ? blocks.getFirstLine(titleBlocks[0]) : titleBlocks.map((row) => blocks.getFirstLine(row)).join(' ');
@@ -144,9 +144,8 @@ function withYearlessDatelines(text: string, releases: readonly Release[]): Rele
   return releases.map((release, i) => {
     const first = release.paragraphs[0];
     if (release.date || !first) return release;
-    const year =
-      findFirstYear(text, first.span.start, first.span.end) ?? neighbourDates[i]?.iso.slice(0, 4) ?? findFirstYear(text, first.span.end, release.span.end);
-    const date = year && findYearlessDateline(text, first.span.start, first.span.end, year);
+    const year = findFirstYear(text, first.start, first.end) ?? neighbourDates[i]?.iso.slice(0, 4) ?? findFirstYear(text, first.end, release.span.end);
+    const date = year && findYearlessDateline(text, first.start, first.end, year);
     return date ? { ...release, date } : release;
   });
 }
@@ -215,9 +214,9 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
   let speaking: Set<string> | undefined;
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i];
-    const first = findLabelAt(text, paragraph.span.start, paragraph.span.end, labels);
+    const first = findLabelAt(text, paragraph.start, paragraph.end, labels);
     if (first) {
-      (starts ??= []).push({ start: paragraph.span.start, match: first });
+      (starts ??= []).push({ start: paragraph.start, match: first });
       (speaking ??= new Set()).add(first.speaker.label);
     }
     // Once someone has spoken, a paragraph a turn runs on into may end with the next label on its last line
@@ -226,7 +225,7 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
     const laterLines = findLaterLines(text, paragraph);
     for (let j = 0; j < laterLines.length; j++) {
       const line = laterLines[j];
-      const match = findLabelAt(text, line, paragraph.span.end, labels);
+      const match = findLabelAt(text, line, paragraph.end, labels);
       if (!match || !(isUnmistakableLabel(match) || speaking.has(match.speaker.label))) continue;
       starts.push({ start: line, match });
       speaking.add(match.speaker.label);
@@ -238,11 +237,11 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
   let lastParagraph = 0;
   return starts.map((entry, n) => {
     const next = starts[n + 1]?.start ?? Infinity;
-    while (lastParagraph + 1 < paragraphs.length && paragraphs[lastParagraph + 1].span.start < next) lastParagraph++;
+    while (lastParagraph + 1 < paragraphs.length && paragraphs[lastParagraph + 1].start < next) lastParagraph++;
     return {
       speaker: castByTitle(entry.match.speaker, title),
       labelSpan: { start: entry.start, end: entry.start + entry.match.labelLength },
-      span: { start: entry.start, end: Math.min(paragraphs[lastParagraph].span.end, endOfTextBefore(text, next)) },
+      span: { start: entry.start, end: Math.min(paragraphs[lastParagraph].end, endOfTextBefore(text, next)) },
     };
   });
 }
@@ -281,10 +280,10 @@ function findLaterLines(text: string, paragraph: Paragraph): readonly number[] {
   let starts: number[] | undefined;
   // Read within the paragraph only: indexOf('\n') would run on past its end, to the end of a file of CR-only
   // lines for every paragraph. Most paragraphs have one line and get no array.
-  for (let i = paragraph.span.start; i < paragraph.span.end; i++) {
+  for (let i = paragraph.start; i < paragraph.end; i++) {
     if (text.charCodeAt(i) !== 0x0a) continue;
     let start = i + 1;
-    while (start < paragraph.span.end && isIndentCode(text.charCodeAt(start))) start++;
+    while (start < paragraph.end && isIndentCode(text.charCodeAt(start))) start++;
     (starts ??= []).push(start);
   }
   return starts ?? NO_LATER_LINES;
