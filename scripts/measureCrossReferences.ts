@@ -32,7 +32,7 @@ function random(seed: number): () => number {
 
 function makeCopy(text: string, next: () => number): string {
   const { releases } = parseCorpusFile(text);
-  const blocks = releases.flatMap((r) => [...r.titleSpans, ...r.paragraphs.map((p) => p.span)]).sort((a, b) => b.start - a.start);
+  const blocks = releases.flatMap((r) => [...r.titleSpans, ...r.paragraphs]).sort((a, b) => b.start - a.start);
   let out = text;
   for (const span of blocks) {
     if (next() * KEPT_PARAGRAPH_ONE_IN < 1) continue;

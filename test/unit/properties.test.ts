@@ -226,11 +226,11 @@ property('parsing never throws, is deterministic, and every span lies in the tex
   );
   for (const release of parsed.releases) {
     assertOrdered(
-      release.paragraphs.map((paragraph) => paragraph.span),
+      release.paragraphs.map((paragraph) => paragraph),
       'paragraphs',
     );
     for (const paragraph of release.paragraphs)
-      assert.ok(paragraph.span.start >= release.span.start && paragraph.span.end <= release.span.end, 'paragraph outside its release');
+      assert.ok(paragraph.start >= release.span.start && paragraph.end <= release.span.end, 'paragraph outside its release');
   }
   for (let i = 1; i < parsed.problems.length; i++) assert.ok(parsed.problems[i - 1].span.start <= parsed.problems[i].span.start, 'problems sorted by offset');
 });

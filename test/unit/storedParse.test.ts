@@ -34,7 +34,7 @@ test('a parse with a missing, mistyped or out-of-range inner part is refused', (
     "a turn's label past the end of the text": (p) => (p.releases[0].turns[0].labelSpan = { start: 0, end: TEXT.length + 1 }),
     'a speaker without a label': (p) => delete p.releases[0].turns[0].speaker.label,
     'a source that is null': (p) => (p.releases[0].source = null),
-    'a paragraph with a reversed span': (p) => (p.releases[0].paragraphs[0].span = { start: 5, end: 4 }),
+    'a paragraph with a reversed span': (p) => (p.releases[0].paragraphs[0] = { start: 5, end: 4 }),
     'a problem in a release the file lacks': (p) => (p.problems[0].releaseIndex = 7),
     'a problem whose message is a number': (p) => (p.problems[0].message = 1),
   };

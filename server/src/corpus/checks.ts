@@ -67,16 +67,15 @@ export function addReleaseProblems(text: string, release: Release, releaseIndex:
   for (let i = 0; i < release.paragraphs.length; i++) {
     const paragraph = release.paragraphs[i];
     // Neither pattern matches fewer characters than "[off mic]" or "click here": a shorter paragraph is not copied.
-    if (paragraph.span.end - paragraph.span.start < SHORTEST_MARKED_PASSAGE) continue;
-    const body = text.slice(paragraph.span.start, paragraph.span.end);
+    if (paragraph.end - paragraph.start < SHORTEST_MARKED_PASSAGE) continue;
+    const body = text.slice(paragraph.start, paragraph.end);
     const references = findAllMatches(DANGLING_REFERENCE, body);
-    for (const match of references) addDanglingReference(paragraph.span.start, match, add);
-    if (body.includes('attached')) for (const match of findAllMatches(DANGLING_ATTACHMENT, body)) addDanglingReference(paragraph.span.start, match, add);
+    for (const match of references) addDanglingReference(paragraph.start, match, add);
+    if (body.includes('attached')) for (const match of findAllMatches(DANGLING_ATTACHMENT, body)) addDanglingReference(paragraph.start, match, add);
     if (body.includes('link'))
-      for (const match of findAllMatches(DANGLING_LINK, body))
-        if (!isInsideMatch(match.index, references)) addDanglingReference(paragraph.span.start, match, add);
+      for (const match of findAllMatches(DANGLING_LINK, body)) if (!isInsideMatch(match.index, references)) addDanglingReference(paragraph.start, match, add);
     for (const match of findAllMatches(INAUDIBLE, body)) {
-      const span = { start: paragraph.span.start + match.index!, end: paragraph.span.start + match.index! + match[0].length };
+      const span = { start: paragraph.start + match.index!, end: paragraph.start + match.index! + match[0].length };
       add('transcript.inaudible', 'information', `The transcript marks a passage as ${match[0]}: its words are missing.`, span);
     }
   }
@@ -121,13 +120,13 @@ function findTruncation(text: string, release: Release): { message: string; span
   // release of a hundred thousand one-word paragraphs is mostly the same word).
   let label: Span | undefined;
   for (; lastIndex > 0; lastIndex--) {
-    const span = release.paragraphs[lastIndex].span;
+    const span = release.paragraphs[lastIndex];
     if (!(label && isSameText(text, span, label)) && !isTrailingLabel(text, span) && !isTrailer(text, span)) break;
     label = span;
   }
   const last = release.paragraphs[lastIndex];
   if (!last) return undefined;
-  const span = firstLine(text, startOfLine(text, last.span.end), last.span.end);
+  const span = firstLine(text, startOfLine(text, last.end), last.end);
   const line = text.slice(span.start, span.end);
   if (line.endsWith(':')) return { message: `“${release.title}” ends with a colon that introduces nothing: the text after it is missing.`, span };
   if (ENDS_COMPLETE.test(line) || CONTACT_DETAILS.test(line) || isPostalAddress(line)) return undefined;

@@ -76,10 +76,11 @@ export interface Boilerplate {
   readonly span: Span;
 }
 
-export interface Paragraph {
-  /** One block of non-blank lines of body text (trimmed of surrounding white space). */
-  readonly span: Span;
-}
+/**
+ * One block of non-blank lines of body text (trimmed of surrounding white space), as its span: the model keeps one
+ * object per paragraph, not a paragraph holding a span (a file of one-letter paragraphs is mostly these objects).
+ */
+export type Paragraph = Span;
 
 export interface Release {
   /** The exact title; a title written over two blocks is joined with one space. */

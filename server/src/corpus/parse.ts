@@ -1,20 +1,10 @@
 // parseCorpusFile: the text of one corpus file → its releases and problems. Never throws; deterministic.
 
-import { Block, getLines, splitBlocks } from './blocks';
+import { getSourceNameAt, hasTitleShapeRow, isCaptionRow, isChromeRow, isLabelValueRow, isMetadataRow, isRelatedLinksHeadingRow } from './blockRows';
+import { Block, BlockTable, getLines, splitBlocks } from './blocks';
 import { addReleaseProblems } from './checks';
 import { findFirstDate, findFirstYear, findNearestOtherDates, findYearlessDateline, hasDigit } from './dates';
-import {
-  getCaptionCredit,
-  getCaptionTitle,
-  getMetadataKind,
-  getSourceName,
-  isCaptionBlock,
-  isChromeBlock,
-  isLabelValueBlock,
-  isMetadataBlock,
-  isPageKindLabel,
-  isRelatedLinksHeading,
-} from './lineKinds';
+import { getCaptionCredit, getCaptionTitle, getMetadataKind, isPageKindLabel } from './lineKinds';
 import {
   Boilerplate,
   MetadataLine,
@@ -31,18 +21,18 @@ import {
 } from './model';
 import { getReleaseKind } from './releaseKind';
 import { ReleaseBlocks, segmentReleases } from './segment';
-import { hasTitleShape } from './titles';
 import { castByTitle, getLabelForm, LabelMatch, MAX_LABEL_LENGTH, opensLaterTurn, parseSpeakerLabel } from './speakers';
 import { isRegExpSpaceCode } from './text';
 
 export function parseCorpusFile(text: string): ParsedCorpusFile {
-  const { leadingChrome, releases: drafts } = segmentReleases(splitBlocks(text));
+  const blocks = splitBlocks(text);
+  const { leadingChrome, releases: drafts, bodyBlocks } = segmentReleases(blocks);
   const labels: LabelsRead = new Map();
   const releases = withYearlessDatelines(
     text,
-    drafts.map((draft) => buildRelease(text, draft, labels)),
+    drafts.map((draft) => buildRelease(blocks, bodyBlocks, draft, labels)),
   );
-  const boilerplate = leadingChrome.map((block) => toBoilerplate(text, block));
+  const boilerplate = leadingChrome.map((row) => toBoilerplate(text, blocks.at(row)));
   const problems: Problem[] = boilerplate.map((chrome) => ({
     code: 'release.boilerplate' as const,
     severity: 'warning' as const,
@@ -53,52 +43,55 @@ export function parseCorpusFile(text: string): ParsedCorpusFile {
   return { releases, problems: problems.sort((a, b) => a.span.start - b.span.start), boilerplate };
 }
 
-function buildRelease(text: string, draft: ReleaseBlocks, labels: LabelsRead): Release {
+function buildRelease(blocks: BlockTable, bodyBlocks: Int32Array, draft: ReleaseBlocks, labels: LabelsRead): Release {
+  const { text } = blocks;
   let source: Source | undefined;
   // Made at their first item (see `append`): most releases have no metadata, captions or chrome.
   let metadata: MetadataLine[] | undefined;
   let paragraphs: Paragraph[] | undefined;
   let captions: PhotoCaption[] | undefined;
   let boilerplate: Boilerplate[] | undefined;
-  for (const block of draft.headerBlocks) metadata = addMetadataLines(metadata, block);
+  for (const row of draft.headerBlocks) metadata = addMetadataLines(metadata, blocks.at(row));
   let underRelatedLinks = false;
+  const { bodyStart, bodyEnd } = draft;
   // Lists as long as the file are walked by index: a for-of over them made an iterator result per block.
-  for (let i = 0; i < draft.blocks.length; i++) {
-    const block = draft.blocks[i];
-    const sourceName = getSourceName(block);
+  for (let i = bodyStart; i < bodyEnd; i++) {
+    const row = bodyBlocks[i];
+    const sourceName = getSourceNameAt(blocks, row);
     // Headlines listed under "Related Stories" link to other pages: chrome, not this release's last paragraph.
-    underRelatedLinks = isRelatedLinksHeading(block) || (underRelatedLinks && hasTitleShape(block));
-    if (isChromeBlock(block) || underRelatedLinks) boilerplate = append(boilerplate, toBoilerplate(text, block));
-    else if (sourceName && !source) source = { name: sourceName, span: block.span };
-    else if (isLabelValueBlock(block))
+    underRelatedLinks = isRelatedLinksHeadingRow(blocks, row) || (underRelatedLinks && hasTitleShapeRow(blocks, row));
+    if (isChromeRow(blocks, row) || underRelatedLinks) boilerplate = append(boilerplate, toBoilerplate(text, blocks.at(row)));
+    else if (sourceName && !source) source = { name: sourceName, span: blocks.getSpan(row) };
+    else if (isLabelValueRow(blocks, row))
       metadata = append(metadata, {
         kind: 'published',
-        text: getLines(block)
+        text: getLines(blocks.at(row))
           .map((line) => line.text)
           .join(' / '),
-        span: block.span,
+        span: blocks.getSpan(row),
       });
     // Between the title and the text, a page kind ("Press release from Prime Minister's Office") labels the page.
-    else if (!paragraphs && (isMetadataBlock(block) || (draft.titleBlocks.length > 0 && isPageKindLabel(block)))) metadata = addMetadataLines(metadata, block);
-    else if (isCaptionBlock(block)) captions = append(captions, { span: block.span, title: getCaptionTitle(block), credit: getCaptionCredit(block) });
-    else paragraphs = append(paragraphs, { span: block.span });
+    else if (!paragraphs && (isMetadataRow(blocks, row) || (draft.titleBlocks.length > 0 && isPageKindLabel(blocks.at(row)))))
+      metadata = addMetadataLines(metadata, blocks.at(row));
+    else if (isCaptionRow(blocks, row)) captions = append(captions, toCaption(blocks.at(row)));
+    else paragraphs = append(paragraphs, { start: blocks.starts[row], end: blocks.ends[row] });
   }
-  const { titleBlocks } = draft;
-  const title = titleBlocks.length === 1 ? titleBlocks[0].firstLine : titleBlocks.map((block) => block.firstLine).join(' ');
+  const { titleBlocks, headerBlocks } = draft;
+  const title = titleBlocks.length === 1 ? blocks.getFirstLine(titleBlocks[0]) : titleBlocks.map((row) => blocks.getFirstLine(row)).join(' ');
   const titleSpans =
     titleBlocks.length === 1
-      ? [titleBlocks[0].span]
+      ? [blocks.getSpan(titleBlocks[0])]
       : titleBlocks.length
-        ? titleBlocks.map((block) => block.span)
-        : [{ start: draft.blocks[0].span.start, end: draft.blocks[0].span.start }];
+        ? titleBlocks.map((row) => blocks.getSpan(row))
+        : [{ start: blocks.starts[bodyBlocks[bodyStart]], end: blocks.starts[bodyBlocks[bodyStart]] }];
   // The release runs from its first header (or title, or body) block to its last body (or title, or header)
   // block: read from the ends of the three lists rather than from a copy of all of them.
-  const first = draft.headerBlocks[0] ?? draft.titleBlocks[0] ?? draft.blocks[0];
-  const last = draft.blocks[draft.blocks.length - 1] ?? draft.titleBlocks[draft.titleBlocks.length - 1] ?? draft.headerBlocks[draft.headerBlocks.length - 1];
+  const first = headerBlocks[0] ?? titleBlocks[0] ?? bodyBlocks[bodyStart];
+  const last = bodyEnd > bodyStart ? bodyBlocks[bodyEnd - 1] : (titleBlocks[titleBlocks.length - 1] ?? headerBlocks[headerBlocks.length - 1]);
   const turns = findTurns(text, paragraphs ?? NO_ITEMS, title, labels);
-  const span = { start: first.span.start, end: last.span.end };
+  const span = { start: blocks.starts[first], end: blocks.ends[last] };
   const kind = getReleaseKind(title, { turns: turns.length, captions: captions?.length ?? 0, chrome: boilerplate?.length ?? 0 });
-  const date = findReleaseDate(text, metadata ?? NO_ITEMS, draft.titleBlocks, draft.blocks);
+  const date = findReleaseDate(blocks, metadata ?? NO_ITEMS, titleBlocks, bodyBlocks, draft);
   const lists: Pick<Release, 'metadata' | 'paragraphs' | 'turns' | 'captions' | 'boilerplate'> = {
     metadata: metadata ?? NO_ITEMS,
     paragraphs: paragraphs ?? NO_ITEMS,
@@ -153,9 +146,8 @@ function withYearlessDatelines(text: string, releases: readonly Release[]): Rele
   return releases.map((release, i) => {
     const first = release.paragraphs[0];
     if (release.date || !first) return release;
-    const year =
-      findFirstYear(text, first.span.start, first.span.end) ?? neighbourDates[i]?.iso.slice(0, 4) ?? findFirstYear(text, first.span.end, release.span.end);
-    const date = year && findYearlessDateline(text, first.span.start, first.span.end, year);
+    const year = findFirstYear(text, first.start, first.end) ?? neighbourDates[i]?.iso.slice(0, 4) ?? findFirstYear(text, first.end, release.span.end);
+    const date = year && findYearlessDateline(text, first.start, first.end, year);
     return date ? { ...release, date } : release;
   });
 }
@@ -164,14 +156,20 @@ function withYearlessDatelines(text: string, releases: readonly Release[]): Rele
  * The dateline: the first date in the metadata lines (not the first of a term, "15/09/2015 - 24/08/2018"), else in the title ("Department Press Briefing – June 4,
  * 2024"), else the first in the release's text; never a photo caption's date (the photo may be older).
  */
-function findReleaseDate(text: string, metadata: readonly MetadataLine[], titleBlocks: readonly Block[], blocks: readonly Block[]): ReleaseDate | undefined {
+function findReleaseDate(
+  blocks: BlockTable,
+  metadata: readonly MetadataLine[],
+  titleBlocks: readonly number[],
+  bodyBlocks: Int32Array,
+  { bodyStart, bodyEnd }: ReleaseBlocks,
+): ReleaseDate | undefined {
   for (const line of metadata) {
-    const date = findFirstDate(text, line.span.start, line.span.end);
+    const date = findFirstDate(blocks.text, line.span.start, line.span.end);
     // A date that runs to another is a term ("Period of Service: 15/09/2015 - 24/08/2018"), not the release's date.
-    if (date && !TERM_END.test(text.slice(date.span.end, Math.min(line.span.end, date.span.end + TERM_END_REACH)))) return date;
+    if (date && !TERM_END.test(blocks.text.slice(date.span.end, Math.min(line.span.end, date.span.end + TERM_END_REACH)))) return date;
   }
   // The two lists read one after the other, not copied into one: a release can hold hundreds of thousands of blocks.
-  return findFirstTextDate(text, titleBlocks) ?? findFirstTextDate(text, blocks);
+  return findFirstTextDate(blocks, titleBlocks, 0, titleBlocks.length) ?? findFirstTextDate(blocks, bodyBlocks, bodyStart, bodyEnd);
 }
 
 /**
@@ -182,12 +180,14 @@ const TERM_END = /^\s*(?:[-–—]|to\b|until\b)\s*(?:\d{1,2}[/.-]\d{1,2}[/.-]\d
 /** A term's second date fits in this many characters after its first. */
 const TERM_END_REACH = 24;
 
-function findFirstTextDate(text: string, blocks: readonly Block[]): ReleaseDate | undefined {
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i];
+/** The first date in the blocks of rows[from] up to rows[to]. */
+function findFirstTextDate(blocks: BlockTable, rows: ArrayLike<number>, from: number, to: number): ReleaseDate | undefined {
+  const { text, starts, ends } = blocks;
+  for (let i = from; i < to; i++) {
+    const row = rows[i];
     // The digit first: most blocks have none, and it is cheaper than the three questions about the block.
-    if (!hasDigit(text, block.span.start, block.span.end) || isChromeBlock(block) || getSourceName(block) || isCaptionBlock(block)) continue;
-    const date = findFirstDate(text, block.span.start, block.span.end);
+    if (!hasDigit(text, starts[row], ends[row]) || isChromeRow(blocks, row) || getSourceNameAt(blocks, row) || isCaptionRow(blocks, row)) continue;
+    const date = findFirstDate(text, starts[row], ends[row]);
     if (date) return date;
   }
   return undefined;
@@ -201,6 +201,10 @@ function addMetadataLines(metadata: MetadataLine[] | undefined, block: Block): M
   for (const line of getLines(block))
     metadata = append(metadata, { kind: getMetadataKind(line.text) ?? 'label', text: line.text.replace(/^[•·▪‣◦●]\s*/, ''), span: line.span });
   return metadata;
+}
+
+function toCaption(block: Block): PhotoCaption {
+  return { span: block.span, title: getCaptionTitle(block), credit: getCaptionCredit(block) };
 }
 
 function toBoilerplate(text: string, block: Block): Boilerplate {
@@ -222,9 +226,9 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
   let speaking: Set<string> | undefined;
   for (let i = 0; i < paragraphs.length; i++) {
     const paragraph = paragraphs[i];
-    const first = findLabelAt(text, paragraph.span.start, paragraph.span.end, labels);
+    const first = findLabelAt(text, paragraph.start, paragraph.end, labels);
     if (first) {
-      (starts ??= []).push({ start: paragraph.span.start, match: first });
+      (starts ??= []).push({ start: paragraph.start, match: first });
       addSpeaking((speaking ??= new Set()), first);
     }
     // Once someone has spoken, a paragraph a turn runs on into may end with the next label on its last line
@@ -233,7 +237,7 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
     const laterLines = findLaterLines(text, paragraph);
     for (let j = 0; j < laterLines.length; j++) {
       const line = laterLines[j];
-      const match = findLabelAt(text, line, paragraph.span.end, labels);
+      const match = findLabelAt(text, line, paragraph.end, labels);
       if (!match || !opensLaterTurn(match, speaking)) continue;
       starts.push({ start: line, match });
       addSpeaking(speaking, match);
@@ -245,11 +249,11 @@ function findTurns(text: string, paragraphs: readonly Paragraph[], title: string
   let lastParagraph = 0;
   return starts.map((entry, n) => {
     const next = starts[n + 1]?.start ?? Infinity;
-    while (lastParagraph + 1 < paragraphs.length && paragraphs[lastParagraph + 1].span.start < next) lastParagraph++;
+    while (lastParagraph + 1 < paragraphs.length && paragraphs[lastParagraph + 1].start < next) lastParagraph++;
     return {
       speaker: castByTitle(entry.match.speaker, title),
       labelSpan: { start: entry.start, end: entry.start + entry.match.labelLength },
-      span: { start: entry.start, end: Math.min(paragraphs[lastParagraph].span.end, endOfTextBefore(text, next)) },
+      span: { start: entry.start, end: Math.min(paragraphs[lastParagraph].end, endOfTextBefore(text, next)) },
     };
   });
 }
@@ -295,10 +299,10 @@ function findLaterLines(text: string, paragraph: Paragraph): readonly number[] {
   let starts: number[] | undefined;
   // Read within the paragraph only: indexOf('\n') would run on past its end, to the end of a file of CR-only
   // lines for every paragraph. Most paragraphs have one line and get no array.
-  for (let i = paragraph.span.start; i < paragraph.span.end; i++) {
+  for (let i = paragraph.start; i < paragraph.end; i++) {
     if (text.charCodeAt(i) !== 0x0a) continue;
     let start = i + 1;
-    while (start < paragraph.span.end && isIndentCode(text.charCodeAt(start))) start++;
+    while (start < paragraph.end && isIndentCode(text.charCodeAt(start))) start++;
     (starts ??= []).push(start);
   }
   return starts ?? NO_LATER_LINES;

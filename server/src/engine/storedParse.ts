@@ -11,6 +11,8 @@ type Field = readonly [key: string, shape: Shape];
 /** What one kind of object of the model must hold. */
 interface Shape {
   readonly spans?: readonly string[];
+  /** Fields that are lists of spans (a paragraph is its span). */
+  readonly spanLists?: readonly string[];
   readonly strings?: readonly string[];
   readonly optionalStrings?: readonly string[];
   readonly optionalBooleans?: readonly string[];
@@ -22,15 +24,14 @@ interface Shape {
   readonly objects?: readonly Field[];
 }
 
-const SPANNED: Shape = { spans: ['span'] };
 const SPANNED_TEXT: Shape = { spans: ['span'], strings: ['text'] };
 const SPEAKER: Shape = { strings: ['label'], optionalStrings: ['name', 'role', 'outlet', 'honorific'], optionalBooleans: ['isQuestion'] };
 const RELEASE: Shape = {
   spans: ['span'],
+  spanLists: ['paragraphs'],
   strings: ['title', 'kind'],
   lists: [
     ['metadata', { spans: ['span'], strings: ['kind', 'text'] }],
-    ['paragraphs', SPANNED],
     ['turns', { spans: ['span', 'labelSpan'], objects: [['speaker', SPEAKER]] }],
     ['captions', { spans: ['span'], optionalStrings: ['title', 'credit'] }],
     ['boilerplate', SPANNED_TEXT],
@@ -71,6 +72,7 @@ function hasShape(value: unknown, shape: Shape, textLength: number): value is Re
   const v = value as Record<string, unknown>;
   return (
     (shape.spans ?? []).every((key) => isSpanIn(v[key], textLength)) &&
+    (shape.spanLists ?? []).every((key) => Array.isArray(v[key]) && (v[key] as unknown[]).every((span) => isSpanIn(span, textLength))) &&
     (shape.strings ?? []).every((key) => typeof v[key] === 'string') &&
     (shape.optionalStrings ?? []).every((key) => v[key] === undefined || typeof v[key] === 'string') &&
     (shape.optionalBooleans ?? []).every((key) => v[key] === undefined || typeof v[key] === 'boolean') &&

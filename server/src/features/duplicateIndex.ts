@@ -199,7 +199,7 @@ function getReleaseKeys(text: string, release: Release): string[] {
   const keys: string[] = [];
   const title = normaliseForComparison(release.title);
   if (title) keys.push(`title:${digest(title)}`);
-  const body = normaliseForComparison(release.paragraphs.map((p) => text.slice(p.span.start, p.span.end)).join('\n'));
+  const body = normaliseForComparison(release.paragraphs.map((p) => text.slice(p.start, p.end)).join('\n'));
   // Short bodies ("Thank you.") say nothing about a copied release.
   if (body.length >= 80) keys.push(`body:${digest(body)}`);
   return keys;

@@ -169,9 +169,9 @@ function hasYearlessDatelineIn(text: string, parsed: ParsedCorpusFile): boolean 
 function hasYearlessDateline(text: string, releases: readonly Release[]): boolean {
   return releases.some((release) => {
     const first = release.paragraphs[0];
-    if (!first || (release.date && release.date.span.start !== first.span.start)) return false;
+    if (!first || (release.date && release.date.span.start !== first.start)) return false;
     // A dateline is a few words: the paragraph's opening is enough (a keystroke must not copy every paragraph).
-    return findYearlessDateline(text, first.span.start, Math.min(first.span.end, first.span.start + 80), '2000') !== undefined;
+    return findYearlessDateline(text, first.start, Math.min(first.end, first.start + 80), '2000') !== undefined;
   });
 }
 

@@ -223,7 +223,7 @@ export class PassageIndex implements DerivedIndex<readonly Sentence[]> {
 
 /** The passage-worthy sentences of one release, in text order (the verbatim and the near-verbatim index read the same). */
 export function findReleaseSentences(text: string, release: Release): Span[] {
-  return release.paragraphs.flatMap((paragraph) => findSentences(text, paragraph.span));
+  return release.paragraphs.flatMap((paragraph) => findSentences(text, paragraph));
 }
 
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212]);

@@ -194,7 +194,7 @@ export class RelatedReleaseIndex implements DerivedIndex<readonly ReleaseFacets[
  */
 function getFacetKind(release: Release, mention: Mention): FacetKind | undefined {
   const inTitle = release.titleSpans.some((span) => contains(span, mention.span));
-  const inLead = release.paragraphs.length > 0 && contains(release.paragraphs[0].span, mention.span);
+  const inLead = release.paragraphs.length > 0 && contains(release.paragraphs[0], mention.span);
   if (mention.kind === 'event' && (inTitle || inLead)) return 'event';
   if (mention.kind === 'place' && (inTitle || inLead)) return 'place';
   // Named people only: a role alone ("Secretary General") or a capitalised word that may be a name is no speaker.

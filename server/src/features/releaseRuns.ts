@@ -143,7 +143,7 @@ export function shiftRelease(release: Release, by: number): Release {
     titleSpans: release.titleSpans.map((span) => shiftSpan(span, by)),
     span: shiftSpan(release.span, by),
     metadata: shiftEach(release.metadata, by),
-    paragraphs: shiftEach(release.paragraphs, by),
+    paragraphs: release.paragraphs.map((paragraph) => shiftSpan(paragraph, by)),
     turns: release.turns.map((turn) => ({ ...turn, labelSpan: shiftSpan(turn.labelSpan, by), span: shiftSpan(turn.span, by) })),
     captions: shiftEach(release.captions, by),
     boilerplate: shiftEach(release.boilerplate, by),

@@ -56,12 +56,12 @@ const NAME_PHRASE = new RegExp(String.raw`\bthe\s+${NAME}(?:\s+(?:that\s+)?(?:I|
 export function findTextReferences(text: string, release: Release): TextReference[] {
   const found: TextReference[] = [];
   for (const paragraph of release.paragraphs) {
-    const body = text.slice(paragraph.span.start, paragraph.span.end);
-    for (const m of body.matchAll(KIND_PHRASE)) found.push(toReference(paragraph.span.start + m.index!, m[0], m[2], m[3], m[1].toLowerCase()));
+    const body = text.slice(paragraph.start, paragraph.end);
+    for (const m of body.matchAll(KIND_PHRASE)) found.push(toReference(paragraph.start + m.index!, m[0], m[2], m[3], m[1].toLowerCase()));
     for (const m of body.matchAll(NAME_PHRASE)) {
       const said = /\s(?:I|we)\s/.test(m[0]) || m[2] !== undefined;
       const head = m[1].slice(m[1].lastIndexOf(' ') + 1).toLowerCase();
-      if (said && REFERENCE_HEADS.has(head) && m[1].includes(' ')) found.push(toReference(paragraph.span.start + m.index!, m[0], m[1], m[2]));
+      if (said && REFERENCE_HEADS.has(head) && m[1].includes(' ')) found.push(toReference(paragraph.start + m.index!, m[0], m[1], m[2]));
     }
   }
   return found;

@@ -132,7 +132,7 @@ export function getReleaseContexts(releases: readonly Release[]): ReleaseContext
 
 /** The spans of a release that recognition reads, in text order: titles, paragraphs, turn labels. */
 export function getReadSpans(release: Release): Span[] {
-  return withoutNested([...release.titleSpans, ...release.paragraphs.map((p) => p.span), ...release.turns.map((t) => t.labelSpan)]);
+  return withoutNested([...release.titleSpans, ...release.paragraphs, ...release.turns.map((t) => t.labelSpan)]);
 }
 
 /** Sorted spans with those inside another dropped: a turn's label may lie inside its paragraph. */
