@@ -48,6 +48,19 @@ export function hasTitleShapeRow(blocks: BlockTable, row: number): boolean {
   return answerRowOnce(blocks, row, BlockQuestion.HasTitleShape, hasTitleShape);
 }
 
+/**
+ * A block a release's body takes as a paragraph whatever comes before it: no chrome, Source line, "Related" heading,
+ * label/value pair or caption. One answer for the five questions, asked of a file of one-letter paragraphs hundreds
+ * of thousands of times.
+ */
+export function isPlainBodyRow(blocks: BlockTable, row: number): boolean {
+  return answerRowOnce(blocks, row, BlockQuestion.IsPlainBody, isPlainBodyBlock);
+}
+
+function isPlainBodyBlock(block: Block): boolean {
+  return !isChromeBlock(block) && !getSourceName(block) && !isRelatedLinksHeading(block) && !isLabelValueBlock(block) && !isCaptionBlock(block);
+}
+
 /** Whether the next block continues this one as a title ("Press conference" + "by NATO Secretary General …"). */
 export function isContinuedAsTitleRow(blocks: BlockTable, row: number): boolean {
   return answerRowWithNextOnce(blocks, row, BlockQuestion.IsContinuedAsTitle, isTitleContinuation);

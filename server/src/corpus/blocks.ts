@@ -31,6 +31,8 @@ export enum BlockQuestion {
   IsRelatedLinksHeading = 11,
   /** Whether the next block continues this one as a title (`isTitleContinuation`): like IsTitleCandidate, not shared. */
   IsContinuedAsTitle = 12,
+  /** None of the kinds a release's body sorts out before its paragraphs (`isPlainBodyRow`). */
+  IsPlainBody = 13,
 }
 
 /** The questions that read the next block as well as this one: a twin, with another next block, does not share them. */

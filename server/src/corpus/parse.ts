@@ -1,6 +1,15 @@
 // parseCorpusFile: the text of one corpus file → its releases and problems. Never throws; deterministic.
 
-import { getSourceNameAt, hasTitleShapeRow, isCaptionRow, isChromeRow, isLabelValueRow, isMetadataRow, isRelatedLinksHeadingRow } from './blockRows';
+import {
+  getSourceNameAt,
+  hasTitleShapeRow,
+  isCaptionRow,
+  isChromeRow,
+  isLabelValueRow,
+  isMetadataRow,
+  isPlainBodyRow,
+  isRelatedLinksHeadingRow,
+} from './blockRows';
 import { Block, BlockTable, getLines, splitBlocks } from './blocks';
 import { addReleaseProblems } from './checks';
 import { findFirstDate, findFirstYear, findNearestOtherDates, findYearlessDateline, hasDigit } from './dates';
@@ -57,6 +66,11 @@ function buildRelease(blocks: BlockTable, bodyBlocks: Int32Array, draft: Release
   // Lists as long as the file are walked by index: a for-of over them made an iterator result per block.
   for (let i = bodyStart; i < bodyEnd; i++) {
     const row = bodyBlocks[i];
+    // Most of a body once its first paragraph is found: asked once, not six times (the branches below say no to it).
+    if (paragraphs && !underRelatedLinks && isPlainBodyRow(blocks, row)) {
+      paragraphs.push({ start: blocks.starts[row], end: blocks.ends[row] });
+      continue;
+    }
     const sourceName = getSourceNameAt(blocks, row);
     // Headlines listed under "Related Stories" link to other pages: chrome, not this release's last paragraph.
     underRelatedLinks = isRelatedLinksHeadingRow(blocks, row) || (underRelatedLinks && hasTitleShapeRow(blocks, row));
