@@ -130,13 +130,22 @@ const tables = new WeakMap<FileWithText, LineTable>();
 /** A version's table to make from its previous version's when first asked (carryLineTable). */
 const tablesAfterChange = new WeakMap<FileWithText, { previous: LineTable; change: ChangedRange }>();
 
+/** Tables their text's owner made (the server's open documents): a file of that text takes it as its own. */
+const tablesOfContent = new WeakMap<ReadableText, LineTable>();
+
+/** `table` is the line table of `content`: a file made of that text need not make another. */
+export function shareLineTable(content: ReadableText, table: LineTable): void {
+  tablesOfContent.set(content, table);
+}
+
 /** The line table of an immutable parsed file (corpus, tag or entity file), built once per parse. */
 export function getLineTable(file: FileWithText): LineTable {
   let table = tables.get(file);
   if (!table) {
     const afterChange = tablesAfterChange.get(file);
     const text = file.content ?? file.text;
-    table = afterChange ? LineTable.afterChange(afterChange.previous, text, afterChange.change) : new LineTable(text);
+    const shared = file.content && tablesOfContent.get(file.content);
+    table = shared ?? (afterChange ? LineTable.afterChange(afterChange.previous, text, afterChange.change) : new LineTable(text));
     tablesAfterChange.delete(file);
     tables.set(file, table);
   }

@@ -7,7 +7,7 @@
 // the engine's re-parse of a big file then needs no comparison of the old and new texts.
 
 import { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
-import { LineTable, Position } from '../engine/lineTable';
+import { LineTable, Position, shareLineTable } from '../engine/lineTable';
 import { PieceText } from '../features/pieceText';
 import { TextChange } from '../features/textChanges';
 
@@ -71,6 +71,8 @@ export class OpenDocuments {
       offsets?.push({ start: startOffset, end: endOffset, text: change.text });
     }
     const updated = { uri, languageId: document.languageId, version, text, lines };
+    // The engine's file of this text converts its diagnostics with the same table.
+    if (lines) shareLineTable(text, lines);
     this.documents.set(uri, updated);
     for (const listener of this.changeListeners) listener(updated, offsets);
   }
