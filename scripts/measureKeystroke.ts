@@ -8,6 +8,9 @@
 // diagnostics then includes re-anchoring them, and keystroke → tag positions adds what the editor is sent after
 // the edit: the tag file's diagnostics and the decorations' answer (`pressCorpus.tagRanges`; `listTags` for the
 // file in builds without it), as JSON.
+// Keystroke → diagnostics includes the editor's document taking the change, as the server keeps it: in pieces
+// (features/pieceText.ts), or, in builds before them, one string edited by concatenation as the document library
+// does, which its first read copies flat.
 // `npm run measure:keystroke` measures this build; with `--before DIR` (a build's out/ folder, e.g. the main
 // checkout's) it measures that build too, in the same run, on the same texts and edits.
 // Environment: KEYSTROKE_SIZES_MB (default "1,20"), KEYSTROKE_EDITS (per size, default 30), KEYSTROKE_TAGS (default 0),
@@ -34,6 +37,8 @@ type Engine = {
   listTags: typeof import('../server/src/lsp/tagCommands').listTags;
   /** Missing in builds from before `pressCorpus.tagRanges`: their decorations asked `listTags`. */
   findTagRanges?: typeof import('../server/src/lsp/tagCommands').findTagRanges;
+  /** Missing in builds whose server kept open documents in the document library (one string). */
+  PieceText?: typeof import('../server/src/features/pieceText').PieceText;
 };
 
 function loadEngine(outDir: string): Engine {
@@ -46,6 +51,13 @@ function loadEngine(outDir: string): Engine {
     findWorkspaceProblems: from('engine/workspaceProblems').findWorkspaceProblems,
     listTags: from('lsp/tagCommands').listTags,
     findTagRanges: from('lsp/tagCommands').findTagRanges,
+    PieceText: (() => {
+      try {
+        return from('features/pieceText').PieceText;
+      } catch {
+        return undefined;
+      }
+    })(),
   };
 }
 
@@ -67,27 +79,41 @@ function addSample(samples: Samples, phase: string, ms: number): void {
   samples.set(phase, list);
 }
 
-/** One edit: the text after it, and the change as the editor reports it (offsets into the text before). */
+/** One edit as the editor reports it (offsets into the text before). */
 interface Edit {
+  readonly start: number;
+  readonly end: number;
   readonly text: string;
-  readonly change: { readonly start: number; readonly end: number; readonly text: string };
 }
 
 /** Random single-character edits (an insertion or a deletion), the same for every build measured. */
 function createEdits(text: string, count: number, seed: number): Edit[] {
   const random = createRandom(seed);
   const edits: Edit[] = [];
-  let current = text;
+  let length = text.length;
   for (let i = 0; i < count; i++) {
-    const at = Math.floor(random() * current.length);
+    const at = Math.floor(random() * length);
     const insert = random() < 0.5;
-    current = insert ? current.slice(0, at) + 'e' + current.slice(at) : current.slice(0, at) + current.slice(at + 1);
-    // The editor's document library reads the new text at the edit, which makes V8 copy it into one flat string
-    // before the server sees it; done here too, so that copy is not counted as the engine's.
-    current.charCodeAt(at);
-    edits.push({ text: current, change: { start: at, end: insert ? at : at + 1, text: insert ? 'e' : '' } });
+    length += insert ? 1 : -1;
+    edits.push({ start: at, end: insert ? at : at + 1, text: insert ? 'e' : '' });
   }
   return edits;
+}
+
+/** The open document as the build's server keeps it: the text after each edit, as it hands it to the engine. */
+function openDocument(engine: Engine, text: string): (edit: Edit) => string {
+  const { PieceText } = engine;
+  if (PieceText) {
+    let pieces = PieceText.from(text);
+    // A build with pieces takes them (typed as a string for the builds before, whose engine takes only strings).
+    return (edit) => (pieces = pieces.edit(edit.start, edit.end, edit.text)) as unknown as string;
+  }
+  let current = text;
+  return (edit) => {
+    current = current.slice(0, edit.start) + edit.text + current.slice(edit.end);
+    current.charCodeAt(edit.start); // the document library's next read (its line offsets), which copies it flat
+    return current;
+  };
 }
 
 /** A tag file with `count` tags of two or three words each, at even intervals over the text. */
@@ -125,28 +151,42 @@ async function measureBuild(engine: Engine, text: string, edits: readonly Edit[]
   // Warm-up: the gazetteer and the JIT (with tags, also a few tagged edits: the tag code is not run otherwise).
   const warmUpText = text.slice(0, 200_000);
   const warmUp = await openWorkspace(engine, uri, warmUpText, tagFile && printTagFile(warmUpText, Math.ceil(TAGS / 5)));
-  if (tagFile) for (const edited of createEdits(warmUpText, WARM_UP_EDITS, 0)) measureEdit(engine, warmUp, uri, edited, new Map(), true);
+  if (tagFile) {
+    const editWarmUp = openDocument(engine, warmUpText);
+    for (const edited of createEdits(warmUpText, WARM_UP_EDITS, 0)) measureEdit(engine, warmUp, uri, edited, editWarmUp, new Map(), true);
+  }
   const workspace = await openWorkspace(engine, uri, text, tagFile);
   if (tagFile && engine.listTags(toContext(workspace), { corpusUri: uri }).length !== TAGS) throw new Error('The tag file was not read.');
   const samples: Samples = new Map([['keystroke → diagnostics', []]]);
   if (tagFile) samples.set('keystroke → tag positions', []);
-  for (const edit of edits) measureEdit(engine, workspace, uri, edit, samples, !!tagFile);
+  const editDocument = openDocument(engine, text);
+  for (const edit of edits) measureEdit(engine, workspace, uri, edit, editDocument, samples, !!tagFile);
   return samples;
 }
 
 const WARM_UP_EDITS = 5;
 
-function measureEdit(engine: Engine, workspace: InstanceType<Engine['CorpusWorkspace']>, uri: string, edit: Edit, samples: Samples, tagged: boolean): void {
+function measureEdit(
+  engine: Engine,
+  workspace: InstanceType<Engine['CorpusWorkspace']>,
+  uri: string,
+  edit: Edit,
+  editDocument: (edit: Edit) => string,
+  samples: Samples,
+  tagged: boolean,
+): void {
+  let text = '';
+  time(samples, '  of which document update', () => (text = editDocument(edit)));
   // With the editor's change, as the server passes it (a build before that ignores it and compares the texts).
-  time(samples, '  of which re-parse', () => workspace.documentChanged(uri, edit.text, true, [edit.change]));
+  time(samples, '  of which re-parse', () => workspace.documentChanged(uri, text, true, [edit]));
   time(samples, '  of which problems', () => engine.findWorkspaceProblems(workspace, uri));
-  const [parse, problems] = ['  of which re-parse', '  of which problems'].map((phase) => samples.get(phase)!.at(-1)!);
-  addSample(samples, 'keystroke → diagnostics', parse + problems);
+  const [update, parse, problems] = ['  of which document update', '  of which re-parse', '  of which problems'].map((phase) => samples.get(phase)!.at(-1)!);
+  addSample(samples, 'keystroke → diagnostics', update + parse + problems);
   if (tagged) {
     time(samples, '  then tag file problems', () => engine.findWorkspaceProblems(workspace, TAG_FILE_URI));
     time(samples, '  then decorations (JSON)', () => JSON.stringify(findDecorations(engine, workspace, uri)));
     const [yaml, drawn] = ['  then tag file problems', '  then decorations (JSON)'].map((phase) => samples.get(phase)!.at(-1)!);
-    addSample(samples, 'keystroke → tag positions', parse + problems + yaml + drawn);
+    addSample(samples, 'keystroke → tag positions', update + parse + problems + yaml + drawn);
     time(samples, 'listTags of the file (JSON; Tags view, 1 s after typing)', () => JSON.stringify(engine.listTags(toContext(workspace), { corpusUri: uri })));
   }
   if (BACKGROUND_STEPS) measureBackgroundSteps(workspace, samples);

@@ -9,6 +9,7 @@ import { CorpusFile } from '../features/corpusIndex';
 import { CorpusCounts } from '../features/diagnostics';
 import { countReleases } from '../features/releaseRuns';
 import { getContainingFolder, getTagFileLocation, isTagFileUri, TagFileLocation } from '../features/tagging';
+import { ReadableText } from '../features/pieceText';
 import { composeTextChanges, TextChange } from '../features/textChanges';
 import { canonicaliseUri, matchesGlobs } from '../features/uris';
 import { DocumentSizes } from './documentSizes';
@@ -169,9 +170,10 @@ export class CorpusWorkspace {
 
   /**
    * An editor opened or changed a document: corpus text is parsed, tag and entity files re-read. `changes`, the
-   * editor's own account of the edit (offsets into the text it had before), spares comparing the texts.
+   * editor's own account of the edit (offsets into the text it had before), spares comparing the texts. A text in
+   * pieces (a big document: features/pieceText.ts) is joined only when something needs it whole.
    */
-  documentChanged(uri: string, text: string, isCorpusLanguage: boolean, changes?: readonly TextChange[]): void {
+  documentChanged(uri: string, text: ReadableText, isCorpusLanguage: boolean, changes?: readonly TextChange[]): void {
     if (isCorpusLanguage || this.diskCorpusUris.has(uri)) {
       this.openCorpusUris.add(uri);
       const change = changes && composeTextChanges(changes);
@@ -181,7 +183,7 @@ export class CorpusWorkspace {
       else if (change) this.corpus.files.editFile(uri, text, change);
       else this.corpus.files.setFile(uri, text);
     } else if (this.knowledge.isEntityFileUri(uri)) {
-      this.knowledge.setText(uri, text);
+      this.knowledge.setText(uri, text.toString());
       this.reportProblemChanges([uri]);
     } else if (isTagFileUri(uri)) {
       this.tags.openFileChanged(uri, false);

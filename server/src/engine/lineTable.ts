@@ -3,8 +3,9 @@
 // code units, as LSP does.
 
 import { Span } from '../corpus/model';
-import { CorpusFile } from '../features/corpusIndex';
+import { CorpusFile, getFileContent } from '../features/corpusIndex';
 import { ChangedRange } from '../features/incrementalParse';
+import { ReadableText } from '../features/pieceText';
 
 export interface Position {
   readonly line: number;
@@ -22,7 +23,7 @@ export class LineTable {
 
   /** `lineStarts`: the text's line starts, when already known (afterChange); else they are found in the text. */
   constructor(
-    private readonly text: string,
+    private readonly text: ReadableText,
     lineStarts?: Int32Array,
   ) {
     if (lineStarts) this.lineStarts = lineStarts;
@@ -39,7 +40,7 @@ export class LineTable {
    * after it moved by the change's length; whether an offset starts a line depends on the character before it and
    * the one at it ("\r" then "\n" is one break), so the scan runs from the line before the change to one past it.
    */
-  static afterChange(previous: LineTable, text: string, change: ChangedRange): LineTable {
+  static afterChange(previous: LineTable, text: ReadableText, change: ChangedRange): LineTable {
     const old = previous.lineStarts;
     const keptLines = previous.findLine(Math.max(0, change.start - 1)) + 1;
     const delta = change.afterEnd - change.beforeEnd;
@@ -103,33 +104,48 @@ export class LineTable {
     if (position.line >= this.lineStarts.length) return this.text.length;
     const lineStart = this.lineStarts[position.line];
     const nextLineStart = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    let lineEnd = nextLineStart;
-    while (lineEnd > lineStart && (this.text[lineEnd - 1] === '\n' || this.text[lineEnd - 1] === '\r')) lineEnd--;
+    // The line's own text only: a whole-text read of a text in pieces would join it.
+    const lineEnd = lineStart + this.text.slice(lineStart, nextLineStart).replace(/[\r\n]+$/, '').length;
     return lineStart + Math.max(0, Math.min(position.character, lineEnd - lineStart));
   }
 }
 
 /** Appends the line starts after `from` (a line start) and before `until`. */
-function pushLineStarts(text: string, from: number, until: number, starts: number[]): void {
-  for (let i = from; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+function pushLineStarts(text: ReadableText, from: number, until: number, starts: number[]): void {
+  // Read up to `until` and the character at it (a "\n" after a "\r" there belongs to the break before it).
+  const part = text.slice(from, until + 1);
+  for (let i = 0; i < part.length; i++) {
+    const ch = part.charCodeAt(i);
     if (ch !== 13 /* \r */ && ch !== 10 /* \n */) continue;
-    if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
-    if (i + 1 >= until) return;
-    starts.push(i + 1);
+    if (ch === 13 && part.charCodeAt(i + 1) === 10) i++;
+    if (from + i + 1 >= until) return;
+    starts.push(from + i + 1);
   }
 }
 
-const tables = new WeakMap<{ readonly text: string }, LineTable>();
+/** A parsed file: its text, and for a corpus file kept in pieces, its pieces (read instead of joining the text). */
+type FileWithText = { readonly text: string; readonly content?: ReadableText };
+
+const tables = new WeakMap<FileWithText, LineTable>();
 /** A version's table to make from its previous version's when first asked (carryLineTable). */
-const tablesAfterChange = new WeakMap<{ readonly text: string }, { previous: LineTable; change: ChangedRange }>();
+const tablesAfterChange = new WeakMap<FileWithText, { previous: LineTable; change: ChangedRange }>();
+
+/** Tables their text's owner made (the server's open documents): a file of that text takes it as its own. */
+const tablesOfContent = new WeakMap<ReadableText, LineTable>();
+
+/** `table` is the line table of `content`: a file made of that text need not make another. */
+export function shareLineTable(content: ReadableText, table: LineTable): void {
+  tablesOfContent.set(content, table);
+}
 
 /** The line table of an immutable parsed file (corpus, tag or entity file), built once per parse. */
-export function getLineTable(file: { readonly text: string }): LineTable {
+export function getLineTable(file: FileWithText): LineTable {
   let table = tables.get(file);
   if (!table) {
     const afterChange = tablesAfterChange.get(file);
-    table = afterChange ? LineTable.afterChange(afterChange.previous, file.text, afterChange.change) : new LineTable(file.text);
+    const text = file.content ?? file.text;
+    const shared = file.content && tablesOfContent.get(file.content);
+    table = shared ?? (afterChange ? LineTable.afterChange(afterChange.previous, text, afterChange.change) : new LineTable(text));
     tablesAfterChange.delete(file);
     tables.set(file, table);
   }
@@ -145,6 +161,6 @@ export function carryLineTable(previous: CorpusFile | undefined, next: CorpusFil
   if (!previous || !next || !edit?.change || edit.previousVersion !== previous.version || tables.has(next)) return;
   if (!tables.has(previous) && !tablesAfterChange.has(previous)) return;
   const { change } = edit;
-  if (previous.text.length + change.afterEnd - change.beforeEnd !== next.text.length) return;
+  if (getFileContent(previous).length + change.afterEnd - change.beforeEnd !== getFileContent(next).length) return;
   tablesAfterChange.set(next, { previous: getLineTable(previous), change });
 }

@@ -4,18 +4,39 @@
 import { ParsedCorpusFile, Problem } from '../corpus/model';
 import { parseCorpusFile } from '../corpus/parse';
 import { ChangedRange, reparseCorpusFileReusing, ReusedReleases } from './incrementalParse';
+import { ReadableText } from './pieceText';
 
 export interface CorpusFile {
   readonly uri: string;
   /** Increases with every update of this uri; features cache per-file work on it. */
   readonly version: number;
+  /** The whole text. For an open document kept in pieces (`content`), joined on first read, once per version. */
   readonly text: string;
+  /** The text to read in parts (getFileContent): an edit's work reads what it touches without joining `text`. */
+  readonly content?: ReadableText;
   readonly parsed: ParsedCorpusFile;
   /**
    * The last edits, oldest first: each names the version it re-parsed and which of its releases it kept, so a
    * per-release cache a few edits behind can still reuse the releases none of them touched.
    */
   readonly edits?: readonly FileEdit[];
+}
+
+/** The file's text to read in parts: its pieces when it has them, else its string. */
+export function getFileContent(file: CorpusFile): ReadableText {
+  return file.content ?? file.text;
+}
+
+/** A file of a string, or of a text in pieces whose string is joined when first read. */
+function createCorpusFile(fields: Omit<CorpusFile, 'text' | 'content'>, text: ReadableText): CorpusFile {
+  if (typeof text === 'string') return { ...fields, text };
+  return {
+    ...fields,
+    content: text,
+    get text() {
+      return text.toString();
+    },
+  };
 }
 
 export interface FileEdit extends ReusedReleases {
@@ -38,24 +59,24 @@ export class CorpusIndex {
    * Parses the text and replaces the file (an edit re-parses only the releases it touches). `precomputed` is the
    * text's parse made elsewhere (a scan worker, a stored index): it must equal `parseCorpusFile(text)`.
    */
-  setFile(uri: string, text: string, precomputed?: ParsedCorpusFile): CorpusFile {
+  setFile(uri: string, text: ReadableText, precomputed?: ParsedCorpusFile): CorpusFile {
     return this.replaceText(uri, text, undefined, precomputed);
   }
 
   /** The same for an editor's edit: `change` (where the editor changed the text) spares comparing the texts. */
-  editFile(uri: string, text: string, change: ChangedRange): CorpusFile {
+  editFile(uri: string, text: ReadableText, change: ChangedRange): CorpusFile {
     return this.replaceText(uri, text, change);
   }
 
-  private replaceText(uri: string, text: string, change?: ChangedRange, precomputed?: ParsedCorpusFile): CorpusFile {
+  private replaceText(uri: string, text: ReadableText, change?: ChangedRange, precomputed?: ParsedCorpusFile): CorpusFile {
     const previous = this.files.get(uri);
     const version = this.nextVersion++;
-    if (precomputed) return this.store(uri, { uri, version, text, parsed: precomputed });
-    if (!previous) return this.store(uri, { uri, version, text, parsed: parseCorpusFile(text) });
-    const reparse = reparseCorpusFileReusing(previous.text, previous.parsed, text, change);
+    if (precomputed) return this.store(uri, createCorpusFile({ uri, version, parsed: precomputed }, text));
+    if (!previous) return this.store(uri, createCorpusFile({ uri, version, parsed: parseCorpusFile(text.toString()) }, text));
+    const reparse = reparseCorpusFileReusing(getFileContent(previous), previous.parsed, text, change);
     const edit: FileEdit = { ...reparse.reused, previousVersion: previous.version, change: reparse.change };
     const edits = [...(previous.edits ?? []).slice(1 - REMEMBERED_EDITS), edit];
-    return this.store(uri, { uri, version, text, parsed: reparse.parsed, edits });
+    return this.store(uri, createCorpusFile({ uri, version, parsed: reparse.parsed, edits }, text));
   }
 
   /** Stores a file that could not be parsed (binary, too large): only its problems are known. */

@@ -7,9 +7,10 @@
 import { createHash } from 'node:crypto';
 import { Release } from '../corpus/model';
 import { normaliseForComparison } from '../corpus/text';
-import { CorpusFile, CorpusIndex } from './corpusIndex';
+import { CorpusFile, CorpusIndex, getFileContent } from './corpusIndex';
 import { IncrementalIndex } from './incremental';
 import { DerivedIndex } from './derivedIndex';
+import { ReadableText } from './pieceText';
 import { ReleaseResults } from './releaseResults';
 import { countReleases, getRelease } from './releaseRuns';
 
@@ -48,7 +49,7 @@ export class DuplicateIndex implements DerivedIndex<KeysByRelease> {
 
   constructor(corpus: CorpusIndex) {
     this.incremental = new IncrementalIndex(corpus, this);
-    this.releaseKeys = new ReleaseResults(corpus, (file, releaseIndex) => getReleaseKeys(file.text, getRelease(file.parsed, releaseIndex)!));
+    this.releaseKeys = new ReleaseResults(corpus, (file, releaseIndex) => getReleaseKeys(getFileContent(file), getRelease(file.parsed, releaseIndex)!));
   }
 
   summarise(file: CorpusFile): KeysByRelease {
@@ -195,7 +196,7 @@ function digest(text: string): string {
 }
 
 /** The title and body fingerprints of one release. */
-function getReleaseKeys(text: string, release: Release): string[] {
+function getReleaseKeys(text: ReadableText, release: Release): string[] {
   const keys: string[] = [];
   const title = normaliseForComparison(release.title);
   if (title) keys.push(`title:${digest(title)}`);

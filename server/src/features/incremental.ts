@@ -19,7 +19,7 @@
 // with that verdict, so a restart takes both); a file that shrinks below half the size it had then is tried again. Timings decide only this skip, never a result.
 
 import { runToEnd } from '../corpus/entities/steps';
-import { CorpusFile, CorpusIndex } from './corpusIndex';
+import { CorpusFile, CorpusIndex, getFileContent } from './corpusIndex';
 import { BIG_FILE_CHARS, DerivedIndex, OverBudget, SUMMARY_TIME_BUDGET, SummaryStore, TimeBudget } from './derivedIndex';
 
 const EMPTY_PARSE = { releases: [], problems: [], boilerplate: [] };
@@ -229,13 +229,13 @@ export class IncrementalIndex<S> {
   /** A big file whose summary the background brings up to date in pieces: it has one to keep meanwhile. */
   private isLeftToBackground(uri: string): boolean {
     const file = this.corpus.getFile(uri);
-    return this.index.summariseInSteps !== undefined && file !== undefined && file.text.length >= BIG_FILE_CHARS && this.summaries.has(uri);
+    return this.index.summariseInSteps !== undefined && file !== undefined && getFileContent(file).length >= BIG_FILE_CHARS && this.summaries.has(uri);
   }
 
   /** Starts the file's summary in pieces when it is big and has to be summarised: false when there is nothing to piece. */
   private startInPieces(uri: string): boolean {
     const file = this.corpus.getFile(uri);
-    if (!file || !this.index.summariseInSteps || file.text.length < BIG_FILE_CHARS || this.overBudget.has(uri)) return false;
+    if (!file || !this.index.summariseInSteps || getFileContent(file).length < BIG_FILE_CHARS || this.overBudget.has(uri)) return false;
     const previous = this.summaries.get(uri);
     if (previous?.version === file.version) return false;
     const stored = this.readStoredSummary(file);
@@ -317,13 +317,15 @@ export class IncrementalIndex<S> {
   }
 
   private markOverBudget(file: CorpusFile, { ms, budgetMs }: { ms: number; budgetMs: number }): void {
-    this.overBudget.set(file.uri, { index: this.index.name, ms, budgetMs, length: file.text.length });
+    this.overBudget.set(file.uri, { index: this.index.name, ms, budgetMs, length: getFileContent(file).length });
     this.newlyOverBudget.push(file.uri);
   }
 
   private summariseWithinBudget(file: CorpusFile, previous: S | undefined): S {
     const skipped = this.overBudget.get(file.uri);
-    if (skipped && file.text.length * 2 >= skipped.length) return this.index.summarise({ ...file, text: '', parsed: EMPTY_PARSE });
+    // Not `{ ...file }`: that would read (and so join) the text of a file kept in pieces.
+    if (skipped && getFileContent(file).length * 2 >= skipped.length)
+      return this.index.summarise({ uri: file.uri, version: file.version, edits: file.edits, text: '', parsed: EMPTY_PARSE });
     const started = this.now();
     const summary = this.index.summarise(file, previous);
     return this.withinBudget(file, summary, this.now() - started);
@@ -332,7 +334,7 @@ export class IncrementalIndex<S> {
   /** Records whether the summary took longer than the file's budget (then it is not stored). */
   private withinBudget(file: CorpusFile, summary: S, ms: number): S {
     const skipped = this.overBudget.get(file.uri);
-    const budgetMs = this.budget.baseMs + (this.budget.msPerMB * file.text.length) / (1024 * 1024);
+    const budgetMs = this.budget.baseMs + (this.budget.msPerMB * getFileContent(file).length) / (1024 * 1024);
     // Over budget, the summary is stored with its verdict: a restart keeps it and skips the file's later versions
     // as this run does, rather than spending the time again (and, on a busier or quieter machine, judging otherwise).
     const overBudget = ms > budgetMs ? { ms, budgetMs } : undefined;

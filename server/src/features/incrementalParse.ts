@@ -8,6 +8,7 @@ import { ParsedCorpusFile, Problem, Release } from '../corpus/model';
 import { findYearlessDateline } from '../corpus/dates';
 import { parseCorpusFile } from '../corpus/parse';
 import { detachText } from './detachedText';
+import { ReadableText } from './pieceText';
 import {
   countReleases,
   createParseFromRuns,
@@ -77,7 +78,7 @@ const NOTHING_REUSED: ReusedReleases = { leading: 0, trailing: 0 };
  * The parse of `text`, reusing the releases of `previous` (the parse of `previousText`) the edit did not touch.
  * `change`, when the editor said where it changed the text, spares comparing the two texts (checked: see below).
  */
-export function reparseCorpusFile(previousText: string, previous: ParsedCorpusFile, text: string, change?: ChangedRange): ParsedCorpusFile {
+export function reparseCorpusFile(previousText: ReadableText, previous: ParsedCorpusFile, text: ReadableText, change?: ChangedRange): ParsedCorpusFile {
   return reparseCorpusFileReusing(previousText, previous, text, change).parsed;
 }
 
@@ -87,19 +88,20 @@ export function reparseCorpusFile(previousText: string, previous: ParsedCorpusFi
  * lengths, else the texts are compared. A wrong hint that changes the length moves the releases at the window's
  * edges, so the boundary check below sends it to a full parse; one that keeps the length is right about
  * everything outside the window only if the editor's account is (it is: its events made the text), since
- * checking there would cost the comparison it spares.
+ * checking there would cost the comparison it spares. Given a hint, only the window's text is read: a text in pieces
+ * (pieceText.ts) is joined only for a whole parse or a comparison.
  */
 export function reparseCorpusFileReusing(
-  previousText: string,
+  previousText: ReadableText,
   previous: ParsedCorpusFile,
-  text: string,
+  text: ReadableText,
   hint?: ChangedRange,
 ): { parsed: ParsedCorpusFile; reused: ReusedReleases; change?: ChangedRange } {
-  const parseWhole = (change?: ChangedRange) => ({ parsed: parseCorpusFile(text), reused: NOTHING_REUSED, change });
+  const parseWhole = (change?: ChangedRange) => ({ parsed: parseCorpusFile(text.toString()), reused: NOTHING_REUSED, change });
   // The previous releases are read one at a time: reading `previous.releases` would copy a re-parse's releases.
   const count = countReleases(previous);
   if (count < MIN_RELEASES_FOR_WINDOW) return parseWhole();
-  const change = hint && fitsLengths(hint, previousText, text) ? hint : findChangedRange(previousText, text);
+  const change = hint && fitsLengths(hint, previousText, text) ? hint : findChangedRange(previousText.toString(), text.toString());
   const delta = change.afterEnd - change.beforeEnd;
   let first = findFirstReleaseEndingFrom(previous, change.start);
   if (first < 0) first = count - 1;
@@ -145,7 +147,7 @@ export function reparseCorpusFileReusing(
 }
 
 /** Whether a hint can describe the edit from `before` to `after` at all (in bounds, the right change of length). */
-export function fitsLengths(hint: ChangedRange, before: string, after: string): boolean {
+export function fitsLengths(hint: ChangedRange, before: ReadableText, after: ReadableText): boolean {
   return (
     hint.start >= 0 &&
     hint.start <= hint.beforeEnd &&
@@ -158,7 +160,7 @@ export function fitsLengths(hint: ChangedRange, before: string, after: string): 
 /** Parses known to hold no release with a year-less dateline: a keystroke must not look at every release again. */
 const withoutYearlessDateline = new WeakSet<ParsedCorpusFile>();
 
-function hasYearlessDatelineIn(text: string, parsed: ParsedCorpusFile): boolean {
+function hasYearlessDatelineIn(text: ReadableText, parsed: ParsedCorpusFile): boolean {
   if (withoutYearlessDateline.has(parsed)) return false;
   const has = hasYearlessDateline(text, parsed.releases);
   if (!has) withoutYearlessDateline.add(parsed);
@@ -166,12 +168,13 @@ function hasYearlessDatelineIn(text: string, parsed: ParsedCorpusFile): boolean 
 }
 
 /** Whether a release opens with a dateline without a year ("From 27 to 29 May, …"), dated or not. */
-function hasYearlessDateline(text: string, releases: readonly Release[]): boolean {
+function hasYearlessDateline(text: ReadableText, releases: readonly Release[]): boolean {
   return releases.some((release) => {
     const first = release.paragraphs[0];
     if (!first || (release.date && release.date.span.start !== first.start)) return false;
     // A dateline is a few words: the paragraph's opening is enough (a keystroke must not copy every paragraph).
-    return findYearlessDateline(text, first.start, Math.min(first.end, first.start + 80), '2000') !== undefined;
+    const opening = text.slice(first.start, Math.min(first.end, first.start + 80));
+    return findYearlessDateline(opening, 0, opening.length, '2000') !== undefined;
   });
 }
 

@@ -4,7 +4,8 @@
 import { Boilerplate, Problem, ProblemFix, Span } from '../corpus/model';
 import { WHITE_SPACE } from '../corpus/text';
 import { CorpusView } from './corpus';
-import { CorpusFile } from './corpusIndex';
+import { CorpusFile, getFileContent } from './corpusIndex';
+import { ReadableText } from './pieceText';
 import { getRelease } from './releaseRuns';
 
 export function attachQuickFixes(corpus: CorpusView, file: CorpusFile, problems: readonly Problem[]): Problem[] {
@@ -33,18 +34,33 @@ function computeFixes(corpus: CorpusView, file: CorpusFile, problem: Problem): P
     const candidates = problem.releaseIndex === undefined ? file.parsed.boilerplate : (getRelease(file.parsed, problem.releaseIndex)?.boilerplate ?? []);
     const chrome = candidates.find((b) => b.span.start === problem.span.start);
     return chrome
-      ? [{ title: `Delete the web page chrome “${chrome.text}”`, edits: [{ span: getChromeDeletionSpan(file.text, chrome), newText: '' }], preferred: true }]
+      ? [
+          {
+            title: `Delete the web page chrome “${chrome.text}”`,
+            edits: [{ span: getChromeDeletionSpan(getFileContent(file), chrome), newText: '' }],
+            preferred: true,
+          },
+        ]
       : [];
   }
   return [];
 }
 
 /** The chrome block with the blank lines after it (or before it, at the end of the file), so no gap is left. */
-function getChromeDeletionSpan(text: string, chrome: Boilerplate): Span {
-  let end = chrome.span.end;
-  while (end < text.length && WHITE_SPACE.test(text[end])) end++;
+function getChromeDeletionSpan(text: ReadableText, chrome: Boilerplate): Span {
+  const end = skipWhiteSpace(text, chrome.span.end, 1);
   if (end < text.length) return { start: chrome.span.start, end };
-  let start = chrome.span.start;
-  while (start > 0 && WHITE_SPACE.test(text[start - 1])) start--;
-  return { start, end };
+  return { start: skipWhiteSpace(text, chrome.span.start, -1), end };
+}
+
+/** Where the white space from `at` on (step 1) or before it (step -1) ends, read a short slice at a time. */
+function skipWhiteSpace(text: ReadableText, at: number, step: 1 | -1): number {
+  const SLICE = 256;
+  for (;;) {
+    const part = step > 0 ? text.slice(at, at + SLICE) : text.slice(Math.max(0, at - SLICE), at);
+    let skipped = 0;
+    while (skipped < part.length && WHITE_SPACE.test(part[step > 0 ? skipped : part.length - 1 - skipped])) skipped++;
+    at += step * skipped;
+    if (skipped < SLICE) return at;
+  }
 }

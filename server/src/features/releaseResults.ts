@@ -4,7 +4,7 @@
 // never rewritten in place: the caller shifts the offsets it hands on.
 
 import { runToEnd } from '../corpus/entities/steps';
-import { CorpusFile, CorpusIndex, FileEdit } from './corpusIndex';
+import { CorpusFile, CorpusIndex, FileEdit, getFileContent } from './corpusIndex';
 import { ReusedReleases } from './incrementalParse';
 import { countReleases, getReleaseStarts } from './releaseRuns';
 
@@ -60,7 +60,7 @@ export class ReleaseResults<R> {
       if (i in results || findReusedResult(i, starts.length, cachedCount, reused) >= 0) continue;
       results[i] = this.compute(file, i);
       this.seeded.set(file.uri, { version: file.version, results });
-      chars += (starts[i + 1] ?? file.text.length) - starts[i];
+      chars += (starts[i + 1] ?? getFileContent(file).length) - starts[i];
       if (chars >= charsPerPiece) {
         chars = 0;
         yield;
@@ -93,7 +93,7 @@ export class ReleaseResults<R> {
       shifts.push(starts[i] - computedAt[i]);
       computedNow.push(old < 0);
     }
-    if (file.text.length >= this.minChars) this.byUri.set(file.uri, { version: file.version, results, computedAt, starts });
+    if (getFileContent(file).length >= this.minChars) this.byUri.set(file.uri, { version: file.version, results, computedAt, starts });
     else this.byUri.delete(file.uri);
     if (!cached || !reused) return { results, shifts, computedNow };
     const replaced = [];

@@ -1,16 +1,16 @@
 // What every LSP feature module receives: the connection, the open documents, the hub that merges shared
 // requests, and — once the client has said which folders to serve (initialize) — the engine's workspace.
 
-import { Connection, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Connection } from 'vscode-languageserver/node';
 import { CorpusWorkspace } from '../engine/corpusWorkspace';
 import { CorpusFile } from '../features/corpusIndex';
 import { FeatureHub } from './hub';
+import { OpenDocuments } from './openDocuments';
 import { getLineTable, LineTable } from '../engine/lineTable';
 
 export interface ServerContext {
   readonly connection: Connection;
-  readonly documents: TextDocuments<TextDocument>;
+  readonly documents: OpenDocuments;
   readonly hub: FeatureHub;
   /** The engine; set by initialize, before any request is answered. */
   workspace: CorpusWorkspace;

@@ -1,14 +1,14 @@
 // The engine's view of the editor: open documents' text, and workspace/applyEdit to change a buffer that holds
 // unsaved edits (the analyst saves it) instead of the file under it.
 
-import { Connection, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Connection } from 'vscode-languageserver/node';
 import { EditorBuffers } from '../engine/editorBuffers';
 import { LineTable } from '../engine/lineTable';
+import { OpenDocuments } from './openDocuments';
 
-export function createEditorBuffers(connection: Connection, documents: TextDocuments<TextDocument>): EditorBuffers {
+export function createEditorBuffers(connection: Connection, documents: OpenDocuments): EditorBuffers {
   return {
-    getOpenText: (uri) => documents.get(uri)?.getText(),
+    getOpenText: (uri) => documents.get(uri)?.text.toString(),
     async applyEdit(uri, before, after, label) {
       const edit = computeSingleEdit(before, after);
       const range = new LineTable(before).toRange(edit);

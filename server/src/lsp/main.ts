@@ -13,11 +13,11 @@ import { limitHeapGrowth } from '../host/heapGrowth';
 import { NodeHost } from '../host/nodeHost';
 import { createScanReader } from '../host/scanWorkerPool';
 import { ServerContext } from './context';
-import { createTrackedDocuments } from './documentChanges';
 import { createEditorBuffers } from './editorBuffers';
 import { LSP_FEATURES } from './features';
 import { FeatureHub } from './hub';
 import { indexWorkspace } from './indexing';
+import { OpenDocuments } from './openDocuments';
 import { answerRefusedRequests, createRequestGuard } from './requestGuard';
 import { createServerConnection } from './serverConnection';
 
@@ -27,7 +27,7 @@ limitHeapGrowth(); // before the scan: its garbage is what a default heap would 
 
 const connection = createServerConnection({ messageStrategy: createRequestGuard() });
 answerRefusedRequests(connection);
-const { documents, takeChanges } = createTrackedDocuments();
+const documents = new OpenDocuments();
 const ctx = { connection, documents, hub: new FeatureHub(connection), workspaceTrusted: true } as ServerContext;
 let clientWatchesFiles = false;
 let clientShowsIndexingStatus = false;
@@ -71,14 +71,15 @@ connection.onInitialized(async () => {
 });
 
 // Open documents are the truth for their uri: each change re-parses that one file (never the whole corpus), and
-// the new version's line table is made from the last one's.
-documents.onDidChangeContent(({ document }) => {
+// the new version's line table is made from the last one's. The text goes in pieces: what is not needed whole is
+// never joined (openDocuments.ts).
+documents.onDidChangeContent((document, changes) => {
   const uri = canonicaliseUri(document.uri);
   const previous = ctx.workspace.getFile(uri);
-  ctx.workspace.documentChanged(uri, document.getText(), document.languageId === CORPUS_LANGUAGE_ID, takeChanges(document));
+  ctx.workspace.documentChanged(uri, document.text, document.languageId === CORPUS_LANGUAGE_ID, changes);
   carryLineTable(previous, ctx.workspace.getFile(uri));
 });
-documents.onDidClose(({ document }) => void ctx.workspace.documentClosed(canonicaliseUri(document.uri)));
+documents.onDidClose((document) => void ctx.workspace.documentClosed(canonicaliseUri(document.uri)));
 
 ctx.hub.listen();
 documents.listen(connection);
