@@ -5,7 +5,7 @@
 import { Span } from '../corpus/model';
 import { CorpusFile, getFileContent } from '../features/corpusIndex';
 import { ChangedRange } from '../features/incrementalParse';
-import { ReadableText } from '../features/pieceText';
+import { findLastStartAtOrBefore, ReadableText } from '../features/pieceText';
 
 export interface Position {
   readonly line: number;
@@ -66,14 +66,7 @@ export class LineTable {
 
   /** The line holding an offset within the text (binary search). */
   private findLine(offset: number): number {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return findLastStartAtOrBefore(this.lineStarts, this.lineStarts.length, offset);
   }
 
   /**

@@ -89,14 +89,7 @@ export class PieceText implements ReadableText {
 
   /** The piece holding the character at `offset` (0 ≤ offset < length); -1 for an empty text. */
   private findPiece(offset: number): number {
-    let low = 0;
-    let high = this.pieces.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return high;
+    return findLastStartAtOrBefore(this.starts, this.pieces.length, offset);
   }
 }
 
@@ -113,4 +106,19 @@ function cutIntoPieces(text: string, pieceChars: number): string[] {
 
 function clamp(offset: number, length: number): number {
   return Math.max(0, Math.min(offset, length));
+}
+
+/**
+ * The last of the first `count` ascending `starts` that is at or before `offset` (binary search): the piece holding
+ * an offset, or its line in a line table. 0 when none is; -1 when `count` is 0.
+ */
+export function findLastStartAtOrBefore(starts: ArrayLike<number>, count: number, offset: number): number {
+  let low = 0;
+  let high = count - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return high;
 }
