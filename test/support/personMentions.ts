@@ -21,3 +21,16 @@ export function findMarkedPeople(fixtureText: string, knowledge: string): Marked
   const mentions = main.ranges.map((range) => all.find((m) => m.kind === 'person' && m.span.start < range.end && range.start < m.span.end));
   return { main, entities, mentions };
 }
+
+/**
+ * For each marked range: the text of the person mention there, who it resolves to, and the role stated with it
+ * (`Ann Ames → Ann Ames (Defence Secretary)`; a title-only mention shows no role; `nothing` where none is).
+ */
+export function describeMarkedPeople(fixtureText: string, knowledge: string): string[] {
+  const { main, entities, mentions } = findMarkedPeople(fixtureText, knowledge);
+  return mentions.map((mention) => {
+    if (!mention) return 'nothing';
+    const role = mention.form === 'title' ? '' : ` (${mention.role ?? ''})`;
+    return `${main.text.slice(mention.span.start, mention.span.end)} → ${entities.resolve(mention)?.name ?? 'nothing'}${role}`;
+  });
+}

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { parseEntityFile } from '../../server/src/annotations/entityFile';
 import { computeEntityCard } from '../../server/src/features/entityCard';
 import { parseFixture } from '../support/fixture';
-import { findMarkedPeople } from '../support/personMentions';
+import { describeMarkedPeople } from '../support/personMentions';
 
 const KNOWLEDGE = `entities:
   - id: gov-examplia
@@ -31,14 +31,9 @@ const KNOWLEDGE = `entities:
       - { role: Raksha Mantri, from: 2019-05-31 }
 `;
 
-/** For each marked range: the text of the person mention there, who it resolves to, and the role stated with it. */
+/** Each marked range's person, as `describeMarkedPeople` writes it. */
 function people(fixtureText: string, knowledge = KNOWLEDGE): string[] {
-  const { main, entities, mentions } = findMarkedPeople(fixtureText, knowledge);
-  return mentions.map((mention) => {
-    if (!mention) return 'nothing';
-    const role = mention.form === 'title' ? '' : ` (${mention.role ?? ''})`;
-    return `${main.text.slice(mention.span.start, mention.span.end)} → ${entities.resolve(mention)?.name ?? 'nothing'}${role}`;
-  });
+  return describeMarkedPeople(fixtureText, knowledge);
 }
 
 test('a courtesy title between a post and a name is the holder’s, not part of the post', () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { findMarkedPeople } from '../support/personMentions';
+import { describeMarkedPeople } from '../support/personMentions';
 
 const KNOWLEDGE = `entities:
   - id: gov-examplia
@@ -27,14 +27,9 @@ const KNOWLEDGE = `entities:
 
 const SHIPPED_KNOWLEDGE = readFileSync(join(__dirname, '..', '..', '..', 'annotations', 'entities.yaml'), 'utf8');
 
-/** For each marked range: the text of the person mention there, who it resolves to, and the role stated with it. */
+/** Each marked range's person, as `describeMarkedPeople` writes it. */
 function people(fixtureText: string, knowledge = KNOWLEDGE): string[] {
-  const { main, entities, mentions } = findMarkedPeople(fixtureText, knowledge);
-  return mentions.map((mention) => {
-    if (!mention) return 'nothing';
-    const role = mention.form === 'title' ? '' : ` (${mention.role ?? ''})`;
-    return `${main.text.slice(mention.span.start, mention.span.end)} → ${entities.resolve(mention)?.name ?? 'nothing'}${role}`;
-  });
+  return describeMarkedPeople(fixtureText, knowledge);
 }
 
 test('"Taoiseach" and "Tánaiste" are titles: before a name, after "the", and as the publisher’s offices on the date', () => {

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findMarkedPeople } from '../support/personMentions';
+import { describeMarkedPeople } from '../support/personMentions';
 
 const KNOWLEDGE = `entities:
   - id: white-house
@@ -60,14 +60,9 @@ const KNOWLEDGE = `entities:
     aliases: [Austin]
 `;
 
-/** For each marked range: the text of the person mention there, who it resolves to, and the role stated with it. */
+/** Each marked range's person, as `describeMarkedPeople` writes it. */
 function people(fixtureText: string): string[] {
-  const { main, entities, mentions } = findMarkedPeople(fixtureText, KNOWLEDGE);
-  return mentions.map((mention) => {
-    if (!mention) return 'nothing';
-    const role = mention.form === 'title' ? '' : ` (${mention.role ?? ''})`;
-    return `${main.text.slice(mention.span.start, mention.span.end)} → ${entities.resolve(mention)?.name ?? 'nothing'}${role}`;
-  });
+  return describeMarkedPeople(fixtureText, KNOWLEDGE);
 }
 
 test('a middle initial that is also an article stays inside the name', () => {

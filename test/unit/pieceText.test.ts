@@ -4,8 +4,6 @@
 // of the joined string, without joining it.
 
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseCorpusFile } from '../../server/src/corpus/parse';
@@ -14,22 +12,14 @@ import { Corpus } from '../../server/src/features/corpus';
 import { computeFileProblems } from '../../server/src/features/diagnostics';
 import { PieceText } from '../../server/src/features/pieceText';
 import { applyRandomEdit, randomEdit, RandomEdit } from '../support/randomEdits';
+import { readFirstSeed } from '../support/seeds';
 
-const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
 /**
  * The first seed twice in one file, each copy ending in web chrome: twenty releases (an edit re-parses a window of
  * them: no year-less dateline, which sends every edit to a whole parse), each a duplicate of another, and chrome
  * with its fix (the keystroke's problems read them all).
  */
-const FIRST_SEED = readFileSync(
-  join(
-    SEEDS_DIR,
-    readdirSync(SEEDS_DIR)
-      .filter((name) => name.endsWith('.txt'))
-      .sort()[0],
-  ),
-  'utf8',
-);
+const FIRST_SEED = readFirstSeed();
 const TWICE = `${FIRST_SEED}\n\nRelated Stories\n\n${FIRST_SEED}\n\nRelated Stories\n`;
 
 const AWKWARD = ['😀', '\r\n', '\r', '\n', 'é', 'x', '\n\nA new title for a release\n\nSource: NATO\n\n', ''];

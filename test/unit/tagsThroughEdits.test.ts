@@ -2,8 +2,6 @@
 // the answer must be what anchoring every tag afresh gives, over random chains of edits of a tagged seed.
 
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { createAnchor } from '../../server/src/annotations/anchoring';
@@ -11,17 +9,9 @@ import { parseTagFile } from '../../server/src/annotations/tagFile';
 import { printNewTagFile } from '../../server/src/annotations/tagFileEdits';
 import { CorpusIndex } from '../../server/src/features/corpusIndex';
 import { AnchoredTag, computeAnchoredTags, findTagsAt, getTagAnchoring } from '../../server/src/features/tags';
+import { readFirstSeed } from '../support/seeds';
 
-const SEEDS_DIR = join(__dirname, '..', '..', '..', 'seeds');
-const SEED = readFileSync(
-  join(
-    SEEDS_DIR,
-    readdirSync(SEEDS_DIR)
-      .filter((name) => name.endsWith('.txt'))
-      .sort()[0],
-  ),
-  'utf8',
-);
+const SEED = readFirstSeed();
 const URI = 'file:///w/seeds/a.txt';
 
 /** A tag file (as printed and parsed) tagging every 7th sentence of the text. */
