@@ -11,6 +11,16 @@ import { ResolutionKeyGrouping, ResolutionKeyGroups } from './resolutionKeyGroup
 /** from → to → count. */
 export type Counts = Map<string, Map<string, number>>;
 
+/** What a hover needs to know of an entity, read from the fact tables (top-N lists). */
+export interface EntityFacts {
+  readonly mentionCount: number;
+  readonly releaseCount: number;
+  readonly roles: readonly { role: string; count: number }[];
+  readonly spellings: readonly { text: string; count: number }[];
+  /** Releases with the most mentions of the entity, most first. */
+  readonly topReleases: readonly { uri: string; releaseIndex: number; mentions: number }[];
+}
+
 /**
  * The counts one file adds to the corpus tables. Counted within the file first, so a name written 300 times adds
  * one row, not 300; then kept as flat columns of exact length per table, not an object per row: a file's rows

@@ -18,7 +18,18 @@ import { moveEntitiesThroughEdit, placeFindings } from './entityEdits';
 import { applySummary, countSummaryInSteps, decodeEntitySummary, encodeEntitySummary, FileSummary, StoredFileEntities, SummaryTables } from './entitySummary';
 import { CountsChange } from './countsChange';
 import { decodeEntityTables, encodeEntityTables, EntityTables, StoredEntityTables } from './entityTableSnapshot';
-import { Counts, EntityFactTables, getMostCounted, getOnly, getResolutionKey, keepTop, sortByCount, StringPool, toResolvableMention } from './entityFacts';
+import {
+  Counts,
+  EntityFacts,
+  EntityFactTables,
+  getMostCounted,
+  getOnly,
+  getResolutionKey,
+  keepTop,
+  sortByCount,
+  StringPool,
+  toResolvableMention,
+} from './entityFacts';
 import { IncrementalIndex } from './incremental';
 import { DerivedIndex, RELEASE_CHARS_PER_PIECE, ROWS_PER_PIECE } from './derivedIndex';
 import { OfficeHolders } from './officeHolders';
@@ -36,16 +47,6 @@ export interface Entity {
 export interface MentionIn {
   readonly uri: string;
   readonly mention: Mention;
-}
-
-/** What a hover needs to know of an entity, read from the fact tables (top-N lists). */
-export interface EntityFacts {
-  readonly mentionCount: number;
-  readonly releaseCount: number;
-  readonly roles: readonly { role: string; count: number }[];
-  readonly spellings: readonly { text: string; count: number }[];
-  /** Releases with the most mentions of the entity, most first. */
-  readonly topReleases: readonly { uri: string; releaseIndex: number; mentions: number }[];
 }
 
 /** Findings (pass two) or mentions (counts) per piece of a summary in pieces: a few milliseconds' work. */
